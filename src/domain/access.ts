@@ -1,0 +1,49 @@
+/**
+ * Who may act on an order. Pure: the caller loads the facts.
+ *
+ * - the user who placed it, an admin of the partner that placed it, a user of the distributor on
+ *   the order, and support agents may act (resend, change contact, cancel);
+ * - an admin of the customer organization the order is mapped to may read it;
+ * - anyone else is refused with NO_ACCESS. Colleagues in the placing partner are told who placed
+ *   the order so they can ask them; users of other organizations learn nothing about it.
+ */
+import { AppError } from './errors.js';
+import type { Actor } from './types.js';
+
+export interface OrderAccessFacts {
+  partnerId: string;
+  distributorId: string | null;
+  placedByUserId: string;
+  customerOrganizationId: string | null;
+}
+
+export interface Placer {
+  name: string;
+  email: string;
+}
+
+export type AccessLevel = 'act' | 'read' | 'none';
+
+export function orderAccess(actor: Actor, order: OrderAccessFacts): AccessLevel {
+  if (actor.role === 'support_agent') return 'act';
+  if (actor.userId === order.placedByUserId) return 'act';
+  if (actor.role === 'partner_admin' && actor.organizationId === order.partnerId) return 'act';
+  if (actor.role === 'distributor_user' && order.distributorId !== null && actor.organizationId === order.distributorId)
+    return 'act';
+  if (actor.role === 'customer_admin' && actor.organizationId === order.customerOrganizationId) return 'read';
+  return 'none';
+}
+
+/** The NO_ACCESS refusal, naming the placer only to colleagues of the placing partner. */
+export function noAccess(actor: Actor, order: OrderAccessFacts, placer: Placer): AppError {
+  const colleague = actor.organizationId === order.partnerId;
+  return new AppError('NO_ACCESS', colleague ? { orderPlacedBy: { name: placer.name, email: placer.email } } : {});
+}
+
+export function assertCanAct(actor: Actor, order: OrderAccessFacts, placer: Placer): void {
+  if (orderAccess(actor, order) !== 'act') throw noAccess(actor, order, placer);
+}
+
+export function assertCanRead(actor: Actor, order: OrderAccessFacts, placer: Placer): void {
+  if (orderAccess(actor, order) === 'none') throw noAccess(actor, order, placer);
+}

@@ -1,0 +1,60 @@
+/**
+ * Glossary types of Onramp (see docs/architecture.md). Pure data, no behaviour.
+ */
+
+export type Language = 'en' | 'it';
+export const LANGUAGES: readonly Language[] = ['en', 'it'];
+
+/** A tenant. */
+export type OrganizationKind = 'partner' | 'distributor' | 'customer';
+
+export type Role = 'partner_user' | 'partner_admin' | 'distributor_user' | 'support_agent' | 'customer_admin';
+
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** The organization the user belongs to. */
+  organizationId: string;
+  language: Language;
+}
+
+/** Name, e-mail and language of the person who receives the setup link. */
+export interface ProvisioningContact {
+  name: string;
+  email: string;
+  language: Language;
+}
+
+/** Line states. `closed` lines that were never set up carry `pendingProvisioning`. */
+export type LineStatus = 'booked' | 'awaiting_provisioning_details' | 'provisioned' | 'closed' | 'cancelled';
+export const LINE_STATUSES: readonly LineStatus[] = [
+  'booked',
+  'awaiting_provisioning_details',
+  'provisioned',
+  'closed',
+  'cancelled',
+];
+
+/** The part of a subscription line the state machine reasons about. */
+export interface LineState {
+  status: LineStatus;
+  /** "Provisioning still pending": closed by policy, never set up. */
+  pendingProvisioning: boolean;
+  offerCode: string;
+  /** First instant the provisioning e-mail is due (RSD at the configured hour, UTC). */
+  rsdAt: Date;
+  /** When the first provisioning e-mail was queued; the policy period counts from here. */
+  firstEmailAt: Date | null;
+  /** How many reminders have been queued so far. */
+  remindersSent: number;
+  /** Set once the order is mapped to a customer organization: the point of no return. */
+  mappedAt: Date | null;
+}
+
+/** Which delivery state a provisioning e-mail send is in. */
+export type SendStatus = 'queued' | 'sent' | 'failed' | 'bounced';
+
+/** Why a provisioning e-mail was sent. */
+export type SendReason = 'rsd' | 'resend' | 'contact_change' | 'reminder';

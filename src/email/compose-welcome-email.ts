@@ -1,0 +1,30 @@
+import { createEmailDocument, type EmailDocument } from './email-document.js';
+import { emailTranslator, formatEmailDateTime } from './email-i18n.js';
+import type { TemplateInput } from './email-types.js';
+
+/** Sent to the new customer admin once the setup is confirmed (PONR). */
+export function composeWelcomeEmail(input: TemplateInput<'welcome'>): EmailDocument {
+  const { language: lng, organizationName } = input;
+  const t = emailTranslator(lng);
+  return createEmailDocument(lng, input.to, {
+    subject: t('welcome.subject', { organizationName }),
+    heading: t('welcome.heading'),
+    blocks: [
+      { kind: 'paragraph', text: t('welcome.intro') },
+      {
+        kind: 'facts',
+        rows: [
+          { label: t('welcome.organization'), value: organizationName },
+          { label: t('welcome.dataRegion'), value: input.dataRegion },
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text: t('welcome.setPassword', { expiresAt: formatEmailDateTime(lng, input.passwordLinkExpiresAt) }),
+      },
+      { kind: 'button', label: t('welcome.button'), url: input.setPasswordUrl },
+      { kind: 'link', text: t('welcome.adminPortal'), url: input.adminPortalUrl },
+    ],
+    footer: t('welcome.footer', { organizationName }),
+  });
+}

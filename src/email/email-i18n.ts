@@ -1,0 +1,67 @@
+import i18next from 'i18next';
+import { emailMessages } from './email-messages.js';
+import type { Language } from './email-types.js';
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  // Resources are in memory, so init completes synchronously and emailT works at import time.
+  initAsync: false,
+  lng: 'en',
+  fallbackLng: false,
+  ns: ['email'],
+  defaultNS: 'email',
+  resources: { en: { email: emailMessages.en }, it: { email: emailMessages.it } },
+  // The HTML renderer escapes; escaping here too would double-escape HTML and garble the text part.
+  interpolation: { escapeValue: false },
+  missingInterpolationHandler: (text: string) => {
+    throw new Error(`E-mail message is missing a value: ${text}`);
+  },
+});
+
+/** Translates an e-mail message; a missing key or value throws rather than reaching a customer. */
+export function emailT(language: Language, key: string, vars?: Record<string, unknown>): string {
+  const options = { ...vars, lng: language };
+  // i18next would answer a missing key with the key itself, and a group of keys with an object.
+  if (!i18n.exists(key, options)) throw new Error(`Missing e-mail message "${key}" (${language})`);
+  const message: unknown = i18n.t(key, { ...options, returnObjects: true });
+  if (typeof message !== 'string') throw new Error(`"${key}" is a group of e-mail messages, not one`);
+  return message;
+}
+
+/** emailT bound to one language, for templates. */
+export function emailTranslator(language: Language): (key: string, vars?: Record<string, unknown>) => string {
+  return (key, vars) => emailT(language, key, vars);
+}
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', it: 'it-IT' };
+
+/** "2 December 2026" / "2 dicembre 2026"; UTC, so every reader sees the same day. */
+export function formatEmailDate(language: Language, isoInstant: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    parseInstant(isoInstant),
+  );
+}
+
+/** "2 December 2026 at 14:00 UTC" / "2 dicembre 2026 alle ore 14:00 UTC". */
+export function formatEmailDateTime(language: Language, isoInstant: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(parseInstant(isoInstant));
+}
+
+/** "1,000" / "1.000". */
+export function formatEmailNumber(language: Language, value: number): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(value);
+}
+
+function parseInstant(isoInstant: string): Date {
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not an ISO instant: ${isoInstant}`);
+  return date;
+}

@@ -1,0 +1,94 @@
+/**
+ * What the e-mail module is asked to render and what it hands back. Pure data.
+ */
+
+/** Language of the recipient; every e-mail exists in each. */
+export type Language = 'en' | 'it';
+
+/** A recipient: display name and address. */
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/** One subscription line of an order, as the e-mail shows it. */
+export interface EmailLine {
+  /** `Sub` + digits. */
+  subscriptionId: string;
+  offerCode: string;
+  offerName: string;
+  quantity: number;
+}
+
+/** Fields the provisioning e-mail and its reminder share. */
+interface SetupLinkEmail {
+  language: Language;
+  /** The provisioning contact. */
+  to: Person;
+  webOrderId: string;
+  endCustomerName: string;
+  partnerName: string;
+  lines: EmailLine[];
+  /** The one-time setup link, token included. */
+  setupUrl: string;
+  /** ISO instant at which the line closes if the setup is not done. */
+  deadline: string;
+  helpUrl: string;
+  /** The From address the contact's IT should allow-list. */
+  senderAddress: string;
+}
+
+export type EmailInput =
+  | (SetupLinkEmail & {
+      template: 'provisioning';
+      /** True when this send replaces an earlier one whose link no longer works. */
+      resend: boolean;
+    })
+  | (SetupLinkEmail & { template: 'reminder'; daysLeft: number })
+  | {
+      template: 'line-closed';
+      language: Language;
+      /** The partner user who placed the order. */
+      to: Person;
+      webOrderId: string;
+      endCustomerName: string;
+      subscriptionId: string;
+      offerName: string;
+      /** E-mail of the provisioning contact who did not complete the setup. */
+      contactEmail: string;
+      subscriptionsPageUrl: string;
+    }
+  | {
+      template: 'welcome';
+      language: Language;
+      /** The new customer admin. */
+      to: Person;
+      organizationName: string;
+      dataRegion: string;
+      setPasswordUrl: string;
+      adminPortalUrl: string;
+      /** ISO instant after which the set-password link stops working. */
+      passwordLinkExpiresAt: string;
+    }
+  | {
+      template: 'support-notice';
+      language: Language;
+      to: Person;
+      caseId: string;
+      caseUrl: string;
+      event: 'created' | 'replied' | 'resolved';
+      /** The reply or resolution text, quoted in the e-mail. */
+      body?: string;
+    };
+
+export type EmailTemplate = EmailInput['template'];
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  /** Plain-text alternative with the same content and every URL in full. */
+  text: string;
+}
+
+/** The input of one template, e.g. `TemplateInput<'welcome'>`. */
+export type TemplateInput<T extends EmailTemplate> = Extract<EmailInput, { template: T }>;

@@ -1,0 +1,147 @@
+/**
+ * The one `Database` type Kysely checks every query against. It mirrors migrations/*.sql.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date, Date>;
+type Json = ColumnType<unknown, string, string>;
+type Serial = ColumnType<number, never, never>;
+
+export interface OrganizationTable {
+  id: string;
+  kind: 'partner' | 'distributor' | 'customer';
+  name: string;
+  country: string | null;
+  data_region: string | null;
+  created_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: string;
+  organization_id: string;
+  role: 'partner_user' | 'partner_admin' | 'distributor_user' | 'support_agent' | 'customer_admin';
+  name: string;
+  email: string;
+  language: 'en' | 'it';
+  password_hash: string | null;
+  created_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  token_hash: Uint8Array;
+  user_id: string;
+  label: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface OfferTable {
+  code: string;
+  name: string;
+}
+
+export interface PurchaseOrderTable {
+  id: string;
+  web_order_id: string;
+  partner_id: string;
+  distributor_id: string | null;
+  placed_by_user_id: string;
+  end_customer_name: string;
+  submitted_at: Timestamp;
+  customer_organization_id: string | null;
+  mapped_at: Timestamp | null;
+  mapped_by_email: string | null;
+}
+
+export interface SubscriptionLineTable {
+  subscription_id: string;
+  order_id: string;
+  line_no: number;
+  offer_code: string;
+  quantity: number;
+  /** YYYY-MM-DD */
+  rsd: string;
+  status: 'booked' | 'awaiting_provisioning_details' | 'provisioned' | 'closed' | 'cancelled';
+  pending_provisioning: boolean;
+  contact_name: string;
+  contact_email: string;
+  contact_language: 'en' | 'it';
+  rsd_at: Timestamp;
+  first_email_at: Timestamp | null;
+  reminders_sent: number;
+  next_action_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  provisioned_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SetupTokenTable {
+  token_hash: Uint8Array;
+  subscription_id: string;
+  send_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  used_at: Timestamp | null;
+}
+
+export interface ProvisioningEmailTable {
+  id: string;
+  subscription_id: string;
+  reason: 'rsd' | 'resend' | 'contact_change' | 'reminder';
+  requested_by_user_id: string | null;
+  requested_by_label: string;
+  to_name: string;
+  to_email: string;
+  language: string;
+  status: 'queued' | 'sent' | 'failed' | 'bounced';
+  status_detail: string | null;
+  created_at: Timestamp;
+  status_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Serial;
+  topic: string;
+  payload: Json;
+  message_key: string;
+  send_id: string | null;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  available_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+}
+
+export interface AuditEventTable {
+  id: Serial;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  order_id: string | null;
+  subscription_id: string | null;
+  data: Json;
+}
+
+export interface Database {
+  organization: OrganizationTable;
+  app_user: AppUserTable;
+  api_token: ApiTokenTable;
+  offer: OfferTable;
+  purchase_order: PurchaseOrderTable;
+  subscription_line: SubscriptionLineTable;
+  setup_token: SetupTokenTable;
+  provisioning_email: ProvisioningEmailTable;
+  outbox: OutboxTable;
+  audit_event: AuditEventTable;
+}
+
+export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;
+export type PurchaseOrderRow = Selectable<PurchaseOrderTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;

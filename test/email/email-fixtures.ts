@@ -1,0 +1,77 @@
+import type { Language, TemplateInput } from '../../src/email/index.js';
+
+/** The provisioning contact, later the customer admin. */
+export const CONTACT = { name: 'Maria Rossi', email: 'maria.rossi@customer.example' };
+
+/** One input per template, in the given language; override any field. */
+export function provisioningInput(
+  language: Language,
+  overrides: Partial<TemplateInput<'provisioning'>> = {},
+): TemplateInput<'provisioning'> {
+  return {
+    template: 'provisioning',
+    language,
+    to: CONTACT,
+    webOrderId: 'W-1001',
+    endCustomerName: 'Acme Industries',
+    partnerName: 'Northwind Partners',
+    lines: [
+      { subscriptionId: 'Sub1001', offerCode: 'A-FLEX', offerName: 'Business Suite', quantity: 25 },
+      { subscriptionId: 'Sub1002', offerCode: 'A-FLEX-3', offerName: 'Secure Backup', quantity: 1 },
+    ],
+    setupUrl: 'https://onramp.example/setup/tok_4f9a2c',
+    deadline: '2026-12-02T09:00:00.000Z',
+    helpUrl: 'https://onramp.example/help/setup',
+    senderAddress: 'noreply@onramp.example',
+    resend: false,
+    ...overrides,
+  };
+}
+
+export function reminderInput(language: Language, daysLeft: number): TemplateInput<'reminder'> {
+  const { resend: _resend, ...rest } = provisioningInput(language);
+  return { ...rest, template: 'reminder', daysLeft };
+}
+
+export function lineClosedInput(language: Language): TemplateInput<'line-closed'> {
+  return {
+    template: 'line-closed',
+    language,
+    to: { name: 'Paolo Bianchi', email: 'paolo@northwind.example' },
+    webOrderId: 'W-1001',
+    endCustomerName: 'Acme Industries',
+    subscriptionId: 'Sub1002',
+    offerName: 'Secure Backup',
+    contactEmail: CONTACT.email,
+    subscriptionsPageUrl: 'https://onramp.example/partner/subscriptions?order=W-1001',
+  };
+}
+
+export function welcomeInput(language: Language): TemplateInput<'welcome'> {
+  return {
+    template: 'welcome',
+    language,
+    to: CONTACT,
+    organizationName: 'Acme Industries',
+    dataRegion: 'EU',
+    setPasswordUrl: 'https://onramp.example/password/pw_81bd',
+    adminPortalUrl: 'https://admin.onramp.example/',
+    passwordLinkExpiresAt: '2026-11-26T14:30:00.000Z',
+  };
+}
+
+export function supportNoticeInput(
+  language: Language,
+  event: 'created' | 'replied' | 'resolved',
+  body?: string,
+): TemplateInput<'support-notice'> {
+  return {
+    template: 'support-notice',
+    language,
+    to: CONTACT,
+    caseId: 'CASE-42',
+    caseUrl: 'https://onramp.example/support/cases/CASE-42',
+    event,
+    ...(body === undefined ? {} : { body }),
+  };
+}
