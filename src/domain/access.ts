@@ -28,7 +28,11 @@ export function orderAccess(actor: Actor, order: OrderAccessFacts): AccessLevel 
   if (actor.role === 'support_agent') return 'act';
   if (actor.userId === order.placedByUserId) return 'act';
   if (actor.role === 'partner_admin' && actor.organizationId === order.partnerId) return 'act';
-  if (actor.role === 'distributor_user' && order.distributorId !== null && actor.organizationId === order.distributorId)
+  if (
+    actor.role === 'distributor_user' &&
+    order.distributorId !== null &&
+    actor.organizationId === order.distributorId
+  )
     return 'act';
   if (actor.role === 'customer_admin' && actor.organizationId === order.customerOrganizationId) return 'read';
   return 'none';
@@ -37,7 +41,10 @@ export function orderAccess(actor: Actor, order: OrderAccessFacts): AccessLevel 
 /** The NO_ACCESS refusal, naming the placer only to colleagues of the placing partner. */
 export function noAccess(actor: Actor, order: OrderAccessFacts, placer: Placer): AppError {
   const colleague = actor.organizationId === order.partnerId;
-  return new AppError('NO_ACCESS', colleague ? { orderPlacedBy: { name: placer.name, email: placer.email } } : {});
+  return new AppError(
+    'NO_ACCESS',
+    colleague ? { orderPlacedBy: { name: placer.name, email: placer.email } } : {},
+  );
 }
 
 export function assertCanAct(actor: Actor, order: OrderAccessFacts, placer: Placer): void {

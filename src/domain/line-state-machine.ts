@@ -77,8 +77,13 @@ export function transition(line: LineState, command: LineCommand, now: Date, pol
       return tick(line, now, policy);
     case 'resend':
       assertBeforePonr(line);
-      if (line.status === 'booked') throw new AppError('RSD_NOT_REACHED', { rsdAt: line.rsdAt.toISOString() });
-      return { state: line, effects: [{ type: 'queue_provisioning_email', reason: 'resend' }], changed: true };
+      if (line.status === 'booked')
+        throw new AppError('RSD_NOT_REACHED', { rsdAt: line.rsdAt.toISOString() });
+      return {
+        state: line,
+        effects: [{ type: 'queue_provisioning_email', reason: 'resend' }],
+        changed: true,
+      };
     case 'change_contact':
       assertBeforePonr(line);
       if (!command.contactChanged) return unchanged(line);
@@ -92,7 +97,8 @@ export function transition(line: LineState, command: LineCommand, now: Date, pol
       };
     case 'cancel':
       assertBeforePonr(line);
-      if (line.status === 'closed') throw new AppError('INVALID_TRANSITION', { from: 'closed', command: 'cancel' });
+      if (line.status === 'closed')
+        throw new AppError('INVALID_TRANSITION', { from: 'closed', command: 'cancel' });
       return {
         state: { ...line, status: 'cancelled', pendingProvisioning: false },
         effects: [{ type: 'revoke_setup_tokens' }],
@@ -119,5 +125,8 @@ export function nextDueAt(line: LineState, policy: Policy): Date | null {
 
 /** The fast check the UI uses to decide how Resend and Edit present themselves. */
 export function canStillProvision(line: Pick<LineState, 'status' | 'mappedAt'>): boolean {
-  return line.mappedAt === null && (line.status === 'booked' || line.status === 'awaiting_provisioning_details' || line.status === 'closed');
+  return (
+    line.mappedAt === null &&
+    (line.status === 'booked' || line.status === 'awaiting_provisioning_details' || line.status === 'closed')
+  );
 }

@@ -5,8 +5,8 @@
 export type Language = 'en' | 'it';
 export const LANGUAGES: readonly Language[] = ['en', 'it'];
 
-/** A tenant. */
-export type OrganizationKind = 'partner' | 'distributor' | 'customer';
+/** A tenant; 'operator' is the company running Onramp (its support agents). */
+export type OrganizationKind = 'partner' | 'distributor' | 'customer' | 'operator';
 
 export type Role = 'partner_user' | 'partner_admin' | 'distributor_user' | 'support_agent' | 'customer_admin';
 

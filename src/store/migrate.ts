@@ -29,7 +29,9 @@ export function listMigrations(): Migration[] {
 
 async function ensureTable(db: Kysely<Database>): Promise<void> {
   await sql`create table if not exists schema_migration (
-    version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+    version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(
+    db,
+  );
 }
 
 async function appliedVersions(db: Kysely<Database>): Promise<Set<number>> {
@@ -56,7 +58,10 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
 
 /** Migrations known to this build but not applied to the database (for /readyz). */
 export async function pendingMigrations(db: Kysely<Database>): Promise<number> {
-  await ensureTable(db);
+  const { rows } = await sql<{ t: string | null }>`select to_regclass('schema_migration')::text as t`.execute(
+    db,
+  );
+  if (!rows[0]?.t) return listMigrations().length;
   const applied = await appliedVersions(db);
   return listMigrations().filter((m) => !applied.has(m.version)).length;
 }

@@ -32,7 +32,9 @@ const DATE_OID = 1082;
 const INT8_OID = 20;
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir ?? ':memory:');
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options.dataDir ?? ':memory:');
 }
 
 async function openPglite(dataDir: string): Promise<Store> {

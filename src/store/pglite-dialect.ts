@@ -43,7 +43,9 @@ class PGliteConnection implements DatabaseConnection {
         ...(last?.affectedRows !== undefined ? { numAffectedRows: BigInt(last.affectedRows) } : {}),
       };
     }
-    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[], { rowMode: 'object' });
+    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[], {
+      rowMode: 'object',
+    });
     return {
       rows: result.rows,
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),

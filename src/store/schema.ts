@@ -9,7 +9,7 @@ type Serial = ColumnType<number, never, never>;
 
 export interface OrganizationTable {
   id: string;
-  kind: 'partner' | 'distributor' | 'customer';
+  kind: 'partner' | 'distributor' | 'customer' | 'operator';
   name: string;
   country: string | null;
   data_region: string | null;
@@ -33,6 +33,14 @@ export interface ApiTokenTable {
   label: string;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+}
+
+export interface PasswordTokenTable {
+  token_hash: Uint8Array;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface OfferTable {
@@ -62,13 +70,13 @@ export interface SubscriptionLineTable {
   /** YYYY-MM-DD */
   rsd: string;
   status: 'booked' | 'awaiting_provisioning_details' | 'provisioned' | 'closed' | 'cancelled';
-  pending_provisioning: boolean;
+  pending_provisioning: Generated<boolean>;
   contact_name: string;
   contact_email: string;
   contact_language: 'en' | 'it';
   rsd_at: Timestamp;
   first_email_at: Timestamp | null;
-  reminders_sent: number;
+  reminders_sent: Generated<number>;
   next_action_at: Timestamp | null;
   closed_at: Timestamp | null;
   cancelled_at: Timestamp | null;
@@ -97,7 +105,7 @@ export interface ProvisioningEmailTable {
   to_name: string;
   to_email: string;
   language: string;
-  status: 'queued' | 'sent' | 'failed' | 'bounced';
+  status: Generated<'queued' | 'sent' | 'failed' | 'bounced'>;
   status_detail: string | null;
   created_at: Timestamp;
   status_at: Timestamp;
@@ -128,10 +136,23 @@ export interface AuditEventTable {
   data: Json;
 }
 
+export interface CapturedMailTable {
+  id: Serial;
+  received_at: Timestamp;
+  message_id: string | null;
+  mail_from: string;
+  rcpt_to: string[];
+  subject: string;
+  text_body: string;
+  html_body: string;
+  links: Json;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
   api_token: ApiTokenTable;
+  password_token: PasswordTokenTable;
   offer: OfferTable;
   purchase_order: PurchaseOrderTable;
   subscription_line: SubscriptionLineTable;
@@ -139,6 +160,7 @@ export interface Database {
   provisioning_email: ProvisioningEmailTable;
   outbox: OutboxTable;
   audit_event: AuditEventTable;
+  captured_mail: CapturedMailTable;
 }
 
 export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;

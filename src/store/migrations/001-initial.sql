@@ -2,7 +2,7 @@
 
 create table organization (
   id text primary key,
-  kind text not null check (kind in ('partner', 'distributor', 'customer')),
+  kind text not null check (kind in ('partner', 'distributor', 'customer', 'operator')),
   name text not null,
   -- customer organizations: ISO 3166 alpha-2 country and the data region it fixes (immutable once set)
   country text,
@@ -33,6 +33,16 @@ create table api_token (
   revoked_at timestamptz
 );
 create index api_token_user on api_token (user_id);
+
+-- Set-password links for customer admins (welcome e-mail): hash only, single use, expiring.
+create table password_token (
+  token_hash bytea primary key,
+  user_id text not null references app_user (id),
+  created_at timestamptz not null,
+  expires_at timestamptz not null,
+  used_at timestamptz
+);
+create index password_token_user on password_token (user_id);
 
 -- The offer catalogue; the close policy per offer lives in the policy table (config), not here.
 create table offer (

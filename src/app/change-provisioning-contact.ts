@@ -1,0 +1,107 @@
+/**
+ * Change the provisioning contact of one line, or of every line of its order, until the PONR.
+ * After the RSD the old link stops working and the new contact gets a fresh e-mail at once.
+ * All lines change in one transaction or none does.
+ */
+import { AppError } from '../domain/errors.js';
+import { nextDueAt, transition } from '../domain/line-state-machine.js';
+import type { Actor, ProvisioningContact } from '../domain/types.js';
+import { appendAudit } from '../store/audit-repository.js';
+import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
+import { auditActorOf } from './actor-label.js';
+import type { AppDeps } from './deps.js';
+import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
+import { loadOrderEmailContext, queueProvisioningEmail } from './queue-provisioning-email.js';
+
+export interface ContactChangeResult {
+  updated: { subscriptionId: string; sendId: string | null }[];
+  /** Lines left as they were under applyToAllLines, and why. */
+  skipped: { subscriptionId: string; code: 'LINE_CANCELLED' | 'UNCHANGED' }[];
+}
+
+const sameContact = (
+  a: ProvisioningContact,
+  b: { contact_name: string; contact_email: string; contact_language: string },
+) =>
+  a.name === b.contact_name &&
+  a.email.toLowerCase() === b.contact_email.toLowerCase() &&
+  a.language === b.contact_language;
+
+export async function changeProvisioningContact(
+  deps: AppDeps,
+  actor: Actor,
+  input: { subscriptionId: string; contact: ProvisioningContact; applyToAllLines: boolean },
+): Promise<ContactChangeResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const { order, lines, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
+    const targets = input.applyToAllLines ? lines : [line];
+    const result: ContactChangeResult = { updated: [], skipped: [] };
+    const audit = auditActorOf(actor);
+    const context = await loadOrderEmailContext(trx, order.id);
+
+    for (const target of targets) {
+      const isNamedLine = target.subscription_id === line.subscription_id;
+      if (target.status === 'cancelled' && !isNamedLine) {
+        result.skipped.push({ subscriptionId: target.subscription_id, code: 'LINE_CANCELLED' });
+        continue;
+      }
+      const changed = !sameContact(input.contact, target);
+      const outcome = withPonrDetails(deps, order, () =>
+        transition(
+          toLineState(target, order.mapped_at),
+          { type: 'change_contact', contactChanged: changed },
+          now,
+          deps.settings.policy,
+        ),
+      );
+      if (!outcome.changed) {
+        result.skipped.push({ subscriptionId: target.subscription_id, code: 'UNCHANGED' });
+        continue;
+      }
+      const updated = {
+        ...target,
+        contact_name: input.contact.name,
+        contact_email: input.contact.email,
+        contact_language: input.contact.language,
+      };
+      await updateLine(trx, target.subscription_id, {
+        contact_name: updated.contact_name,
+        contact_email: updated.contact_email,
+        contact_language: updated.contact_language,
+        ...lineStateColumns(target, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
+      });
+      await appendAudit(trx, now, audit, [
+        {
+          action: 'provisioning_contact.changed',
+          orderId: order.id,
+          subscriptionId: target.subscription_id,
+          data: {
+            from: {
+              name: target.contact_name,
+              email: target.contact_email,
+              language: target.contact_language,
+            },
+            to: input.contact,
+            applyToAllLines: input.applyToAllLines,
+          },
+        },
+      ]);
+      const send = outcome.effects.some((e) => e.type === 'queue_provisioning_email')
+        ? await queueProvisioningEmail(trx, deps, {
+            order,
+            line: updated,
+            reason: 'contact_change',
+            actor: audit,
+            context,
+            now,
+          })
+        : null;
+      result.updated.push({ subscriptionId: target.subscription_id, sendId: send?.sendId ?? null });
+    }
+    if (result.updated.length === 0 && result.skipped.every((s) => s.code === 'LINE_CANCELLED')) {
+      throw new AppError('LINE_CANCELLED');
+    }
+    return result;
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * What every use case receives: the database, the clock, randomness and the settings it needs.
+ * Injected so tests move time and never sleep.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Policy } from '../domain/policy.js';
+import type { Database } from '../store/schema.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests and `run-due --now` set by hand. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface Ids {
+  /** A new opaque id with a readable prefix, e.g. ord_..., snd_... */
+  newId(prefix: string): string;
+  /** A new 256-bit secret, base64url. */
+  newToken(): string;
+}
+
+export const randomIds: Ids = {
+  newId: (prefix) => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 20)}`,
+  newToken: () => randomBytes(32).toString('base64url'),
+};
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+export interface AppSettings {
+  policy: Policy;
+  publicUrl: string;
+  adminPortalUrl: string;
+  setupLinkTtlDays: number;
+  mailFrom: string;
+}
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  ids: Ids;
+  settings: AppSettings;
+}

@@ -1,0 +1,224 @@
+/**
+ * Map an order to a customer organization: the point of no return. One transaction locks the
+ * order row (so no resend or contact change can interleave), consumes the setup link if one is
+ * given, marks every live line Provisioned, revokes all links and queues the welcome e-mail.
+ */
+import type { Transaction } from 'kysely';
+import { dataRegionOf } from '../domain/data-region.js';
+import { AppError } from '../domain/errors.js';
+import { nextDueAt, transition } from '../domain/line-state-machine.js';
+import type { Language } from '../domain/types.js';
+import { appendAudit } from '../store/audit-repository.js';
+import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../store/line-repository.js';
+import { lockOrder } from '../store/order-repository.js';
+import { enqueue } from '../store/outbox-repository.js';
+import type { Database, PurchaseOrderRow } from '../store/schema.js';
+import { revokeLiveTokens } from '../store/setup-token-repository.js';
+import { hashToken, type AppDeps } from './deps.js';
+
+const DAY_MS = 86_400_000;
+const PASSWORD_LINK_TTL_DAYS = 7;
+
+export type OrganizationChoice =
+  { organizationId: string } | { newOrganization: { name: string; country: string } };
+
+export interface MapOrderInput {
+  orderId: string;
+  organization: OrganizationChoice;
+  /** The person confirming: becomes the customer admin. */
+  confirmedBy: { name: string; email: string; language: Language };
+  /** The hash of the setup link used, consumed in the same transaction. */
+  setupTokenHash?: Buffer;
+}
+
+export interface MappedOrder {
+  orderId: string;
+  organizationId: string;
+  subscriptionIds: string[];
+  customerAdminUserId: string;
+}
+
+async function consumeSetupToken(
+  trx: Transaction<Database>,
+  tokenHash: Buffer,
+  order: PurchaseOrderRow,
+  now: Date,
+) {
+  const token = await trx
+    .selectFrom('setup_token as t')
+    .innerJoin('subscription_line as l', 'l.subscription_id', 't.subscription_id')
+    .select(['t.token_hash', 't.revoked_at', 't.used_at', 't.expires_at', 'l.order_id'])
+    .where('t.token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
+  const reason =
+    !token || token.order_id !== order.id
+      ? 'unknown'
+      : token.used_at
+        ? 'used'
+        : token.revoked_at
+          ? 'revoked'
+          : token.expires_at <= now
+            ? 'expired'
+            : null;
+  if (reason) throw new AppError('TOKEN_INVALID', { reason });
+  await trx.updateTable('setup_token').set({ used_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+async function resolveOrganization(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  choice: OrganizationChoice,
+  now: Date,
+): Promise<string> {
+  if ('organizationId' in choice) {
+    const org = await trx
+      .selectFrom('organization')
+      .select(['id', 'kind'])
+      .where('id', '=', choice.organizationId)
+      .executeTakeFirst();
+    if (org?.kind !== 'customer') throw new AppError('NOT_FOUND', { organizationId: choice.organizationId });
+    return org.id;
+  }
+  const country = choice.newOrganization.country.toUpperCase();
+  const region = dataRegionOf(country);
+  if (!region)
+    throw new AppError('INVALID_INPUT', {
+      issues: [{ path: 'newOrganization.country', message: `no data region serves country "${country}"` }],
+    });
+  const id = deps.ids.newId('org');
+  await trx
+    .insertInto('organization')
+    .values({
+      id,
+      kind: 'customer',
+      name: choice.newOrganization.name,
+      country,
+      data_region: region,
+      created_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** Finds or creates the customer admin; queues the welcome e-mail with a set-password link if they have no password yet. */
+async function welcomeCustomerAdmin(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  organizationId: string,
+  person: MapOrderInput['confirmedBy'],
+  now: Date,
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('app_user')
+    .select(['id', 'password_hash'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', person.email.toLowerCase()))
+    .executeTakeFirst();
+  const userId = existing?.id ?? deps.ids.newId('usr');
+  if (!existing) {
+    await trx
+      .insertInto('app_user')
+      .values({
+        id: userId,
+        organization_id: organizationId,
+        role: 'customer_admin',
+        name: person.name,
+        email: person.email,
+        language: person.language,
+        created_at: now,
+      })
+      .execute();
+  }
+  if (existing?.password_hash) return userId;
+  const org = await trx
+    .selectFrom('organization')
+    .select(['name', 'data_region'])
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  const token = deps.ids.newToken();
+  const expiresAt = new Date(now.getTime() + PASSWORD_LINK_TTL_DAYS * DAY_MS);
+  await trx
+    .insertInto('password_token')
+    .values({ token_hash: hashToken(token), user_id: userId, created_at: now, expires_at: expiresAt })
+    .execute();
+  await enqueue(trx, now, [
+    {
+      topic: 'email',
+      messageKey: deps.ids.newId('wel'),
+      availableAt: now,
+      payload: {
+        input: {
+          template: 'welcome',
+          language: person.language,
+          to: { name: person.name, email: person.email },
+          organizationName: org.name,
+          dataRegion: org.data_region ?? '',
+          setPasswordUrl: `${deps.settings.publicUrl}/set-password/${token}`,
+          adminPortalUrl: deps.settings.adminPortalUrl,
+          passwordLinkExpiresAt: expiresAt.toISOString(),
+        },
+      },
+    },
+  ]);
+  return userId;
+}
+
+export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput): Promise<MappedOrder> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const order = await lockOrder(trx, input.orderId);
+    if (!order) throw new AppError('NOT_FOUND', { orderId: input.orderId });
+    if (order.mapped_at)
+      throw new AppError('ALREADY_MAPPED', { adminPortalUrl: deps.settings.adminPortalUrl });
+    if (input.setupTokenHash) await consumeSetupToken(trx, input.setupTokenHash, order, now);
+
+    const lines = await linesOfOrder(trx, order.id, { lock: true });
+    const live = lines.filter((l) => l.status !== 'cancelled');
+    if (live.length === 0) throw new AppError('LINE_CANCELLED');
+    const outcomes = live.map((l) => ({
+      line: l,
+      outcome: transition(toLineState(l, null), { type: 'confirm_setup' }, now, deps.settings.policy),
+    }));
+
+    const organizationId = await resolveOrganization(trx, deps, input.organization, now);
+    await trx
+      .updateTable('purchase_order')
+      .set({
+        customer_organization_id: organizationId,
+        mapped_at: now,
+        mapped_by_email: input.confirmedBy.email,
+      })
+      .where('id', '=', order.id)
+      .execute();
+    for (const { line, outcome } of outcomes) {
+      await updateLine(
+        trx,
+        line.subscription_id,
+        lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
+      );
+    }
+    await revokeLiveTokens(
+      trx,
+      lines.map((l) => l.subscription_id),
+      now,
+      'mapped',
+    );
+    const customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
+    const actor = { userId: null, label: `${input.confirmedBy.name} <${input.confirmedBy.email}>` };
+    await appendAudit(trx, now, actor, [
+      { action: 'order.mapped', orderId: order.id, data: { organizationId } },
+      ...live.map((l) => ({
+        action: 'line.provisioned',
+        orderId: order.id,
+        subscriptionId: l.subscription_id,
+        data: { organizationId },
+      })),
+    ]);
+    return {
+      orderId: order.id,
+      organizationId,
+      subscriptionIds: live.map((l) => l.subscription_id),
+      customerAdminUserId,
+    };
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * Place an order for an end customer: the order and its subscription lines, all Booked, each
+ * due at its RSD. Validated in full before anything is written; written in one transaction.
+ */
+import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import { rsdInstant } from '../domain/policy.js';
+import type { Actor } from '../domain/types.js';
+import { appendAudit } from '../store/audit-repository.js';
+import { nextSubscriptionIds } from '../store/line-repository.js';
+import { auditActorOf } from './actor-label.js';
+import type { AppDeps } from './deps.js';
+
+const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+
+export const provisioningContactSchema = z.object({
+  name: z.string().trim().min(1, 'is required').max(200),
+  email: z.email({ error: 'must be a valid e-mail address' }).max(254),
+  language: z.enum(['en', 'it']).default('en'),
+});
+
+export const placeOrderSchema = z.object({
+  webOrderId: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(64)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, dot, dash and underscore'),
+  endCustomerName: z.string().trim().min(1, 'is required').max(200),
+  rsd: isoDate,
+  distributorId: z.string().min(1).max(64).optional(),
+  lines: z
+    .array(
+      z.object({
+        offerCode: z.string().trim().min(1, 'is required').max(40),
+        quantity: z.number().int('must be a whole number').min(1).max(1_000_000),
+        rsd: isoDate.optional(),
+        provisioningContact: provisioningContactSchema,
+      }),
+    )
+    .min(1, 'an order needs at least one line')
+    .max(1000),
+});
+
+export type PlaceOrderInput = z.infer<typeof placeOrderSchema>;
+
+export interface PlacedOrder {
+  orderId: string;
+  webOrderId: string;
+  subscriptionIds: string[];
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Checks that need the database; every problem is reported, not just the first. */
+async function validateAgainstStore(deps: AppDeps, actor: Actor, input: PlaceOrderInput): Promise<void> {
+  const issues: { path: string; message: string }[] = [];
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const offers = new Set((await deps.db.selectFrom('offer').select('code').execute()).map((o) => o.code));
+  if (input.rsd < today) issues.push({ path: 'rsd', message: `must not be in the past (today is ${today})` });
+  input.lines.forEach((line, i) => {
+    if (!offers.has(line.offerCode))
+      issues.push({ path: `lines.${i}.offerCode`, message: `unknown offer "${line.offerCode}"` });
+    if (line.rsd !== undefined && line.rsd < today)
+      issues.push({ path: `lines.${i}.rsd`, message: `must not be in the past (today is ${today})` });
+  });
+  if (input.distributorId !== undefined) {
+    const org = await deps.db
+      .selectFrom('organization')
+      .select('kind')
+      .where('id', '=', input.distributorId)
+      .executeTakeFirst();
+    if (org?.kind !== 'distributor')
+      issues.push({ path: 'distributorId', message: 'is not a known distributor' });
+  }
+  if (issues.length > 0) throw new AppError('INVALID_INPUT', { issues });
+  if (actor.role !== 'partner_user' && actor.role !== 'partner_admin') {
+    throw new AppError('NO_ACCESS', { reason: 'only partner users place orders' });
+  }
+}
+
+export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderInput): Promise<PlacedOrder> {
+  await validateAgainstStore(deps, actor, input);
+  const now = deps.clock.now();
+  const orderId = deps.ids.newId('ord');
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('purchase_order')
+        .values({
+          id: orderId,
+          web_order_id: input.webOrderId,
+          partner_id: actor.organizationId,
+          distributor_id: input.distributorId ?? null,
+          placed_by_user_id: actor.userId,
+          end_customer_name: input.endCustomerName,
+          submitted_at: now,
+        })
+        .execute();
+      const ids = await nextSubscriptionIds(trx, input.lines.length);
+      await trx
+        .insertInto('subscription_line')
+        .values(
+          input.lines.map((line, i) => {
+            const rsd = line.rsd ?? input.rsd;
+            const rsdAt = rsdInstant(deps.settings.policy, rsd);
+            return {
+              subscription_id: ids[i]!,
+              order_id: orderId,
+              line_no: i + 1,
+              offer_code: line.offerCode,
+              quantity: line.quantity,
+              rsd,
+              status: 'booked' as const,
+              contact_name: line.provisioningContact.name,
+              contact_email: line.provisioningContact.email,
+              contact_language: line.provisioningContact.language,
+              rsd_at: rsdAt,
+              next_action_at: rsdAt,
+              created_at: now,
+              updated_at: now,
+            };
+          }),
+        )
+        .execute();
+      await appendAudit(trx, now, auditActorOf(actor), [
+        { action: 'order.placed', orderId, data: { webOrderId: input.webOrderId, lines: ids } },
+        ...ids.map((id, i) => ({
+          action: 'line.created',
+          orderId,
+          subscriptionId: id,
+          data: {
+            offerCode: input.lines[i]!.offerCode,
+            quantity: input.lines[i]!.quantity,
+            rsd: input.lines[i]!.rsd ?? input.rsd,
+          },
+        })),
+      ]);
+      return { orderId, webOrderId: input.webOrderId, subscriptionIds: ids };
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new AppError('DUPLICATE_WEB_ORDER_ID', { webOrderId: input.webOrderId });
+    }
+    throw e;
+  }
+}

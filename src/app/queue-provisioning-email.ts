@@ -1,0 +1,148 @@
+/**
+ * The one way a provisioning e-mail is queued (RSD, resend, contact change, reminder):
+ * revoke the live setup link, mint a new 256-bit token (only its hash is stored), record the send,
+ * and write the outbox row, all inside the caller's transaction.
+ */
+import type { Transaction } from 'kysely';
+import { closeInstant } from '../domain/policy.js';
+import type { SendReason } from '../domain/types.js';
+import type { EmailInput, EmailLine } from '../email/index.js';
+import { appendAudit, type AuditActor } from '../store/audit-repository.js';
+import { enqueue } from '../store/outbox-repository.js';
+import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
+import { insertSend } from '../store/send-repository.js';
+import { insertToken, revokeLiveTokens } from '../store/setup-token-repository.js';
+import { hashToken, type AppDeps } from './deps.js';
+
+const DAY_MS = 86_400_000;
+
+/** What the e-mail says about the order; loaded once per order, even for a batch of lines. */
+export interface OrderEmailContext {
+  partnerName: string;
+  lines: EmailLine[];
+}
+
+export async function loadOrderEmailContext(
+  trx: Transaction<Database>,
+  orderId: string,
+): Promise<OrderEmailContext> {
+  const rows = await trx
+    .selectFrom('subscription_line as l')
+    .innerJoin('offer as o', 'o.code', 'l.offer_code')
+    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
+    .innerJoin('organization as p', 'p.id', 'po.partner_id')
+    .select([
+      'l.subscription_id',
+      'l.offer_code',
+      'o.name as offer_name',
+      'l.quantity',
+      'l.status',
+      'p.name as partner_name',
+    ])
+    .where('l.order_id', '=', orderId)
+    .orderBy('l.line_no')
+    .execute();
+  return {
+    partnerName: rows[0]?.partner_name ?? '',
+    lines: rows
+      .filter((r) => r.status !== 'cancelled')
+      .map((r) => ({
+        subscriptionId: r.subscription_id,
+        offerCode: r.offer_code,
+        offerName: r.offer_name,
+        quantity: r.quantity,
+      })),
+  };
+}
+
+export interface QueuedSend {
+  sendId: string;
+  subscriptionId: string;
+  to: string;
+}
+
+export async function queueProvisioningEmail(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  args: {
+    order: PurchaseOrderRow;
+    /** The line as it is after the change (contact, first e-mail instant). */
+    line: SubscriptionLineRow;
+    reason: SendReason;
+    actor: AuditActor;
+    context: OrderEmailContext;
+    now: Date;
+  },
+): Promise<QueuedSend> {
+  const { order, line, reason, actor, now } = args;
+  const { settings, ids } = deps;
+  const sendId = ids.newId('snd');
+  const token = ids.newToken();
+  const expiresAt = new Date(now.getTime() + settings.setupLinkTtlDays * DAY_MS);
+
+  await revokeLiveTokens(
+    trx,
+    [line.subscription_id],
+    now,
+    reason === 'contact_change' ? 'contact_change' : 'resend',
+  );
+  await insertSend(trx, {
+    id: sendId,
+    subscription_id: line.subscription_id,
+    reason,
+    requested_by_user_id: actor.userId,
+    requested_by_label: actor.label,
+    to_name: line.contact_name,
+    to_email: line.contact_email,
+    language: line.contact_language,
+    created_at: now,
+    status_at: now,
+  });
+  await insertToken(trx, {
+    tokenHash: hashToken(token),
+    subscriptionId: line.subscription_id,
+    sendId,
+    createdAt: now,
+    expiresAt,
+  });
+
+  // While the line is open the contact must act before it closes; a closed-pending line can
+  // still be set up, so the link's own expiry is the deadline that matters.
+  const closesAt = line.first_email_at
+    ? closeInstant(settings.policy, line.offer_code, line.first_email_at)
+    : expiresAt;
+  const deadline = line.status === 'awaiting_provisioning_details' && closesAt > now ? closesAt : expiresAt;
+  const common = {
+    language: line.contact_language,
+    to: { name: line.contact_name, email: line.contact_email },
+    webOrderId: order.web_order_id,
+    endCustomerName: order.end_customer_name,
+    partnerName: args.context.partnerName,
+    lines: args.context.lines,
+    setupUrl: `${settings.publicUrl}/setup/${token}`,
+    deadline: deadline.toISOString(),
+    helpUrl: `${settings.publicUrl}/help/provisioning`,
+    senderAddress: settings.mailFrom,
+  };
+  const input: EmailInput =
+    reason === 'reminder'
+      ? {
+          template: 'reminder',
+          ...common,
+          daysLeft: Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS)),
+        }
+      : { template: 'provisioning', ...common, resend: reason !== 'rsd' };
+
+  await enqueue(trx, now, [
+    { topic: 'email', payload: { input }, messageKey: sendId, sendId, availableAt: now },
+  ]);
+  await appendAudit(trx, now, actor, [
+    {
+      action: `provisioning_email.queued`,
+      orderId: order.id,
+      subscriptionId: line.subscription_id,
+      data: { sendId, reason, to: line.contact_email },
+    },
+  ]);
+  return { sendId, subscriptionId: line.subscription_id, to: line.contact_email };
+}

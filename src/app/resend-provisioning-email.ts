@@ -1,0 +1,44 @@
+/**
+ * Resend the provisioning e-mail of one line (even after the RSD) until the point of no return.
+ * The old link stops working; the send is recorded and queued in the same transaction.
+ */
+import { nextDueAt, transition } from '../domain/line-state-machine.js';
+import type { Actor } from '../domain/types.js';
+import { auditActorOf } from './actor-label.js';
+import type { AppDeps } from './deps.js';
+import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
+import {
+  loadOrderEmailContext,
+  queueProvisioningEmail,
+  type QueuedSend,
+} from './queue-provisioning-email.js';
+import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
+
+export async function resendProvisioningEmail(
+  deps: AppDeps,
+  actor: Actor,
+  input: { subscriptionId: string },
+): Promise<QueuedSend> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const { order, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
+    const state = toLineState(line, order.mapped_at);
+    const outcome = withPonrDetails(deps, order, () =>
+      transition(state, { type: 'resend' }, now, deps.settings.policy),
+    );
+    await updateLine(
+      trx,
+      line.subscription_id,
+      lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
+    );
+    const context = await loadOrderEmailContext(trx, order.id);
+    return queueProvisioningEmail(trx, deps, {
+      order,
+      line,
+      reason: 'resend',
+      actor: auditActorOf(actor),
+      context,
+      now,
+    });
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * One typed configuration object, read from the environment and validated at start.
+ * A bad value stops the process with a message naming the variable.
+ */
+import { z } from 'zod';
+import { buildPolicy, type Policy } from './domain/policy.js';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** "A-FLEX=7,A-FLEX-3=7" -> { 'A-FLEX': 7, 'A-FLEX-3': 7 } */
+const offerDays = z
+  .string()
+  .regex(/^\s*([A-Z0-9-]+=\d{1,3}\s*)(,\s*[A-Z0-9-]+=\d{1,3}\s*)*$/, 'expected OFFER=DAYS,OFFER=DAYS')
+  .transform((s) =>
+    Object.fromEntries(
+      s
+        .split(',')
+        .map((p) => p.trim().split('=') as [string, string])
+        .map(([k, v]) => [k, Number(v)]),
+    ),
+  );
+/** "3,1" -> [3, 1] */
+const dayList = z
+  .string()
+  .regex(/^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$/, 'expected a comma-separated list of days, e.g. 3,1')
+  .transform((s) => (s.trim() === '' ? [] : s.split(',').map((d) => Number(d.trim()))));
+
+export const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  ADMIN_PORTAL_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_POOL_SIZE: int(1, 100).default(5),
+  MAIL_FROM: z.string().min(3).default('Onramp Provisioning <provisioning@onramp.localhost>'),
+  MAIL_REPLY_TO: z.string().optional(),
+  MAIL_SINK_PORT: int(0, 65535).default(2525),
+  DEMO_DATA: bool.optional(),
+  POLICY_CLOSE_AFTER_DAYS: offerDays.optional(),
+  POLICY_DEFAULT_DAYS: int(1, 365).default(30),
+  POLICY_REMINDER_DAYS: dayList.default([3, 1]),
+  RSD_HOUR_UTC: int(0, 23).default(0),
+  SETUP_LINK_TTL_DAYS: int(1, 365).default(90),
+  DUE_INTERVAL_MS: int(100, 3_600_000).default(2_000),
+  OUTBOX_INTERVAL_MS: int(50, 3_600_000).default(500),
+  OUTBOX_BATCH_SIZE: int(1, 1000).default(50),
+  OUTBOX_MAX_ATTEMPTS: int(1, 100).default(10),
+  OUTBOX_BACKOFF_BASE_MS: int(10, 86_400_000).default(30_000),
+  OUTBOX_BACKOFF_MAX_MS: int(10, 604_800_000).default(3_600_000),
+  OUTBOX_LEASE_MS: int(1000, 3_600_000).default(120_000),
+  MAX_BODY_BYTES: int(1024, 100_000_000).default(1_000_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  mode: 'embedded' | 'production';
+  host: string;
+  port: number;
+  publicUrl: string;
+  adminPortalUrl: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  smtpPoolSize: number;
+  mailFrom: string;
+  mailReplyTo: string | undefined;
+  mailSinkPort: number;
+  demoData: boolean;
+  policy: Policy;
+  setupLinkTtlDays: number;
+  dueIntervalMs: number;
+  outbox: {
+    intervalMs: number;
+    batchSize: number;
+    maxAttempts: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    leaseMs: number;
+  };
+  maxBodyBytes: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(`Invalid configuration: ${issues.map((i) => `${i.variable}: ${i.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty variables count as unset, as most shells and compose files expect.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const mode = e.DATABASE_URL ? 'production' : 'embedded';
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    mode,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    adminPortalUrl: e.ADMIN_PORTAL_URL ?? `${publicUrl}/admin`,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: e.DATA_DIR,
+    smtpUrl: e.SMTP_URL,
+    smtpPoolSize: e.SMTP_POOL_SIZE,
+    mailFrom: e.MAIL_FROM,
+    mailReplyTo: e.MAIL_REPLY_TO,
+    mailSinkPort: e.MAIL_SINK_PORT,
+    demoData: e.DEMO_DATA ?? mode === 'embedded',
+    policy: buildPolicy({
+      closeAfterDays: e.POLICY_CLOSE_AFTER_DAYS ?? {},
+      defaultDays: e.POLICY_DEFAULT_DAYS,
+      defaultReminderDaysBefore: e.POLICY_REMINDER_DAYS,
+      rsdHourUtc: e.RSD_HOUR_UTC,
+    }),
+    setupLinkTtlDays: e.SETUP_LINK_TTL_DAYS,
+    dueIntervalMs: e.DUE_INTERVAL_MS,
+    outbox: {
+      intervalMs: e.OUTBOX_INTERVAL_MS,
+      batchSize: e.OUTBOX_BATCH_SIZE,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      backoffBaseMs: e.OUTBOX_BACKOFF_BASE_MS,
+      backoffMaxMs: e.OUTBOX_BACKOFF_MAX_MS,
+      leaseMs: e.OUTBOX_LEASE_MS,
+    },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

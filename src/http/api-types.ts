@@ -1,0 +1,22 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../app/deps.js';
+import type { Actor, Language } from '../domain/types.js';
+import type { Store } from '../store/open-store.js';
+
+/** Per-request values the middleware sets. */
+export interface ApiVariables {
+  actor: Actor;
+  language: Language;
+  requestId: string;
+}
+
+export interface ApiEnv {
+  Variables: ApiVariables;
+}
+
+export type ApiApp = OpenAPIHono<ApiEnv>;
+
+export interface HttpDeps extends AppDeps {
+  store: Pick<Store, 'ping'>;
+  maxBodyBytes: number;
+}

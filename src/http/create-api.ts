@@ -1,0 +1,73 @@
+/**
+ * The HTTP application: /api/v1 (JSON, bearer tokens, zod-validated, OpenAPI-described),
+ * /healthz and /readyz. Pages are mounted beside it by the composition root.
+ */
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../domain/errors.js';
+import { languageFromHeader } from '../i18n/i18n.js';
+import { pendingMigrations } from '../store/migrate.js';
+import type { ApiEnv, HttpDeps } from './api-types.js';
+import { authenticate } from './authenticate.js';
+import { renderError } from './render-error.js';
+import { registerOrderRoutes } from './routes/order-routes.js';
+import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
+import { validationHook } from './validation-hook.js';
+
+export interface ApiOptions {
+  logError: (err: unknown) => void;
+}
+
+export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
+    c.set('requestId', requestId);
+    c.set('language', languageFromHeader(c.req.header('accept-language')));
+    c.header('X-Request-Id', requestId);
+    await next();
+  });
+  app.onError((err, c) => renderError(err, c, options.logError));
+  app.notFound((c) => renderError(new AppError('NOT_FOUND'), c, options.logError));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.store.ping();
+      const pending = await pendingMigrations(deps.db);
+      if (pending > 0) return c.json({ status: 'migrations pending', pending }, 503);
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.json({ status: 'database unreachable' }, 503);
+    }
+  });
+
+  const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: deps.maxBodyBytes });
+      },
+    }),
+  );
+  api.use('*', authenticate(deps.db));
+  registerOrderRoutes(api, deps);
+  registerSubscriptionRoutes(api, deps);
+  app.route('/api/v1', api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Onramp API',
+      version: '1.0.0',
+      description: 'Orders, subscription lines, provisioning e-mails and the point of no return.',
+    },
+    servers: [{ url: deps.settings.publicUrl }],
+  });
+  return app;
+}

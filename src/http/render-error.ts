@@ -1,0 +1,46 @@
+/**
+ * The one error handler: AppError (and validation failures) -> { error: { code, message, ...details } }
+ * with the status from the shared vocabulary; anything else is a logged 500 with no internals.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError, messageKeyOf } from '../domain/errors.js';
+import type { Language } from '../domain/types.js';
+import { languageFromHeader, t } from '../i18n/i18n.js';
+
+export function errorMessage(error: AppError, language: Language): string {
+  const placer = error.details['orderPlacedBy'] as { name: string; email: string } | undefined;
+  if (error.code === 'NO_ACCESS' && placer) return t(language, 'errors.NO_ACCESS_ASK_PLACER', placer);
+  return t(language, messageKeyOf(error.code), error.details);
+}
+
+export function errorBody(error: AppError, language: Language) {
+  return { error: { code: error.code, message: errorMessage(error, language), ...error.details } };
+}
+
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    if (err.status === 400)
+      return new AppError('INVALID_INPUT', {
+        issues: [{ path: '', message: err.message || 'malformed request body' }],
+      });
+    if (err.status === 401) return new AppError('UNAUTHENTICATED');
+  }
+  // Connection-level database failures: the database is down or restarting.
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET')
+    return new AppError('UNAVAILABLE');
+  return null;
+}
+
+export function renderError(err: unknown, c: Context, log: (err: unknown) => void): Response {
+  const language =
+    (c.get('language') as Language | undefined) ?? languageFromHeader(c.req.header('accept-language'));
+  const appError = toAppError(err);
+  if (appError) return c.json(errorBody(appError, language), appError.status as ContentfulStatusCode);
+  log(err);
+  return c.json(errorBody(new AppError('INTERNAL'), language), 500);
+}

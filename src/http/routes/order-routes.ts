@@ -1,0 +1,98 @@
+/** /api/v1/orders: place, list, get. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { getOrder } from '../../app/get-order.js';
+import { listOrders, listOrdersSchema } from '../../app/list-orders.js';
+import { placeOrder, placeOrderSchema } from '../../app/place-order.js';
+import type { ApiApp, HttpDeps } from '../api-types.js';
+import { errorResponses, json, jsonBody, security } from '../openapi-common.js';
+
+const orderSummary = z
+  .object({
+    orderId: z.string(),
+    webOrderId: z.string(),
+    endCustomerName: z.string(),
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    lineCount: z.number().int(),
+    statuses: z.record(z.string(), z.number().int()),
+    mapped: z.boolean(),
+  })
+  .openapi('OrderSummary');
+
+const orderDetail = z
+  .object({
+    orderId: z.string(),
+    webOrderId: z.string(),
+    endCustomerName: z.string(),
+    submittedAt: z.string(),
+    submittedBy: z.object({ name: z.string(), email: z.string() }),
+    mappedAt: z.string().nullable(),
+    adminPortalUrl: z.string().nullable(),
+    lines: z.array(z.record(z.string(), z.unknown())),
+  })
+  .catchall(z.unknown())
+  .openapi('OrderDetail');
+
+export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders',
+      summary: 'Place an order; every line starts Booked and is e-mailed on its RSD',
+      security,
+      request: { body: jsonBody(placeOrderSchema) },
+      responses: {
+        201: json(
+          z
+            .object({ orderId: z.string(), webOrderId: z.string(), subscriptionIds: z.array(z.string()) })
+            .openapi('PlacedOrder'),
+          'Placed',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const placed = await placeOrder(deps, c.get('actor'), c.req.valid('json'));
+      c.header('Location', `/api/v1/orders/${placed.orderId}`);
+      return c.json(placed, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/orders',
+      summary: 'List the orders the caller may see',
+      security,
+      request: { query: listOrdersSchema },
+      responses: {
+        200: json(
+          z.object({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
+          'A page of orders',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await listOrders(deps, c.get('actor'), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/orders/{orderId}',
+      summary: 'One order by id or web order id',
+      security,
+      request: {
+        params: z.object({
+          orderId: z
+            .string()
+            .min(1)
+            .max(64)
+            .openapi({ param: { name: 'orderId', in: 'path' } }),
+        }),
+      },
+      responses: { 200: json(orderDetail, 'The order'), ...errorResponses },
+    }),
+    async (c) => c.json(await getOrder(deps, c.get('actor'), c.req.valid('param').orderId), 200),
+  );
+}

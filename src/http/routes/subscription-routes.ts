@@ -1,0 +1,161 @@
+/** /api/v1/subscriptions: list, detail (sends + timeline), resend, change contact, cancel. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { cancelLine } from '../../app/cancel-line.js';
+import { changeProvisioningContact } from '../../app/change-provisioning-contact.js';
+import { getSubscription } from '../../app/get-subscription.js';
+import { listSubscriptions, listSubscriptionsSchema } from '../../app/list-subscriptions.js';
+import { provisioningContactSchema } from '../../app/place-order.js';
+import { resendProvisioningEmail } from '../../app/resend-provisioning-email.js';
+import type { ApiApp, HttpDeps } from '../api-types.js';
+import { errorResponses, json, jsonBody, security, subscriptionIdParam } from '../openapi-common.js';
+
+const contactSchema = z.object({ name: z.string(), email: z.string(), language: z.string() });
+const summarySchema = z
+  .object({
+    subscriptionId: z.string(),
+    orderId: z.string(),
+    webOrderId: z.string(),
+    endCustomerName: z.string(),
+    partnerId: z.string(),
+    offerCode: z.string(),
+    offerName: z.string(),
+    quantity: z.number().int(),
+    rsd: z.string(),
+    status: z.string(),
+    pendingProvisioning: z.boolean(),
+    provisioningContact: contactSchema,
+    mapped: z.boolean(),
+  })
+  .openapi('SubscriptionSummary');
+
+const detailSchema = z
+  .object({
+    subscriptionId: z.string(),
+    orderId: z.string(),
+    webOrderId: z.string(),
+    status: z.string(),
+    pendingProvisioning: z.boolean(),
+    provisioningContact: contactSchema,
+    canResend: z.boolean(),
+    canChangeContact: z.boolean(),
+    adminPortalUrl: z.string().nullable(),
+    sends: z.array(
+      z.object({
+        sendId: z.string(),
+        reason: z.string(),
+        requestedBy: z.string(),
+        to: z.string(),
+        status: z.string(),
+        statusDetail: z.string().nullable(),
+        createdAt: z.string(),
+        statusAt: z.string(),
+      }),
+    ),
+    timeline: z.array(
+      z.object({
+        at: z.string(),
+        action: z.string(),
+        actor: z.string(),
+        data: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .catchall(z.unknown())
+  .openapi('SubscriptionDetail');
+
+const changeContactSchema = provisioningContactSchema.extend({ applyToAllLines: z.boolean().default(false) });
+
+export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/subscriptions',
+      summary: 'List subscription lines the caller may see',
+      security,
+      request: { query: listSubscriptionsSchema },
+      responses: {
+        200: json(
+          z.object({ items: z.array(summarySchema), nextCursor: z.string().nullable() }),
+          'A page of lines',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await listSubscriptions(deps, c.get('actor'), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/subscriptions/{subscriptionId}',
+      summary: 'One subscription line with its send history and timeline',
+      security,
+      request: { params: subscriptionIdParam },
+      responses: { 200: json(detailSchema, 'The line'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await getSubscription(deps, c.get('actor'), c.req.valid('param').subscriptionId), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/subscriptions/{subscriptionId}/resend',
+      summary: 'Resend the provisioning e-mail (until the point of no return)',
+      security,
+      request: { params: subscriptionIdParam },
+      responses: {
+        202: json(
+          z.object({ sendId: z.string(), subscriptionId: z.string(), to: z.string() }).openapi('QueuedSend'),
+          'Queued',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await resendProvisioningEmail(deps, c.get('actor'), c.req.valid('param')), 202),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/subscriptions/{subscriptionId}/provisioning-contact',
+      summary: 'Change the provisioning contact of this line or of every line of its order',
+      security,
+      request: { params: subscriptionIdParam, body: jsonBody(changeContactSchema) },
+      responses: {
+        200: json(
+          z.object({
+            updated: z.array(z.object({ subscriptionId: z.string(), sendId: z.string().nullable() })),
+            skipped: z.array(z.object({ subscriptionId: z.string(), code: z.string() })),
+          }),
+          'Changed',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { applyToAllLines, ...contact } = c.req.valid('json');
+      const result = await changeProvisioningContact(deps, c.get('actor'), {
+        subscriptionId: c.req.valid('param').subscriptionId,
+        contact,
+        applyToAllLines,
+      });
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/subscriptions/{subscriptionId}/cancel',
+      summary: 'Cancel a Booked or Awaiting Provisioning Details line',
+      security,
+      request: { params: subscriptionIdParam },
+      responses: {
+        200: json(z.object({ subscriptionId: z.string(), status: z.literal('cancelled') }), 'Cancelled'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await cancelLine(deps, c.get('actor'), c.req.valid('param')), 200),
+  );
+}

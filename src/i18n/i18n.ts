@@ -1,0 +1,46 @@
+/**
+ * The message catalogue (i18next): namespace `app` for the product, `email` for e-mails.
+ * Every user-visible string goes through `t`.
+ */
+import i18next from 'i18next';
+import type { Language } from '../domain/types.js';
+import { emailMessages } from '../email/index.js';
+import { messagesEn } from './messages-en.js';
+import { messagesIt } from './messages-it.js';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** Every language has exactly the English keys. */
+export type MessageShape = Widen<typeof messagesEn>;
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  initAsync: false,
+  lng: 'en',
+  fallbackLng: 'en',
+  ns: ['app', 'email'],
+  defaultNS: 'app',
+  resources: {
+    en: { app: messagesEn, email: emailMessages.en },
+    it: { app: messagesIt, email: emailMessages.it },
+  },
+  interpolation: { escapeValue: false },
+});
+
+export function t(language: Language, key: string, vars?: Record<string, unknown>): string {
+  return i18n.t(key, { ...vars, lng: language });
+}
+
+/** Picks en or it from an Accept-Language header (q-values honoured); English by default. */
+export function languageFromHeader(header: string | undefined | null): Language {
+  if (!header) return 'en';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.toLowerCase().slice(0, 2), q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.find((x) => x.lang === 'it' || x.lang === 'en')?.lang === 'it' ? 'it' : 'en';
+}

@@ -1,0 +1,34 @@
+/** English catalogue (namespace `app`): errors and UI words shared by the API, pages and CLI. */
+export const messagesEn = {
+  errors: {
+    INVALID_INPUT: 'Some of the input is not valid. Check the listed fields and try again.',
+    UNAUTHENTICATED: 'Sign in or send a valid API token (Authorization: Bearer <token>).',
+    NO_ACCESS: 'You do not have access to this order.',
+    NO_ACCESS_ASK_PLACER:
+      'You do not have access to this order. Ask the person who placed it, {{name}} <{{email}}>, to resend the e-mail or change the provisioning contact.',
+    NOT_FOUND: 'Not found.',
+    PAST_PONR:
+      'This order is already onboarded: it is mapped to a customer organization, so the provisioning e-mail can no longer be resent and the contact can no longer be changed. The provisioning contact or an administrator can complete setup in the admin portal: {{adminPortalUrl}}',
+    LINE_CANCELLED: 'This subscription line is cancelled.',
+    INVALID_TRANSITION: 'This subscription line cannot do that in its current state.',
+    RSD_NOT_REACHED:
+      'The requested start date has not arrived yet: the first provisioning e-mail goes out then. You can still change the provisioning contact.',
+    DUPLICATE_WEB_ORDER_ID: 'An order with web order id {{webOrderId}} already exists.',
+    ALREADY_MAPPED:
+      'This order has already been mapped to an organization. Sign in to the admin portal to continue: {{adminPortalUrl}}',
+    TOKEN_INVALID: 'This setup link no longer works.',
+    PAYLOAD_TOO_LARGE: 'The request is too large.',
+    RATE_LIMITED: 'Too many requests. Try again later.',
+    DATA_DIR_LOCKED: 'The data folder is in use by a running Onramp server.',
+    UNAVAILABLE: 'The service is temporarily unavailable. Try again shortly.',
+    INTERNAL: 'Something went wrong on our side. The error has been logged.',
+  },
+  status: {
+    booked: 'Booked',
+    awaiting_provisioning_details: 'Awaiting Provisioning Details',
+    provisioned: 'Provisioned',
+    closed: 'Closed',
+    cancelled: 'Cancelled',
+    pending: 'Provisioning still pending',
+  },
+} as const;

@@ -1,0 +1,36 @@
+/** Catalogo italiano (namespace `app`). */
+import type { MessageShape } from './i18n.js';
+
+export const messagesIt: MessageShape = {
+  errors: {
+    INVALID_INPUT: 'Alcuni dati non sono validi. Controlli i campi indicati e riprovi.',
+    UNAUTHENTICATED: 'Acceda o invii un token API valido (Authorization: Bearer <token>).',
+    NO_ACCESS: 'Non ha accesso a questo ordine.',
+    NO_ACCESS_ASK_PLACER:
+      "Non ha accesso a questo ordine. Chieda a chi lo ha effettuato, {{name}} <{{email}}>, di inviare nuovamente l'e-mail o di modificare il contatto di provisioning.",
+    NOT_FOUND: 'Non trovato.',
+    PAST_PONR:
+      "Questo ordine è già integrato: è mappato a un'organizzazione cliente, quindi non è più possibile inviare nuovamente l'e-mail di provisioning né modificare il contatto. Il contatto di provisioning o un amministratore può completare la configurazione nel portale di amministrazione: {{adminPortalUrl}}",
+    LINE_CANCELLED: 'Questa riga di abbonamento è annullata.',
+    INVALID_TRANSITION: 'Nel suo stato attuale questa riga di abbonamento non consente questa operazione.',
+    RSD_NOT_REACHED:
+      'La data di inizio richiesta non è ancora arrivata: la prima e-mail di provisioning partirà in quella data. È comunque possibile modificare il contatto di provisioning.',
+    DUPLICATE_WEB_ORDER_ID: 'Esiste già un ordine con web order id {{webOrderId}}.',
+    ALREADY_MAPPED:
+      "Questo ordine è già stato mappato a un'organizzazione. Acceda al portale di amministrazione per continuare: {{adminPortalUrl}}",
+    TOKEN_INVALID: 'Questo link di configurazione non è più valido.',
+    PAYLOAD_TOO_LARGE: 'La richiesta è troppo grande.',
+    RATE_LIMITED: 'Troppe richieste. Riprovi più tardi.',
+    DATA_DIR_LOCKED: 'La cartella dei dati è in uso da un server Onramp in esecuzione.',
+    UNAVAILABLE: 'Il servizio è momentaneamente non disponibile. Riprovi tra poco.',
+    INTERNAL: "Si è verificato un errore da parte nostra. L'errore è stato registrato.",
+  },
+  status: {
+    booked: 'Prenotata',
+    awaiting_provisioning_details: 'In attesa di dettagli provisioning',
+    provisioned: 'Predisposta',
+    closed: 'Chiusa',
+    cancelled: 'Annullata',
+    pending: 'Provisioning ancora in sospeso',
+  },
+};

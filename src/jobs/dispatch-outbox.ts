@@ -1,0 +1,106 @@
+/**
+ * Drains the e-mail outbox: claims due rows (one SKIP LOCKED statement), renders and sends them
+ * over the pooled SMTP connection, and records each outcome. The Message-ID comes from the row's
+ * stable key, so a retry after a crash is the same message. Secrets (setup and password links)
+ * are dropped from the stored payload once the row is finished.
+ */
+import type { AppDeps } from '../app/deps.js';
+import { MailSendError, renderEmail, type EmailInput, type Mailer } from '../email/index.js';
+import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
+import { claimDue, markDone, markFailedAttempt, type OutboxRow } from '../store/outbox-repository.js';
+import { setSendStatus } from '../store/send-repository.js';
+
+export interface OutboxSettings {
+  batchSize: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  leaseMs: number;
+}
+
+export interface DispatchDeps extends AppDeps {
+  mailer: Mailer;
+  outbox: OutboxSettings;
+}
+
+export interface DispatchSummary {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+interface EmailPayload {
+  input: EmailInput;
+}
+
+const SECRET_FIELDS = ['setupUrl', 'setPasswordUrl'] as const;
+
+function scrub(payload: EmailPayload): EmailPayload {
+  const input = { ...payload.input } as Record<string, unknown>;
+  for (const field of SECRET_FIELDS) if (field in input) input[field] = '[redacted]';
+  return { input: input as unknown as EmailInput };
+}
+
+export function messageIdOf(messageKey: string, publicUrl: string): string {
+  return `<${messageKey}@${new URL(publicUrl).hostname}>`;
+}
+
+async function recordSendStatus(
+  deps: AppDeps,
+  row: OutboxRow,
+  status: 'sent' | 'failed',
+  detail: string,
+  now: Date,
+) {
+  if (!row.send_id) return;
+  const send = await setSendStatus(deps.db, row.send_id, status, detail, now);
+  if (!send) return;
+  await appendAudit(deps.db, now, SYSTEM_ACTOR, [
+    {
+      action: `provisioning_email.${status}`,
+      subscriptionId: send.subscription_id,
+      data: { sendId: send.id, to: send.to_email, detail },
+    },
+  ]);
+}
+
+async function deliver(deps: DispatchDeps, row: OutboxRow, summary: DispatchSummary): Promise<void> {
+  const payload = row.payload as EmailPayload;
+  try {
+    const rendered = renderEmail(payload.input);
+    const result = await deps.mailer.send({
+      to: payload.input.to,
+      ...rendered,
+      messageId: messageIdOf(row.message_key, deps.settings.publicUrl),
+    });
+    const now = deps.clock.now();
+    await deps.db.transaction().execute(async (trx) => {
+      await markDone(trx, row.id, now, scrub(payload));
+      await recordSendStatus({ ...deps, db: trx }, row, 'sent', result.response, now);
+    });
+    summary.sent++;
+  } catch (e) {
+    const now = deps.clock.now();
+    const message = e instanceof Error ? e.message : String(e);
+    const permanent = e instanceof MailSendError ? e.permanent : !(e instanceof Error && 'code' in e);
+    await deps.db.transaction().execute(async (trx) => {
+      const status = await markFailedAttempt(trx, row, now, message, {
+        ...deps.outbox,
+        permanent,
+        scrubbedPayload: scrub(payload),
+      });
+      if (status === 'failed') await recordSendStatus({ ...deps, db: trx }, row, 'failed', message, now);
+      if (status === 'failed') summary.failed++;
+      else summary.retrying++;
+    });
+  }
+}
+
+/** One claim-and-send pass; returns what happened. Call again while `claimed === batchSize`. */
+export async function dispatchOutbox(deps: DispatchDeps): Promise<DispatchSummary> {
+  const rows = await claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs);
+  const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
+  await Promise.all(rows.filter((r) => r.topic === 'email').map((row) => deliver(deps, row, summary)));
+  return summary;
+}

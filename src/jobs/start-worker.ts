@@ -1,0 +1,61 @@
+/**
+ * The worker: two loops, one for due work (RSD, reminders, auto-close) and one draining the outbox.
+ * Errors are logged and the loop goes on (a database restart must not kill the worker).
+ */
+import type { Logger } from 'pino';
+import { dispatchOutbox, type DispatchDeps } from './dispatch-outbox.js';
+import { runDue } from './run-due.js';
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+function loop(
+  name: string,
+  intervalMs: number,
+  log: Logger,
+  pass: () => Promise<boolean>,
+): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = (async () => {
+      let again = false;
+      try {
+        again = await pass();
+      } catch (err) {
+        log.error({ err, loop: name }, 'worker pass failed; retrying');
+      }
+      if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs);
+    })();
+  };
+  tick();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}
+
+export function startWorker(
+  deps: DispatchDeps,
+  opts: { dueIntervalMs: number; outboxIntervalMs: number; log: Logger },
+): Worker {
+  const stopDue = loop('due', opts.dueIntervalMs, opts.log, async () => {
+    const summary = await runDue(deps);
+    if (summary.dispatched + summary.reminders + summary.closed > 0)
+      opts.log.info({ due: summary }, 'due work done');
+    return false;
+  });
+  const stopOutbox = loop('outbox', opts.outboxIntervalMs, opts.log, async () => {
+    const summary = await dispatchOutbox(deps);
+    if (summary.claimed > 0) opts.log.info({ outbox: summary }, 'outbox pass');
+    return summary.claimed === deps.outbox.batchSize;
+  });
+  return {
+    stop: async () => {
+      await Promise.all([stopDue(), stopOutbox()]);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Composition root: builds config, database, mailer and the app, and starts what the role asks
+ * for (web, worker, or both). Nothing else lives here.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import pino, { type Logger } from 'pino';
+import { randomIds, systemClock, type AppDeps, type Clock } from './app/deps.js';
+import type { Config } from './config.js';
+import { seedDemoData } from './demo/seed-demo-data.js';
+import { captureMailInto } from './email/capture-mail.js';
+import { createMailer, startMailSink, type Mailer, type MailSink } from './email/index.js';
+import { createApi } from './http/create-api.js';
+import { startWorker, type Worker } from './jobs/start-worker.js';
+import { lockDataDir } from './store/lock-data-dir.js';
+import { migrate } from './store/migrate.js';
+import { openStore, type Store } from './store/open-store.js';
+import { mailboxRoutes } from './web/mailbox-routes.js';
+
+export interface StartOptions {
+  web: boolean;
+  worker: boolean;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export interface RunningOnramp {
+  config: Config;
+  store: Store;
+  deps: AppDeps;
+  /** The port the web server listens on (when web is on). */
+  port: number | null;
+  mailSink: MailSink | null;
+  stop(): Promise<void>;
+}
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'onramp' },
+    redact: ['req.headers.authorization', 'token', '*.token'],
+  });
+}
+
+export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
+  return {
+    db: store.db,
+    clock,
+    ids: randomIds,
+    settings: {
+      policy: config.policy,
+      publicUrl: config.publicUrl,
+      adminPortalUrl: config.adminPortalUrl,
+      setupLinkTtlDays: config.setupLinkTtlDays,
+      mailFrom: config.mailFrom,
+    },
+  };
+}
+
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+): Promise<{ store: Store; release: () => void }> {
+  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  try {
+    const store = await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    });
+    const applied = await migrate(store.db);
+    if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+    return { store, release };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+export async function startOnramp(config: Config, options: StartOptions): Promise<RunningOnramp> {
+  const log = options.log ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const { store, release } = await openDatabase(config, log);
+  const deps = appDepsOf(config, store, clock);
+
+  let mailSink: MailSink | null = null;
+  let mailer: Mailer | null = null;
+  let worker: Worker | null = null;
+  let server: ServerType | null = null;
+  let port: number | null = null;
+
+  const stop = async () => {
+    await worker?.stop();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    mailer?.close();
+    await mailSink?.close();
+    await store.close();
+    release();
+  };
+
+  try {
+    if (config.demoData) {
+      const { seeded, users } = await seedDemoData(deps);
+      log.info(
+        { demoUsers: users.map((u) => ({ email: u.email, role: u.role, apiToken: u.apiToken })) },
+        seeded
+          ? 'demo data seeded (password for every demo user: onramp-demo)'
+          : 'demo data present (password for every demo user: onramp-demo)',
+      );
+    }
+    if (options.worker) {
+      let smtpUrl = config.smtpUrl;
+      if (!smtpUrl) {
+        mailSink = await startMailSink({
+          port: config.mailSinkPort,
+          onMessage: captureMailInto(store.db, () => clock.now()),
+        });
+        smtpUrl = `smtp://${mailSink.host}:${mailSink.port}`;
+        log.info({ smtp: smtpUrl }, 'built-in SMTP sink listening; mail is shown at /dev/mailbox');
+      }
+      mailer = createMailer({
+        smtpUrl,
+        from: config.mailFrom,
+        replyTo: config.mailReplyTo,
+        pool: true,
+        maxConnections: config.smtpPoolSize,
+      });
+      worker = startWorker(
+        { ...deps, mailer, outbox: config.outbox },
+        { dueIntervalMs: config.dueIntervalMs, outboxIntervalMs: config.outbox.intervalMs, log },
+      );
+    }
+    if (options.web) {
+      const app = new Hono();
+      if (!config.smtpUrl && config.mode === 'embedded') app.route('/', mailboxRoutes(store.db));
+      app.route(
+        '/',
+        createApi(
+          { ...deps, store, maxBodyBytes: config.maxBodyBytes },
+          { logError: (err) => log.error({ err }, 'request failed') },
+        ),
+      );
+      server = await new Promise<ServerType>((resolve) => {
+        const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+      });
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : config.port;
+      log.info(
+        { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, mode: config.mode },
+        'Onramp is listening',
+      );
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { config, store, deps, port, mailSink, stop };
+}

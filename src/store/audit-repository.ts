@@ -1,0 +1,66 @@
+/** The append-only audit trail; it is also each line's timeline. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface AuditActor {
+  userId: string | null;
+  /** "Name <email>" of a user, or "Onramp" for the system. */
+  label: string;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'Onramp' };
+
+export interface AuditEntry {
+  action: string;
+  orderId?: string | null;
+  subscriptionId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export async function appendAudit(db: Db, at: Date, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_event')
+    .values(
+      entries.map((e) => ({
+        at,
+        actor_user_id: actor.userId,
+        actor_label: actor.label,
+        action: e.action,
+        order_id: e.orderId ?? null,
+        subscription_id: e.subscriptionId ?? null,
+        data: JSON.stringify(e.data ?? {}),
+      })),
+    )
+    .execute();
+}
+
+export interface TimelineEvent {
+  at: Date;
+  action: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+/** A line's timeline: its own events and its order's (placed, mapped), oldest first. */
+export async function timelineOf(db: Db, subscriptionId: string, orderId: string): Promise<TimelineEvent[]> {
+  const rows = await db
+    .selectFrom('audit_event')
+    .select(['at', 'action', 'actor_label', 'data'])
+    .where((eb) =>
+      eb.or([
+        eb('subscription_id', '=', subscriptionId),
+        eb.and([eb('order_id', '=', orderId), eb('subscription_id', 'is', null)]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    at: r.at,
+    action: r.action,
+    actor: r.actor_label,
+    data: r.data as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,35 @@
+/** Provisioning e-mail sends and their delivery status. */
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, ProvisioningEmailTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type SendRow = Selectable<ProvisioningEmailTable>;
+
+export async function insertSend(db: Db, row: Insertable<ProvisioningEmailTable>): Promise<void> {
+  await db.insertInto('provisioning_email').values(row).execute();
+}
+
+export async function sendsOfLine(db: Db, subscriptionId: string): Promise<SendRow[]> {
+  return db
+    .selectFrom('provisioning_email')
+    .selectAll()
+    .where('subscription_id', '=', subscriptionId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function setSendStatus(
+  db: Db,
+  sendId: string,
+  status: SendRow['status'],
+  detail: string | null,
+  at: Date,
+): Promise<SendRow | undefined> {
+  return db
+    .updateTable('provisioning_email')
+    .set({ status, status_detail: detail, status_at: at })
+    .where('id', '=', sendId)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,46 @@
+/** Setup links: only the SHA-256 of each token is stored; one live token per line. */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, SetupTokenTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type SetupTokenRow = Selectable<SetupTokenTable>;
+
+export type RevokeReason = 'resend' | 'contact_change' | 'cancelled' | 'mapped' | 'delegated';
+
+export async function revokeLiveTokens(
+  db: Db,
+  subscriptionIds: string[],
+  now: Date,
+  reason: RevokeReason,
+): Promise<number> {
+  if (subscriptionIds.length === 0) return 0;
+  const result = await db
+    .updateTable('setup_token')
+    .set({ revoked_at: now, revoked_reason: reason })
+    .where('subscription_id', 'in', subscriptionIds)
+    .where('revoked_at', 'is', null)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function insertToken(
+  db: Db,
+  row: { tokenHash: Buffer; subscriptionId: string; sendId: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('setup_token')
+    .values({
+      token_hash: row.tokenHash,
+      subscription_id: row.subscriptionId,
+      send_id: row.sendId,
+      created_at: row.createdAt,
+      expires_at: row.expiresAt,
+    })
+    .execute();
+}
+
+/** Lookup by hash: the database compares hashes, never the secret itself. */
+export async function findTokenByHash(db: Db, tokenHash: Buffer): Promise<SetupTokenRow | undefined> {
+  return db.selectFrom('setup_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
