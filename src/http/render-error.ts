@@ -23,6 +23,11 @@ export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    // zod-openapi's media-type gate: a body sent as anything but JSON is bad input, not a crash.
+    if (err.status === 415)
+      return new AppError('INVALID_INPUT', {
+        issues: [{ path: 'content-type', message: 'must be application/json' }],
+      });
     if (err.status === 400)
       return new AppError('INVALID_INPUT', {
         issues: [{ path: '', message: err.message || 'malformed request body' }],
