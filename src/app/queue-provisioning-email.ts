@@ -19,7 +19,21 @@ const DAY_MS = 86_400_000;
 /** What the e-mail says about the order; loaded once per order, even for a batch of lines. */
 export interface OrderEmailContext {
   partnerName: string;
-  lines: EmailLine[];
+  lines: (EmailLine & { contactEmail: string })[];
+}
+
+/** At most this many lines are listed in one e-mail; the setup wizard shows them all. */
+const MAX_LINES_IN_EMAIL = 25;
+
+/** The line the e-mail is for first, then the order's other live lines this contact provisions. */
+function linesForContact(context: OrderEmailContext, line: SubscriptionLineRow): EmailLine[] {
+  const email = line.contact_email.toLowerCase();
+  const own = context.lines.filter(
+    (l) => l.subscriptionId !== line.subscription_id && l.contactEmail.toLowerCase() === email,
+  );
+  const self = context.lines.find((l) => l.subscriptionId === line.subscription_id);
+  const selected = self ? [self, ...own] : own;
+  return selected.slice(0, MAX_LINES_IN_EMAIL).map(({ contactEmail: _, ...l }) => l);
 }
 
 export async function loadOrderEmailContext(
@@ -37,6 +51,7 @@ export async function loadOrderEmailContext(
       'o.name as offer_name',
       'l.quantity',
       'l.status',
+      'l.contact_email',
       'p.name as partner_name',
     ])
     .where('l.order_id', '=', orderId)
@@ -51,6 +66,7 @@ export async function loadOrderEmailContext(
         offerCode: r.offer_code,
         offerName: r.offer_name,
         quantity: r.quantity,
+        contactEmail: r.contact_email,
       })),
   };
 }
@@ -118,7 +134,7 @@ export async function queueProvisioningEmail(
     webOrderId: order.web_order_id,
     endCustomerName: order.end_customer_name,
     partnerName: args.context.partnerName,
-    lines: args.context.lines,
+    lines: linesForContact(args.context, line),
     setupUrl: `${settings.publicUrl}/setup/${token}`,
     deadline: deadline.toISOString(),
     helpUrl: `${settings.publicUrl}/help/provisioning`,

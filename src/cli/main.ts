@@ -2,7 +2,7 @@
  * The `onramp` command. Exit codes: 0 done, 1 failed, 2 bad usage or configuration,
  * 3 the embedded data folder is held by a running server.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ManualClock, systemClock } from '../app/deps.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
@@ -54,7 +54,8 @@ async function withDatabase<T>(
 const program = new Command()
   .name('onramp')
   .description('Onramp: order-to-activation for SaaS subscriptions sold through partners and distributors')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .exitOverride();
 
 program
   .command('start')
@@ -102,6 +103,8 @@ program
   );
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  // Commander has already printed its message; help and version are not errors.
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT.usage);
   if (err instanceof ConfigError) {
     for (const issue of err.issues) console.error(`Configuration error: ${issue.variable}: ${issue.message}`);
     process.exit(EXIT.usage);

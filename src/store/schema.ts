@@ -98,6 +98,7 @@ export interface SetupTokenTable {
 
 export interface ProvisioningEmailTable {
   id: string;
+  seq: Serial;
   subscription_id: string;
   reason: 'rsd' | 'resend' | 'contact_change' | 'reminder';
   requested_by_user_id: string | null;

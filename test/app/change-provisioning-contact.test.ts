@@ -16,29 +16,73 @@ describeEachStore('change provisioning contact', (kind) => {
   afterAll(() => w.close());
 
   const threeLines = () =>
-    w.order({ lines: ['MEET-PRO', 'A-FLEX', 'CALL-STD'].map((offerCode) => ({ offerCode, quantity: 3, provisioningContact: irene })) });
+    w.order({
+      lines: ['MEET-PRO', 'A-FLEX', 'CALL-STD'].map((offerCode) => ({
+        offerCode,
+        quantity: 3,
+        provisioningContact: irene,
+      })),
+    });
   const linesOf = (orderId: string) =>
-    w.store.db.selectFrom('subscription_line').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute();
+    w.store.db
+      .selectFrom('subscription_line')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('line_no')
+      .execute();
   const liveTokens = (sub: string) =>
-    w.store.db.selectFrom('setup_token').selectAll().where('subscription_id', '=', sub).where('revoked_at', 'is', null).execute();
+    w.store.db
+      .selectFrom('setup_token')
+      .selectAll()
+      .where('subscription_id', '=', sub)
+      .where('revoked_at', 'is', null)
+      .execute();
 
   it('changes one line only; the old link dies and the new contact gets a fresh e-mail', async () => {
     const { orderId, subscriptionIds } = await threeLines();
     await runDue(w.deps);
     const [oldToken] = await liveTokens(subscriptionIds[1]!);
 
-    const result = await changeProvisioningContact(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[1]!, contact: newContact, applyToAllLines: false });
+    const result = await changeProvisioningContact(w.deps, w.actors.alice, {
+      subscriptionId: subscriptionIds[1]!,
+      contact: newContact,
+      applyToAllLines: false,
+    });
 
     expect(result.updated.map((u) => u.subscriptionId)).toEqual([subscriptionIds[1]]);
     const lines = await linesOf(orderId);
-    expect(lines.map((l) => l.contact_email)).toEqual(['irene@initech.example', 'nora@initech.example', 'irene@initech.example']);
+    expect(lines.map((l) => l.contact_email)).toEqual([
+      'irene@initech.example',
+      'nora@initech.example',
+      'irene@initech.example',
+    ]);
     expect(lines[1]!.contact_language).toBe('it');
-    const revoked = await w.store.db.selectFrom('setup_token').selectAll().where('token_hash', '=', Buffer.from(oldToken!.token_hash)).executeTakeFirstOrThrow();
+    const revoked = await w.store.db
+      .selectFrom('setup_token')
+      .selectAll()
+      .where('token_hash', '=', Buffer.from(oldToken!.token_hash))
+      .executeTakeFirstOrThrow();
     expect(revoked.revoked_reason).toBe('contact_change');
-    const send = await w.store.db.selectFrom('provisioning_email').selectAll().where('id', '=', result.updated[0]!.sendId!).executeTakeFirstOrThrow();
-    expect(send).toMatchObject({ to_email: 'nora@initech.example', reason: 'contact_change', language: 'it' });
-    const audit = await w.store.db.selectFrom('audit_event').selectAll().where('subscription_id', '=', subscriptionIds[1]!).where('action', '=', 'provisioning_contact.changed').executeTakeFirstOrThrow();
-    expect(audit.data).toMatchObject({ from: { email: 'irene@initech.example' }, to: { email: 'nora@initech.example' } });
+    const send = await w.store.db
+      .selectFrom('provisioning_email')
+      .selectAll()
+      .where('id', '=', result.updated[0]!.sendId!)
+      .executeTakeFirstOrThrow();
+    expect(send).toMatchObject({
+      to_email: 'nora@initech.example',
+      reason: 'contact_change',
+      language: 'it',
+    });
+    const audit = await w.store.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('subscription_id', '=', subscriptionIds[1]!)
+      .where('action', '=', 'provisioning_contact.changed')
+      .executeTakeFirstOrThrow();
+    expect(audit.data).toMatchObject({
+      from: { email: 'irene@initech.example' },
+      to: { email: 'nora@initech.example' },
+    });
   });
 
   it('with applyToAllLines changes every line of the order and skips cancelled ones', async () => {
@@ -46,12 +90,20 @@ describeEachStore('change provisioning contact', (kind) => {
     await runDue(w.deps);
     await cancelLine(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[2]! });
 
-    const result = await changeProvisioningContact(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[0]!, contact: newContact, applyToAllLines: true });
+    const result = await changeProvisioningContact(w.deps, w.actors.alice, {
+      subscriptionId: subscriptionIds[0]!,
+      contact: newContact,
+      applyToAllLines: true,
+    });
 
     expect(result.updated.map((u) => u.subscriptionId)).toEqual(subscriptionIds.slice(0, 2));
     expect(result.skipped).toEqual([{ subscriptionId: subscriptionIds[2], code: 'LINE_CANCELLED' }]);
     const lines = await linesOf(orderId);
-    expect(lines.map((l) => l.contact_email)).toEqual(['nora@initech.example', 'nora@initech.example', 'irene@initech.example']);
+    expect(lines.map((l) => l.contact_email)).toEqual([
+      'nora@initech.example',
+      'nora@initech.example',
+      'irene@initech.example',
+    ]);
     for (const sub of subscriptionIds.slice(0, 2)) expect(await liveTokens(sub)).toHaveLength(1);
   });
 
@@ -59,26 +111,50 @@ describeEachStore('change provisioning contact', (kind) => {
     w.clock.advance(0);
     const rsd = new Date(w.clock.now().getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
     const { orderId, subscriptionIds } = await w.order({ rsd });
-    const result = await changeProvisioningContact(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[0]!, contact: newContact, applyToAllLines: false });
+    const result = await changeProvisioningContact(w.deps, w.actors.alice, {
+      subscriptionId: subscriptionIds[0]!,
+      contact: newContact,
+      applyToAllLines: false,
+    });
     expect(result.updated).toEqual([{ subscriptionId: subscriptionIds[0], sendId: null }]);
-    expect((await linesOf(orderId))[0]).toMatchObject({ status: 'booked', contact_email: 'nora@initech.example' });
-    const sends = await w.store.db.selectFrom('provisioning_email').select('id').where('subscription_id', '=', subscriptionIds[0]!).execute();
+    expect((await linesOf(orderId))[0]).toMatchObject({
+      status: 'booked',
+      contact_email: 'nora@initech.example',
+    });
+    const sends = await w.store.db
+      .selectFrom('provisioning_email')
+      .select('id')
+      .where('subscription_id', '=', subscriptionIds[0]!)
+      .execute();
     expect(sends).toHaveLength(0);
   });
 
   it('the same contact again is reported unchanged and sends nothing', async () => {
     const { subscriptionIds } = await w.order();
     await runDue(w.deps);
-    const result = await changeProvisioningContact(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[0]!, contact: { name: 'Irene Conti', email: 'IRENE@initech.example', language: 'en' }, applyToAllLines: false });
-    expect(result).toEqual({ updated: [], skipped: [{ subscriptionId: subscriptionIds[0], code: 'UNCHANGED' }] });
+    const result = await changeProvisioningContact(w.deps, w.actors.alice, {
+      subscriptionId: subscriptionIds[0]!,
+      contact: { name: 'Irene Conti', email: 'IRENE@initech.example', language: 'en' },
+      applyToAllLines: false,
+    });
+    expect(result).toEqual({
+      updated: [],
+      skipped: [{ subscriptionId: subscriptionIds[0], code: 'UNCHANGED' }],
+    });
   });
 
   it('a refused change on the named line leaves every line as it was', async () => {
     const { orderId, subscriptionIds } = await threeLines();
     await cancelLine(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[0]! });
     await expect(
-      changeProvisioningContact(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[0]!, contact: newContact, applyToAllLines: true }),
+      changeProvisioningContact(w.deps, w.actors.alice, {
+        subscriptionId: subscriptionIds[0]!,
+        contact: newContact,
+        applyToAllLines: true,
+      }),
     ).rejects.toMatchObject({ code: 'LINE_CANCELLED' });
-    expect((await linesOf(orderId)).map((l) => l.contact_email)).toEqual(Array(3).fill('irene@initech.example'));
+    expect((await linesOf(orderId)).map((l) => l.contact_email)).toEqual(
+      Array(3).fill('irene@initech.example'),
+    );
   });
 });

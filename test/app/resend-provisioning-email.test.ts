@@ -17,7 +17,15 @@ describeEachStore('resend provisioning e-mail', (kind) => {
   afterAll(() => w.close());
 
   async function awaitingOrder(offerCode = 'MEET-PRO') {
-    const placed = await w.order({ lines: [{ offerCode, quantity: 5, provisioningContact: { name: 'Irene', email: 'irene@initech.example', language: 'en' } }] });
+    const placed = await w.order({
+      lines: [
+        {
+          offerCode,
+          quantity: 5,
+          provisioningContact: { name: 'Irene', email: 'irene@initech.example', language: 'en' },
+        },
+      ],
+    });
     await runDue(w.deps);
     return placed;
   }
@@ -25,19 +33,44 @@ describeEachStore('resend provisioning e-mail', (kind) => {
   it('writes a send record, a fresh token and an outbox row, and revokes the old link', async () => {
     const { subscriptionIds } = await awaitingOrder();
     const sub = subscriptionIds[0]!;
-    const before = await w.store.db.selectFrom('setup_token').selectAll().where('subscription_id', '=', sub).execute();
+    const before = await w.store.db
+      .selectFrom('setup_token')
+      .selectAll()
+      .where('subscription_id', '=', sub)
+      .execute();
     expect(before).toHaveLength(1);
 
     const queued = await resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: sub });
 
-    const send = await w.store.db.selectFrom('provisioning_email').selectAll().where('id', '=', queued.sendId).executeTakeFirstOrThrow();
-    expect(send).toMatchObject({ subscription_id: sub, reason: 'resend', status: 'queued', to_email: 'irene@initech.example', requested_by_user_id: 'usr_alice' });
-    const outbox = await w.store.db.selectFrom('outbox').selectAll().where('send_id', '=', queued.sendId).executeTakeFirstOrThrow();
+    const send = await w.store.db
+      .selectFrom('provisioning_email')
+      .selectAll()
+      .where('id', '=', queued.sendId)
+      .executeTakeFirstOrThrow();
+    expect(send).toMatchObject({
+      subscription_id: sub,
+      reason: 'resend',
+      status: 'queued',
+      to_email: 'irene@initech.example',
+      requested_by_user_id: 'usr_alice',
+    });
+    const outbox = await w.store.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('send_id', '=', queued.sendId)
+      .executeTakeFirstOrThrow();
     expect(outbox.status).toBe('pending');
-    const tokens = await w.store.db.selectFrom('setup_token').selectAll().where('subscription_id', '=', sub).orderBy('created_at').execute();
+    const tokens = await w.store.db
+      .selectFrom('setup_token')
+      .selectAll()
+      .where('subscription_id', '=', sub)
+      .orderBy('created_at')
+      .execute();
     expect(tokens).toHaveLength(2);
     expect(tokens.filter((t) => t.revoked_at === null)).toHaveLength(1);
-    expect(tokens.find((t) => t.token_hash.toString() === before[0]!.token_hash.toString())?.revoked_reason).toBe('resend');
+    expect(
+      tokens.find((t) => t.token_hash.toString() === before[0]!.token_hash.toString())?.revoked_reason,
+    ).toBe('resend');
     // The e-mail carries the live token; only its hash is stored.
     const url = (outbox.payload as { input: { setupUrl: string } }).input.setupUrl;
     const live = tokens.find((t) => t.revoked_at === null)!;
@@ -49,21 +82,40 @@ describeEachStore('resend provisioning e-mail', (kind) => {
     const sub = subscriptionIds[0]!;
     w.clock.advance(7 * DAY);
     await runDue(w.deps);
-    const closed = await w.store.db.selectFrom('subscription_line').selectAll().where('subscription_id', '=', sub).executeTakeFirstOrThrow();
+    const closed = await w.store.db
+      .selectFrom('subscription_line')
+      .selectAll()
+      .where('subscription_id', '=', sub)
+      .executeTakeFirstOrThrow();
     expect(closed).toMatchObject({ status: 'closed', pending_provisioning: true });
 
     const queued = await resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: sub });
     expect(queued.sendId).toMatch(/^snd_/);
-    const after = await w.store.db.selectFrom('subscription_line').select(['status', 'pending_provisioning']).where('subscription_id', '=', sub).executeTakeFirstOrThrow();
+    const after = await w.store.db
+      .selectFrom('subscription_line')
+      .select(['status', 'pending_provisioning'])
+      .where('subscription_id', '=', sub)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ status: 'closed', pending_provisioning: true });
   });
 
   it('refuses after the point of no return with the admin portal URL, and writes nothing', async () => {
     const { orderId, subscriptionIds } = await awaitingOrder();
-    await mapOrderToOrganization(w.deps, { orderId, organization: { organizationId: 'org_globex' }, confirmedBy: carla });
-    const sends = () => w.store.db.selectFrom('provisioning_email').select('id').where('subscription_id', '=', subscriptionIds[0]!).execute();
+    await mapOrderToOrganization(w.deps, {
+      orderId,
+      organization: { organizationId: 'org_globex' },
+      confirmedBy: carla,
+    });
+    const sends = () =>
+      w.store.db
+        .selectFrom('provisioning_email')
+        .select('id')
+        .where('subscription_id', '=', subscriptionIds[0]!)
+        .execute();
     const count = (await sends()).length;
-    await expect(resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[0]! })).rejects.toMatchObject({
+    await expect(
+      resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[0]! }),
+    ).rejects.toMatchObject({
       code: 'PAST_PONR',
       details: { adminPortalUrl: 'http://onramp.test/admin' },
     });
@@ -76,29 +128,40 @@ describeEachStore('resend provisioning e-mail', (kind) => {
       ['paola', 'is an admin of the placing partner'],
       ['dana', 'belongs to the distributor on the order'],
       ['sam', 'is a support agent'],
-    ] as const)('%s may resend (%s)', async (who) => {
+    ] as const)('%s may resend (%s)', async (who, _why) => {
       const { subscriptionIds } = await w.order({ distributorId: 'org_dist' });
       await runDue(w.deps);
-      await expect(resendProvisioningEmail(w.deps, w.actors[who], { subscriptionId: subscriptionIds[0]! })).resolves.toMatchObject({ to: 'irene@initech.example' });
+      await expect(
+        resendProvisioningEmail(w.deps, w.actors[who], { subscriptionId: subscriptionIds[0]! }),
+      ).resolves.toMatchObject({ to: 'irene@initech.example' });
     });
 
     it('a colleague without access is told who placed the order', async () => {
       const { subscriptionIds } = await awaitingOrder();
-      await expect(resendProvisioningEmail(w.deps, w.actors.marco, { subscriptionId: subscriptionIds[0]! })).rejects.toMatchObject({
+      await expect(
+        resendProvisioningEmail(w.deps, w.actors.marco, { subscriptionId: subscriptionIds[0]! }),
+      ).rejects.toMatchObject({
         code: 'NO_ACCESS',
         details: { orderPlacedBy: { name: 'Alice Rossi', email: 'alice@acme.example' } },
       });
     });
 
-    it.each(['bob', 'brenda', 'dino', 'carla'] as const)('%s of another organization is refused and learns nothing about the placer', async (who) => {
-      const { subscriptionIds } = await w.order({ distributorId: 'org_dist' });
-      await runDue(w.deps);
-      const refusal = await resendProvisioningEmail(w.deps, w.actors[who], { subscriptionId: subscriptionIds[0]! }).catch((e: unknown) => e);
-      expect(refusal).toMatchObject({ code: 'NO_ACCESS', details: {} });
-    });
+    it.each(['bob', 'brenda', 'dino', 'carla'] as const)(
+      '%s of another organization is refused and learns nothing about the placer',
+      async (who) => {
+        const { subscriptionIds } = await w.order({ distributorId: 'org_dist' });
+        await runDue(w.deps);
+        const refusal = await resendProvisioningEmail(w.deps, w.actors[who], {
+          subscriptionId: subscriptionIds[0]!,
+        }).catch((e: unknown) => e);
+        expect(refusal).toMatchObject({ code: 'NO_ACCESS', details: {} });
+      },
+    );
 
     it('an unknown subscription is NOT_FOUND', async () => {
-      await expect(resendProvisioningEmail(w.deps, w.actors.sam, { subscriptionId: 'Sub999999999' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        resendProvisioningEmail(w.deps, w.actors.sam, { subscriptionId: 'Sub999999999' }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 });

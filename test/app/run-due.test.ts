@@ -14,7 +14,11 @@ describeEachStore('run due: RSD dispatch and auto-close at the policy boundary',
   afterAll(() => w.close());
 
   const statusOf = async (sub: string) =>
-    w.store.db.selectFrom('subscription_line').select(['status', 'pending_provisioning', 'first_email_at']).where('subscription_id', '=', sub).executeTakeFirstOrThrow();
+    w.store.db
+      .selectFrom('subscription_line')
+      .select(['status', 'pending_provisioning', 'first_email_at'])
+      .where('subscription_id', '=', sub)
+      .executeTakeFirstOrThrow();
 
   it('sends nothing before the RSD, the RSD e-mail at 00:00 UTC of the RSD, and closes A-FLEX after exactly 7 days and others after 30', async () => {
     const rsd = '2026-12-03';
@@ -29,14 +33,24 @@ describeEachStore('run due: RSD dispatch and auto-close at the policy boundary',
     });
     const [flex, flex3, meet] = subscriptionIds as [string, string, string];
 
-    expect(await runDue(w.deps, { now: new Date(rsdAt - 1) })).toEqual({ dispatched: 0, reminders: 0, closed: 0 });
+    expect(await runDue(w.deps, { now: new Date(rsdAt - 1) })).toEqual({
+      dispatched: 0,
+      reminders: 0,
+      closed: 0,
+    });
     expect((await statusOf(flex)).status).toBe('booked');
 
     expect(await runDue(w.deps, { now: new Date(rsdAt) })).toMatchObject({ dispatched: 3 });
-    expect(await statusOf(flex)).toMatchObject({ status: 'awaiting_provisioning_details', first_email_at: new Date(rsdAt) });
+    expect(await statusOf(flex)).toMatchObject({
+      status: 'awaiting_provisioning_details',
+      first_email_at: new Date(rsdAt),
+    });
 
     // One millisecond before seven days: still open (the reminders have gone).
-    expect(await runDue(w.deps, { now: new Date(rsdAt + 7 * DAY - 1) })).toMatchObject({ closed: 0, reminders: 2 }); // one catch-up reminder per A-FLEX line
+    expect(await runDue(w.deps, { now: new Date(rsdAt + 7 * DAY - 1) })).toMatchObject({
+      closed: 0,
+      reminders: 2,
+    }); // one catch-up reminder per A-FLEX line
     expect((await statusOf(flex)).status).toBe('awaiting_provisioning_details');
 
     expect(await runDue(w.deps, { now: new Date(rsdAt + 7 * DAY) })).toMatchObject({ closed: 2 });
@@ -50,17 +64,31 @@ describeEachStore('run due: RSD dispatch and auto-close at the policy boundary',
     expect(await statusOf(meet)).toMatchObject({ status: 'closed', pending_provisioning: true });
 
     // Nothing is left due, and running again does nothing twice.
-    expect(await runDue(w.deps, { now: new Date(rsdAt + 365 * DAY) })).toEqual({ dispatched: 0, reminders: 0, closed: 0 });
-    const closedEvents = await w.store.db.selectFrom('audit_event').select('subscription_id').where('action', '=', 'line.closed').where('subscription_id', 'in', subscriptionIds).execute();
+    expect(await runDue(w.deps, { now: new Date(rsdAt + 365 * DAY) })).toEqual({
+      dispatched: 0,
+      reminders: 0,
+      closed: 0,
+    });
+    const closedEvents = await w.store.db
+      .selectFrom('audit_event')
+      .select('subscription_id')
+      .where('action', '=', 'line.closed')
+      .where('subscription_id', 'in', subscriptionIds)
+      .execute();
     expect(closedEvents).toHaveLength(3);
   });
 
   it('processes more due lines than one batch holds', async () => {
     const rsd = START.slice(0, 10);
-    const lines = Array.from({ length: 7 }, () => ({ offerCode: 'MEET-PRO', quantity: 1, provisioningContact: contact }));
+    const lines = Array.from({ length: 7 }, () => ({
+      offerCode: 'MEET-PRO',
+      quantity: 1,
+      provisioningContact: contact,
+    }));
     const { subscriptionIds } = await w.order({ rsd, lines });
     const summary = await runDue(w.deps, { batchSize: 3 });
     expect(summary.dispatched).toBeGreaterThanOrEqual(7);
-    for (const sub of subscriptionIds) expect((await statusOf(sub)).status).toBe('awaiting_provisioning_details');
+    for (const sub of subscriptionIds)
+      expect((await statusOf(sub)).status).toBe('awaiting_provisioning_details');
   });
 });

@@ -11,7 +11,10 @@ export const MAX_BODY_BYTES = 100_000;
 export type Api = ReturnType<typeof createApi>;
 
 export function apiOf(world: World): Api {
-  return createApi({ ...world.deps, store: world.store, maxBodyBytes: MAX_BODY_BYTES }, { logError: () => {} });
+  return createApi(
+    { ...world.deps, store: world.store, maxBodyBytes: MAX_BODY_BYTES },
+    { logError: () => {} },
+  );
 }
 
 /** The `{ error }` body every refusal carries. */
@@ -81,7 +84,11 @@ export function orderBody(
     rsd: over.rsd ?? '2026-12-01',
     ...(over.distributorId ? { distributorId: over.distributorId } : {}),
     lines: over.lines ?? [
-      { offerCode: 'MEET-PRO', quantity: 10, provisioningContact: contact('Irene Conti', 'irene@initech.example') },
+      {
+        offerCode: 'MEET-PRO',
+        quantity: 10,
+        provisioningContact: contact('Irene Conti', 'irene@initech.example'),
+      },
     ],
   };
 }

@@ -121,6 +121,8 @@ create unique index setup_token_live on setup_token (subscription_id) where revo
 -- Every provisioning e-mail send: who asked, when, to whom, and its delivery status.
 create table provisioning_email (
   id text primary key,
+  -- insertion order: sends queued in the same instant still list in the order they were made
+  seq bigint generated always as identity,
   subscription_id text not null references subscription_line (subscription_id),
   reason text not null check (reason in ('rsd', 'resend', 'contact_change', 'reminder')),
   requested_by_user_id text references app_user (id),
@@ -133,7 +135,7 @@ create table provisioning_email (
   created_at timestamptz not null,
   status_at timestamptz not null
 );
-create index provisioning_email_line on provisioning_email (subscription_id, created_at);
+create index provisioning_email_line on provisioning_email (subscription_id, seq);
 
 -- Transactional outbox: written in the same transaction as the change that causes it.
 -- A worker claims due rows with FOR UPDATE SKIP LOCKED and pushes available_at forward as a lease,

@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDue } from '../../src/jobs/run-due.js';
+import { describeEachStore } from '../support/test-store.js';
+import { createWorld, type World } from '../support/world.js';
+import {
+  apiOf,
+  call,
+  contact,
+  orderBody,
+  placeViaApi,
+  refusal,
+  rowCounts,
+  type Api,
+  type ErrorBody,
+  type PlacedReply,
+} from './api-harness.js';
+
+const MINUTE = 60_000;
+const IRENE = contact('Irene Conti', 'irene@initech.example');
+const NORA = contact('Nora Gialli', 'nora@initech.example', 'it');
+
+interface ChangeReply {
+  updated: { subscriptionId: string; sendId: string | null }[];
+  skipped: { subscriptionId: string; code: string }[];
+}
+
+const contactPath = (sub: string) => `/api/v1/subscriptions/${sub}/provisioning-contact`;
+
+const threeLines = () =>
+  ['MEET-PRO', 'CALL-STD', 'A-FLEX'].map((offerCode) => ({
+    offerCode,
+    quantity: 2,
+    provisioningContact: IRENE,
+  }));
+
+describeEachStore('REST API: change the provisioning contact', (kind) => {
+  let w: World;
+  let api: Api;
+  let seq = 0;
+  beforeAll(async () => {
+    w = await createWorld(kind);
+    api = apiOf(w);
+  });
+  afterAll(() => w.close());
+
+  async function placeThreeLines(rsd = w.clock.now().toISOString().slice(0, 10)): Promise<PlacedReply> {
+    return placeViaApi(api, w, orderBody(`WO-CONTACT-${++seq}`, { rsd, lines: threeLines() }));
+  }
+
+  /** Three lines, all past their RSD e-mail; the clock then moves on a minute. */
+  async function awaitingOrder(): Promise<PlacedReply> {
+    const placed = await placeThreeLines();
+    await runDue(w.deps);
+    w.clock.advance(MINUTE);
+    return placed;
+  }
+
+  const contactsOf = async (orderId: string) =>
+    (
+      await w.store.db
+        .selectFrom('subscription_line')
+        .select(['contact_name', 'contact_email', 'contact_language'])
+        .where('order_id', '=', orderId)
+        .orderBy('line_no')
+        .execute()
+    ).map((l) => contact(l.contact_name, l.contact_email, l.contact_language));
+
+  const tokensOf = (sub: string) =>
+    w.store.db
+      .selectFrom('setup_token')
+      .select(['send_id', 'revoked_at', 'revoked_reason'])
+      .where('subscription_id', '=', sub)
+      .orderBy('created_at')
+      .execute();
+
+  const contactChanges = (orderId: string) =>
+    w.store.db
+      .selectFrom('audit_event')
+      .select(['subscription_id', 'actor_user_id', 'data'])
+      .where('order_id', '=', orderId)
+      .where('action', '=', 'provisioning_contact.changed')
+      .orderBy('id')
+      .execute();
+
+  describe('one line, then every line of the order, after the RSD', () => {
+    let order: PlacedReply;
+    let subs: [string, string, string];
+    let firstChange: ChangeReply;
+    let rsdTokens: Record<string, string>;
+
+    beforeAll(async () => {
+      order = await awaitingOrder();
+      subs = order.subscriptionIds as [string, string, string];
+      rsdTokens = Object.fromEntries(
+        await Promise.all(subs.map(async (s) => [s, (await tokensOf(s))[0]!.send_id] as const)),
+      );
+      const reply = await call<ChangeReply>(api, w, 'PUT', contactPath(subs[1]), { body: NORA });
+      expect(reply.status).toBe(200);
+      firstChange = reply.body;
+    });
+
+    it('changes only the named line', async () => {
+      expect(firstChange).toEqual({
+        updated: [{ subscriptionId: subs[1], sendId: expect.stringMatching(/^snd_/) as string }],
+        skipped: [],
+      });
+      expect(await contactsOf(order.orderId)).toEqual([IRENE, NORA, IRENE]);
+    });
+
+    it('sends a new e-mail to the new contact, in her language', async () => {
+      const sendId = firstChange.updated[0]!.sendId!;
+      const send = await w.store.db
+        .selectFrom('provisioning_email')
+        .select(['subscription_id', 'reason', 'to_email', 'to_name', 'language', 'requested_by_user_id'])
+        .where('id', '=', sendId)
+        .executeTakeFirstOrThrow();
+      expect(send).toEqual({
+        subscription_id: subs[1],
+        reason: 'contact_change',
+        to_email: 'nora@initech.example',
+        to_name: 'Nora Gialli',
+        language: 'it',
+        requested_by_user_id: 'usr_alice',
+      });
+      const outbox = await w.store.db
+        .selectFrom('outbox')
+        .select('payload')
+        .where('send_id', '=', sendId)
+        .executeTakeFirstOrThrow();
+      expect(outbox.payload).toMatchObject({
+        input: { language: 'it', to: { name: 'Nora Gialli', email: 'nora@initech.example' } },
+      });
+    });
+
+    it('revokes the old setup link of the changed line and leaves the others alive', async () => {
+      expect(await tokensOf(subs[1])).toEqual([
+        { send_id: rsdTokens[subs[1]], revoked_at: w.clock.now(), revoked_reason: 'contact_change' },
+        { send_id: firstChange.updated[0]!.sendId, revoked_at: null, revoked_reason: null },
+      ]);
+      for (const untouched of [subs[0], subs[2]]) {
+        expect(await tokensOf(untouched)).toEqual([
+          { send_id: rsdTokens[untouched], revoked_at: null, revoked_reason: null },
+        ]);
+      }
+    });
+
+    it('records provisioning_contact.changed with the old and new contact', async () => {
+      expect(await contactChanges(order.orderId)).toEqual([
+        {
+          subscription_id: subs[1],
+          actor_user_id: 'usr_alice',
+          data: { from: IRENE, to: NORA, applyToAllLines: false },
+        },
+      ]);
+    });
+
+    it('applyToAllLines changes the other lines and skips the one that already has the contact', async () => {
+      w.clock.advance(MINUTE);
+      const reply = await call<ChangeReply>(api, w, 'PUT', contactPath(subs[0]), {
+        body: { ...NORA, applyToAllLines: true },
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.updated.map((u) => u.subscriptionId)).toEqual([subs[0], subs[2]]);
+      expect(reply.body.skipped).toEqual([{ subscriptionId: subs[1], code: 'UNCHANGED' }]);
+      expect(await contactsOf(order.orderId)).toEqual([NORA, NORA, NORA]);
+
+      for (const update of reply.body.updated) {
+        expect(update.sendId).toMatch(/^snd_/);
+        expect(await tokensOf(update.subscriptionId)).toEqual([
+          {
+            send_id: rsdTokens[update.subscriptionId],
+            revoked_at: w.clock.now(),
+            revoked_reason: 'contact_change',
+          },
+          { send_id: update.sendId, revoked_at: null, revoked_reason: null },
+        ]);
+      }
+      // The line already held by Nora keeps the link she was sent a minute ago.
+      expect((await tokensOf(subs[1])).filter((t) => t.revoked_at === null)).toEqual([
+        { send_id: firstChange.updated[0]!.sendId, revoked_at: null, revoked_reason: null },
+      ]);
+      const changes = await contactChanges(order.orderId);
+      expect(
+        changes.map((c) => [c.subscription_id, (c.data as { applyToAllLines: boolean }).applyToAllLines]),
+      ).toEqual([
+        [subs[1], false],
+        [subs[0], true],
+        [subs[2], true],
+      ]);
+    });
+  });
+
+  it('applyToAllLines skips a cancelled line and leaves its contact alone', async () => {
+    const order = await awaitingOrder();
+    const [a, b, c] = order.subscriptionIds as [string, string, string];
+    expect((await call(api, w, 'POST', `/api/v1/subscriptions/${c}/cancel`)).status).toBe(200);
+    const reply = await call<ChangeReply>(api, w, 'PUT', contactPath(a), {
+      body: { ...NORA, applyToAllLines: true },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body.updated.map((u) => u.subscriptionId)).toEqual([a, b]);
+    expect(reply.body.skipped).toEqual([{ subscriptionId: c, code: 'LINE_CANCELLED' }]);
+    expect(await contactsOf(order.orderId)).toEqual([NORA, NORA, IRENE]);
+  });
+
+  it('a colleague without access is refused and nothing changes', async () => {
+    const order = await awaitingOrder();
+    const before = await rowCounts(w);
+    const reply = await call<ErrorBody>(api, w, 'PUT', contactPath(order.subscriptionIds[0]!), {
+      as: 'marco',
+      body: { ...NORA, applyToAllLines: true },
+    });
+    expect(refusal(reply)).toEqual({ status: 403, code: 'NO_ACCESS', paths: [] });
+    expect(reply.body.error['orderPlacedBy']).toEqual({ name: 'Alice Rossi', email: 'alice@acme.example' });
+    expect(await rowCounts(w)).toEqual(before);
+    expect(await contactsOf(order.orderId)).toEqual([IRENE, IRENE, IRENE]);
+  });
+
+  it.each([
+    ['an invalid e-mail', { email: 'nora at initech' }, ['email']],
+    ['a blank name', { name: '   ' }, ['name']],
+    ['an unsupported language', { language: 'fr' }, ['language']],
+    ['applyToAllLines that is not a boolean', { applyToAllLines: 'yes' }, ['applyToAllLines']],
+  ])('%s → 400 INVALID_INPUT naming the field, and nothing changes', async (_what, bad, paths) => {
+    const order = await awaitingOrder();
+    const before = await rowCounts(w);
+    const reply = await call<ErrorBody>(api, w, 'PUT', contactPath(order.subscriptionIds[0]!), {
+      body: { ...NORA, applyToAllLines: true, ...bad },
+    });
+    expect(refusal(reply)).toEqual({ status: 400, code: 'INVALID_INPUT', paths });
+    expect(await rowCounts(w)).toEqual(before);
+    expect(await contactsOf(order.orderId)).toEqual([IRENE, IRENE, IRENE]);
+  });
+
+  it('before the RSD it only changes the contact; the RSD e-mail then goes to the new contact', async () => {
+    const tomorrow = new Date(w.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const order = await placeThreeLines(tomorrow);
+    const reply = await call<ChangeReply>(api, w, 'PUT', contactPath(order.subscriptionIds[0]!), {
+      as: 'paola',
+      body: { ...NORA, applyToAllLines: true },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({
+      updated: order.subscriptionIds.map((subscriptionId) => ({ subscriptionId, sendId: null })),
+      skipped: [],
+    });
+    const sendsTo = () =>
+      w.store.db
+        .selectFrom('provisioning_email')
+        .select(['subscription_id', 'reason', 'to_email'])
+        .where('subscription_id', 'in', order.subscriptionIds)
+        .orderBy('subscription_id')
+        .execute();
+    expect(await sendsTo()).toEqual([]);
+    expect((await contactChanges(order.orderId)).map((c) => c.actor_user_id)).toEqual([
+      'usr_paola',
+      'usr_paola',
+      'usr_paola',
+    ]);
+
+    w.clock.set(`${tomorrow}T00:00:00.000Z`);
+    await runDue(w.deps);
+
+    expect(await sendsTo()).toEqual(
+      [...order.subscriptionIds]
+        .sort()
+        .map((subscription_id) => ({ subscription_id, reason: 'rsd', to_email: 'nora@initech.example' })),
+    );
+  });
+});
