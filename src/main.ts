@@ -15,7 +15,7 @@ import { startWorker, type Worker } from './jobs/start-worker.js';
 import { lockDataDir } from './store/lock-data-dir.js';
 import { migrate } from './store/migrate.js';
 import { openStore, type Store } from './store/open-store.js';
-import { mailboxRoutes } from './web/mailbox-routes.js';
+import { createWeb } from './web/create-web.js';
 
 export interface StartOptions {
   web: boolean;
@@ -132,7 +132,6 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
     }
     if (options.web) {
       const app = new Hono();
-      if (!config.smtpUrl && config.mode === 'embedded') app.route('/', mailboxRoutes(store.db));
       app.route(
         '/',
         createApi(
@@ -140,6 +139,9 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
           { logError: (err) => log.error({ err }, 'request failed') },
         ),
       );
+      const https = config.publicUrl.startsWith('https:');
+      const demoMode = config.mode === 'embedded' && !config.smtpUrl;
+      app.route('/', createWeb({ ...deps, secureCookies: https }, { demoMode, https }));
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
       });

@@ -23,6 +23,33 @@ export const messagesEn = {
     UNAVAILABLE: 'The service is temporarily unavailable. Try again shortly.',
     INTERNAL: 'Something went wrong on our side. The error has been logged.',
   },
+  web: {
+    product: 'Onramp',
+    skipToContent: 'Skip to content',
+    nav: {
+      orders: 'Orders',
+      subscriptions: 'Subscriptions',
+      help: 'Help',
+      cases: 'Support',
+      admin: 'Admin portal',
+      signIn: 'Sign in',
+      signOut: 'Sign out',
+    },
+    language: 'Language',
+    signedInAs: 'Signed in as {{name}}',
+    csrfRefused: 'This form has expired or did not come from Onramp. Go back, reload the page and try again.',
+    signIn: {
+      title: 'Sign in',
+      email: 'E-mail',
+      password: 'Password',
+      submit: 'Sign in',
+      failed: 'That e-mail and password do not match an account.',
+      demoHint:
+        'Demo mode: every demo user signs in with the password onramp-demo (for example alice@acme.example).',
+    },
+    notFound: 'Page not found.',
+    footer: 'Onramp — order to activation for SaaS subscriptions.',
+  },
   status: {
     booked: 'Booked',
     awaiting_provisioning_details: 'Awaiting Provisioning Details',

@@ -25,6 +25,34 @@ export const messagesIt: MessageShape = {
     UNAVAILABLE: 'Il servizio è momentaneamente non disponibile. Riprovi tra poco.',
     INTERNAL: "Si è verificato un errore da parte nostra. L'errore è stato registrato.",
   },
+  web: {
+    product: 'Onramp',
+    skipToContent: 'Vai al contenuto',
+    nav: {
+      orders: 'Ordini',
+      subscriptions: 'Abbonamenti',
+      help: 'Aiuto',
+      cases: 'Assistenza',
+      admin: 'Portale di amministrazione',
+      signIn: 'Accedi',
+      signOut: 'Esci',
+    },
+    language: 'Lingua',
+    signedInAs: 'Accesso effettuato come {{name}}',
+    csrfRefused:
+      'Questo modulo è scaduto o non proviene da Onramp. Torni indietro, ricarichi la pagina e riprovi.',
+    signIn: {
+      title: 'Accedi',
+      email: 'E-mail',
+      password: 'Password',
+      submit: 'Accedi',
+      failed: 'E-mail e password non corrispondono a un account.',
+      demoHint:
+        'Modalità demo: ogni utente demo accede con la password onramp-demo (ad esempio alice@acme.example).',
+    },
+    notFound: 'Pagina non trovata.',
+    footer: 'Onramp — dall’ordine all’attivazione degli abbonamenti SaaS.',
+  },
   status: {
     booked: 'Prenotata',
     awaiting_provisioning_details: 'In attesa di dettagli provisioning',

@@ -149,6 +149,13 @@ export interface CapturedMailTable {
   links: Json;
 }
 
+export interface WebSessionTable {
+  id_hash: Uint8Array;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -162,6 +169,7 @@ export interface Database {
   outbox: OutboxTable;
   audit_event: AuditEventTable;
   captured_mail: CapturedMailTable;
+  web_session: WebSessionTable;
 }
 
 export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;

@@ -1,0 +1,61 @@
+/**
+ * The server-rendered pages: sign-in, partner workspace, setup wizard, admin portal, mailbox.
+ * Forms work without JavaScript; /static/app.js only enhances (confirmation dialogs).
+ */
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { csrfProtection } from './csrf-protection.js';
+import { Layout } from './layout.js';
+import { mailboxRoutes } from './mailbox-routes.js';
+import { pageContext } from './page-context.js';
+import { registerSetupRoutes } from './setup/register-setup-routes.js';
+import { registerSignInRoutes } from './sign-in-routes.js';
+import type { WebDeps, WebEnv } from './web-env.js';
+import { webContext, webSecurityHeaders } from './web-middleware.js';
+import { registerWorkspaceRoutes } from './workspace/register-workspace-routes.js';
+
+const STATIC: Record<string, { body: string; type: string }> = {
+  'app.css': {
+    body: readFileSync(new URL('./static/app.css', import.meta.url), 'utf8'),
+    type: 'text/css; charset=utf-8',
+  },
+  'app.js': {
+    body: readFileSync(new URL('./static/app.js', import.meta.url), 'utf8'),
+    type: 'text/javascript; charset=utf-8',
+  },
+};
+
+export interface WebOptions {
+  /** Embedded/demo mode: shows /dev/mailbox and the demo sign-in hint. */
+  demoMode: boolean;
+  https: boolean;
+}
+
+export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
+  const app = new Hono<WebEnv>();
+  app.get('/static/:file', (c) => {
+    const file = STATIC[c.req.param('file')];
+    if (!file) return c.notFound();
+    return c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'public, max-age=300' });
+  });
+  if (options.demoMode) app.route('/', mailboxRoutes(deps.db) as unknown as Hono<WebEnv>);
+
+  app.use('*', webSecurityHeaders(options.https));
+  app.use('*', csrf());
+  app.use('*', webContext(deps));
+  app.use('*', csrfProtection(deps.secureCookies));
+  registerSignInRoutes(app, { ...deps, demoMode: options.demoMode });
+  registerWorkspaceRoutes(app, deps);
+  registerSetupRoutes(app, deps);
+  app.notFound((c) => {
+    const ctx = pageContext(c);
+    return c.html(
+      <Layout ctx={ctx} title={ctx.t('web.notFound')}>
+        <h1>{ctx.t('web.notFound')}</h1>
+      </Layout>,
+      404,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,68 @@
+/** Sign-in and sign-out for partner, distributor, support and customer admin users. */
+import { verifyPassword } from '../app/hash-password.js';
+import { CsrfField, Layout } from './layout.js';
+import { pageContext } from './page-context.js';
+import type { Context } from 'hono';
+import type { WebApp, WebDeps, WebEnv } from './web-env.js';
+import { endSession, startSession } from './web-session.js';
+
+function homeOf(role: string | undefined): string {
+  return role === 'customer_admin' ? '/admin' : '/orders';
+}
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+function safeNext(next: unknown): string | null {
+  return typeof next === 'string' && /^\/(?!\/)[\w\-/?=&.%]*$/.test(next) ? next : null;
+}
+
+export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: boolean }): void {
+  const page = (c: Context<WebEnv>, failed: boolean, email = '') => {
+    const ctx = pageContext(c);
+    const next = safeNext(c.req.query('next')) ?? '';
+    return c.html(
+      <Layout ctx={ctx} title={ctx.t('web.signIn.title')}>
+        <h1>{ctx.t('web.signIn.title')}</h1>
+        <div class="card">
+          {failed && (
+            <p class="notice bad" role="alert">
+              {ctx.t('web.signIn.failed')}
+            </p>
+          )}
+          <form method="post" action={`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
+            <CsrfField ctx={ctx} />
+            <label for="email">{ctx.t('web.signIn.email')}</label>
+            <input id="email" name="email" type="email" autocomplete="username" required value={email} />
+            <label for="password">{ctx.t('web.signIn.password')}</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required />
+            <div class="actions">
+              <button type="submit">{ctx.t('web.signIn.submit')}</button>
+            </div>
+          </form>
+          {deps.demoMode && <p class="muted">{ctx.t('web.signIn.demoHint')}</p>}
+        </div>
+      </Layout>,
+      failed ? 401 : 200,
+    );
+  };
+
+  app.get('/sign-in', (c) => page(c, false));
+  app.post('/sign-in', async (c) => {
+    const form = await c.req.parseBody();
+    const email = typeof form['email'] === 'string' ? form['email'].trim().slice(0, 254) : '';
+    const password = typeof form['password'] === 'string' ? form['password'].slice(0, 1000) : '';
+    const user = await deps.db
+      .selectFrom('app_user')
+      .select(['id', 'role', 'password_hash'])
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .executeTakeFirst();
+    const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : false;
+    if (!user || !ok) return page(c, true, email);
+    await startSession(c, deps, user.id, deps.secureCookies);
+    return c.redirect(safeNext(c.req.query('next')) ?? homeOf(user.role), 303);
+  });
+  app.post('/sign-out', async (c) => {
+    await endSession(c, deps);
+    return c.redirect('/sign-in', 303);
+  });
+  app.get('/', (c) => c.redirect(c.get('user') ? homeOf(c.get('user')?.role) : '/sign-in', 303));
+}

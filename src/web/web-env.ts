@@ -1,0 +1,25 @@
+import type { Hono } from 'hono';
+import type { AppDeps } from '../app/deps.js';
+import type { Actor, Language } from '../domain/types.js';
+
+/** Per-request values the web middleware sets. */
+export interface WebVariables {
+  /** The signed-in user, or null. */
+  user: Actor | null;
+  language: Language;
+  /** The CSRF token every form must echo in `_csrf`. */
+  csrfToken: string;
+  /** Translates with the request's language. */
+  t: (key: string, vars?: Record<string, unknown>) => string;
+}
+
+export interface WebEnv {
+  Variables: WebVariables;
+}
+
+export type WebApp = Hono<WebEnv>;
+
+export interface WebDeps extends AppDeps {
+  /** Whether cookies get `Secure` (PUBLIC_URL is https). */
+  secureCookies: boolean;
+}
