@@ -19,4 +19,6 @@ export type ApiApp = OpenAPIHono<ApiEnv>;
 export interface HttpDeps extends AppDeps {
   store: Pick<Store, 'ping'>;
   maxBodyBytes: number;
+  /** Shared secret of POST /api/v1/email-events (X-Onramp-Webhook-Secret); unset: no such endpoint. */
+  emailEventsSecret?: string | undefined;
 }

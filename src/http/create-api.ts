@@ -11,6 +11,7 @@ import { pendingMigrations } from '../store/migrate.js';
 import type { ApiEnv, HttpDeps } from './api-types.js';
 import { authenticate } from './authenticate.js';
 import { renderError } from './render-error.js';
+import { registerEmailEventRoutes } from './routes/email-event-routes.js';
 import { registerOrderRoutes } from './routes/order-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { validationHook } from './validation-hook.js';
@@ -44,6 +45,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     }
   });
 
+  registerEmailEventRoutes(app, deps); // before /api/v1's bearer-token middleware: providers send a secret
   const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   api.use(
     '*',

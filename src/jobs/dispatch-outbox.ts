@@ -46,6 +46,13 @@ export function messageIdOf(messageKey: string, publicUrl: string): string {
   return `<${messageKey}@${new URL(publicUrl).hostname}>`;
 }
 
+/** The inverse: `<snd_abc@onramp.example>` (brackets optional) -> `snd_abc`. */
+export function messageKeyOf(messageId: string): string {
+  const bare = messageId.trim().replace(/^<|>$/g, '');
+  const at = bare.lastIndexOf('@');
+  return at < 0 ? bare : bare.slice(0, at);
+}
+
 async function recordSendStatus(
   deps: AppDeps,
   row: OutboxRow,
@@ -67,6 +74,7 @@ async function recordSendStatus(
 
 async function deliver(deps: DispatchDeps, row: OutboxRow, summary: DispatchSummary): Promise<void> {
   const payload = row.payload as EmailPayload;
+  let response: string;
   try {
     const rendered = renderEmail(payload.input);
     const result = await deps.mailer.send({
@@ -74,33 +82,49 @@ async function deliver(deps: DispatchDeps, row: OutboxRow, summary: DispatchSumm
       ...rendered,
       messageId: messageIdOf(row.message_key, deps.settings.publicUrl),
     });
-    const now = deps.clock.now();
-    await deps.db.transaction().execute(async (trx) => {
-      await markDone(trx, row.id, now, scrub(payload));
-      await recordSendStatus({ ...deps, db: trx }, row, 'sent', result.response, now);
-    });
-    summary.sent++;
+    response = result.response;
   } catch (e) {
-    const now = deps.clock.now();
-    const message = e instanceof Error ? e.message : String(e);
-    const permanent = e instanceof MailSendError ? e.permanent : !(e instanceof Error && 'code' in e);
-    await deps.db.transaction().execute(async (trx) => {
-      const status = await markFailedAttempt(trx, row, now, message, {
-        ...deps.outbox,
-        permanent,
-        scrubbedPayload: scrub(payload),
-      });
-      if (status === 'failed') await recordSendStatus({ ...deps, db: trx }, row, 'failed', message, now);
-      if (status === 'failed') summary.failed++;
-      else summary.retrying++;
-    });
+    await recordFailedAttempt(deps, row, payload, e, summary);
+    return;
   }
+  // Outside the try: once the server has accepted the message, a database error while recording
+  // it must not count as a failed attempt (let alone a permanent one). The row stays leased and
+  // comes back after the lease, with the same Message-ID.
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    if (await markDone(trx, row.id, now, scrub(payload)))
+      await recordSendStatus({ ...deps, db: trx }, row, 'sent', response, now);
+  });
+  summary.sent++;
+}
+
+async function recordFailedAttempt(
+  deps: DispatchDeps,
+  row: OutboxRow,
+  payload: EmailPayload,
+  e: unknown,
+  summary: DispatchSummary,
+): Promise<void> {
+  const now = deps.clock.now();
+  const message = e instanceof Error ? e.message : String(e);
+  // A MailSendError knows; anything else with a code is I/O trouble; a render error is for good.
+  const permanent = e instanceof MailSendError ? e.permanent : !(e instanceof Error && 'code' in e);
+  await deps.db.transaction().execute(async (trx) => {
+    const status = await markFailedAttempt(trx, row, now, message, {
+      ...deps.outbox,
+      permanent,
+      scrubbedPayload: scrub(payload),
+    });
+    if (status === 'failed') await recordSendStatus({ ...deps, db: trx }, row, 'failed', message, now);
+    if (status === 'failed') summary.failed++;
+    else if (status === 'pending') summary.retrying++;
+  });
 }
 
 /** One claim-and-send pass; returns what happened. Call again while `claimed === batchSize`. */
 export async function dispatchOutbox(deps: DispatchDeps): Promise<DispatchSummary> {
-  const rows = await claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs);
+  const rows = await claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs, 'email');
   const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
-  await Promise.all(rows.filter((r) => r.topic === 'email').map((row) => deliver(deps, row, summary)));
+  await Promise.all(rows.map((row) => deliver(deps, row, summary)));
   return summary;
 }

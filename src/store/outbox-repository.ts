@@ -36,14 +36,23 @@ export async function enqueue(db: Db, now: Date, messages: NewOutboxMessage[]): 
     .execute();
 }
 
-/** Claims up to `limit` due rows for `leaseMs`; each claim counts as an attempt. */
-export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+/**
+ * Claims up to `limit` due rows of `topic` for `leaseMs`; each claim counts as an attempt, and the
+ * new `attempts` is the claim's fencing token (see `markFailedAttempt`).
+ */
+export async function claimDue(
+  db: Db,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+  topic = 'email',
+): Promise<OutboxRow[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const { rows } = await sql<OutboxRow>`
     update outbox set available_at = ${leaseUntil}, attempts = attempts + 1
     where id in (
       select id from outbox
-      where status = 'pending' and available_at <= ${now}
+      where status = 'pending' and topic = ${topic} and available_at <= ${now}
       order by available_at, id
       limit ${limit}
       for update skip locked)
@@ -51,16 +60,25 @@ export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number
   return rows;
 }
 
-/** Marks a claimed row delivered and drops secrets (the setup link) from its payload. */
-export async function markDone(db: Db, id: number, now: Date, scrubbedPayload: unknown): Promise<void> {
-  await db
+/**
+ * Marks a claimed row delivered and drops secrets (the setup link) from its payload. False when
+ * the row was already finished (a duplicate after an expired lease): its outcome is recorded.
+ */
+export async function markDone(db: Db, id: number, now: Date, scrubbedPayload: unknown): Promise<boolean> {
+  const result = await db
     .updateTable('outbox')
     .set({ status: 'done', done_at: now, last_error: null, payload: JSON.stringify(scrubbedPayload) })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
-/** Schedules a retry with capped exponential backoff, or gives up after `maxAttempts`. Returns the new status. */
+/**
+ * Schedules a retry with capped exponential backoff, or gives up after `maxAttempts`. Returns the
+ * new status, or 'superseded' when the row was claimed again after this claim's lease ran out (or
+ * is already finished): the newer claim decides, so a slow worker never fails a sent e-mail.
+ */
 export async function markFailedAttempt(
   db: Db,
   row: Pick<OutboxRow, 'id' | 'attempts'>,
@@ -73,10 +91,10 @@ export async function markFailedAttempt(
     backoffMaxMs: number;
     scrubbedPayload: unknown;
   },
-): Promise<'pending' | 'failed'> {
+): Promise<'pending' | 'failed' | 'superseded'> {
   const giveUp = opts.permanent || row.attempts >= opts.maxAttempts;
   const delay = Math.min(opts.backoffMaxMs, opts.backoffBaseMs * 2 ** Math.max(0, row.attempts - 1));
-  await db
+  const result = await db
     .updateTable('outbox')
     .set(
       giveUp
@@ -84,8 +102,21 @@ export async function markFailedAttempt(
         : { available_at: new Date(now.getTime() + delay), last_error: error },
     )
     .where('id', '=', row.id)
-    .execute();
+    .where('status', '=', 'pending')
+    .where('attempts', '=', row.attempts)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return 'superseded';
   return giveUp ? 'failed' : 'pending';
+}
+
+/** The send an outbox message carries, by its stable key (the local part of its Message-ID). */
+export async function sendIdOfMessage(db: Db, messageKey: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('send_id')
+    .where('message_key', '=', messageKey)
+    .executeTakeFirst();
+  return row?.send_id ?? null;
 }
 
 export interface OutboxStats {

@@ -14,8 +14,7 @@ export async function sendsOfLine(db: Db, subscriptionId: string): Promise<SendR
     .selectFrom('provisioning_email')
     .selectAll()
     .where('subscription_id', '=', subscriptionId)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 }
 
@@ -31,5 +30,15 @@ export async function setSendStatus(
     .set({ status, status_detail: detail, status_at: at })
     .where('id', '=', sendId)
     .returningAll()
+    .executeTakeFirst();
+}
+
+/** One send, locked for the rest of the transaction (delivery reports may race each other). */
+export async function lockSend(db: Db, sendId: string): Promise<SendRow | undefined> {
+  return db
+    .selectFrom('provisioning_email')
+    .selectAll()
+    .where('id', '=', sendId)
+    .forUpdate()
     .executeTakeFirst();
 }

@@ -1,0 +1,147 @@
+/**
+ * POST /api/v1/email-events: the mail provider reports what became of a provisioning e-mail after
+ * our SMTP relay accepted it (bounced, delivered, failed), as JSON or as a raw DSN (RFC 3464).
+ * Providers are not users: instead of a bearer token they send a shared secret header, so this
+ * route is mounted on the outer app, ahead of the bearer-token middleware. Without a configured
+ * secret the endpoint does not exist (404).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../domain/errors.js';
+import { recordEmailEvent, type EmailEvent } from '../../jobs/record-email-event.js';
+import type { ApiApp, HttpDeps } from '../api-types.js';
+import { errorResponses, json } from '../openapi-common.js';
+
+export const WEBHOOK_SECRET_HEADER = 'X-Onramp-Webhook-Secret';
+const MAX_DETAIL = 1000;
+
+const emailEventSchema = z
+  .object({
+    type: z.enum(['bounced', 'delivered', 'failed']),
+    messageId: z
+      .string()
+      .trim()
+      .max(300)
+      .regex(/^<?[^<>\s@]+@[^<>\s@]+>?$/, 'must be a Message-ID such as <snd_abc@onramp.example>')
+      .optional()
+      .openapi({ example: '<snd_4f9a2c@onramp.example>' }),
+    sendId: z
+      .string()
+      .regex(/^snd_[A-Za-z0-9]{1,64}$/, 'must be a send id such as snd_4f9a2c')
+      .optional(),
+    detail: z.string().trim().max(MAX_DETAIL).optional().openapi({ example: '550 5.1.1 User unknown' }),
+  })
+  .refine((e) => (e.messageId === undefined) !== (e.sendId === undefined), {
+    message: 'give either messageId or sendId',
+    path: ['messageId'],
+  })
+  .openapi('EmailEvent');
+
+const recordedSchema = z
+  .object({
+    sendId: z.string(),
+    status: z.enum(['queued', 'sent', 'failed', 'bounced']),
+    changed: z.boolean(),
+  })
+  .openapi('RecordedEmailEvent');
+
+const DSN_MEDIA_TYPES = ['message/delivery-status', 'multipart/report'] as const;
+// Documentation only: zod-openapi validates JSON bodies; a DSN is read as text by `eventFromDsn`.
+const dsnBody = { schema: z.string().openapi({ description: 'A delivery status notification (RFC 3464)' }) };
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Hashing first gives equal lengths, so the comparison takes the same time whatever was sent. */
+function requireWebhookSecret(secret: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    if (!secret) throw new AppError('NOT_FOUND');
+    if (!timingSafeEqual(digest(c.req.header(WEBHOOK_SECRET_HEADER) ?? ''), digest(secret)))
+      throw new AppError('UNAUTHENTICATED');
+    await next();
+  };
+}
+
+function invalidBody(message: string): AppError {
+  return new AppError('INVALID_INPUT', { issues: [{ path: 'body', message }] });
+}
+
+/**
+ * The few DSN fields we need. The original's Message-ID is an `Original-Message-ID` field when the
+ * provider adds one, else the last `Message-ID` (the returned headers come after the report's own).
+ */
+export function eventFromDsn(text: string): EmailEvent {
+  const unfolded = text.replace(/\r?\n[ \t]+/g, ' ');
+  const field = (name: string) =>
+    [...unfolded.matchAll(new RegExp(`^${name}:[ \\t]*(.*\\S)`, 'gim'))].map((m) => m[1]!);
+  const messageId = field('(?:X-)?Original-Message-ID')[0] ?? field('Message-ID').at(-1);
+  const status = field('Status')[0];
+  const action = field('Action')[0]?.toLowerCase();
+  if (!messageId || (!status && !action))
+    throw invalidBody('a DSN needs the original Message-ID and a Status or Action field');
+  const type =
+    action === 'failed' || (!action && status?.startsWith('5'))
+      ? 'bounced'
+      : action === 'delivered' ||
+          action === 'relayed' ||
+          action === 'expanded' ||
+          (!action && status?.startsWith('2'))
+        ? 'delivered'
+        : 'delayed';
+  const detail = [status, field('Diagnostic-Code')[0]].filter(Boolean).join(' ').slice(0, MAX_DETAIL);
+  return { type, ref: { messageId }, detail: detail || undefined };
+}
+
+export function registerEmailEventRoutes(app: ApiApp, deps: HttpDeps): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'webhookSecret', {
+    type: 'apiKey',
+    in: 'header',
+    name: WEBHOOK_SECRET_HEADER,
+  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/email-events',
+      summary: 'Report a bounce, delivery or failure of a provisioning e-mail (for the mail provider)',
+      security: [{ webhookSecret: [] }],
+      middleware: [
+        bodyLimit({
+          maxSize: deps.maxBodyBytes,
+          onError: () => {
+            throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: deps.maxBodyBytes });
+          },
+        }),
+        requireWebhookSecret(deps.emailEventsSecret),
+      ] as const,
+      request: {
+        // Not `required`: a DSN is not JSON, and a required JSON body would refuse it.
+        body: {
+          content: {
+            'application/json': { schema: emailEventSchema },
+            'message/delivery-status': dsnBody,
+            'multipart/report': dsnBody,
+          },
+        },
+      },
+      responses: {
+        200: json(recordedSchema, 'Recorded (changed: false when nothing new was learnt)'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const contentType = c.req.header('content-type') ?? '';
+      let event: EmailEvent;
+      if (/^application\/json/i.test(contentType)) {
+        // Validated against emailEventSchema; the type also admits the DSN media types' string.
+        const { type, messageId, sendId, detail } = c.req.valid('json') as z.infer<typeof emailEventSchema>;
+        event = { type, ref: messageId ? { messageId } : { sendId: sendId! }, detail };
+      } else if (DSN_MEDIA_TYPES.some((type) => contentType.toLowerCase().startsWith(type))) {
+        event = eventFromDsn(await c.req.text());
+      } else {
+        throw invalidBody(`send application/json or ${DSN_MEDIA_TYPES.join(' or ')}`);
+      }
+      return c.json(await recordEmailEvent(deps, event), 200);
+    },
+  );
+}

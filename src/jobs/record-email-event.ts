@@ -1,0 +1,73 @@
+/**
+ * Delivery reports after the SMTP hand-off: the mail provider (or a DSN it forwards) says a
+ * provisioning e-mail bounced, was delivered, or failed. The send's status follows, and a change
+ * is written to the line's timeline. Reports are retried by providers, so the same report twice
+ * changes nothing the second time.
+ */
+import type { AppDeps } from '../app/deps.js';
+import { AppError } from '../domain/errors.js';
+import type { SendStatus } from '../domain/types.js';
+import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
+import { sendIdOfMessage } from '../store/outbox-repository.js';
+import { lockSend, setSendStatus } from '../store/send-repository.js';
+import { messageKeyOf } from './dispatch-outbox.js';
+
+/** `delayed`: a transient DSN (4.x.x); recorded nowhere, the provider keeps trying. */
+export type EmailEventType = 'bounced' | 'delivered' | 'failed' | 'delayed';
+
+export interface EmailEvent {
+  type: EmailEventType;
+  /** Which e-mail: the Message-ID we sent (e.g. `<snd_abc@onramp.example>`), or the send id. */
+  ref: { messageId: string } | { sendId: string };
+  /** The provider's words: SMTP reply, DSN status and diagnostic. */
+  detail?: string | undefined;
+}
+
+export interface RecordedEmailEvent {
+  sendId: string;
+  status: SendStatus;
+  /** False when the report repeated what was known (or was only a delay). */
+  changed: boolean;
+}
+
+/** What a report makes of the current status; null: no change. */
+function nextStatus(current: SendStatus, type: EmailEventType): SendStatus | null {
+  switch (type) {
+    case 'bounced':
+    case 'failed':
+      return type;
+    case 'delivered':
+      // A late "delivered" does not undo a bounce; it only confirms (or overtakes) our own "sent".
+      return current === 'queued' || current === 'sent' ? 'sent' : null;
+    case 'delayed':
+      return null;
+  }
+}
+
+export async function recordEmailEvent(deps: AppDeps, event: EmailEvent): Promise<RecordedEmailEvent> {
+  return deps.db.transaction().execute(async (trx) => {
+    const sendId =
+      'sendId' in event.ref
+        ? event.ref.sendId
+        : await sendIdOfMessage(trx, messageKeyOf(event.ref.messageId));
+    const send = sendId ? await lockSend(trx, sendId) : undefined;
+    if (!send) throw new AppError('NOT_FOUND', event.ref);
+
+    const status = nextStatus(send.status, event.type);
+    // "delivered" without words keeps our server's response as the detail.
+    const detail = event.detail ?? (event.type === 'delivered' ? send.status_detail : null);
+    if (status === null || (status === send.status && detail === send.status_detail))
+      return { sendId: send.id, status: send.status, changed: false };
+
+    const now = deps.clock.now();
+    await setSendStatus(trx, send.id, status, detail, now);
+    await appendAudit(trx, now, SYSTEM_ACTOR, [
+      {
+        action: `provisioning_email.${event.type}`,
+        subscriptionId: send.subscription_id,
+        data: { sendId: send.id, to: send.to_email, detail },
+      },
+    ]);
+    return { sendId: send.id, status, changed: true };
+  });
+}
