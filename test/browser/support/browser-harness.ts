@@ -151,7 +151,7 @@ export async function seriousA11yViolations(
         };
       }
     ).axe;
-    const result = await axe.run(document);
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document);
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
