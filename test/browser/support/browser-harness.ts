@@ -146,7 +146,7 @@ export async function seriousA11yViolations(
       globalThis as unknown as {
         axe: {
           run: (
-            ctx: Document,
+            ctx: unknown,
           ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
         };
       }
