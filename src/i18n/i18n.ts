@@ -5,6 +5,8 @@
 import i18next from 'i18next';
 import type { Language } from '../domain/types.js';
 import { emailMessages } from '../email/index.js';
+import { setupMessages } from '../web/setup/setup-messages.js';
+import { workspaceMessages } from '../web/workspace/workspace-messages.js';
 import { messagesEn } from './messages-en.js';
 import { messagesIt } from './messages-it.js';
 
@@ -17,11 +19,11 @@ void i18n.init({
   initAsync: false,
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['app', 'email'],
+  ns: ['app', 'email', 'workspace', 'setup'],
   defaultNS: 'app',
   resources: {
-    en: { app: messagesEn, email: emailMessages.en },
-    it: { app: messagesIt, email: emailMessages.it },
+    en: { app: messagesEn, email: emailMessages.en, workspace: workspaceMessages.en, setup: setupMessages.en },
+    it: { app: messagesIt, email: emailMessages.it, workspace: workspaceMessages.it, setup: setupMessages.it },
   },
   interpolation: { escapeValue: false },
 });
