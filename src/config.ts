@@ -61,6 +61,7 @@ export const envSchema = z.object({
   OUTBOX_BACKOFF_BASE_MS: int(10, 86_400_000).default(30_000),
   OUTBOX_BACKOFF_MAX_MS: int(10, 604_800_000).default(3_600_000),
   OUTBOX_LEASE_MS: int(1000, 3_600_000).default(120_000),
+  EMAIL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAX_BODY_BYTES: int(1024, 100_000_000).default(1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -92,6 +93,8 @@ export interface Config {
     leaseMs: number;
   };
   maxBodyBytes: number;
+  /** Shared secret mail providers send with POST /api/v1/email-events; unset = endpoint off. */
+  emailEventsSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       leaseMs: e.OUTBOX_LEASE_MS,
     },
     maxBodyBytes: e.MAX_BODY_BYTES,
+    emailEventsSecret: e.EMAIL_EVENTS_SECRET,
     logLevel: e.LOG_LEVEL,
   };
 }

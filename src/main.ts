@@ -38,7 +38,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
     level: config.logLevel,
     base: { service: 'onramp' },
-    redact: ['req.headers.authorization', 'token', '*.token'],
+    redact: ['req.headers.authorization', 'req.headers["x-onramp-webhook-secret"]', 'token', '*.token'],
   });
 }
 
@@ -135,7 +135,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
       app.route(
         '/',
         createApi(
-          { ...deps, store, maxBodyBytes: config.maxBodyBytes },
+          { ...deps, store, maxBodyBytes: config.maxBodyBytes, emailEventsSecret: config.emailEventsSecret },
           { logError: (err) => log.error({ err }, 'request failed') },
         ),
       );

@@ -3,6 +3,7 @@ import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { Actor } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
+import { supersedePendingSends } from '../store/outbox-repository.js';
 import { revokeLiveTokens } from '../store/setup-token-repository.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
@@ -25,6 +26,7 @@ export async function cancelLine(
       lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
     );
     await revokeLiveTokens(trx, [line.subscription_id], now, 'cancelled');
+    await supersedePendingSends(trx, [line.subscription_id], now);
     await appendAudit(trx, now, auditActorOf(actor), [
       {
         action: 'line.cancelled',

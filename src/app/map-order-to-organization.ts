@@ -11,7 +11,7 @@ import type { Language } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../store/line-repository.js';
 import { lockOrder } from '../store/order-repository.js';
-import { enqueue } from '../store/outbox-repository.js';
+import { enqueue, supersedePendingSends } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow } from '../store/schema.js';
 import { revokeLiveTokens } from '../store/setup-token-repository.js';
 import { hashToken, type AppDeps } from './deps.js';
@@ -202,6 +202,11 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
       lines.map((l) => l.subscription_id),
       now,
       'mapped',
+    );
+    await supersedePendingSends(
+      trx,
+      lines.map((l) => l.subscription_id),
+      now,
     );
     const customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
     const actor = { userId: null, label: `${input.confirmedBy.name} <${input.confirmedBy.email}>` };

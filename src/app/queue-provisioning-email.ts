@@ -8,7 +8,7 @@ import { closeInstant } from '../domain/policy.js';
 import type { SendReason } from '../domain/types.js';
 import type { EmailInput, EmailLine } from '../email/index.js';
 import { appendAudit, type AuditActor } from '../store/audit-repository.js';
-import { enqueue } from '../store/outbox-repository.js';
+import { enqueue, supersedePendingSends } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 import { insertSend } from '../store/send-repository.js';
 import { insertToken, revokeLiveTokens } from '../store/setup-token-repository.js';
@@ -102,6 +102,7 @@ export async function queueProvisioningEmail(
     now,
     reason === 'contact_change' ? 'contact_change' : 'resend',
   );
+  await supersedePendingSends(trx, [line.subscription_id], now);
   await insertSend(trx, {
     id: sendId,
     subscription_id: line.subscription_id,

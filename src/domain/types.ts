@@ -54,7 +54,7 @@ export interface LineState {
 }
 
 /** Which delivery state a provisioning e-mail send is in. */
-export type SendStatus = 'queued' | 'sent' | 'failed' | 'bounced';
+export type SendStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'superseded';
 
 /** Why a provisioning e-mail was sent. */
 export type SendReason = 'rsd' | 'resend' | 'contact_change' | 'reminder';

@@ -22,8 +22,18 @@ void i18n.init({
   ns: ['app', 'email', 'workspace', 'setup'],
   defaultNS: 'app',
   resources: {
-    en: { app: messagesEn, email: emailMessages.en, workspace: workspaceMessages.en, setup: setupMessages.en },
-    it: { app: messagesIt, email: emailMessages.it, workspace: workspaceMessages.it, setup: setupMessages.it },
+    en: {
+      app: messagesEn,
+      email: emailMessages.en,
+      workspace: workspaceMessages.en,
+      setup: setupMessages.en,
+    },
+    it: {
+      app: messagesIt,
+      email: emailMessages.it,
+      workspace: workspaceMessages.it,
+      setup: setupMessages.it,
+    },
   },
   interpolation: { escapeValue: false },
 });

@@ -140,3 +140,37 @@ export async function outboxStats(db: Db): Promise<OutboxStats> {
     failed: Number(row.failed),
   };
 }
+
+/**
+ * Withdraws the still-pending provisioning e-mails of these lines (their links were just
+ * revoked) so none goes out later with a dead link. Returns how many were withdrawn.
+ */
+export async function supersedePendingSends(db: Db, subscriptionIds: string[], now: Date): Promise<number> {
+  if (subscriptionIds.length === 0) return 0;
+  const rows = await db
+    .updateTable('outbox')
+    .set({ status: 'superseded', done_at: now, payload: JSON.stringify({ superseded: true }) })
+    .where('status', '=', 'pending')
+    .where('send_id', 'in', (eb) =>
+      eb
+        .selectFrom('provisioning_email as pe')
+        .select('pe.id')
+        .where('pe.subscription_id', 'in', subscriptionIds)
+        .where('pe.status', '=', 'queued'),
+    )
+    .returning('send_id')
+    .execute();
+  const sendIds = rows.map((r) => r.send_id).filter((id): id is string => id !== null);
+  if (sendIds.length > 0) {
+    await db
+      .updateTable('provisioning_email')
+      .set({
+        status: 'superseded',
+        status_detail: 'a newer link replaced this one before it was sent',
+        status_at: now,
+      })
+      .where('id', 'in', sendIds)
+      .execute();
+  }
+  return sendIds.length;
+}

@@ -106,7 +106,7 @@ export interface ProvisioningEmailTable {
   to_name: string;
   to_email: string;
   language: string;
-  status: Generated<'queued' | 'sent' | 'failed' | 'bounced'>;
+  status: Generated<'queued' | 'sent' | 'failed' | 'bounced' | 'superseded'>;
   status_detail: string | null;
   created_at: Timestamp;
   status_at: Timestamp;
@@ -118,7 +118,7 @@ export interface OutboxTable {
   payload: Json;
   message_key: string;
   send_id: string | null;
-  status: Generated<'pending' | 'done' | 'failed'>;
+  status: Generated<'pending' | 'done' | 'failed' | 'superseded'>;
   attempts: Generated<number>;
   available_at: Timestamp;
   last_error: string | null;
@@ -156,6 +156,14 @@ export interface WebSessionTable {
   expires_at: Timestamp;
 }
 
+/** Fixed-window rate limiter: hits of one key in one window (see migrations/005). */
+export interface RateLimitTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -170,6 +178,7 @@ export interface Database {
   audit_event: AuditEventTable;
   captured_mail: CapturedMailTable;
   web_session: WebSessionTable;
+  rate_limit: RateLimitTable;
 }
 
 export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;

@@ -77,6 +77,37 @@ describeEachStore('resend provisioning e-mail', (kind) => {
     expect(Buffer.from(live.token_hash).equals(hashToken(url.split('/setup/')[1]!))).toBe(true);
   });
 
+  it('withdraws an earlier e-mail still waiting in the outbox, so no dead link goes out', async () => {
+    const { subscriptionIds } = await awaitingOrder();
+    const sub = subscriptionIds[0]!;
+    const [rsdSend] = await w.store.db
+      .selectFrom('provisioning_email')
+      .select('id')
+      .where('subscription_id', '=', sub)
+      .execute();
+    await resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: sub });
+    const old = await w.store.db
+      .selectFrom('outbox')
+      .select('status')
+      .where('send_id', '=', rsdSend!.id)
+      .executeTakeFirstOrThrow();
+    expect(old.status).toBe('superseded');
+    const oldSend = await w.store.db
+      .selectFrom('provisioning_email')
+      .select('status')
+      .where('id', '=', rsdSend!.id)
+      .executeTakeFirstOrThrow();
+    expect(oldSend.status).toBe('superseded');
+    const pending = await w.store.db
+      .selectFrom('outbox')
+      .innerJoin('provisioning_email as pe', 'pe.id', 'outbox.send_id')
+      .select('outbox.id')
+      .where('pe.subscription_id', '=', sub)
+      .where('outbox.status', '=', 'pending')
+      .execute();
+    expect(pending).toHaveLength(1);
+  });
+
   it('still resends a closed line flagged provisioning still pending, and the line stays closed', async () => {
     const { subscriptionIds } = await awaitingOrder('A-FLEX');
     const sub = subscriptionIds[0]!;

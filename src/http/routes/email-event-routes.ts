@@ -42,7 +42,7 @@ const emailEventSchema = z
 const recordedSchema = z
   .object({
     sendId: z.string(),
-    status: z.enum(['queued', 'sent', 'failed', 'bounced']),
+    status: z.enum(['queued', 'sent', 'failed', 'bounced', 'superseded']),
     changed: z.boolean(),
   })
   .openapi('RecordedEmailEvent');
