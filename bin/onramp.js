@@ -1,11 +1,7 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx so `npx onramp` works without a build step.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// Launcher: registers tsx's loader in this process and runs the TypeScript CLI, so `npx onramp`
+// works without a build step and signals reach the server directly (no child process).
+import { register } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const entry = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const child = spawn(process.execPath, [tsx, entry, ...process.argv.slice(2)], { stdio: 'inherit' });
-child.on('exit', (code, signal) => (signal ? process.kill(process.pid, signal) : process.exit(code ?? 1)));
+register();
+await import('../src/cli/main.ts');
