@@ -1,4 +1,41 @@
-/** The partner workspace: orders, order page, subscriptions, help. */
+/**
+ * The partner workspace: orders, the order page, subscriptions, Resend and Edit (one line or
+ * several), and the provisioning help page. Every page but help needs a signed-in user.
+ */
 import type { WebApp, WebDeps } from '../web-env.js';
+import { registerBulkRoutes } from './bulk-routes.js';
+import { registerContactRoutes } from './contact-routes.js';
+import { registerHelpRoutes } from './help-page.js';
+import { orderPage } from './order-page.js';
+import { ordersPage } from './orders-page.js';
+import { orRefusal } from './refusal.js';
+import { LINE_PATH, registerResendRoutes } from './resend-routes.js';
+import { subscriptionPage } from './subscription-page.js';
+import { subscriptionsPage } from './subscriptions-page.js';
+import { paramOf, signedIn } from './workspace-support.js';
 
-export function registerWorkspaceRoutes(_app: WebApp, _deps: WebDeps): void {}
+export function registerWorkspaceRoutes(app: WebApp, deps: WebDeps): void {
+  app.get(
+    '/orders',
+    signedIn((c, user) => orRefusal(c, () => ordersPage(c, deps, user))),
+  );
+  app.get(
+    '/orders/:id',
+    signedIn((c, user) => orRefusal(c, () => orderPage(c, deps, user, paramOf(c, 'id')))),
+  );
+  app.get(
+    '/subscriptions',
+    signedIn((c, user) => orRefusal(c, () => subscriptionsPage(c, deps, user))),
+  );
+  // Before the line routes: "bulk" is not a subscription id, but be explicit about precedence.
+  registerBulkRoutes(app, deps);
+  app.get(
+    LINE_PATH,
+    signedIn((c, user) =>
+      orRefusal(c, () => subscriptionPage(c, deps, user, paramOf(c, 'subscriptionId')), '/subscriptions'),
+    ),
+  );
+  registerResendRoutes(app, deps);
+  registerContactRoutes(app, deps);
+  registerHelpRoutes(app, deps);
+}

@@ -1,0 +1,210 @@
+/**
+ * /orders/:id (order id or web order id): the header, then a row per subscription line with its
+ * status, its provisioning contact with Resend and Edit, and its history.
+ */
+import type { AppDeps } from '../../app/deps.js';
+import { getOrder, type OrderDetail } from '../../app/get-order.js';
+import { getSubscription, type SubscriptionDetail } from '../../app/get-subscription.js';
+import type { Actor } from '../../domain/types.js';
+import { Layout, type PageContext } from '../layout.js';
+import { pageContext } from '../page-context.js';
+import { BulkBar } from './bulk-bar.js';
+import {
+  ContactCell,
+  isPastPonr,
+  PonrDialog,
+  SelectLine,
+  StatusBadges,
+  type LineView,
+} from './line-actions.js';
+import { ActionNotices } from './notices.js';
+import { LastSend, Timeline } from './timeline.js';
+import {
+  currentPath,
+  formatDate,
+  formatDateTime,
+  lineAnchor,
+  noticeOf,
+  type WebContext,
+} from './workspace-support.js';
+
+/** Above this many lines the order page links to each line's page instead of inlining histories. */
+const MAX_INLINE_HISTORIES = 50;
+const BULK_FORM = 'bulk-lines';
+
+function OrderFacts(props: { ctx: PageContext; order: OrderDetail }) {
+  const { ctx, order } = props;
+  const { t } = ctx;
+  return (
+    <div class="card">
+      <dl class="facts">
+        <dt>{t('workspace:order.webOrderId')}</dt>
+        <dd>{order.webOrderId}</dd>
+        <dt>{t('workspace:order.submittedBy')}</dt>
+        <dd>
+          {order.submittedBy.name} (
+          <a href={`mailto:${order.submittedBy.email}`}>{order.submittedBy.email}</a>)
+        </dd>
+        <dt>{t('workspace:order.submittedAt')}</dt>
+        <dd>
+          <time datetime={order.submittedAt}>{formatDateTime(order.submittedAt, ctx.language)}</time>
+        </dd>
+        <dt>{t('workspace:order.endCustomer')}</dt>
+        <dd>{order.endCustomerName}</dd>
+        <dt>{t('workspace:order.partner')}</dt>
+        <dd>{order.partner.name}</dd>
+        <dt>{t('workspace:order.distributor')}</dt>
+        <dd>{order.distributor?.name ?? t('workspace:order.noDistributor')}</dd>
+      </dl>
+    </div>
+  );
+}
+
+/** What a closed, never set up line says instead of its actions: go to the Subscriptions page. */
+function ClosedLineNotice(props: { ctx: PageContext; subscriptionId: string }) {
+  const { t } = props.ctx;
+  const href = `/subscriptions?pendingProvisioning=true&q=${encodeURIComponent(props.subscriptionId)}`;
+  return (
+    <p class="closed-note">
+      {t('workspace:order.closedBefore')}
+      <a href={href}>{t('workspace:order.closedLink')}</a>
+      {t('workspace:order.closedAfter')}
+    </p>
+  );
+}
+
+function LineRows(props: {
+  ctx: PageContext;
+  line: LineView & OrderDetail['lines'][number];
+  detail: SubscriptionDetail | undefined;
+  back: string;
+  open: boolean;
+}) {
+  const { ctx, line, detail } = props;
+  const { t } = ctx;
+  const col = (key: string) => t(`workspace:lines.col.${key}`);
+  const closed = line.status === 'closed' && line.pendingProvisioning && !isPastPonr(line);
+  return (
+    <>
+      <tr id={lineAnchor(line.subscriptionId)}>
+        <td class="select">
+          {line.status !== 'cancelled' && (
+            <SelectLine ctx={ctx} subscriptionId={line.subscriptionId} form={BULK_FORM} />
+          )}
+        </td>
+        <td data-label={col('subscription')}>
+          <a href={`/subscriptions/${line.subscriptionId}`}>{line.subscriptionId}</a>
+        </td>
+        <td data-label={col('offer')} class="nowrap">
+          {line.offerCode}
+        </td>
+        <td data-label={col('quantity')}>{line.quantity}</td>
+        <td data-label={col('rsd')}>
+          <time datetime={line.rsd}>{formatDate(line.rsd, ctx.language)}</time>
+        </td>
+        <td data-label={col('status')}>
+          <StatusBadges ctx={ctx} status={line.status} pendingProvisioning={line.pendingProvisioning} />
+        </td>
+        <td data-label={col('contact')}>
+          {closed ? (
+            <>
+              <div>{line.provisioningContact.name}</div>
+              <div class="contact-email">{line.provisioningContact.email}</div>
+              <ClosedLineNotice ctx={ctx} subscriptionId={line.subscriptionId} />
+            </>
+          ) : (
+            <ContactCell ctx={ctx} line={line} back={props.back} />
+          )}
+          {detail && <LastSend ctx={ctx} sends={detail.sends} />}
+        </td>
+      </tr>
+      <tr class="line-history">
+        <td colspan={7}>
+          {detail ? (
+            <details open={props.open}>
+              <summary>{t('workspace:lines.history', { subscriptionId: line.subscriptionId })}</summary>
+              <Timeline ctx={ctx} detail={detail} />
+            </details>
+          ) : (
+            <a href={`/subscriptions/${line.subscriptionId}`}>
+              {t('workspace:lines.history', { subscriptionId: line.subscriptionId })}
+            </a>
+          )}
+        </td>
+      </tr>
+    </>
+  );
+}
+
+export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: string): Promise<Response> {
+  const order = await getOrder(deps, user, key);
+  const ctx = pageContext(c);
+  const { t } = ctx;
+  const notice = noticeOf(c);
+  const inline = order.lines.length <= MAX_INLINE_HISTORIES;
+  const wanted = order.lines
+    .map((l) => l.subscriptionId)
+    .filter((id) => inline || id === notice.line || id === notice.changed);
+  const details = new Map(
+    (await Promise.all(wanted.map((id) => getSubscription(deps, user, id)))).map((d) => [
+      d.subscriptionId,
+      d,
+    ]),
+  );
+  const back = currentPath(c);
+  const col = (k: string) => t(`workspace:lines.col.${k}`);
+  const noticeLine = notice.line ?? notice.changed;
+  const title = t('workspace:order.title', { webOrderId: order.webOrderId });
+  return c.html(
+    <Layout ctx={ctx} title={title}>
+      <p class="crumbs">
+        <a href="/orders">{t('workspace:orders.title')}</a>
+      </p>
+      <h1>{title}</h1>
+      <ActionNotices ctx={ctx} notice={notice} detail={noticeLine ? details.get(noticeLine) : undefined} />
+      {order.mappedAt && (
+        <p class="notice">
+          {t('workspace:order.onboarded', { date: formatDateTime(order.mappedAt, ctx.language) })}
+        </p>
+      )}
+      <OrderFacts ctx={ctx} order={order} />
+      <h2 id="lines-heading">{t('workspace:lines.title')}</h2>
+      <p class="muted">
+        {t('workspace:order.helpBefore')}
+        <a href="/help/provisioning">{t('workspace:order.helpLink')}</a>
+      </p>
+      <BulkBar ctx={ctx} form={BULK_FORM} back={back} />
+      <div class="table-wrap">
+        <table class="data stack lines" aria-labelledby="lines-heading">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span class="sr-only">{col('select')}</span>
+              </th>
+              <th scope="col">{col('subscription')}</th>
+              <th scope="col">{col('offer')}</th>
+              <th scope="col">{col('quantity')}</th>
+              <th scope="col">{col('rsd')}</th>
+              <th scope="col">{col('status')}</th>
+              <th scope="col">{col('contact')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.lines.map((line) => (
+              <LineRows
+                ctx={ctx}
+                line={line}
+                detail={details.get(line.subscriptionId)}
+                back={back}
+                open={line.subscriptionId === noticeLine}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {order.lines.some(isPastPonr) && (
+        <PonrDialog ctx={ctx} adminPortalUrl={order.adminPortalUrl ?? deps.settings.adminPortalUrl} />
+      )}
+    </Layout>,
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * How a refused action looks on a page: the shared error vocabulary (`errorMessage`), with the
+ * admin portal as a link and the person who placed the order as someone to write to.
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError } from '../../domain/errors.js';
+import { errorMessage } from '../../http/render-error.js';
+import { Layout, type PageContext } from '../layout.js';
+import { pageContext } from '../page-context.js';
+import type { PageResponse, WebContext } from './workspace-support.js';
+
+interface Placer {
+  name: string;
+  email: string;
+}
+
+const placerOf = (error: AppError) => error.details['orderPlacedBy'] as Placer | undefined;
+
+/** The localized message; a URL in it (the admin portal) becomes a link. */
+export function RefusalMessage(props: { ctx: PageContext; error: AppError }) {
+  const message = errorMessage(props.error, props.ctx.language);
+  const url = props.error.details['adminPortalUrl'];
+  if (typeof url !== 'string' || !message.includes(url)) return <>{message}</>;
+  const [before, after] = [
+    message.slice(0, message.indexOf(url)),
+    message.slice(message.indexOf(url) + url.length),
+  ];
+  return (
+    <>
+      {before}
+      <a href={url}>{url}</a>
+      {after}
+    </>
+  );
+}
+
+/** Who placed the order, with a mailto link: what a colleague without access needs. */
+export function PlacerCard(props: { ctx: PageContext; placer: Placer }) {
+  const { t } = props.ctx;
+  return (
+    <div class="card titled">
+      <h2>{t('workspace:refusal.placedBy')}</h2>
+      <dl class="facts">
+        <dt>{t('workspace:refusal.name')}</dt>
+        <dd>{props.placer.name}</dd>
+        <dt>{t('workspace:refusal.email')}</dt>
+        <dd>
+          <a href={`mailto:${props.placer.email}`}>{props.placer.email}</a>
+        </dd>
+      </dl>
+    </div>
+  );
+}
+
+function headingKey(error: AppError): string {
+  switch (error.code) {
+    case 'NO_ACCESS':
+      return 'workspace:refusal.noAccess';
+    case 'NOT_FOUND':
+      return 'workspace:refusal.notFound';
+    case 'PAST_PONR':
+      return 'workspace:refusal.pastPonr';
+    default:
+      return 'workspace:refusal.refused';
+  }
+}
+
+/** A whole page for a refusal, with the status from the shared vocabulary. */
+export function refusalPage(c: WebContext, error: AppError, back?: string): PageResponse {
+  const ctx = pageContext(c);
+  const placer = placerOf(error);
+  const title = ctx.t(headingKey(error));
+  return c.html(
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p class="notice bad" role="alert">
+        <RefusalMessage ctx={ctx} error={error} />
+      </p>
+      {placer && <PlacerCard ctx={ctx} placer={placer} />}
+      <p>
+        <a href={back ?? '/orders'}>{ctx.t(back ? 'workspace:common.back' : 'workspace:common.toOrders')}</a>
+      </p>
+    </Layout>,
+    error.status as ContentfulStatusCode,
+  );
+}
+
+/** Runs a page handler; an AppError becomes a refusal page instead of a bare error. */
+export async function orRefusal(
+  c: WebContext,
+  handler: () => PageResponse,
+  back?: string,
+): Promise<Response> {
+  try {
+    return await handler();
+  } catch (e) {
+    if (e instanceof AppError) return refusalPage(c, e, back);
+    throw e;
+  }
+}

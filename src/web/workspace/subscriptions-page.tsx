@@ -1,0 +1,184 @@
+/**
+ * /subscriptions: every line the user may see, filtered by status, the pending flag and a
+ * search. Closed lines never set up carry "Provisioning still pending" and keep Resend and Edit.
+ */
+import type { AppDeps } from '../../app/deps.js';
+import { getSubscription } from '../../app/get-subscription.js';
+import {
+  listSubscriptions,
+  listSubscriptionsSchema,
+  type SubscriptionSummary,
+} from '../../app/list-subscriptions.js';
+import { AppError } from '../../domain/errors.js';
+import { LINE_STATUSES, type Actor } from '../../domain/types.js';
+import { Layout, type PageContext } from '../layout.js';
+import { pageContext } from '../page-context.js';
+import { BulkBar } from './bulk-bar.js';
+import {
+  ContactCell,
+  isPastPonr,
+  lineViewOf,
+  PonrDialog,
+  SelectLine,
+  StatusBadges,
+  type LineView,
+} from './line-actions.js';
+import { ActionNotices } from './notices.js';
+import { refusalPage } from './refusal.js';
+import { currentPath, formatDate, lineAnchor, noticeOf, type WebContext } from './workspace-support.js';
+
+const BULK_FORM = 'bulk-subscriptions';
+
+function SubscriptionsTable(props: {
+  ctx: PageContext;
+  items: (SubscriptionSummary & LineView)[];
+  back: string;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const col = (key: string) => t(`workspace:lines.col.${key}`);
+  return (
+    <div class="table-wrap">
+      <table class="data stack lines" aria-labelledby="subscriptions-heading">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span class="sr-only">{col('select')}</span>
+            </th>
+            <th scope="col">{col('subscription')}</th>
+            <th scope="col">{col('order')}</th>
+            <th scope="col">{col('offer')}</th>
+            <th scope="col">{col('rsd')}</th>
+            <th scope="col">{col('status')}</th>
+            <th scope="col">{col('contact')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((line) => (
+            <tr id={lineAnchor(line.subscriptionId)}>
+              <td class="select">
+                {line.status !== 'cancelled' && (
+                  <SelectLine ctx={ctx} subscriptionId={line.subscriptionId} form={BULK_FORM} />
+                )}
+              </td>
+              <td data-label={col('subscription')}>
+                <a href={`/subscriptions/${line.subscriptionId}`}>{line.subscriptionId}</a>
+              </td>
+              <td data-label={col('order')}>
+                <a href={`/orders/${encodeURIComponent(line.webOrderId)}`} class="nowrap">
+                  {line.webOrderId}
+                </a>
+                <div class="muted small">{line.endCustomerName}</div>
+              </td>
+              <td data-label={col('offer')}>
+                {line.offerName}
+                <div class="muted small nowrap">
+                  {t('workspace:lines.offerQuantity', { offerCode: line.offerCode, quantity: line.quantity })}
+                </div>
+              </td>
+              <td data-label={col('rsd')}>
+                <time datetime={line.rsd}>{formatDate(line.rsd, ctx.language)}</time>
+              </td>
+              <td data-label={col('status')}>
+                <StatusBadges ctx={ctx} status={line.status} pendingProvisioning={line.pendingProvisioning} />
+              </td>
+              <td data-label={col('contact')}>
+                <ContactCell ctx={ctx} line={line} back={props.back} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Filters(props: {
+  ctx: PageContext;
+  q?: string | undefined;
+  status?: string | undefined;
+  pending: boolean;
+}) {
+  const { t } = props.ctx;
+  return (
+    <form method="get" action="/subscriptions" class="filters" role="search">
+      <div>
+        <label for="q">{t('workspace:subscriptions.search')}</label>
+        <input id="q" name="q" type="search" value={props.q ?? ''} aria-describedby="q-hint" />
+      </div>
+      <div>
+        <label for="status">{t('workspace:filters.status')}</label>
+        <select id="status" name="status">
+          <option value="">{t('workspace:filters.anyStatus')}</option>
+          {LINE_STATUSES.map((s) => (
+            <option value={s} selected={props.status === s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="filter-check">
+        <label class="check">
+          <input type="checkbox" name="pendingProvisioning" value="true" checked={props.pending} />
+          {t('workspace:subscriptions.pendingOnly')}
+        </label>
+      </div>
+      <div class="filter-submit">
+        <button type="submit">{t('workspace:filters.apply')}</button>
+      </div>
+      <p id="q-hint" class="muted small hint">
+        {t('workspace:subscriptions.searchHint')}
+      </p>
+    </form>
+  );
+}
+
+export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Actor): Promise<Response> {
+  const ctx = pageContext(c);
+  const { t } = ctx;
+  const parsed = listSubscriptionsSchema.safeParse({
+    q: c.req.query('q') || undefined,
+    status: c.req.query('status') || undefined,
+    pendingProvisioning: c.req.query('pendingProvisioning') === 'true' ? 'true' : undefined,
+    cursor: c.req.query('cursor') || undefined,
+  });
+  if (!parsed.success) return refusalPage(c, new AppError('INVALID_INPUT'), '/subscriptions');
+  const input = parsed.data;
+  const page = await listSubscriptions(deps, user, input);
+  const items = page.items.map(lineViewOf);
+  const notice = noticeOf(c);
+  const noticeLine = notice.line ?? notice.changed;
+  const detail = noticeLine
+    ? await getSubscription(deps, user, noticeLine).catch(() => undefined)
+    : undefined;
+  const filters = {
+    ...(input.q ? { q: input.q } : {}),
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.pendingProvisioning ? { pendingProvisioning: 'true' } : {}),
+  };
+  const first = `/subscriptions?${new URLSearchParams(filters).toString()}`;
+  const next =
+    page.nextCursor &&
+    `/subscriptions?${new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString()}`;
+  const back = currentPath(c);
+  return c.html(
+    <Layout ctx={ctx} title={t('workspace:subscriptions.title')}>
+      <h1 id="subscriptions-heading">{t('workspace:subscriptions.title')}</h1>
+      <ActionNotices ctx={ctx} notice={notice} detail={detail} />
+      <Filters ctx={ctx} q={input.q} status={input.status} pending={input.pendingProvisioning === true} />
+      {items.length === 0 ? (
+        <p class="muted">{t('workspace:subscriptions.none')}</p>
+      ) : (
+        <>
+          <BulkBar ctx={ctx} form={BULK_FORM} back={back} />
+          <SubscriptionsTable ctx={ctx} items={items} back={back} />
+        </>
+      )}
+      <nav class="pager" aria-label={t('workspace:common.pages')}>
+        {input.cursor && <a href={first}>{t('workspace:common.firstPage')}</a>}
+        {next && <a href={next}>{t('workspace:common.nextPage')}</a>}
+      </nav>
+      {items.some(isPastPonr) && <PonrDialog ctx={ctx} adminPortalUrl={deps.settings.adminPortalUrl} />}
+    </Layout>,
+  );
+}
