@@ -1,4 +1,9 @@
-/** The customer setup wizard and admin portal. */
-import type { WebApp, WebDeps } from '../web-env.js';
+/** The customer setup wizard (/setup/{token}) and the admin portal (/set-password/{token}, /admin). */
+import type { WebApp } from '../web-env.js';
+import { registerAdminPortalRoutes } from './admin-portal-routes.js';
+import { registerSetupWizardRoutes, type SetupWebDeps } from './setup-wizard-routes.js';
 
-export function registerSetupRoutes(_app: WebApp, _deps: WebDeps): void {}
+export function registerSetupRoutes(app: WebApp, deps: SetupWebDeps): void {
+  registerSetupWizardRoutes(app, deps);
+  registerAdminPortalRoutes(app, deps);
+}

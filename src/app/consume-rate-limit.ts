@@ -1,0 +1,35 @@
+/**
+ * A fixed-window rate limiter kept in the database, so every web process counts the same hits:
+ * one upsert per hit on (key, window start). Past the limit it refuses with RATE_LIMITED and
+ * says when the window ends. Expired windows are deleted as hits arrive.
+ */
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../domain/errors.js';
+import type { Database } from '../store/schema.js';
+
+export interface RateLimit {
+  /** Hits allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export async function consumeRateLimit(
+  db: Kysely<Database>,
+  key: string,
+  rule: RateLimit,
+  now: Date,
+): Promise<void> {
+  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const expiresAt = new Date(windowStart.getTime() + rule.windowMs);
+  await db.deleteFrom('rate_limit').where('expires_at', '<=', now).execute();
+  const { count } = await db
+    .insertInto('rate_limit')
+    .values({ key, window_start: windowStart, count: 1, expires_at: expiresAt })
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limit.count + 1` }))
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  if (count > rule.limit)
+    throw new AppError('RATE_LIMITED', {
+      retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
+    });
+}

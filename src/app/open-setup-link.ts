@@ -1,0 +1,108 @@
+/**
+ * Open a setup link: what the wizard shows its holder (the order, its lines, the organizations
+ * the finder offers, the countries and the data region each fixes). Reads only; a dead link is
+ * refused with TOKEN_INVALID (why, in `reason` / `revokedReason`), a set-up order with
+ * ALREADY_MAPPED.
+ */
+import { DEFAULT_DATA_REGIONS } from '../domain/data-region.js';
+import type { Language, LineStatus } from '../domain/types.js';
+import { linesOfOrder } from '../store/line-repository.js';
+import type { AppDeps } from './deps.js';
+import { findOrganizationsForSetup, type OrganizationFinderResult } from './find-organizations-for-setup.js';
+import { findSetupLink, setupLinkRefusal, setupTokenHash } from './lock-setup-link.js';
+
+export interface SetupLine {
+  subscriptionId: string;
+  offerCode: string;
+  offerName: string;
+  /** Licences. */
+  quantity: number;
+  status: LineStatus;
+  pendingProvisioning: boolean;
+}
+
+export interface SetupView {
+  order: {
+    orderId: string;
+    webOrderId: string;
+    endCustomerName: string;
+    partnerName: string;
+    distributorName: string | null;
+  };
+  provisioningContact: { name: string; email: string; language: Language };
+  /** The lines the setup maps: every line of the order that is not cancelled. */
+  lines: SetupLine[];
+  organizations: OrganizationFinderResult;
+  /** Countries a new organization may pick, each with the data region it fixes. */
+  countries: { country: string; dataRegion: string }[];
+  expiresAt: string;
+}
+
+export const SETUP_COUNTRIES = Object.entries(DEFAULT_DATA_REGIONS).map(([country, dataRegion]) => ({
+  country,
+  dataRegion,
+}));
+
+export async function openSetupLink(deps: AppDeps, token: string): Promise<SetupView> {
+  const link = await findSetupLink(deps.db, setupTokenHash(token));
+  const refusal = setupLinkRefusal(deps, link, deps.clock.now());
+  if (refusal) throw refusal;
+  const { order, line, token: row } = link!;
+  const [lines, offers, orgs, organizations] = await Promise.all([
+    linesOfOrder(deps.db, order.id),
+    deps.db.selectFrom('offer').select(['code', 'name']).execute(),
+    deps.db
+      .selectFrom('organization')
+      .select(['id', 'name'])
+      .where('id', 'in', [order.partner_id, order.distributor_id ?? order.partner_id])
+      .execute(),
+    findOrganizationsForSetup(deps.db, {
+      contactEmail: line.contact_email,
+      endCustomerName: order.end_customer_name,
+    }),
+  ]);
+  const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? null;
+  return {
+    order: {
+      orderId: order.id,
+      webOrderId: order.web_order_id,
+      endCustomerName: order.end_customer_name,
+      partnerName: orgName(order.partner_id) ?? '',
+      distributorName: orgName(order.distributor_id),
+    },
+    provisioningContact: {
+      name: line.contact_name,
+      email: line.contact_email,
+      language: line.contact_language,
+    },
+    lines: lines
+      .filter((l) => l.status !== 'cancelled')
+      .map((l) => ({
+        subscriptionId: l.subscription_id,
+        offerCode: l.offer_code,
+        offerName: offers.find((o) => o.code === l.offer_code)?.name ?? l.offer_code,
+        quantity: l.quantity,
+        status: l.status,
+        pendingProvisioning: l.pending_provisioning,
+      })),
+    organizations,
+    countries: SETUP_COUNTRIES,
+    expiresAt: row.expires_at.toISOString(),
+  };
+}
+
+/**
+ * The language of the e-mail that carried a link, also for a dead link: its page speaks it too
+ * (the line's contact may have changed since, to someone speaking another language).
+ */
+export async function languageOfSetupLink(deps: AppDeps, token: string): Promise<Language | null> {
+  const hash = setupTokenHash(token);
+  if (!hash) return null;
+  const row = await deps.db
+    .selectFrom('setup_token as t')
+    .innerJoin('provisioning_email as s', 's.id', 't.send_id')
+    .select('s.language')
+    .where('t.token_hash', '=', hash)
+    .executeTakeFirst();
+  return row?.language === 'it' || row?.language === 'en' ? row.language : null;
+}

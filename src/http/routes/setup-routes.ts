@@ -1,0 +1,186 @@
+/**
+ * /api/v1/setup/{token}: the setup wizard for API clients. The setup link's token is the
+ * credential (no bearer token), so these routes are mounted on the outer app, ahead of the
+ * bearer-token middleware, like the e-mail events. Only the token's SHA-256 reaches the database.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { completeSetup } from '../../app/complete-setup.js';
+import { delegateSetup } from '../../app/delegate-setup.js';
+import { openSetupLink } from '../../app/open-setup-link.js';
+import { provisioningContactSchema } from '../../app/place-order.js';
+import { AppError } from '../../domain/errors.js';
+import type { ApiApp, HttpDeps } from '../api-types.js';
+import { errorResponses, errorSchema, json, jsonBody } from '../openapi-common.js';
+
+const tokenParam = z.object({
+  token: z
+    .string()
+    .max(128)
+    .openapi({
+      param: { name: 'token', in: 'path' },
+      description: 'The token of the setup link (the last part of PUBLIC_URL/setup/{token})',
+      example: 'q0n3...43 base64url characters',
+    }),
+});
+
+const organizationSchema = z
+  .object({
+    organizationId: z.string(),
+    name: z.string(),
+    country: z.string().nullable(),
+    dataRegion: z.string().nullable(),
+  })
+  .openapi('SetupOrganization');
+
+const setupSchema = z
+  .object({
+    order: z.object({
+      orderId: z.string(),
+      webOrderId: z.string(),
+      endCustomerName: z.string(),
+      partnerName: z.string(),
+      distributorName: z.string().nullable(),
+    }),
+    provisioningContact: z.object({ name: z.string(), email: z.string(), language: z.string() }),
+    lines: z.array(
+      z.object({
+        subscriptionId: z.string(),
+        offerCode: z.string(),
+        offerName: z.string(),
+        quantity: z.number().int(),
+        status: z.string(),
+        pendingProvisioning: z.boolean(),
+      }),
+    ),
+    organizations: z.object({
+      contactAccount: z.enum(['none', 'customer_admin', 'other']),
+      yours: organizationSchema.nullable(),
+      suggested: z.array(organizationSchema),
+      canCreate: z.boolean(),
+      newOrganizationName: z.string(),
+    }),
+    countries: z.array(z.object({ country: z.string(), dataRegion: z.string() })),
+    expiresAt: z.string(),
+  })
+  .openapi('Setup');
+
+const completeSchema = z
+  .object({
+    organizationId: z.string().min(1).max(64).optional(),
+    newOrganization: z
+      .object({
+        name: z.string().trim().min(1, 'is required').max(200),
+        country: z
+          .string()
+          .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+          .openapi({ example: 'IT' }),
+      })
+      .optional(),
+    confirmedBy: z
+      .object({
+        name: z.string().trim().min(1).max(200).optional(),
+        language: z.enum(['en', 'it']).optional(),
+      })
+      .optional(),
+  })
+  .refine((b) => (b.organizationId === undefined) !== (b.newOrganization === undefined), {
+    message: 'give either organizationId or newOrganization',
+    path: ['organizationId'],
+  })
+  .openapi('CompleteSetup');
+
+const setupErrors = {
+  ...errorResponses,
+  409: json(errorSchema, 'ALREADY_MAPPED (with `adminPortalUrl`): the order is already set up'),
+  410: json(
+    errorSchema,
+    'TOKEN_INVALID: the link is unknown, used, expired or revoked (`reason`, and `revokedReason`: resend, contact_change, delegated, cancelled)',
+  ),
+} as const;
+
+export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
+  const limitBody = bodyLimit({
+    maxSize: deps.maxBodyBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: deps.maxBodyBytes });
+    },
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/setup/{token}',
+      operationId: 'openSetupLink',
+      security: [], // the setup link's token in the path is the credential
+      summary: 'What a setup link sets up: the order, its lines, the organizations offered, the countries',
+      request: { params: tokenParam },
+      responses: { 200: json(setupSchema, 'The setup'), ...setupErrors },
+    }),
+    async (c) => c.json(await openSetupLink(deps, c.req.valid('param').token), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/setup/{token}/delegate',
+      operationId: 'delegateSetup',
+      security: [], // the setup link's token in the path is the credential
+      summary:
+        'Another person will set up: they become the provisioning contact of your lines and get a new link; this one stops working',
+      middleware: [limitBody] as const,
+      request: { params: tokenParam, body: jsonBody(provisioningContactSchema) },
+      responses: {
+        202: json(
+          z
+            .object({
+              delegatedTo: z.object({ name: z.string(), email: z.string(), language: z.string() }),
+              updated: z.array(z.object({ subscriptionId: z.string(), sendId: z.string().nullable() })),
+            })
+            .openapi('DelegatedSetup'),
+          'Delegated; the e-mails are queued',
+        ),
+        ...setupErrors,
+      },
+    }),
+    async (c) => c.json(await delegateSetup(deps, c.req.valid('param').token, c.req.valid('json')), 202),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/setup/{token}/complete',
+      operationId: 'completeSetup',
+      security: [], // the setup link's token in the path is the credential
+      summary:
+        'Confirm the setup (point of no return): map the order to an offered organization or a new one',
+      middleware: [limitBody] as const,
+      request: { params: tokenParam, body: jsonBody(completeSchema) },
+      responses: {
+        200: json(
+          z
+            .object({
+              orderId: z.string(),
+              organizationId: z.string(),
+              subscriptionIds: z.array(z.string()),
+              customerAdminUserId: z.string(),
+              welcomeEmailTo: z.string().nullable(),
+              adminPortalUrl: z.string(),
+            })
+            .openapi('CompletedSetup'),
+          'Mapped',
+        ),
+        ...setupErrors,
+      },
+    }),
+    async (c) => {
+      const { organizationId, newOrganization, confirmedBy } = c.req.valid('json');
+      const result = await completeSetup(deps, c.req.valid('param').token, {
+        organization:
+          organizationId !== undefined ? { organizationId } : { newOrganization: newOrganization! },
+        confirmedBy,
+      });
+      return c.json(result, 200);
+    },
+  );
+}

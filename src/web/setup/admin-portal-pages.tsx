@@ -1,0 +1,211 @@
+/** The customer admin's pages: choose a password from the welcome e-mail, and the admin portal. */
+import type { CustomerOrganizationOverview } from '../../app/get-customer-organization.js';
+import type { PasswordLink } from '../../app/open-password-link.js';
+import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
+import { CsrfField, Layout, type PageContext } from '../layout.js';
+import { countryName, formatNumber, regionName, SetupPage, TextField } from './setup-components.js';
+
+export function PasswordPage(props: {
+  ctx: PageContext;
+  token: string;
+  link: PasswordLink;
+  errors: { password?: string | undefined; repeat?: string | undefined };
+}) {
+  const { ctx, link, errors } = props;
+  return (
+    <SetupPage ctx={ctx} heading={ctx.t('setup:password.heading')}>
+      <div class="card setup-card">
+        <p>{ctx.t('setup:password.intro', { name: link.name })}</p>
+        <form method="post" action={`/set-password/${props.token}`} novalidate>
+          <CsrfField ctx={ctx} />
+          <label for="username">{ctx.t('setup:password.email')}</label>
+          <input
+            id="username"
+            name="username"
+            type="email"
+            value={link.email}
+            autocomplete="username"
+            readonly
+          />
+          <TextField
+            id="password"
+            type="password"
+            label={ctx.t('setup:password.password')}
+            hint={ctx.t('setup:password.hint', { min: MIN_PASSWORD_LENGTH })}
+            error={errors.password}
+            autocomplete="new-password"
+            minlength={MIN_PASSWORD_LENGTH}
+            maxlength={1000}
+          />
+          <TextField
+            id="repeat"
+            type="password"
+            label={ctx.t('setup:password.repeat')}
+            error={errors.repeat}
+            autocomplete="new-password"
+            maxlength={1000}
+          />
+          <div class="actions">
+            <button type="submit">{ctx.t('setup:password.submit')}</button>
+          </div>
+        </form>
+      </div>
+    </SetupPage>
+  );
+}
+
+export function PasswordLinkDeadPage(props: { ctx: PageContext; reason: 'used' | 'expired' | 'unknown' }) {
+  const { ctx } = props;
+  return (
+    <SetupPage ctx={ctx} heading={ctx.t('setup:password.deadHeading')}>
+      <p class="notice warn">{ctx.t(`setup:password.dead.${props.reason}`)}</p>
+      <p>
+        <a class="button" href="/sign-in?next=/admin">
+          {ctx.t('setup:password.signIn')}
+        </a>
+      </p>
+    </SetupPage>
+  );
+}
+
+export function AdminNoAccessPage(props: { ctx: PageContext }) {
+  const { ctx } = props;
+  return (
+    <SetupPage ctx={ctx} heading={ctx.t('setup:admin.heading')}>
+      <p class="notice bad" role="alert">
+        {ctx.t('setup:admin.noAccess')}
+      </p>
+    </SetupPage>
+  );
+}
+
+function formatDate(ctx: PageContext, iso: string | null): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(ctx.language === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
+}
+
+export function AdminPortalPage(props: { ctx: PageContext; overview: CustomerOrganizationOverview }) {
+  const { ctx, overview } = props;
+  const org = overview.organization;
+  const col = {
+    subscription: ctx.t('setup:lines.subscription'),
+    offer: ctx.t('setup:lines.offer'),
+    licences: ctx.t('setup:lines.licences'),
+    status: ctx.t('setup:admin.status'),
+    order: ctx.t('setup:admin.order'),
+    partner: ctx.t('setup:admin.partner'),
+    since: ctx.t('setup:admin.since'),
+  };
+  return (
+    <Layout ctx={ctx} title={`${org.name} · ${ctx.t('setup:admin.heading')}`}>
+      <div class="setup admin">
+        <p class="setup-eyebrow">{ctx.t('setup:admin.heading')}</p>
+        <h1>{org.name}</h1>
+        <div class="admin-grid">
+          <section class="card" aria-labelledby="org-heading">
+            <h2 id="org-heading">{ctx.t('setup:admin.organization')}</h2>
+            <dl class="facts">
+              <dt>{ctx.t('setup:admin.country')}</dt>
+              <dd>{countryName(ctx.language, org.country) || ctx.t('setup:admin.notSet')}</dd>
+              <dt>{ctx.t('setup:admin.dataRegion')}</dt>
+              <dd>
+                <strong>{regionName(ctx, org.dataRegion)}</strong>
+                <br />
+                <span class="muted">{ctx.t('setup:admin.dataRegionFixed')}</span>
+              </dd>
+            </dl>
+          </section>
+          <section class="card" aria-labelledby="partner-heading">
+            <h2 id="partner-heading">{ctx.t('setup:admin.partners')}</h2>
+            {overview.partners.length === 0 && <p class="muted">{ctx.t('setup:admin.empty')}</p>}
+            <ul class="plain">
+              {overview.partners.map((p) => (
+                <li>
+                  {p.kind === 'distributor' ? `${ctx.t('setup:admin.distributor')}: ` : ''}
+                  <strong>{p.name}</strong>
+                  {p.contacts.map((c) => (
+                    <div class="muted">{ctx.t('setup:admin.placedBy', { name: c.name, email: c.email })}</div>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+
+        <h2>{ctx.t('setup:admin.licences')}</h2>
+        {overview.licences.length > 0 && (
+          <div class="table-wrap">
+            <table class="data">
+              <caption class="visually-hidden">{ctx.t('setup:admin.licencesCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{col.offer}</th>
+                  <th scope="col" class="num">
+                    {col.licences}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.licences.map((l) => (
+                  <tr>
+                    <td>
+                      {l.offerName} <span class="muted">({l.offerCode})</span>
+                    </td>
+                    <td class="num">{formatNumber(ctx, l.quantity)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <h2>{ctx.t('setup:admin.subscriptions')}</h2>
+        {overview.subscriptions.length === 0 && <p class="muted">{ctx.t('setup:admin.empty')}</p>}
+        {overview.subscriptions.length > 0 && (
+          <div class="table-wrap">
+            <table class="data stack">
+              <caption class="visually-hidden">
+                {ctx.t('setup:admin.subscriptionsCaption', { organization: org.name })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{col.subscription}</th>
+                  <th scope="col">{col.offer}</th>
+                  <th scope="col" class="num">
+                    {col.licences}
+                  </th>
+                  <th scope="col">{col.status}</th>
+                  <th scope="col">{col.order}</th>
+                  <th scope="col">{col.partner}</th>
+                  <th scope="col">{col.since}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.subscriptions.map((s) => (
+                  <tr>
+                    <td data-label={col.subscription}>{s.subscriptionId}</td>
+                    <td data-label={col.offer}>
+                      {s.offerName} <span class="muted">({s.offerCode})</span>
+                    </td>
+                    <td data-label={col.licences} class="num">
+                      {formatNumber(ctx, s.quantity)}
+                    </td>
+                    <td data-label={col.status}>
+                      <span class={`badge ${s.status}`}>{ctx.t(`status.${s.status}`)}</span>
+                    </td>
+                    <td data-label={col.order}>{s.webOrderId}</td>
+                    <td data-label={col.partner}>{s.partnerName}</td>
+                    <td data-label={col.since}>{formatDate(ctx, s.provisionedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </Layout>
+  );
+}

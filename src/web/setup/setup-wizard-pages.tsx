@@ -1,0 +1,343 @@
+/**
+ * The wizard's steps: who sets it up (or delegate), organization, country and data region,
+ * review. Navigation between steps is plain GET with the state in query parameters (the token in
+ * the path authenticates each step); only the delegation and the confirmation POST, with CSRF.
+ */
+import type { SetupView } from '../../app/open-setup-link.js';
+import { LANGUAGES } from '../../domain/types.js';
+import { emailDomain } from '../../domain/setup-rules.js';
+import { CsrfField, type PageContext } from '../layout.js';
+import {
+  countryName,
+  ErrorNotice,
+  LinesTable,
+  regionName,
+  TextField,
+  WizardPage,
+} from './setup-components.js';
+
+/** What the visitor has chosen so far. `org` is an organization id or 'new'. */
+export interface WizardState {
+  org: string;
+  name: string;
+  country: string;
+}
+
+export const stepUrl = (token: string, step: string, state: Partial<WizardState> = {}) => {
+  const query = new URLSearchParams(Object.entries(state).filter(([, v]) => v) as [string, string][]);
+  const qs = query.toString();
+  return `/setup/${token}${step ? `/${step}` : ''}${qs ? `?${qs}` : ''}`;
+};
+
+export function WhoPage(props: { ctx: PageContext; view: SetupView; token: string }) {
+  const { ctx, view, token } = props;
+  return (
+    <WizardPage ctx={ctx} view={view} step="who" heading={ctx.t('setup:who.heading')}>
+      <p>{ctx.t('setup:who.greeting', { name: view.provisioningContact.name })}</p>
+      <p>
+        {ctx.t('setup:who.intro', {
+          partnerName: view.order.partnerName,
+          endCustomerName: view.order.endCustomerName,
+        })}
+      </p>
+      <LinesTable ctx={ctx} webOrderId={view.order.webOrderId} lines={view.lines} />
+      <div class="setup-choices">
+        <a class="button" href={stepUrl(token, 'organization')}>
+          {ctx.t('setup:who.self')}
+        </a>
+        <a class="button secondary" href={stepUrl(token, 'delegate')} aria-describedby="other-hint">
+          {ctx.t('setup:who.other')}
+        </a>
+      </div>
+      <p class="muted" id="other-hint">
+        {ctx.t('setup:who.otherHint')}
+      </p>
+    </WizardPage>
+  );
+}
+
+export interface DelegateForm {
+  name: string;
+  email: string;
+  language: string;
+  errors: { name?: string; email?: string };
+}
+
+export function DelegatePage(props: {
+  ctx: PageContext;
+  view: SetupView;
+  token: string;
+  form: DelegateForm;
+}) {
+  const { ctx, view, token, form } = props;
+  return (
+    <WizardPage ctx={ctx} view={view} step="who" heading={ctx.t('setup:delegate.heading')}>
+      <p>{ctx.t('setup:delegate.intro')}</p>
+      <form method="post" action={stepUrl(token, 'delegate')} novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField
+          id="name"
+          label={ctx.t('setup:delegate.name')}
+          value={form.name}
+          error={form.errors.name}
+          autocomplete="off"
+        />
+        <TextField
+          id="email"
+          type="email"
+          label={ctx.t('setup:delegate.email')}
+          value={form.email}
+          error={form.errors.email}
+          autocomplete="off"
+          maxlength={254}
+        />
+        <label for="language">{ctx.t('setup:delegate.language')}</label>
+        <select id="language" name="language">
+          {LANGUAGES.map((l) => (
+            <option value={l} selected={l === form.language} lang={l}>
+              {ctx.t(`setup:languages.${l}`)}
+            </option>
+          ))}
+        </select>
+        <div class="actions">
+          <button type="submit">{ctx.t('setup:delegate.submit')}</button>
+          <a class="button secondary" href={stepUrl(token, '')}>
+            {ctx.t('setup:back')}
+          </a>
+        </div>
+      </form>
+    </WizardPage>
+  );
+}
+
+function OrganizationFacts(props: { ctx: PageContext; country: string | null; dataRegion: string | null }) {
+  const { ctx } = props;
+  return (
+    <span class="muted setup-facts">
+      {props.dataRegion
+        ? ctx.t('setup:organization.facts', {
+            country: countryName(ctx.language, props.country),
+            dataRegion: regionName(ctx, props.dataRegion),
+          })
+        : ctx.t('setup:organization.factsNotSet')}
+    </span>
+  );
+}
+
+export function OrganizationPage(props: {
+  ctx: PageContext;
+  view: SetupView;
+  token: string;
+  state: WizardState;
+  error?: string | undefined;
+}) {
+  const { ctx, view, token, state } = props;
+  const found = view.organizations;
+  const heading = ctx.t('setup:organization.heading');
+  if (found.contactAccount === 'other')
+    return (
+      <WizardPage ctx={ctx} view={view} step="organization" heading={heading}>
+        <p class="notice warn">
+          {ctx.t('setup:organization.otherAccount', {
+            email: view.provisioningContact.email,
+            endCustomerName: view.order.endCustomerName,
+          })}
+        </p>
+        <div class="actions">
+          <a class="button" href={stepUrl(token, 'delegate')}>
+            {ctx.t('setup:who.other')}
+          </a>
+        </div>
+      </WizardPage>
+    );
+  const options = found.yours ? [found.yours] : found.suggested;
+  const selected = state.org || (found.yours?.organizationId ?? (options.length === 0 ? 'new' : ''));
+  return (
+    <WizardPage ctx={ctx} view={view} step="organization" heading={heading}>
+      <ErrorNotice text={props.error} />
+      <form method="get" action={stepUrl(token, 'country')}>
+        <fieldset class="setup-options">
+          <legend class="visually-hidden">{heading}</legend>
+          {found.yours && <p class="setup-group">{ctx.t('setup:organization.yours')}</p>}
+          {found.yours && <p class="muted">{ctx.t('setup:organization.yoursHint')}</p>}
+          {!found.yours && options.length > 0 && (
+            <>
+              <p class="setup-group">{ctx.t('setup:organization.suggested')}</p>
+              <p class="muted">
+                {ctx.t('setup:organization.suggestedHint', {
+                  endCustomerName: view.order.endCustomerName,
+                  domain: emailDomain(view.provisioningContact.email) ?? '',
+                })}
+              </p>
+            </>
+          )}
+          {options.map((o) => (
+            <label class="setup-option">
+              <input
+                type="radio"
+                name="org"
+                value={o.organizationId}
+                checked={selected === o.organizationId}
+                required
+              />
+              <span>
+                <strong>{o.name}</strong>
+                <br />
+                <OrganizationFacts ctx={ctx} country={o.country} dataRegion={o.dataRegion} />
+              </span>
+            </label>
+          ))}
+          {found.canCreate && (
+            <label class="setup-option">
+              <input type="radio" name="org" value="new" checked={selected === 'new'} required />
+              <span>
+                <strong>{ctx.t('setup:organization.createNew')}</strong>
+              </span>
+            </label>
+          )}
+        </fieldset>
+        {found.canCreate && (
+          <TextField
+            id="name"
+            label={ctx.t('setup:organization.newName')}
+            value={state.name || found.newOrganizationName}
+            required={false}
+            autocomplete="organization"
+          />
+        )}
+        <div class="actions">
+          <button type="submit">{ctx.t('setup:continue')}</button>
+          <a class="button secondary" href={stepUrl(token, '')}>
+            {ctx.t('setup:back')}
+          </a>
+        </div>
+      </form>
+    </WizardPage>
+  );
+}
+
+export function CountryPage(props: {
+  ctx: PageContext;
+  view: SetupView;
+  token: string;
+  state: WizardState;
+  error?: string | undefined;
+}) {
+  const { ctx, view, token, state } = props;
+  const countries = view.countries
+    .map((c) => ({ ...c, label: countryName(ctx.language, c.country) }))
+    .sort((a, b) => a.label.localeCompare(b.label, ctx.language));
+  return (
+    <WizardPage
+      ctx={ctx}
+      view={view}
+      step="country"
+      heading={ctx.t('setup:country.heading', { name: state.name })}
+    >
+      <p>{ctx.t('setup:country.intro')}</p>
+      <form method="get" action={stepUrl(token, 'review')}>
+        <input type="hidden" name="org" value="new" />
+        <input type="hidden" name="name" value={state.name} />
+        <label for="country">{ctx.t('setup:country.label')}</label>
+        {props.error && (
+          <p class="field-error" id="country-error">
+            {props.error}
+          </p>
+        )}
+        <select
+          id="country"
+          name="country"
+          required
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={props.error ? 'country-error' : undefined}
+        >
+          <option value="">{ctx.t('setup:country.choose')}</option>
+          {countries.map((c) => (
+            <option value={c.country} selected={c.country === state.country}>
+              {ctx.t('setup:country.option', { country: c.label, dataRegion: regionName(ctx, c.dataRegion) })}
+            </option>
+          ))}
+        </select>
+        <div class="actions">
+          <button type="submit">{ctx.t('setup:continue')}</button>
+          <a class="button secondary" href={stepUrl(token, 'organization', { org: 'new', name: state.name })}>
+            {ctx.t('setup:back')}
+          </a>
+        </div>
+      </form>
+    </WizardPage>
+  );
+}
+
+export function ReviewPage(props: {
+  ctx: PageContext;
+  view: SetupView;
+  token: string;
+  state: WizardState;
+  organization: { name: string; isNew: boolean; country: string | null; dataRegion: string | null };
+  confirmedBy: string;
+  error?: string | undefined;
+}) {
+  const { ctx, view, token, state, organization } = props;
+  const orgLabel = organization.isNew
+    ? ctx.t('setup:review.newOrganization', { name: organization.name })
+    : organization.name;
+  return (
+    <WizardPage ctx={ctx} view={view} step="review" heading={ctx.t('setup:review.heading')}>
+      <p>{ctx.t('setup:review.intro')}</p>
+      <dl class="facts setup-review">
+        <dt>{ctx.t('setup:review.organization')}</dt>
+        <dd>{orgLabel}</dd>
+        <dt>{ctx.t('setup:review.country')}</dt>
+        <dd>{countryName(ctx.language, organization.country) || ctx.t('setup:admin.notSet')}</dd>
+        <dt>{ctx.t('setup:review.dataRegion')}</dt>
+        <dd>
+          <strong>{regionName(ctx, organization.dataRegion)}</strong>
+          <br />
+          <span class="muted">{ctx.t('setup:review.immutable')}</span>
+        </dd>
+      </dl>
+      <LinesTable ctx={ctx} webOrderId={view.order.webOrderId} lines={view.lines} />
+      <form method="post" action={stepUrl(token, 'confirm')} data-confirm="confirm-setup">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="org" value={state.org} />
+        <input type="hidden" name="name" value={state.name} />
+        <input type="hidden" name="country" value={state.country} />
+        <TextField
+          id="confirmedBy"
+          label={ctx.t('setup:review.confirmedBy')}
+          value={props.confirmedBy}
+          error={props.error}
+          autocomplete="name"
+        />
+        <p class="muted">
+          {ctx.t('setup:review.email')}: {view.provisioningContact.email}
+        </p>
+        <div class="actions">
+          <button type="submit">{ctx.t('setup:review.confirm')}</button>
+          <a class="button secondary" href={stepUrl(token, 'organization', state)}>
+            {ctx.t('setup:review.change')}
+          </a>
+        </div>
+      </form>
+      <dialog id="confirm-setup" aria-labelledby="confirm-setup-title">
+        <h2 id="confirm-setup-title">{ctx.t('setup:review.dialogTitle')}</h2>
+        <p>
+          {ctx.t('setup:review.dialogText', {
+            count: view.lines.length,
+            webOrderId: view.order.webOrderId,
+            organization: organization.name,
+          })}
+        </p>
+        <div class="actions">
+          <button type="button" data-confirm-yes>
+            {ctx.t('setup:review.dialogYes')}
+          </button>
+          <button type="button" class="secondary" data-confirm-no>
+            {ctx.t('setup:review.dialogNo')}
+          </button>
+        </div>
+      </dialog>
+    </WizardPage>
+  );
+}

@@ -1,0 +1,324 @@
+/**
+ * /setup/{token}: the wizard the provisioning contact reaches from the e-mail. Each request opens
+ * the link again (the token is the credential; the database compares its hash), so a link that
+ * dies mid-way (resend, contact change, someone else's confirmation) shows why on the next step.
+ */
+import type { Context } from 'hono';
+import { checkSetupChoice, completeSetup } from '../../app/complete-setup.js';
+import { delegateSetup } from '../../app/delegate-setup.js';
+import { getSetupOutcome } from '../../app/get-setup-outcome.js';
+import type { OrganizationChoice } from '../../app/map-order-to-organization.js';
+import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/open-setup-link.js';
+import { provisioningContactSchema } from '../../app/place-order.js';
+import { requestNewSetupLink, type NewLinkLimits } from '../../app/request-new-setup-link.js';
+import { dataRegionOf } from '../../domain/data-region.js';
+import { AppError } from '../../domain/errors.js';
+import type { DeadLinkReason } from '../../domain/setup-rules.js';
+import type { PageContext } from '../layout.js';
+import type { WebApp, WebDeps, WebEnv } from '../web-env.js';
+import {
+  AlreadyMappedPage,
+  DeadLinkPage,
+  DelegatedPage,
+  NewLinkSentPage,
+  RateLimitedPage,
+  SetupDonePage,
+} from './setup-link-pages.js';
+import { clientIp, field, noStore, setupPageContext } from './setup-page-context.js';
+import {
+  CountryPage,
+  DelegatePage,
+  OrganizationPage,
+  ReviewPage,
+  stepUrl,
+  WhoPage,
+  type DelegateForm,
+  type WizardState,
+} from './setup-wizard-pages.js';
+
+export interface SetupWebDeps extends WebDeps {
+  /** Limits of "send me a new link"; tests lower them. */
+  setupNewLinkLimits?: NewLinkLimits | undefined;
+}
+
+const TOKEN = ':token{[A-Za-z0-9_-]{16,128}}';
+const MAX_NAME = 200;
+const DEAD_REASONS: readonly DeadLinkReason[] = [
+  'unknown',
+  'expired',
+  'used',
+  'resend',
+  'contact_change',
+  'delegated',
+  'cancelled',
+  'mapped',
+  'revoked',
+];
+
+type Ctx = Context<WebEnv>;
+
+function readState(source: Record<string, unknown>): WizardState {
+  return {
+    org: field(source, 'org', 64),
+    name: field(source, 'name', 300),
+    country: field(source, 'country', 2),
+  };
+}
+
+const choiceOf = (state: WizardState): OrganizationChoice =>
+  state.org === 'new'
+    ? { newOrganization: { name: state.name, country: state.country } }
+    : { organizationId: state.org };
+
+type StepProblem = { step: 'organization' | 'country'; error: string };
+
+/** The step to show again, and why, when the choice so far is not acceptable. */
+function problemWith(view: SetupView, state: WizardState, needCountry: boolean): StepProblem | null {
+  if (!state.org) return { step: 'organization', error: 'setup:organization.errors.choose' };
+  try {
+    checkSetupChoice(choiceOf(state), view.organizations);
+    return null;
+  } catch (e) {
+    const problem = stepProblemOf(e);
+    return problem.step === 'country' && !needCountry ? null : problem;
+  }
+}
+
+function stepProblemOf(e: unknown): StepProblem {
+  if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'NOT_FOUND')) throw e;
+  const path = (e.details['issues'] as { path: string }[] | undefined)?.[0]?.path;
+  if (path === 'newOrganization.name')
+    return { step: 'organization', error: 'setup:organization.errors.name' };
+  if (path === 'newOrganization.country') return { step: 'country', error: 'setup:country.errors.country' };
+  return { step: 'organization', error: 'setup:organization.errors.notOffered' };
+}
+
+export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void {
+  /** A refusal of the link (dead, already set up, too many requests) as its own page. */
+  async function refusalPage(
+    c: Ctx,
+    token: string,
+    err: unknown,
+    opts = { followUsedLink: true },
+  ): Promise<Response> {
+    if (!(err instanceof AppError)) throw err;
+    noStore(c);
+    const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);
+    if (err.code === 'ALREADY_MAPPED') {
+      // Coming back to a link that confirmed the setup shows its outcome; a late confirmation
+      // (second click, second tab) is told the order is already set up.
+      if (err.details['linkUsed'] && opts.followUsedLink) return c.redirect(`/setup/${token}/done`, 303);
+      return c.html(<AlreadyMappedPage ctx={ctx} adminPortalUrl={deps.settings.adminPortalUrl} />, 409);
+    }
+    if (err.code === 'TOKEN_INVALID') {
+      const said = (err.details['revokedReason'] ?? err.details['reason']) as DeadLinkReason;
+      const reason = DEAD_REASONS.includes(said) ? said : 'revoked';
+      return c.html(<DeadLinkPage ctx={ctx} token={token} reason={reason} />, 410);
+    }
+    if (err.code === 'RATE_LIMITED') {
+      const seconds = Number(err.details['retryAfterSeconds']) || 60;
+      c.header('Retry-After', String(seconds));
+      return c.html(<RateLimitedPage ctx={ctx} retryAfterSeconds={seconds} />, 429);
+    }
+    throw err;
+  }
+
+  /** Opens the link, then renders with the contact's language; a dead link gets its page. */
+  async function withView(
+    c: Ctx,
+    render: (view: SetupView, ctx: PageContext, token: string) => Response | Promise<Response>,
+    opts = { followUsedLink: true },
+  ): Promise<Response> {
+    const token = c.req.param('token') ?? '';
+    let view: SetupView;
+    try {
+      view = await openSetupLink(deps, token);
+    } catch (e) {
+      return refusalPage(c, token, e, opts);
+    }
+    noStore(c);
+    return render(view, setupPageContext(c, view.provisioningContact.language), token);
+  }
+
+  function stepPage(
+    c: Ctx,
+    ctx: PageContext,
+    view: SetupView,
+    token: string,
+    state: WizardState,
+    p: StepProblem,
+  ) {
+    const Page = p.step === 'country' ? CountryPage : OrganizationPage;
+    return c.html(<Page ctx={ctx} view={view} token={token} state={state} error={ctx.t(p.error)} />, 400);
+  }
+
+  function reviewPage(
+    c: Ctx,
+    ctx: PageContext,
+    view: SetupView,
+    token: string,
+    state: WizardState,
+    opts: { confirmedBy: string; error?: string },
+  ) {
+    const existing = [
+      ...(view.organizations.yours ? [view.organizations.yours] : []),
+      ...view.organizations.suggested,
+    ].find((o) => o.organizationId === state.org);
+    const organization = existing
+      ? { name: existing.name, isNew: false, country: existing.country, dataRegion: existing.dataRegion }
+      : {
+          name: state.name,
+          isNew: true,
+          country: state.country.toUpperCase(),
+          dataRegion: dataRegionOf(state.country),
+        };
+    return c.html(
+      <ReviewPage
+        ctx={ctx}
+        view={view}
+        token={token}
+        state={state}
+        organization={organization}
+        confirmedBy={opts.confirmedBy}
+        error={opts.error}
+      />,
+      opts.error ? 400 : 200,
+    );
+  }
+
+  app.get(`/setup/${TOKEN}`, (c) =>
+    withView(c, (view, ctx, token) => c.html(<WhoPage ctx={ctx} view={view} token={token} />)),
+  );
+
+  app.get(`/setup/${TOKEN}/delegate`, (c) =>
+    withView(c, (view, ctx, token) =>
+      c.html(
+        <DelegatePage
+          ctx={ctx}
+          view={view}
+          token={token}
+          form={{ name: '', email: '', language: ctx.language, errors: {} }}
+        />,
+      ),
+    ),
+  );
+
+  app.post(`/setup/${TOKEN}/delegate`, async (c) => {
+    const body = await c.req.parseBody();
+    return withView(c, async (view, ctx, token) => {
+      const form: DelegateForm = {
+        name: field(body, 'name', MAX_NAME),
+        email: field(body, 'email', 254),
+        language: field(body, 'language') === 'it' ? 'it' : 'en',
+        errors: {},
+      };
+      const parsed = provisioningContactSchema.safeParse(form);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          if (issue.path[0] === 'name') form.errors.name = ctx.t('setup:delegate.errors.name');
+          if (issue.path[0] === 'email') form.errors.email = ctx.t('setup:delegate.errors.email');
+        }
+        return c.html(<DelegatePage ctx={ctx} view={view} token={token} form={form} />, 400);
+      }
+      try {
+        const done = await delegateSetup(deps, token, parsed.data);
+        return c.html(
+          <DelegatedPage ctx={ctx} name={done.delegatedTo.name} email={done.delegatedTo.email} />,
+        );
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT') return refusalPage(c, token, e);
+        form.errors.email = ctx.t('setup:delegate.errors.self');
+        return c.html(<DelegatePage ctx={ctx} view={view} token={token} form={form} />, 400);
+      }
+    });
+  });
+
+  app.get(`/setup/${TOKEN}/organization`, (c) =>
+    withView(c, (view, ctx, token) =>
+      c.html(<OrganizationPage ctx={ctx} view={view} token={token} state={readState(c.req.query())} />),
+    ),
+  );
+
+  app.get(`/setup/${TOKEN}/country`, (c) =>
+    withView(c, (view, ctx, token) => {
+      const state = readState(c.req.query());
+      const problem = problemWith(view, state, false);
+      if (problem) return stepPage(c, ctx, view, token, state, problem);
+      // An existing organization keeps the country and data region it has.
+      if (state.org !== 'new') return c.redirect(stepUrl(token, 'review', { org: state.org }), 303);
+      return c.html(<CountryPage ctx={ctx} view={view} token={token} state={state} />);
+    }),
+  );
+
+  app.get(`/setup/${TOKEN}/review`, (c) =>
+    withView(c, (view, ctx, token) => {
+      const state = readState(c.req.query());
+      const problem = problemWith(view, state, true);
+      if (problem) return stepPage(c, ctx, view, token, state, problem);
+      return reviewPage(c, ctx, view, token, state, { confirmedBy: view.provisioningContact.name });
+    }),
+  );
+
+  app.post(`/setup/${TOKEN}/confirm`, async (c) => {
+    const body = await c.req.parseBody();
+    return withView(
+      c,
+      async (view, ctx, token) => {
+        const state = readState(body);
+        const problem = problemWith(view, state, true);
+        if (problem) return stepPage(c, ctx, view, token, state, problem);
+        const confirmedBy = field(body, 'confirmedBy', 300);
+        if (!confirmedBy || confirmedBy.length > MAX_NAME)
+          return reviewPage(c, ctx, view, token, state, {
+            confirmedBy,
+            error: ctx.t('setup:review.errors.name'),
+          });
+        try {
+          await completeSetup(deps, token, {
+            organization: choiceOf(state),
+            confirmedBy: { name: confirmedBy, language: ctx.language },
+          });
+        } catch (e) {
+          if (e instanceof AppError && (e.code === 'INVALID_INPUT' || e.code === 'NOT_FOUND'))
+            return stepPage(c, ctx, view, token, state, stepProblemOf(e));
+          return refusalPage(c, token, e, { followUsedLink: false });
+        }
+        return c.redirect(`/setup/${token}/done`, 303);
+      },
+      { followUsedLink: false },
+    );
+  });
+
+  // The language switch on a page answering a POST asks for it with GET: start from the link again.
+  for (const step of ['confirm', 'new-link'])
+    app.get(`/setup/${TOKEN}/${step}`, (c) => c.redirect(`/setup/${c.req.param('token')}`, 303));
+
+  app.get(`/setup/${TOKEN}/done`, async (c) => {
+    const token = c.req.param('token');
+    try {
+      const outcome = await getSetupOutcome(deps, token);
+      noStore(c);
+      const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);
+      return c.html(<SetupDonePage ctx={ctx} outcome={outcome} />);
+    } catch (e) {
+      return refusalPage(c, token, e);
+    }
+  });
+
+  app.post(`/setup/${TOKEN}/new-link`, async (c) => {
+    const token = c.req.param('token');
+    const body = await c.req.parseBody();
+    try {
+      await requestNewSetupLink(
+        deps,
+        { token, email: field(body, 'email', 254), ip: clientIp(c) },
+        deps.setupNewLinkLimits,
+      );
+    } catch (e) {
+      return refusalPage(c, token, e);
+    }
+    noStore(c);
+    const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);
+    return c.html(<NewLinkSentPage ctx={ctx} />);
+  });
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { completeSetup } from '../../src/app/complete-setup.js';
+import { delegateSetup } from '../../src/app/delegate-setup.js';
+import { openSetupLink } from '../../src/app/open-setup-link.js';
+import { describeEachStore } from '../support/test-store.js';
+import { createWorld, type World } from '../support/world.js';
+import { awaitingOrder, freshContact, setupTokenOf } from './setup-fixtures.js';
+
+describeEachStore('setup wizard: another person will set up (delegate)', (kind) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await createWorld(kind);
+  });
+  afterAll(() => w.close());
+
+  const linesOf = (orderId: string) =>
+    w.store.db
+      .selectFrom('subscription_line')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('line_no')
+      .execute();
+  const tokensOf = (subscriptionId: string) =>
+    w.store.db.selectFrom('setup_token').selectAll().where('subscription_id', '=', subscriptionId).execute();
+
+  it("hands the contact's lines to a colleague: new contact, fresh e-mails, this link and the contact's others dead", async () => {
+    const olga = freshContact('olga');
+    const { orderId, subscriptionIds: subs, contact } = await awaitingOrder(w, [{}, { contact: olga }, {}]);
+    const [first, olgaToken] = [await setupTokenOf(w, subs[0]!), await setupTokenOf(w, subs[1]!)];
+    const nora = { ...freshContact('nora'), name: 'Nora Nuovo', language: 'it' as const };
+
+    const result = await delegateSetup(w.deps, first, nora);
+
+    expect(result.delegatedTo).toEqual(nora);
+    expect(result.updated.map((u) => u.subscriptionId).sort()).toEqual([subs[0], subs[2]].sort());
+    expect(result.updated.every((u) => u.sendId)).toBe(true);
+    const lines = await linesOf(orderId);
+    expect(lines.map((l) => l.contact_email)).toEqual([nora.email, olga.email, nora.email]);
+    expect(lines[0]).toMatchObject({ contact_name: 'Nora Nuovo', contact_language: 'it' });
+    for (const sub of [subs[0]!, subs[2]!]) {
+      const tokens = await tokensOf(sub);
+      expect(tokens.filter((t) => t.revoked_reason === 'delegated')).toHaveLength(1);
+      expect(tokens.filter((t) => t.revoked_at === null)).toHaveLength(1);
+    }
+    // Olga's line and link are untouched.
+    expect((await tokensOf(subs[1]!)).filter((t) => t.revoked_at === null)).toHaveLength(1);
+    await expect(openSetupLink(w.deps, olgaToken)).resolves.toBeDefined();
+
+    const sends = await w.store.db
+      .selectFrom('provisioning_email')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        result.updated.map((u) => u.sendId!),
+      )
+      .execute();
+    expect(sends.map((s) => [s.to_email, s.reason, s.language, s.requested_by_label])).toEqual(
+      sends.map(() => [nora.email, 'contact_change', 'it', `${contact.name} <${contact.email}>`]),
+    );
+    // The new e-mail lists both of Nora's lines.
+    const [mail] = await w.store.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('send_id', '=', result.updated[0]!.sendId!)
+      .execute();
+    expect((mail!.payload as { input: { lines: unknown[] } }).input.lines).toHaveLength(2);
+    const audit = await w.store.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('action', 'in', ['setup.delegated', 'provisioning_contact.changed'])
+      .execute();
+    expect(audit).toHaveLength(3);
+    expect(
+      audit.every((a) => a.actor_label === `${contact.name} <${contact.email}>` && a.actor_user_id === null),
+    ).toBe(true);
+
+    await expect(openSetupLink(w.deps, first)).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+      details: { reason: 'revoked', revokedReason: 'delegated' },
+    });
+    const view = await openSetupLink(w.deps, await setupTokenOf(w, subs[0]!));
+    expect(view.provisioningContact).toEqual({ name: 'Nora Nuovo', email: nora.email, language: 'it' });
+  });
+
+  it('a line before its RSD just changes contact: its first e-mail will go to the colleague', async () => {
+    const later = new Date(w.clock.now().getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const { orderId, subscriptionIds: subs } = await awaitingOrder(w, [{}, { rsd: later }]);
+    const nora = freshContact('nora');
+    const result = await delegateSetup(w.deps, await setupTokenOf(w, subs[0]!), nora);
+    expect(result.updated).toContainEqual({ subscriptionId: subs[1], sendId: null });
+    const lines = await linesOf(orderId);
+    expect(lines.map((l) => [l.status, l.contact_email])).toEqual([
+      ['awaiting_provisioning_details', nora.email],
+      ['booked', nora.email],
+    ]);
+  });
+
+  it('refuses to delegate to oneself and writes nothing', async () => {
+    const { subscriptionIds: subs, contact } = await awaitingOrder(w);
+    const token = await setupTokenOf(w, subs[0]!);
+    await expect(
+      delegateSetup(w.deps, token, { ...contact, email: contact.email.toUpperCase() }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'email' }] } });
+    expect((await tokensOf(subs[0]!)).filter((t) => t.revoked_at === null)).toHaveLength(1);
+    await expect(openSetupLink(w.deps, token)).resolves.toBeDefined();
+  });
+
+  it('refuses after the order was set up (ALREADY_MAPPED), and with a dead link (TOKEN_INVALID)', async () => {
+    const olga = freshContact('olga');
+    const { subscriptionIds: subs } = await awaitingOrder(w, [{}, { contact: olga }]);
+    const [mine, hers] = [await setupTokenOf(w, subs[0]!), await setupTokenOf(w, subs[1]!)];
+    await completeSetup(w.deps, hers, {
+      organization: { newOrganization: { name: 'Initech Olga', country: 'DE' } },
+    });
+    await expect(delegateSetup(w.deps, mine, freshContact('nora'))).rejects.toMatchObject({
+      code: 'ALREADY_MAPPED',
+    });
+
+    const { subscriptionIds: other } = await awaitingOrder(w);
+    const token = await setupTokenOf(w, other[0]!);
+    await delegateSetup(w.deps, token, freshContact('nora'));
+    await expect(delegateSetup(w.deps, token, freshContact('nora'))).rejects.toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Helpers the setup wizard's app tests share: orders whose e-mails went out, the setup and
+ * set-password links those e-mails carry (read from the outbox, as the mailer would), and
+ * customer organizations with their admins.
+ */
+import { runDue } from '../../src/jobs/run-due.js';
+import type { World } from '../support/world.js';
+
+export interface LineSpec {
+  offerCode?: string;
+  quantity?: number;
+  contact?: { name: string; email: string; language?: 'en' | 'it' };
+  rsd?: string;
+}
+
+let contactCounter = 0;
+
+/**
+ * A provisioning contact nobody has used yet: whoever confirms a setup becomes a customer admin,
+ * and the finder then offers them their own organization only.
+ */
+export function freshContact(local = 'irene', domain = 'initech.example') {
+  return {
+    name: 'Irene Conti',
+    email: `${local}.${process.pid}.${++contactCounter}@${domain}`,
+    language: 'en' as const,
+  };
+}
+
+/**
+ * Places an order (end customer Initech Srl unless told) and runs due work, so its e-mails are
+ * queued. Lines without a contact share one fresh contact, returned as `contact`.
+ */
+export async function awaitingOrder(w: World, lines: LineSpec[] = [{}], endCustomerName = 'Initech Srl') {
+  const contact = freshContact();
+  const placed = await w.order({
+    endCustomerName,
+    lines: lines.map((l) => ({
+      offerCode: l.offerCode ?? 'MEET-PRO',
+      quantity: l.quantity ?? 10,
+      ...(l.rsd ? { rsd: l.rsd } : {}),
+      provisioningContact: { language: 'en' as const, ...(l.contact ?? contact) },
+    })),
+  });
+  await runDue(w.deps);
+  return { ...placed, contact };
+}
+
+const lastSegment = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+
+/** The token of the newest provisioning e-mail queued for a line. */
+export async function setupTokenOf(w: World, subscriptionId: string): Promise<string> {
+  const row = await w.store.db
+    .selectFrom('outbox as o')
+    .innerJoin('provisioning_email as s', 's.id', 'o.send_id')
+    .select('o.payload')
+    .where('s.subscription_id', '=', subscriptionId)
+    .orderBy('o.id', 'desc')
+    .executeTakeFirstOrThrow();
+  return lastSegment((row.payload as { input: { setupUrl: string } }).input.setupUrl);
+}
+
+/** The token of the newest welcome e-mail queued for an address. */
+export async function passwordTokenOf(w: World, email: string): Promise<string> {
+  const rows = await w.store.db
+    .selectFrom('outbox')
+    .select('payload')
+    .where('message_key', 'like', 'wel_%')
+    .orderBy('id', 'desc')
+    .execute();
+  const input = rows
+    .map((r) => (r.payload as { input: { to: { email: string }; setPasswordUrl: string } }).input)
+    .find((i) => i.to.email.toLowerCase() === email.toLowerCase());
+  if (!input) throw new Error(`no welcome e-mail for ${email}`);
+  return lastSegment(input.setPasswordUrl);
+}
+
+let orgCounter = 0;
+
+/** A customer organization with customer admins at the given addresses. */
+export async function customerOrganization(
+  w: World,
+  name: string,
+  admins: string[],
+  region: { country: string; dataRegion: string } | null = { country: 'IT', dataRegion: 'Europe' },
+): Promise<string> {
+  const id = `org_c${process.pid}_${++orgCounter}`;
+  const now = w.clock.now();
+  await w.store.db
+    .insertInto('organization')
+    .values({
+      id,
+      kind: 'customer',
+      name,
+      country: region?.country ?? null,
+      data_region: region?.dataRegion ?? null,
+      created_at: now,
+    })
+    .execute();
+  if (admins.length > 0)
+    await w.store.db
+      .insertInto('app_user')
+      .values(
+        admins.map((email, i) => ({
+          id: `usr_${id}_${i}`,
+          organization_id: id,
+          role: 'customer_admin' as const,
+          name: `Admin ${i}`,
+          email,
+          language: 'en' as const,
+          created_at: now,
+        })),
+      )
+      .execute();
+  return id;
+}
