@@ -12,6 +12,7 @@ import { captureMailInto } from './email/capture-mail.js';
 import { createMailer, startMailSink, type Mailer, type MailSink } from './email/index.js';
 import { createApi } from './http/create-api.js';
 import { startWorker, type Worker } from './jobs/start-worker.js';
+import { createMetrics } from './observability/metrics.js';
 import { lockDataDir } from './store/lock-data-dir.js';
 import { migrate } from './store/migrate.js';
 import { openStore, type Store } from './store/open-store.js';
@@ -38,7 +39,13 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
     level: config.logLevel,
     base: { service: 'onramp' },
-    redact: ['req.headers.authorization', 'req.headers["x-onramp-webhook-secret"]', 'token', '*.token'],
+    redact: [
+      'req.headers.authorization',
+      'req.headers["x-onramp-webhook-secret"]',
+      'req.headers.cookie',
+      'token',
+      '*.token',
+    ],
   });
 }
 
@@ -82,6 +89,8 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
   const clock = options.clock ?? systemClock;
   const { store, release } = await openDatabase(config, log);
   const deps = appDepsOf(config, store, clock);
+  // One registry for this process: the worker's counters and the web's /metrics share it.
+  const metrics = createMetrics({ processMetrics: true });
 
   let mailSink: MailSink | null = null;
   let mailer: Mailer | null = null;
@@ -126,7 +135,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
         maxConnections: config.smtpPoolSize,
       });
       worker = startWorker(
-        { ...deps, mailer, outbox: config.outbox },
+        { ...deps, mailer, outbox: config.outbox, metrics },
         { dueIntervalMs: config.dueIntervalMs, outboxIntervalMs: config.outbox.intervalMs, log },
       );
     }
@@ -136,7 +145,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
         '/',
         createApi(
           { ...deps, store, maxBodyBytes: config.maxBodyBytes, emailEventsSecret: config.emailEventsSecret },
-          { logError: (err) => log.error({ err }, 'request failed') },
+          { logError: (err) => log.error({ err }, 'request failed'), log, metrics },
         ),
       );
       const https = config.publicUrl.startsWith('https:');

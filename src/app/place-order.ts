@@ -2,12 +2,14 @@
  * Place an order for an end customer: the order and its subscription lines, all Booked, each
  * due at its RSD. Validated in full before anything is written; written in one transaction.
  */
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { rsdInstant } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { nextSubscriptionIds } from '../store/line-repository.js';
+import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
 
@@ -81,67 +83,80 @@ async function validateAgainstStore(deps: AppDeps, actor: Actor, input: PlaceOrd
 
 export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderInput): Promise<PlacedOrder> {
   await validateAgainstStore(deps, actor, input);
-  const now = deps.clock.now();
-  const orderId = deps.ids.newId('ord');
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('purchase_order')
-        .values({
-          id: orderId,
-          web_order_id: input.webOrderId,
-          partner_id: actor.organizationId,
-          distributor_id: input.distributorId ?? null,
-          placed_by_user_id: actor.userId,
-          end_customer_name: input.endCustomerName,
-          submitted_at: now,
-        })
-        .execute();
-      const ids = await nextSubscriptionIds(trx, input.lines.length);
-      await trx
-        .insertInto('subscription_line')
-        .values(
-          input.lines.map((line, i) => {
-            const rsd = line.rsd ?? input.rsd;
-            const rsdAt = rsdInstant(deps.settings.policy, rsd);
-            return {
-              subscription_id: ids[i]!,
-              order_id: orderId,
-              line_no: i + 1,
-              offer_code: line.offerCode,
-              quantity: line.quantity,
-              rsd,
-              status: 'booked' as const,
-              contact_name: line.provisioningContact.name,
-              contact_email: line.provisioningContact.email,
-              contact_language: line.provisioningContact.language,
-              rsd_at: rsdAt,
-              next_action_at: rsdAt,
-              created_at: now,
-              updated_at: now,
-            };
-          }),
-        )
-        .execute();
-      await appendAudit(trx, now, auditActorOf(actor), [
-        { action: 'order.placed', orderId, data: { webOrderId: input.webOrderId, lines: ids } },
-        ...ids.map((id, i) => ({
-          action: 'line.created',
-          orderId,
-          subscriptionId: id,
-          data: {
-            offerCode: input.lines[i]!.offerCode,
-            quantity: input.lines[i]!.quantity,
-            rsd: input.lines[i]!.rsd ?? input.rsd,
-          },
-        })),
-      ]);
-      return { orderId, webOrderId: input.webOrderId, subscriptionIds: ids };
-    });
+    return await deps.db
+      .transaction()
+      .execute((trx) => writeOrder(trx, deps, actor, input, deps.clock.now()));
   } catch (e) {
     if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
       throw new AppError('DUPLICATE_WEB_ORDER_ID', { webOrderId: input.webOrderId });
     }
     throw e;
   }
+}
+
+/**
+ * Writes a validated order and its Booked lines inside the caller's transaction (the import
+ * writes many in one). The caller has checked the input against the store and the actor's role.
+ */
+export async function writeOrder(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  actor: Actor,
+  input: PlaceOrderInput,
+  now: Date,
+): Promise<PlacedOrder> {
+  const orderId = deps.ids.newId('ord');
+  await trx
+    .insertInto('purchase_order')
+    .values({
+      id: orderId,
+      web_order_id: input.webOrderId,
+      partner_id: actor.organizationId,
+      distributor_id: input.distributorId ?? null,
+      placed_by_user_id: actor.userId,
+      end_customer_name: input.endCustomerName,
+      submitted_at: now,
+    })
+    .execute();
+  const ids = await nextSubscriptionIds(trx, input.lines.length);
+  await trx
+    .insertInto('subscription_line')
+    .values(
+      input.lines.map((line, i) => {
+        const rsd = line.rsd ?? input.rsd;
+        const rsdAt = rsdInstant(deps.settings.policy, rsd);
+        return {
+          subscription_id: ids[i]!,
+          order_id: orderId,
+          line_no: i + 1,
+          offer_code: line.offerCode,
+          quantity: line.quantity,
+          rsd,
+          status: 'booked' as const,
+          contact_name: line.provisioningContact.name,
+          contact_email: line.provisioningContact.email,
+          contact_language: line.provisioningContact.language,
+          rsd_at: rsdAt,
+          next_action_at: rsdAt,
+          created_at: now,
+          updated_at: now,
+        };
+      }),
+    )
+    .execute();
+  await appendAudit(trx, now, auditActorOf(actor), [
+    { action: 'order.placed', orderId, data: { webOrderId: input.webOrderId, lines: ids } },
+    ...ids.map((id, i) => ({
+      action: 'line.created',
+      orderId,
+      subscriptionId: id,
+      data: {
+        offerCode: input.lines[i]!.offerCode,
+        quantity: input.lines[i]!.quantity,
+        rsd: input.lines[i]!.rsd ?? input.rsd,
+      },
+    })),
+  ]);
+  return { orderId, webOrderId: input.webOrderId, subscriptionIds: ids };
 }

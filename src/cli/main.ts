@@ -1,16 +1,18 @@
 /**
  * The `onramp` command. Exit codes: 0 done, 1 failed, 2 bad usage or configuration,
- * 3 the embedded data folder is held by a running server.
+ * 3 the embedded data folder is held by a running server, 4 the input had validation errors.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ManualClock, systemClock } from '../app/deps.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
 import { AppError } from '../domain/errors.js';
+import { errorMessage } from '../http/render-error.js';
 import { runDue } from '../jobs/run-due.js';
+import { registerDataCommands } from './data-commands.js';
 import { appDepsOf, createLogger, openDatabase, startOnramp } from '../main.js';
 
-const EXIT = { failed: 1, usage: 2, locked: 3 } as const;
+const EXIT = { failed: 1, usage: 2, locked: 3, invalid: 4 } as const;
 
 function config(): Config {
   return loadConfig(process.env);
@@ -102,6 +104,8 @@ program
     }),
   );
 
+registerDataCommands(program, withDatabase);
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Commander has already printed its message; help and version are not errors.
   if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT.usage);
@@ -112,6 +116,13 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError && err.code === 'DATA_DIR_LOCKED') {
     console.error(err.message);
     process.exit(EXIT.locked);
+  }
+  if (err instanceof AppError) {
+    const issues = (err.details['issues'] as { path: string; message: string }[] | undefined) ?? [];
+    console.error(
+      `${err.code}: ${[errorMessage(err, 'en'), ...issues.map((i) => `${i.path}: ${i.message}`)].join('\n  ')}`,
+    );
+    process.exit(err.code === 'INVALID_INPUT' ? EXIT.invalid : EXIT.failed);
   }
   console.error(err instanceof Error ? err.message : err);
   process.exit(EXIT.failed);

@@ -5,23 +5,34 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
 import { languageFromHeader } from '../i18n/i18n.js';
+import { createMetrics, type OnrampMetrics } from '../observability/metrics.js';
 import { pendingMigrations } from '../store/migrate.js';
 import type { ApiEnv, HttpDeps } from './api-types.js';
+import { API_TAGS, renderApiDocs } from './api-docs-page.js';
 import { authenticate } from './authenticate.js';
+import { idempotency } from './idempotency.js';
+import { observeRequests } from './observe-requests.js';
 import { renderError } from './render-error.js';
 import { registerEmailEventRoutes } from './routes/email-event-routes.js';
 import { registerOrderRoutes } from './routes/order-routes.js';
+import { registerSetupApiRoutes } from './routes/setup-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { validationHook } from './validation-hook.js';
 
 export interface ApiOptions {
   logError: (err: unknown) => void;
+  /** Request log (one line per request); none when absent. */
+  log?: Logger;
+  /** The instance's metrics (shared with the worker in one process); a fresh registry when absent. */
+  metrics?: OnrampMetrics;
 }
 
 export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const metrics = options.metrics ?? createMetrics();
 
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
@@ -30,6 +41,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     c.header('X-Request-Id', requestId);
     await next();
   });
+  app.use('*', observeRequests(metrics, options.log));
   app.onError((err, c) => renderError(err, c, options.logError));
   app.notFound((c) => renderError(new AppError('NOT_FOUND'), c, options.logError));
 
@@ -45,7 +57,13 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     }
   });
 
+  app.get('/metrics', async (c) => {
+    const text = await metrics.scrape(deps.db, deps.clock.now());
+    return c.text(text, 200, { 'content-type': metrics.registry.contentType });
+  });
+
   registerEmailEventRoutes(app, deps); // before /api/v1's bearer-token middleware: providers send a secret
+  registerSetupApiRoutes(app, deps); // likewise: the setup link's token is the credential
   const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   api.use(
     '*',
@@ -57,19 +75,24 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     }),
   );
   api.use('*', authenticate(deps.db));
+  api.use('*', idempotency(deps));
   registerOrderRoutes(api, deps);
   registerSubscriptionRoutes(api, deps);
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  app.doc31('/api/v1/openapi.json', {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'Onramp API',
       version: '1.0.0',
       description: 'Orders, subscription lines, provisioning e-mails and the point of no return.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: deps.settings.publicUrl }],
-  });
+    tags: API_TAGS,
+  };
+  app.doc31('/api/v1/openapi.json', document);
+  app.get('/api/docs', (c) => c.html(renderApiDocs(app.getOpenAPI31Document(document))));
   return app;
 }

@@ -23,10 +23,31 @@ export const errorResponses = {
   403: errorResponse('NO_ACCESS; colleagues of the placer get `orderPlacedBy`'),
   404: errorResponse('Not found'),
   409: errorResponse(
-    'PAST_PONR (with `adminPortalUrl`), LINE_CANCELLED, RSD_NOT_REACHED, DUPLICATE_WEB_ORDER_ID',
+    'PAST_PONR (with `adminPortalUrl`), LINE_CANCELLED, RSD_NOT_REACHED, DUPLICATE_WEB_ORDER_ID, IDEMPOTENCY_KEY_IN_USE',
   ),
   413: errorResponse('Request body too large'),
 } as const;
+
+/** POST and PUT under /api/v1 also answer IDEMPOTENCY_KEY_REUSED. */
+export const changeErrorResponses = {
+  ...errorResponses,
+  422: errorResponse(
+    'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent earlier with a different request',
+  ),
+} as const;
+
+/** The optional Idempotency-Key of POST and PUT (see src/http/idempotency.ts). */
+export const idempotencyKeyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description:
+        'Any unique string (1-255 visible ASCII characters). A retry with the same key and body within 24 hours gets the first response again, with `Idempotent-Replayed: true`.',
+      example: '7f3c9a4e-1b2d-4c5e-8f90-a1b2c3d4e5f6',
+    }),
+});
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

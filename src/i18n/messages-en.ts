@@ -18,6 +18,10 @@ export const messagesEn = {
       'This order has already been mapped to an organization. Sign in to the admin portal to continue: {{adminPortalUrl}}',
     TOKEN_INVALID: 'This setup link no longer works.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
+    IDEMPOTENCY_KEY_REUSED:
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    IDEMPOTENCY_KEY_IN_USE:
+      'A request with this Idempotency-Key is still being processed. Try again shortly.',
     RATE_LIMITED: 'Too many requests. Try again later.',
     DATA_DIR_LOCKED: 'The data folder is in use by a running Onramp server.',
     UNAVAILABLE: 'The service is temporarily unavailable. Try again shortly.',

@@ -20,6 +20,9 @@ export const messagesIt: MessageShape = {
       "Questo ordine è già stato mappato a un'organizzazione. Acceda al portale di amministrazione per continuare: {{adminPortalUrl}}",
     TOKEN_INVALID: 'Questo link di configurazione non è più valido.',
     PAYLOAD_TOO_LARGE: 'La richiesta è troppo grande.',
+    IDEMPOTENCY_KEY_REUSED:
+      'Questa Idempotency-Key è già stata usata per una richiesta diversa. Usi una nuova chiave per una nuova richiesta.',
+    IDEMPOTENCY_KEY_IN_USE: 'Una richiesta con questa Idempotency-Key è ancora in corso. Riprovi tra poco.',
     RATE_LIMITED: 'Troppe richieste. Riprovi più tardi.',
     DATA_DIR_LOCKED: 'La cartella dei dati è in uso da un server Onramp in esecuzione.',
     UNAVAILABLE: 'Il servizio è momentaneamente non disponibile. Riprovi tra poco.',

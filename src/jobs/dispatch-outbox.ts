@@ -6,6 +6,7 @@
  */
 import type { AppDeps } from '../app/deps.js';
 import { MailSendError, renderEmail, type EmailInput, type Mailer } from '../email/index.js';
+import type { OnrampMetrics } from '../observability/metrics.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { claimDue, markDone, markFailedAttempt, type OutboxRow } from '../store/outbox-repository.js';
 import { setSendStatus } from '../store/send-repository.js';
@@ -21,6 +22,8 @@ export interface OutboxSettings {
 export interface DispatchDeps extends AppDeps {
   mailer: Mailer;
   outbox: OutboxSettings;
+  /** Counts each recorded outcome (onramp_sends_total, and the worker's onramp_auto_closes_total); optional so tests need not build one. */
+  metrics?: Pick<OnrampMetrics, 'sendsTotal' | 'autoClosesTotal'>;
 }
 
 export interface DispatchSummary {
@@ -96,6 +99,7 @@ async function deliver(deps: DispatchDeps, row: OutboxRow, summary: DispatchSumm
       await recordSendStatus({ ...deps, db: trx }, row, 'sent', response, now);
   });
   summary.sent++;
+  deps.metrics?.sendsTotal.inc({ status: 'sent' });
 }
 
 async function recordFailedAttempt(
@@ -118,6 +122,8 @@ async function recordFailedAttempt(
     if (status === 'failed') await recordSendStatus({ ...deps, db: trx }, row, 'failed', message, now);
     if (status === 'failed') summary.failed++;
     else if (status === 'pending') summary.retrying++;
+    if (status !== 'superseded')
+      deps.metrics?.sendsTotal.inc({ status: status === 'failed' ? 'failed' : 'retrying' });
   });
 }
 

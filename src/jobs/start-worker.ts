@@ -3,6 +3,7 @@
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
+import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { dispatchOutbox, type DispatchDeps } from './dispatch-outbox.js';
 import { runDue } from './run-due.js';
 
@@ -44,6 +45,8 @@ export function startWorker(
 ): Worker {
   const stopDue = loop('due', opts.dueIntervalMs, opts.log, async () => {
     const summary = await runDue(deps);
+    await deleteExpiredIdempotencyKeys(deps.db, deps.clock.now());
+    deps.metrics?.autoClosesTotal.inc(summary.closed);
     if (summary.dispatched + summary.reminders + summary.closed > 0)
       opts.log.info({ due: summary }, 'due work done');
     return false;

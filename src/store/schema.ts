@@ -164,6 +164,19 @@ export interface RateLimitTable {
   expires_at: Timestamp;
 }
 
+/** The first response to an Idempotency-Key (see migrations/006); `status` null = still running. */
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  request_hash: Uint8Array;
+  status: number | null;
+  content_type: string | null;
+  location: string | null;
+  body: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -179,6 +192,7 @@ export interface Database {
   captured_mail: CapturedMailTable;
   web_session: WebSessionTable;
   rate_limit: RateLimitTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;

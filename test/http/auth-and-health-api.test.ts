@@ -135,7 +135,16 @@ describeEachStore('REST API: authentication, health and the OpenAPI document', (
       expect(doc.components.securitySchemes['bearerAuth']).toEqual({ type: 'http', scheme: 'bearer' });
       const place = doc.paths['/api/v1/orders']!['post']!;
       expect(place.security).toEqual([{ bearerAuth: [] }]);
-      expect(Object.keys(place.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413']);
+      expect(Object.keys(place.responses).sort()).toEqual([
+        '201',
+        '400',
+        '401',
+        '403',
+        '404',
+        '409',
+        '413',
+        '422',
+      ]);
     });
   });
 });

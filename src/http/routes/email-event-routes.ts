@@ -103,6 +103,10 @@ export function registerEmailEventRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'post',
       path: '/api/v1/email-events',
+      operationId: 'recordEmailEvent',
+      tags: ['Mail provider'],
+      description:
+        'Authenticated by the shared secret in `X-Onramp-Webhook-Secret`; the endpoint exists only when `EMAIL_EVENTS_SECRET` is set. The same report twice changes nothing the second time.',
       summary: 'Report a bounce, delivery or failure of a provisioning e-mail (for the mail provider)',
       security: [{ webhookSecret: [] }],
       middleware: [

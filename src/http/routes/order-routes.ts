@@ -4,7 +4,14 @@ import { getOrder } from '../../app/get-order.js';
 import { listOrders, listOrdersSchema } from '../../app/list-orders.js';
 import { placeOrder, placeOrderSchema } from '../../app/place-order.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import { errorResponses, json, jsonBody, security } from '../openapi-common.js';
+import {
+  changeErrorResponses,
+  errorResponses,
+  idempotencyKeyHeaders,
+  json,
+  jsonBody,
+  security,
+} from '../openapi-common.js';
 
 const orderSummary = z
   .object({
@@ -38,9 +45,13 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'post',
       path: '/orders',
+      operationId: 'placeOrder',
+      tags: ['Orders'],
       summary: 'Place an order; every line starts Booked and is e-mailed on its RSD',
+      description:
+        'Validated in full before anything is written; a refusal writes nothing. Partner users and partner admins place orders.',
       security,
-      request: { body: jsonBody(placeOrderSchema) },
+      request: { headers: idempotencyKeyHeaders, body: jsonBody(placeOrderSchema) },
       responses: {
         201: json(
           z
@@ -48,7 +59,7 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
             .openapi('PlacedOrder'),
           'Placed',
         ),
-        ...errorResponses,
+        ...changeErrorResponses,
       },
     }),
     async (c) => {
@@ -62,7 +73,10 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'get',
       path: '/orders',
+      operationId: 'listOrders',
+      tags: ['Orders'],
       summary: 'List the orders the caller may see',
+      description: 'Newest first, keyset-paginated: pass `nextCursor` back as `cursor` for the next page.',
       security,
       request: { query: listOrdersSchema },
       responses: {
@@ -80,7 +94,10 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'get',
       path: '/orders/{orderId}',
+      operationId: 'getOrder',
+      tags: ['Orders'],
       summary: 'One order by id or web order id',
+      description: 'The order with every subscription line; `NO_ACCESS` for orders the caller may not see.',
       security,
       request: {
         params: z.object({

@@ -7,7 +7,15 @@ import { listSubscriptions, listSubscriptionsSchema } from '../../app/list-subsc
 import { provisioningContactSchema } from '../../app/place-order.js';
 import { resendProvisioningEmail } from '../../app/resend-provisioning-email.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import { errorResponses, json, jsonBody, security, subscriptionIdParam } from '../openapi-common.js';
+import {
+  changeErrorResponses,
+  errorResponses,
+  idempotencyKeyHeaders,
+  json,
+  jsonBody,
+  security,
+  subscriptionIdParam,
+} from '../openapi-common.js';
 
 const contactSchema = z.object({ name: z.string(), email: z.string(), language: z.string() });
 const summarySchema = z
@@ -70,7 +78,10 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'get',
       path: '/subscriptions',
+      operationId: 'listSubscriptions',
+      tags: ['Subscriptions'],
       summary: 'List subscription lines the caller may see',
+      description: 'Newest first, keyset-paginated; filter by status, pending flag, partner, order or text.',
       security,
       request: { query: listSubscriptionsSchema },
       responses: {
@@ -88,7 +99,10 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'get',
       path: '/subscriptions/{subscriptionId}',
+      operationId: 'getSubscription',
+      tags: ['Subscriptions'],
       summary: 'One subscription line with its send history and timeline',
+      description: '`canResend` and `canChangeContact` tell a client which actions the line allows now.',
       security,
       request: { params: subscriptionIdParam },
       responses: { 200: json(detailSchema, 'The line'), ...errorResponses },
@@ -101,15 +115,19 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'post',
       path: '/subscriptions/{subscriptionId}/resend',
+      operationId: 'resendProvisioningEmail',
+      tags: ['Subscriptions'],
       summary: 'Resend the provisioning e-mail (until the point of no return)',
+      description:
+        'Revokes the current setup link, mints a new one and queues the e-mail. Refused with `PAST_PONR` once the order is mapped, and with `RSD_NOT_REACHED` before the RSD.',
       security,
-      request: { params: subscriptionIdParam },
+      request: { headers: idempotencyKeyHeaders, params: subscriptionIdParam },
       responses: {
         202: json(
           z.object({ sendId: z.string(), subscriptionId: z.string(), to: z.string() }).openapi('QueuedSend'),
           'Queued',
         ),
-        ...errorResponses,
+        ...changeErrorResponses,
       },
     }),
     async (c) => c.json(await resendProvisioningEmail(deps, c.get('actor'), c.req.valid('param')), 202),
@@ -119,9 +137,17 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'put',
       path: '/subscriptions/{subscriptionId}/provisioning-contact',
+      operationId: 'changeProvisioningContact',
+      tags: ['Subscriptions'],
       summary: 'Change the provisioning contact of this line or of every line of its order',
+      description:
+        'After the RSD the old setup link is revoked and the new contact is e-mailed at once. Lines past the point of no return are listed in `skipped`.',
       security,
-      request: { params: subscriptionIdParam, body: jsonBody(changeContactSchema) },
+      request: {
+        headers: idempotencyKeyHeaders,
+        params: subscriptionIdParam,
+        body: jsonBody(changeContactSchema),
+      },
       responses: {
         200: json(
           z.object({
@@ -130,7 +156,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
           }),
           'Changed',
         ),
-        ...errorResponses,
+        ...changeErrorResponses,
       },
     }),
     async (c) => {
@@ -148,12 +174,15 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
     createRoute({
       method: 'post',
       path: '/subscriptions/{subscriptionId}/cancel',
+      operationId: 'cancelSubscriptionLine',
+      tags: ['Subscriptions'],
       summary: 'Cancel a Booked or Awaiting Provisioning Details line',
+      description: 'Revokes the setup link; a cancelled line takes no further action.',
       security,
-      request: { params: subscriptionIdParam },
+      request: { headers: idempotencyKeyHeaders, params: subscriptionIdParam },
       responses: {
         200: json(z.object({ subscriptionId: z.string(), status: z.literal('cancelled') }), 'Cancelled'),
-        ...errorResponses,
+        ...changeErrorResponses,
       },
     }),
     async (c) => c.json(await cancelLine(deps, c.get('actor'), c.req.valid('param')), 200),

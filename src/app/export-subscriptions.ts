@@ -1,0 +1,82 @@
+/**
+ * Subscription lines as CSV rows, for `onramp export subscriptions` (an operator's command: it
+ * sees every line). Read in keyset pages so a large table never sits in memory at once.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { LineStatus } from '../domain/types.js';
+import type { AppDeps } from './deps.js';
+
+export const EXPORT_COLUMNS = [
+  'subscriptionId',
+  'webOrderId',
+  'endCustomerName',
+  'partnerId',
+  'offerCode',
+  'quantity',
+  'rsd',
+  'status',
+  'pendingProvisioning',
+  'contactName',
+  'contactEmail',
+  'contactLanguage',
+] as const;
+
+export interface ExportFilter {
+  statuses: LineStatus[];
+  /** Only lines flagged "provisioning still pending". */
+  pendingOnly: boolean;
+}
+
+/** Yields CSV text: the header, then one chunk per page of lines. */
+export async function* exportSubscriptions(
+  deps: Pick<AppDeps, 'db'>,
+  filter: ExportFilter,
+  pageSize = 1000,
+): AsyncGenerator<string> {
+  yield stringify([EXPORT_COLUMNS as unknown as string[]]);
+  let after: string | null = null;
+  for (;;) {
+    let q = deps.db
+      .selectFrom('subscription_line as l')
+      .innerJoin('purchase_order as o', 'o.id', 'l.order_id')
+      .select([
+        'l.subscription_id',
+        'o.web_order_id',
+        'o.end_customer_name',
+        'o.partner_id',
+        'l.offer_code',
+        'l.quantity',
+        'l.rsd',
+        'l.status',
+        'l.pending_provisioning',
+        'l.contact_name',
+        'l.contact_email',
+        'l.contact_language',
+      ])
+      .orderBy('l.subscription_id')
+      .limit(pageSize);
+    if (filter.statuses.length > 0) q = q.where('l.status', 'in', filter.statuses);
+    if (filter.pendingOnly) q = q.where('l.pending_provisioning', '=', true);
+    if (after !== null) q = q.where('l.subscription_id', '>', after);
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    yield stringify(
+      rows.map((r) => [
+        r.subscription_id,
+        r.web_order_id,
+        r.end_customer_name,
+        r.partner_id,
+        r.offer_code,
+        r.quantity,
+        String(r.rsd),
+        r.status,
+        String(r.pending_provisioning),
+        r.contact_name,
+        r.contact_email,
+        r.contact_language,
+      ]),
+    );
+    after = rows.at(-1)!.subscription_id;
+    if (rows.length < pageSize) return;
+  }
+}

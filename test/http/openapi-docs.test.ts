@@ -1,0 +1,99 @@
+/**
+ * The OpenAPI document passes `redocly lint` (redocly.yaml: recommended rules, warnings as errors
+ * where they matter), and /api/docs renders it as one self-contained page.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld, type World } from '../support/world.js';
+import { apiOf, type Api } from './api-harness.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const REDOCLY = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
+
+describe('OpenAPI document and /api/docs', () => {
+  let w: World;
+  let api: Api;
+  let dir: string;
+  beforeAll(async () => {
+    w = await createWorld('pglite', { publicUrl: 'https://onramp.test' });
+    api = apiOf(w);
+    dir = mkdtempSync(join(tmpdir(), 'onramp-openapi-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await w.close();
+  });
+
+  it('is lint clean with @redocly/cli: no error and no warning', { timeout: 60_000 }, async () => {
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, await (await api.request('/api/v1/openapi.json')).text());
+    const lint = spawnSync(
+      process.execPath,
+      [REDOCLY, 'lint', file, '--config', join(ROOT, 'redocly.yaml'), '--format=stylish'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          REDOCLY_TELEMETRY: 'off',
+          REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+          NO_COLOR: '1',
+        },
+        timeout: 60_000,
+      },
+    );
+    const output = `${lint.stdout}\n${lint.stderr}`;
+    expect(lint.status, output).toBe(0);
+    expect(output).toContain('Your API description is valid');
+    expect(output, output).not.toMatch(/\bwarnings?\b.*(should|must)|You have \d+ warning/);
+  });
+
+  it('documents Idempotency-Key and IDEMPOTENCY_KEY_REUSED on every POST and PUT under /api/v1', async () => {
+    const doc = (await (await api.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { security?: unknown[]; parameters?: { name: string }[]; responses: Record<string, unknown> }
+        >
+      >;
+    };
+    const changes = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(
+          ([method, op]) =>
+            (method === 'post' || method === 'put') && JSON.stringify(op.security) === '[{"bearerAuth":[]}]',
+        )
+        .map(([method, op]) => ({ at: `${method} ${path}`, op })),
+    );
+    expect(changes.map((c) => c.at)).toEqual(
+      expect.arrayContaining(['post /api/v1/orders', 'post /api/v1/subscriptions/{subscriptionId}/resend']),
+    );
+    for (const { at, op } of changes) {
+      expect(
+        op.parameters?.map((p) => p.name),
+        at,
+      ).toContain('idempotency-key');
+      expect(Object.keys(op.responses), at).toContain('422');
+    }
+  });
+
+  it('serves /api/docs as a readable page with every operation, and loads nothing from elsewhere', async () => {
+    const res = await api.request('/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const page = await res.text();
+    for (const id of [
+      'placeOrder',
+      'listSubscriptions',
+      'resendProvisioningEmail',
+      'changeProvisioningContact',
+    ])
+      expect(page).toContain(`id="${id}"`);
+    expect(page).toContain('id="schema-PlacedOrder"');
+    expect(page).not.toMatch(/<script|<link|src="http/i);
+  });
+});
