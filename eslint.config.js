@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'test-results', 'docs', 'scratch'] },
+  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-results', 'docs', 'scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,6 +24,11 @@ export default tseslint.config(
       },
     },
   },
-  { files: ['bin/**/*.js'], languageOptions: { globals: { process: 'readonly', URL: 'readonly' } } },
-  { files: ['src/cli/**', 'bench/**', 'bin/**', 'test/**'], rules: { 'no-console': 'off' } },
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    languageOptions: {
+      globals: { process: 'readonly', URL: 'readonly', console: 'readonly', Blob: 'readonly' },
+    },
+  },
+  { files: ['src/cli/**', 'bench/**', 'bin/**', 'scripts/**', 'test/**'], rules: { 'no-console': 'off' } },
 );

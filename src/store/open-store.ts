@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { imageForNewDataDir } from './pglite-image.js';
 import type { Database } from './schema.js';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -38,8 +39,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function openPglite(dataDir: string): Promise<Store> {
-  if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir === ':memory:' ? undefined : dataDir, {
+  const inMemory = dataDir === ':memory:';
+  const image = inMemory ? undefined : imageForNewDataDir(dataDir);
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+    ...(image ? { loadDataDir: image } : {}),
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
