@@ -1,6 +1,7 @@
 /** The user an operator names on the command line (`--as <email>`), as an Actor; null if none. */
 import type { Actor } from '../domain/types.js';
 import type { AppDeps } from './deps.js';
+import { actorOf } from '../store/actor-row.js';
 
 export async function findActorByEmail(deps: Pick<AppDeps, 'db'>, email: string): Promise<Actor | null> {
   const row = await deps.db
@@ -8,14 +9,5 @@ export async function findActorByEmail(deps: Pick<AppDeps, 'db'>, email: string)
     .select(['id', 'name', 'email', 'role', 'organization_id', 'language'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
     .executeTakeFirst();
-  return row
-    ? {
-        userId: row.id,
-        name: row.name,
-        email: row.email,
-        role: row.role,
-        organizationId: row.organization_id,
-        language: row.language,
-      }
-    : null;
+  return actorOf(row);
 }

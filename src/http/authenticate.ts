@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import type { Database } from '../store/schema.js';
 import type { ApiEnv } from './api-types.js';
+import { actorOf } from '../store/actor-row.js';
 
 export async function actorFromApiToken(db: Kysely<Database>, token: string): Promise<Actor | null> {
   const row = await db
@@ -15,16 +16,7 @@ export async function actorFromApiToken(db: Kysely<Database>, token: string): Pr
     .where('t.token_hash', '=', hashToken(token))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row
-    ? {
-        userId: row.id,
-        name: row.name,
-        email: row.email,
-        role: row.role,
-        organizationId: row.organization_id,
-        language: row.language,
-      }
-    : null;
+  return actorOf(row);
 }
 
 export function authenticate(db: Kysely<Database>): MiddlewareHandler<ApiEnv> {

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hashToken, type AppDeps } from '../app/deps.js';
 import type { Actor } from '../domain/types.js';
+import { actorOf } from '../store/actor-row.js';
 
 export const SESSION_COOKIE = 'onramp_session';
 const SESSION_TTL_MS = 12 * 3_600_000;
@@ -54,14 +55,5 @@ export async function sessionUser(c: Context, deps: AppDeps): Promise<Actor | nu
     .where('s.id_hash', '=', hashToken(id))
     .where('s.expires_at', '>', deps.clock.now())
     .executeTakeFirst();
-  return row
-    ? {
-        userId: row.id,
-        name: row.name,
-        email: row.email,
-        role: row.role,
-        organizationId: row.organization_id,
-        language: row.language,
-      }
-    : null;
+  return actorOf(row);
 }

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { PlacerCard, RefusalMessage, refusalPage } from './refusal.js';
+import { SearchAndStatus } from './search-filters.js';
 import { formatDateTime, type WebContext } from './workspace-support.js';
 
 /**
@@ -99,21 +100,7 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
     <Layout ctx={ctx} title={t('workspace:orders.title')}>
       <h1>{t('workspace:orders.title')}</h1>
       <form method="get" action="/orders" class="filters" role="search">
-        <div>
-          <label for="q">{t('workspace:orders.search')}</label>
-          <input id="q" name="q" type="search" value={input.q ?? ''} aria-describedby="q-hint" />
-        </div>
-        <div>
-          <label for="status">{t('workspace:filters.status')}</label>
-          <select id="status" name="status">
-            <option value="">{t('workspace:filters.anyStatus')}</option>
-            {LINE_STATUSES.map((s) => (
-              <option value={s} selected={input.status === s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchAndStatus ctx={ctx} searchLabel="workspace:orders.search" q={input.q} status={input.status} />
         <div class="filter-submit">
           <button type="submit">{t('workspace:filters.apply')}</button>
         </div>

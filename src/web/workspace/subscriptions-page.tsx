@@ -10,7 +10,7 @@ import {
   type SubscriptionSummary,
 } from '../../app/list-subscriptions.js';
 import { AppError } from '../../domain/errors.js';
-import { LINE_STATUSES, type Actor } from '../../domain/types.js';
+import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { BulkBar } from './bulk-bar.js';
@@ -25,6 +25,7 @@ import {
 } from './line-actions.js';
 import { ActionNotices } from './notices.js';
 import { refusalPage } from './refusal.js';
+import { SearchAndStatus } from './search-filters.js';
 import { currentPath, formatDate, lineAnchor, noticeOf, type WebContext } from './workspace-support.js';
 
 const BULK_FORM = 'bulk-subscriptions';
@@ -102,21 +103,12 @@ function Filters(props: {
   const { t } = props.ctx;
   return (
     <form method="get" action="/subscriptions" class="filters" role="search">
-      <div>
-        <label for="q">{t('workspace:subscriptions.search')}</label>
-        <input id="q" name="q" type="search" value={props.q ?? ''} aria-describedby="q-hint" />
-      </div>
-      <div>
-        <label for="status">{t('workspace:filters.status')}</label>
-        <select id="status" name="status">
-          <option value="">{t('workspace:filters.anyStatus')}</option>
-          {LINE_STATUSES.map((s) => (
-            <option value={s} selected={props.status === s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SearchAndStatus
+        ctx={props.ctx}
+        searchLabel="workspace:subscriptions.search"
+        q={props.q}
+        status={props.status}
+      />
       <div class="filter-check">
         <label class="check">
           <input type="checkbox" name="pendingProvisioning" value="true" checked={props.pending} />

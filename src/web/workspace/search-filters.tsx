@@ -1,0 +1,32 @@
+/** The search box and status select shared by the Orders and Subscriptions filter forms. */
+import { LINE_STATUSES } from '../../domain/types.js';
+import type { PageContext } from '../layout.js';
+
+export function SearchAndStatus(props: {
+  ctx: PageContext;
+  /** Catalogue key of the search label, e.g. `workspace:orders.search`. */
+  searchLabel: string;
+  q: string | undefined;
+  status: string | undefined;
+}) {
+  const { t } = props.ctx;
+  return (
+    <>
+      <div>
+        <label for="q">{t(props.searchLabel)}</label>
+        <input id="q" name="q" type="search" value={props.q ?? ''} aria-describedby="q-hint" />
+      </div>
+      <div>
+        <label for="status">{t('workspace:filters.status')}</label>
+        <select id="status" name="status">
+          <option value="">{t('workspace:filters.anyStatus')}</option>
+          {LINE_STATUSES.map((s) => (
+            <option value={s} selected={props.status === s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}
