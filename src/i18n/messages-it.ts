@@ -27,6 +27,8 @@ export const messagesIt: MessageShape = {
     DATA_DIR_LOCKED: 'La cartella dei dati è in uso da un server Onramp in esecuzione.',
     UNAVAILABLE: 'Il servizio è momentaneamente non disponibile. Riprovi tra poco.',
     INTERNAL: "Si è verificato un errore da parte nostra. L'errore è stato registrato.",
+    WEBHOOK_URL_REFUSED:
+      'I webhook possono andare solo a URL http o https, senza nome utente né password, su host che risolvono solo a indirizzi Internet pubblici. Questo URL non è consentito (host: {{host}}).',
   },
   web: {
     product: 'Onramp',
