@@ -36,5 +36,5 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
  */
 export function webhookOrganizationOf(actor: Actor): string {
   if (actor.role === 'partner_admin' || actor.role === 'distributor_user') return actor.organizationId;
-  throw new AppError('NO_ACCESS');
+  throw new AppError('NO_ACCESS', { area: 'webhooks' });
 }
