@@ -119,6 +119,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  // A delivery still waiting for its receiver when its lease ends would be sent twice.
+  if (e.WEBHOOKS_TIMEOUT_MS >= e.OUTBOX_LEASE_MS)
+    throw new ConfigError([
+      { variable: 'WEBHOOKS_TIMEOUT_MS', message: 'must be shorter than OUTBOX_LEASE_MS' },
+    ]);
   const mode = e.DATABASE_URL ? 'production' : 'embedded';
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
