@@ -72,17 +72,18 @@ export async function changeProvisioningContact(
         contact_language: updated.contact_language,
         ...lineStateColumns(target, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
       });
+      const from = {
+        name: target.contact_name,
+        email: target.contact_email,
+        language: target.contact_language,
+      };
       await appendAudit(trx, now, audit, [
         {
           action: 'provisioning_contact.changed',
           orderId: order.id,
           subscriptionId: target.subscription_id,
           data: {
-            from: {
-              name: target.contact_name,
-              email: target.contact_email,
-              language: target.contact_language,
-            },
+            from,
             to: input.contact,
             applyToAllLines: input.applyToAllLines,
           },
@@ -102,15 +103,7 @@ export async function changeProvisioningContact(
         {
           type: 'provisioning_contact.changed',
           subscriptionId: target.subscription_id,
-          data: {
-            from: {
-              name: target.contact_name,
-              email: target.contact_email,
-              language: target.contact_language,
-            },
-            to: input.contact,
-            sendId: send?.sendId ?? null,
-          },
+          data: { from, to: input.contact, sendId: send?.sendId ?? null },
         },
       ]);
       result.updated.push({ subscriptionId: target.subscription_id, sendId: send?.sendId ?? null });
