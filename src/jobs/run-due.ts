@@ -113,14 +113,14 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
             context: await contextOf(order.id),
             now,
           });
-          if (effect.reason === 'rsd')
+          if (effect.reason === 'rsd') {
             events.push({
               type: 'subscription.awaiting_provisioning',
               subscriptionId: line.subscription_id,
               data: { sendId: send.sendId, rsd: line.rsd },
             });
-          if (effect.reason === 'rsd') summary.dispatched++;
-          else summary.reminders++;
+            summary.dispatched++;
+          } else summary.reminders++;
         } else if (effect.type === 'notify_line_closed') {
           await notifyLineClosed(trx, deps, order, line, now);
           await appendAudit(trx, now, SYSTEM_ACTOR, [
