@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { WebhookEventType } from '../domain/webhook-events.js';
 import { enqueue } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
-import { liveEndpointsOf, WEBHOOK_TOPIC, type WebhookEndpointRow } from '../store/webhook-repository.js';
+import { WEBHOOK_TOPIC, type WebhookEndpointRow } from '../store/webhook-repository.js';
 import type { AppDeps } from './deps.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -65,28 +65,30 @@ export async function queueWebhookEvents(
   events: LineEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const lines = await db
+  // One query: each line with the live endpoints that hear about it (none: nothing to do).
+  const targets = await db
     .selectFrom('subscription_line as l')
     .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
-    .select([
-      'l.subscription_id',
-      'po.id as order_id',
-      'po.web_order_id',
-      'po.partner_id',
-      'po.distributor_id',
-    ])
+    .innerJoin('webhook_endpoint as e', (join) =>
+      join
+        .on('e.deleted_at', 'is', null)
+        .on((eb) =>
+          eb.or([
+            eb('e.organization_id', '=', eb.ref('po.partner_id')),
+            eb('e.organization_id', '=', eb.ref('po.distributor_id')),
+          ]),
+        ),
+    )
+    .select(['l.subscription_id', 'po.id as order_id', 'po.web_order_id', 'e.id'])
     .where('l.subscription_id', 'in', [...new Set(events.map((e) => e.subscriptionId))])
+    .orderBy('e.created_at')
+    .orderBy('e.id')
     .execute();
-  const orgIds = [...new Set(lines.flatMap((l) => [l.partner_id, l.distributor_id ?? l.partner_id]))];
-  const endpoints = await liveEndpointsOf(db, orgIds);
-  if (endpoints.length === 0) return;
   for (const event of events) {
-    const line = lines.find((l) => l.subscription_id === event.subscriptionId);
+    const endpoints = targets.filter((t) => t.subscription_id === event.subscriptionId);
+    const line = endpoints[0];
     if (!line) continue;
-    const targets = endpoints.filter(
-      (e) => e.organization_id === line.partner_id || e.organization_id === line.distributor_id,
-    );
-    await queueWebhookDeliveries(db, deps, now, targets, {
+    await queueWebhookDeliveries(db, deps, now, endpoints, {
       type: event.type,
       data: {
         subscriptionId: line.subscription_id,

@@ -294,6 +294,29 @@ describeEachStore('webhook delivery', (kind) => {
     }
   });
 
+  it('queues no event for a refused change: events share the transaction of the change', async () => {
+    await endpointFor('paola');
+    const { subscriptionIds, orderId } = await w.order();
+    await mapOrderToOrganization(w.deps, {
+      orderId,
+      organization: { organizationId: 'org_globex' },
+      confirmedBy: { name: 'Irene', email: 'irene@initech.example', language: 'en' },
+    });
+    const webhookRows = async () =>
+      (await w.store.db.selectFrom('outbox').select('payload').where('topic', '=', 'webhook').execute()).map(
+        (r) => (r.payload as { eventType: string }).eventType,
+      );
+    expect(await webhookRows()).toEqual(['subscription.provisioned']);
+    await expect(
+      changeProvisioningContact(w.deps, w.actors.alice, {
+        subscriptionId: subscriptionIds[0]!,
+        contact: { name: 'Ugo', email: 'ugo@initech.example', language: 'it' },
+        applyToAllLines: false,
+      }),
+    ).rejects.toMatchObject({ code: 'PAST_PONR' });
+    expect(await webhookRows()).toEqual(['subscription.provisioned']);
+  });
+
   it('withdraws waiting deliveries when the endpoint is deleted', async () => {
     const endpointId = await endpointFor('paola');
     await sendTestWebhook(w.deps, w.actors.paola, endpointId);
