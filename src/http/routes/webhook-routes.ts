@@ -127,7 +127,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
       operationId: 'deleteWebhookEndpoint',
       tags: ['Webhooks'],
       summary: 'Delete a webhook endpoint',
-      description: 'Deliveries still waiting are withdrawn; the delivery log is kept.',
+      description: 'Deliveries still waiting are withdrawn.',
       security,
       request: { params: endpointIdParam },
       responses: { 204: { description: 'Deleted' }, ...errorResponses },

@@ -262,7 +262,7 @@ const en = {
     delete: 'Delete',
     deleteConfirm: {
       title: 'Delete this endpoint?',
-      body: 'It receives nothing more, and deliveries still waiting are withdrawn. The log is kept.',
+      body: 'It receives nothing more, and deliveries still waiting are withdrawn.',
       yes: 'Delete endpoint',
       no: 'Keep it',
     },
@@ -562,7 +562,7 @@ const it: Widen<typeof en> = {
     delete: 'Elimina',
     deleteConfirm: {
       title: 'Eliminare questo endpoint?',
-      body: 'Non riceverà più nulla e le consegne ancora in attesa vengono ritirate. Il registro resta.',
+      body: 'Non riceverà più nulla e le consegne ancora in attesa vengono ritirate.',
       yes: 'Elimina endpoint',
       no: 'Lo tengo',
     },
