@@ -64,6 +64,8 @@ export const envSchema = z.object({
   EMAIL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAX_BODY_BYTES: int(1024, 100_000_000).default(1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOKS_TIMEOUT_MS: int(100, 120_000).default(10_000),
 });
 
 export interface Config {
@@ -96,6 +98,8 @@ export interface Config {
   /** Shared secret mail providers send with POST /api/v1/email-events; unset = endpoint off. */
   emailEventsSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Webhook endpoints on loopback/private addresses allowed (tests, local setups); timeout per delivery. */
+  webhooks: { allowPrivate: boolean; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +119,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  // A delivery still waiting for its receiver when its lease ends would be sent twice.
+  if (e.WEBHOOKS_TIMEOUT_MS >= e.OUTBOX_LEASE_MS)
+    throw new ConfigError([
+      { variable: 'WEBHOOKS_TIMEOUT_MS', message: 'must be shorter than OUTBOX_LEASE_MS' },
+    ]);
   const mode = e.DATABASE_URL ? 'production' : 'embedded';
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
@@ -151,5 +160,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     emailEventsSecret: e.EMAIL_EVENTS_SECRET,
     logLevel: e.LOG_LEVEL,
+    webhooks: { allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE, timeoutMs: e.WEBHOOKS_TIMEOUT_MS },
   };
 }

@@ -12,6 +12,7 @@ import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
 import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
 import { loadOrderEmailContext, queueProvisioningEmail } from './queue-provisioning-email.js';
+import { queueWebhookEvents } from './queue-webhook-events.js';
 
 export interface ContactChangeResult {
   updated: { subscriptionId: string; sendId: string | null }[];
@@ -71,17 +72,18 @@ export async function changeProvisioningContact(
         contact_language: updated.contact_language,
         ...lineStateColumns(target, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
       });
+      const from = {
+        name: target.contact_name,
+        email: target.contact_email,
+        language: target.contact_language,
+      };
       await appendAudit(trx, now, audit, [
         {
           action: 'provisioning_contact.changed',
           orderId: order.id,
           subscriptionId: target.subscription_id,
           data: {
-            from: {
-              name: target.contact_name,
-              email: target.contact_email,
-              language: target.contact_language,
-            },
+            from,
             to: input.contact,
             applyToAllLines: input.applyToAllLines,
           },
@@ -97,6 +99,13 @@ export async function changeProvisioningContact(
             now,
           })
         : null;
+      await queueWebhookEvents(trx, deps, now, [
+        {
+          type: 'provisioning_contact.changed',
+          subscriptionId: target.subscription_id,
+          data: { from, to: input.contact, sendId: send?.sendId ?? null },
+        },
+      ]);
       result.updated.push({ subscriptionId: target.subscription_id, sendId: send?.sendId ?? null });
     }
     if (result.updated.length === 0 && result.skipped.every((s) => s.code === 'LINE_CANCELLED')) {

@@ -49,7 +49,18 @@ export interface AppSettings {
   adminPortalUrl: string;
   setupLinkTtlDays: number;
   mailFrom: string;
+  /** Webhook deliveries; absent = private addresses refused, 10 s timeout. */
+  webhooks?: WebhookSettings;
 }
+
+export interface WebhookSettings {
+  /** WEBHOOKS_ALLOW_PRIVATE: endpoints on loopback and private addresses (tests, local setups). */
+  allowPrivate: boolean;
+  /** How long a receiver may take to answer. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = { allowPrivate: false, timeoutMs: 10_000 };
 
 export interface AppDeps {
   db: Kysely<Database>;

@@ -15,6 +15,7 @@ import { enqueue, supersedePendingSends } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow } from '../store/schema.js';
 import { revokeLiveTokens } from '../store/setup-token-repository.js';
 import { hashToken, type AppDeps } from './deps.js';
+import { queueWebhookEvents } from './queue-webhook-events.js';
 
 const DAY_MS = 86_400_000;
 const PASSWORD_LINK_TTL_DAYS = 7;
@@ -219,6 +220,16 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
         data: { organizationId },
       })),
     ]);
+    await queueWebhookEvents(
+      trx,
+      deps,
+      now,
+      live.map((l) => ({
+        type: 'subscription.provisioned' as const,
+        subscriptionId: l.subscription_id,
+        data: { organizationId },
+      })),
+    );
     return {
       orderId: order.id,
       organizationId,

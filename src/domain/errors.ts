@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   DATA_DIR_LOCKED: 503,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  WEBHOOK_URL_REFUSED: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

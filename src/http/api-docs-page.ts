@@ -13,6 +13,11 @@ export const API_TAGS = [
     description: 'Subscription lines: list, detail, resend the provisioning e-mail, change contact, cancel.',
   },
   { name: 'Mail provider', description: 'Delivery reports sent by the mail provider.' },
+  {
+    name: 'Webhooks',
+    description:
+      'Endpoints receiving subscription.awaiting_provisioning, provisioning_email.sent, provisioning_email.failed, provisioning_email.bounced, subscription.closed, subscription.provisioned, provisioning_contact.changed (and webhook.test). Signature: `Onramp-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`, with `Onramp-Event` and `Onramp-Delivery` (stable across retries).',
+  },
 ];
 
 type Json = Record<string, unknown>;

@@ -21,6 +21,7 @@ import { registerOrderRoutes } from './routes/order-routes.js';
 import { registerSetupApiRoutes } from './routes/setup-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { validationHook } from './validation-hook.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
 
 export interface ApiOptions {
   logError: (err: unknown) => void;
@@ -78,6 +79,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   api.use('*', idempotency(deps));
   registerOrderRoutes(api, deps);
   registerSubscriptionRoutes(api, deps);
+  registerWebhookRoutes(api, deps);
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
@@ -86,7 +88,8 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     info: {
       title: 'Onramp API',
       version: '1.0.0',
-      description: 'Orders, subscription lines, provisioning e-mails and the point of no return.',
+      description:
+        'Orders, subscription lines, provisioning e-mails and the point of no return. Webhooks: see the Webhooks tag for the signature.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: deps.settings.publicUrl }],

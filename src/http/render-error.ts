@@ -12,6 +12,8 @@ import { languageFromHeader, t } from '../i18n/i18n.js';
 export function errorMessage(error: AppError, language: Language): string {
   const placer = error.details['orderPlacedBy'] as { name: string; email: string } | undefined;
   if (error.code === 'NO_ACCESS' && placer) return t(language, 'errors.NO_ACCESS_ASK_PLACER', placer);
+  if (error.code === 'NO_ACCESS' && error.details['area'] === 'webhooks')
+    return t(language, 'errors.NO_ACCESS_WEBHOOKS');
   return t(language, messageKeyOf(error.code), error.details);
 }
 

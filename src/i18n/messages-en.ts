@@ -26,6 +26,10 @@ export const messagesEn = {
     DATA_DIR_LOCKED: 'The data folder is in use by a running Onramp server.',
     UNAVAILABLE: 'The service is temporarily unavailable. Try again shortly.',
     INTERNAL: 'Something went wrong on our side. The error has been logged.',
+    NO_ACCESS_WEBHOOKS:
+      'Only partner administrators and distributor users manage webhooks, each for their own organization.',
+    WEBHOOK_URL_REFUSED:
+      'Webhooks can only go to http or https URLs, without a user name or password, on hosts that resolve to public internet addresses only. This URL is not allowed (host: {{host}}).',
   },
   web: {
     product: 'Onramp',
@@ -38,6 +42,7 @@ export const messagesEn = {
       admin: 'Admin portal',
       signIn: 'Sign in',
       signOut: 'Sign out',
+      webhooks: 'Webhooks',
     },
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',

@@ -27,6 +27,10 @@ export const messagesIt: MessageShape = {
     DATA_DIR_LOCKED: 'La cartella dei dati è in uso da un server Onramp in esecuzione.',
     UNAVAILABLE: 'Il servizio è momentaneamente non disponibile. Riprovi tra poco.',
     INTERNAL: "Si è verificato un errore da parte nostra. L'errore è stato registrato.",
+    NO_ACCESS_WEBHOOKS:
+      'Solo gli amministratori dei partner e gli utenti dei distributori gestiscono i webhook, ciascuno per la propria organizzazione.',
+    WEBHOOK_URL_REFUSED:
+      'I webhook possono andare solo a URL http o https, senza nome utente né password, su host che risolvono solo a indirizzi Internet pubblici. Questo URL non è consentito (host: {{host}}).',
   },
   web: {
     product: 'Onramp',
@@ -39,6 +43,7 @@ export const messagesIt: MessageShape = {
       admin: 'Portale di amministrazione',
       signIn: 'Accedi',
       signOut: 'Esci',
+      webhooks: 'Webhook',
     },
     language: 'Lingua',
     signedInAs: 'Accesso effettuato come {{name}}',

@@ -5,6 +5,7 @@
  * are dropped from the stored payload once the row is finished.
  */
 import type { AppDeps } from '../app/deps.js';
+import { queueWebhookEvents } from '../app/queue-webhook-events.js';
 import { MailSendError, renderEmail, type EmailInput, type Mailer } from '../email/index.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
@@ -69,6 +70,13 @@ async function recordSendStatus(
   await appendAudit(deps.db, now, SYSTEM_ACTOR, [
     {
       action: `provisioning_email.${status}`,
+      subscriptionId: send.subscription_id,
+      data: { sendId: send.id, to: send.to_email, detail },
+    },
+  ]);
+  await queueWebhookEvents(deps.db, deps, now, [
+    {
+      type: `provisioning_email.${status}`,
       subscriptionId: send.subscription_id,
       data: { sendId: send.id, to: send.to_email, detail },
     },

@@ -5,6 +5,7 @@
  * changes nothing the second time.
  */
 import type { AppDeps } from '../app/deps.js';
+import { queueWebhookEvents } from '../app/queue-webhook-events.js';
 import { AppError } from '../domain/errors.js';
 import type { SendStatus } from '../domain/types.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
@@ -68,6 +69,15 @@ export async function recordEmailEvent(deps: AppDeps, event: EmailEvent): Promis
         data: { sendId: send.id, to: send.to_email, detail },
       },
     ]);
+    // A "delivered" report confirms the `sent` event partners already had: no second event.
+    if (status === 'bounced' || status === 'failed')
+      await queueWebhookEvents(trx, deps, now, [
+        {
+          type: `provisioning_email.${status}`,
+          subscriptionId: send.subscription_id,
+          data: { sendId: send.id, to: send.to_email, detail },
+        },
+      ]);
     return { sendId: send.id, status, changed: true };
   });
 }

@@ -7,6 +7,7 @@
 import type { Transaction } from 'kysely';
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { AppDeps } from '../app/deps.js';
+import { queueWebhookEvents, type LineEvent } from '../app/queue-webhook-events.js';
 import {
   loadOrderEmailContext,
   queueProvisioningEmail,
@@ -87,6 +88,7 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
       return contexts.get(orderId)!;
     };
 
+    const events: LineEvent[] = [];
     for (const line of lines) {
       const order = orders.get(line.order_id)!;
       const outcome = transition(
@@ -103,7 +105,7 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
       );
       for (const effect of outcome.effects) {
         if (effect.type === 'queue_provisioning_email') {
-          await queueProvisioningEmail(trx, deps, {
+          const send = await queueProvisioningEmail(trx, deps, {
             order,
             line: after,
             reason: effect.reason,
@@ -111,8 +113,14 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
             context: await contextOf(order.id),
             now,
           });
-          if (effect.reason === 'rsd') summary.dispatched++;
-          else summary.reminders++;
+          if (effect.reason === 'rsd') {
+            events.push({
+              type: 'subscription.awaiting_provisioning',
+              subscriptionId: line.subscription_id,
+              data: { sendId: send.sendId, rsd: line.rsd },
+            });
+            summary.dispatched++;
+          } else summary.reminders++;
         } else if (effect.type === 'notify_line_closed') {
           await notifyLineClosed(trx, deps, order, line, now);
           await appendAudit(trx, now, SYSTEM_ACTOR, [
@@ -123,10 +131,16 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
               data: { pendingProvisioning: true },
             },
           ]);
+          events.push({
+            type: 'subscription.closed',
+            subscriptionId: line.subscription_id,
+            data: { pendingProvisioning: true },
+          });
           summary.closed++;
         }
       }
     }
+    await queueWebhookEvents(trx, deps, now, events);
     return lines.length;
   });
 }

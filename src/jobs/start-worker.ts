@@ -1,10 +1,12 @@
 /**
- * The worker: two loops, one for due work (RSD, reminders, auto-close) and one draining the outbox.
+ * The worker: three loops, one for due work (RSD, reminders, auto-close), one draining the e-mail
+ * outbox and one delivering webhooks (a slow receiver never holds up e-mail).
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { dispatchOutbox, type DispatchDeps } from './dispatch-outbox.js';
+import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
 import { runDue } from './run-due.js';
 
 export interface Worker {
@@ -40,7 +42,7 @@ function loop(
 }
 
 export function startWorker(
-  deps: DispatchDeps,
+  deps: DispatchDeps & WebhookDispatchDeps,
   opts: { dueIntervalMs: number; outboxIntervalMs: number; log: Logger },
 ): Worker {
   const stopDue = loop('due', opts.dueIntervalMs, opts.log, async () => {
@@ -56,9 +58,14 @@ export function startWorker(
     if (summary.claimed > 0) opts.log.info({ outbox: summary }, 'outbox pass');
     return summary.claimed === deps.outbox.batchSize;
   });
+  const stopWebhooks = loop('webhooks', opts.outboxIntervalMs, opts.log, async () => {
+    const summary = await dispatchWebhooks(deps);
+    if (summary.claimed > 0) opts.log.info({ webhooks: summary }, 'webhook pass');
+    return summary.claimed === deps.outbox.batchSize;
+  });
   return {
     stop: async () => {
-      await Promise.all([stopDue(), stopOutbox()]);
+      await Promise.all([stopDue(), stopOutbox(), stopWebhooks()]);
     },
   };
 }

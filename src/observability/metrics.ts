@@ -12,6 +12,7 @@
  * | onramp_sends_total                      | outbox delivery outcomes by status (sent, retrying, failed)     |
  * | onramp_due_lag_seconds                  | how late the oldest due line is (`next_action_at` <= now; 0 if none) |
  * | onramp_auto_closes_total                | lines closed by the policy period (from run-due summaries)      |
+ * | onramp_webhook_deliveries_total         | webhook delivery attempts by outcome (delivered, retrying, failed) |
  */
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -25,6 +26,7 @@ export interface OnrampMetrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   sendsTotal: Counter<'status'>;
   autoClosesTotal: Counter;
+  webhookDeliveriesTotal: Counter<'status'>;
   /** Reads the queue gauges from the database at `now`, then renders the exposition text. */
   scrape(db: Kysely<Database>, now: Date): Promise<string>;
 }
@@ -66,6 +68,13 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     help: 'Subscription lines closed at the end of their policy period',
     registers,
   });
+  const webhookDeliveriesTotal = new Counter({
+    name: 'onramp_webhook_deliveries_total',
+    help: 'Webhook delivery attempts by outcome',
+    labelNames: ['status'] as const,
+    registers,
+  });
+  for (const status of ['delivered', 'retrying', 'failed']) webhookDeliveriesTotal.inc({ status }, 0);
   // Known label values start at 0, so a rate() works from the first scrape.
   for (const status of ['sent', 'retrying', 'failed'] satisfies SendOutcome[]) sendsTotal.inc({ status }, 0);
 
@@ -74,6 +83,7 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     httpDuration,
     sendsTotal,
     autoClosesTotal,
+    webhookDeliveriesTotal,
     async scrape(db, now) {
       const [stats, due] = await Promise.all([
         outboxStats(db),

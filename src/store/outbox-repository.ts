@@ -16,6 +16,8 @@ export interface NewOutboxMessage {
   messageKey: string;
   sendId?: string | null;
   availableAt: Date;
+  /** Webhook deliveries: the endpoint the row goes to. */
+  webhookEndpointId?: string | null;
 }
 
 export async function enqueue(db: Db, now: Date, messages: NewOutboxMessage[]): Promise<void> {
@@ -30,6 +32,7 @@ export async function enqueue(db: Db, now: Date, messages: NewOutboxMessage[]): 
         send_id: m.sendId ?? null,
         available_at: m.availableAt,
         created_at: now,
+        webhook_endpoint_id: m.webhookEndpointId ?? null,
       })),
     )
     .onConflict((oc) => oc.column('message_key').doNothing())

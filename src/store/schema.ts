@@ -124,6 +124,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   done_at: Timestamp | null;
+  /** Webhook deliveries only: the endpoint this row goes to (see migrations/008). */
+  webhook_endpoint_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditEventTable {
@@ -177,6 +179,28 @@ export interface IdempotencyKeyTable {
   expires_at: Timestamp;
 }
 
+/** A partner's or distributor's webhook endpoint (see migrations/008); `secret` signs deliveries. */
+export interface WebhookEndpointTable {
+  id: string;
+  organization_id: string;
+  url: string;
+  secret: string;
+  description: string;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+/** One delivery attempt of a webhook outbox row: the receiver's status or the error. */
+export interface WebhookAttemptTable {
+  id: Serial;
+  outbox_id: number;
+  attempt: number;
+  at: Timestamp;
+  response_status: number | null;
+  error: string | null;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -193,6 +217,8 @@ export interface Database {
   web_session: WebSessionTable;
   rate_limit: RateLimitTable;
   idempotency_key: IdempotencyKeyTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_attempt: WebhookAttemptTable;
 }
 
 export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;

@@ -24,6 +24,7 @@ const NAV: { href: string; key: string; roles?: Actor['role'][] }[] = [
   },
   { href: '/admin', key: 'web.nav.admin', roles: ['customer_admin'] },
   { href: '/help/provisioning', key: 'web.nav.help' },
+  { href: '/settings/webhooks', key: 'web.nav.webhooks', roles: ['partner_admin', 'distributor_user'] },
 ];
 
 function withLang(path: string, lang: Language): string {

@@ -1,6 +1,6 @@
 /**
  * The partner workspace: orders, the order page, subscriptions, Resend and Edit (one line or
- * several), and the provisioning help page. Every page but help needs a signed-in user.
+ * several), the provisioning help page, and the webhook settings. Every page but help needs a signed-in user.
  */
 import type { WebApp, WebDeps } from '../web-env.js';
 import { registerBulkRoutes } from './bulk-routes.js';
@@ -12,6 +12,7 @@ import { orRefusal } from './refusal.js';
 import { LINE_PATH, registerResendRoutes } from './resend-routes.js';
 import { subscriptionPage } from './subscription-page.js';
 import { subscriptionsPage } from './subscriptions-page.js';
+import { registerWebhookSettingsRoutes } from './webhook-routes.js';
 import { paramOf, signedIn } from './workspace-support.js';
 
 export function registerWorkspaceRoutes(app: WebApp, deps: WebDeps): void {
@@ -38,4 +39,5 @@ export function registerWorkspaceRoutes(app: WebApp, deps: WebDeps): void {
   registerResendRoutes(app, deps);
   registerContactRoutes(app, deps);
   registerHelpRoutes(app, deps);
+  registerWebhookSettingsRoutes(app, deps);
 }

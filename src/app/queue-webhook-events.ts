@@ -1,0 +1,101 @@
+/**
+ * Webhook events, written in the caller's transaction with the state change that causes them.
+ * Each event is fanned out at once into one outbox row per live endpoint of the order's partner
+ * and distributor, so every delivery has its own attempts, backoff and stable delivery id.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { WebhookEventType } from '../domain/webhook-events.js';
+import { enqueue } from '../store/outbox-repository.js';
+import type { Database } from '../store/schema.js';
+import { WEBHOOK_TOPIC, type WebhookEndpointRow } from '../store/webhook-repository.js';
+import type { AppDeps } from './deps.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface LineEvent {
+  type: WebhookEventType;
+  subscriptionId: string;
+  /** Event-specific facts, added to the line's ids in `data`. Never secrets (no setup links). */
+  data?: Record<string, unknown>;
+}
+
+/** What an outbox webhook row carries: the exact body, so every retry sends the same bytes. */
+export interface WebhookPayload {
+  eventType: WebhookEventType;
+  eventId: string;
+  body: string;
+}
+
+/** Queues one delivery of an event to each endpoint; returns the delivery ids (one per endpoint). */
+export async function queueWebhookDeliveries(
+  db: Db,
+  deps: Pick<AppDeps, 'ids'>,
+  now: Date,
+  endpoints: Pick<WebhookEndpointRow, 'id'>[],
+  event: { type: WebhookEventType; data: Record<string, unknown> },
+): Promise<string[]> {
+  if (endpoints.length === 0) return [];
+  const eventId = deps.ids.newId('evt');
+  const body = JSON.stringify({
+    id: eventId,
+    type: event.type,
+    createdAt: now.toISOString(),
+    data: event.data,
+  });
+  const deliveries = endpoints.map((e) => ({ endpointId: e.id, deliveryId: deps.ids.newId('whd') }));
+  await enqueue(
+    db,
+    now,
+    deliveries.map((d) => ({
+      topic: WEBHOOK_TOPIC,
+      messageKey: d.deliveryId,
+      webhookEndpointId: d.endpointId,
+      availableAt: now,
+      payload: { eventType: event.type, eventId, body } satisfies WebhookPayload,
+    })),
+  );
+  return deliveries.map((d) => d.deliveryId);
+}
+
+/** Events about subscription lines: each goes to the endpoints of its order's partner and distributor. */
+export async function queueWebhookEvents(
+  db: Db,
+  deps: Pick<AppDeps, 'ids'>,
+  now: Date,
+  events: LineEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  // One query: each line with the live endpoints that hear about it (none: nothing to do).
+  const targets = await db
+    .selectFrom('subscription_line as l')
+    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
+    .innerJoin('webhook_endpoint as e', (join) =>
+      join
+        .on('e.deleted_at', 'is', null)
+        .on((eb) =>
+          eb.or([
+            eb('e.organization_id', '=', eb.ref('po.partner_id')),
+            eb('e.organization_id', '=', eb.ref('po.distributor_id')),
+          ]),
+        ),
+    )
+    .select(['l.subscription_id', 'po.id as order_id', 'po.web_order_id', 'e.id'])
+    .where('l.subscription_id', 'in', [...new Set(events.map((e) => e.subscriptionId))])
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute();
+  for (const event of events) {
+    const endpoints = targets.filter((t) => t.subscription_id === event.subscriptionId);
+    const line = endpoints[0];
+    if (!line) continue;
+    await queueWebhookDeliveries(db, deps, now, endpoints, {
+      type: event.type,
+      data: {
+        subscriptionId: line.subscription_id,
+        orderId: line.order_id,
+        webOrderId: line.web_order_id,
+        ...event.data,
+      },
+    });
+  }
+}

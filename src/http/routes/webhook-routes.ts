@@ -1,0 +1,180 @@
+/**
+ * /api/v1/webhook-endpoints: register, list, delete, delivery log, send a test event. Partner
+ * admins and distributor users manage their own organization's endpoints; everyone else gets
+ * NO_ACCESS, and another organization's endpoint is NOT_FOUND.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteWebhookEndpoint } from '../../app/delete-webhook-endpoint.js';
+import { listWebhookDeliveries } from '../../app/list-webhook-deliveries.js';
+import { listWebhookEndpoints } from '../../app/list-webhook-endpoints.js';
+import {
+  registerWebhookEndpoint,
+  registerWebhookEndpointSchema,
+} from '../../app/register-webhook-endpoint.js';
+import { sendTestWebhook } from '../../app/send-test-webhook.js';
+import type { ApiApp, HttpDeps } from '../api-types.js';
+import {
+  changeErrorResponses,
+  errorResponses,
+  errorSchema,
+  idempotencyKeyHeaders,
+  json,
+  jsonBody,
+  security,
+} from '../openapi-common.js';
+
+/** How receivers verify a delivery; also in the README. */
+export const WEBHOOK_SIGNATURE_DOC =
+  'Every delivery is a JSON POST `{ id, type, createdAt, data }` with headers `Onramp-Event` (the event type), ' +
+  '`Onramp-Delivery` (the delivery id, the same on every retry: use it to drop duplicates) and ' +
+  '`Onramp-Signature: t=<unix seconds>,v1=<hex>` where v1 = HMAC-SHA256(secret, `<t>.<raw body>`). ' +
+  'Recompute it over the raw body, compare in constant time and refuse a `t` more than 5 minutes from your clock. ' +
+  'Answer 2xx within 10 seconds; anything else is retried with exponential backoff. Redirects are not followed.';
+
+const endpointSchema = z
+  .object({
+    endpointId: z.string().openapi({ example: 'whe_8d1f0c2b7a4e4f19b3c2' }),
+    url: z.string().openapi({ example: 'https://hooks.partner.example/onramp' }),
+    description: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('WebhookEndpoint');
+
+const registeredSchema = endpointSchema
+  .extend({ secret: z.string().openapi({ description: 'Shown once: keep it to verify signatures.' }) })
+  .openapi('RegisteredWebhookEndpoint');
+
+const deliverySchema = z
+  .object({
+    deliveryId: z.string(),
+    eventId: z.string(),
+    eventType: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed', 'withdrawn']),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    attemptLog: z.array(
+      z.object({
+        attempt: z.number().int(),
+        at: z.string(),
+        responseStatus: z.number().int().nullable(),
+        error: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('WebhookDelivery');
+
+const endpointIdParam = z.object({
+  endpointId: z
+    .string()
+    .regex(/^whe_[A-Za-z0-9]{1,64}$/, 'must be an endpoint id such as whe_8d1f0c2b')
+    .openapi({ param: { name: 'endpointId', in: 'path' }, example: 'whe_8d1f0c2b7a4e4f19b3c2' }),
+});
+
+const refusedUrl = {
+  description:
+    'WEBHOOK_URL_REFUSED (not http(s), has credentials, or resolves to a non-public address), or IDEMPOTENCY_KEY_REUSED',
+  content: { 'application/json': { schema: errorSchema } },
+};
+
+export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/webhook-endpoints',
+      operationId: 'registerWebhookEndpoint',
+      tags: ['Webhooks'],
+      summary: "Register a webhook endpoint for the caller's organization",
+      description: `The secret is generated unless given, and returned only in this answer. ${WEBHOOK_SIGNATURE_DOC}`,
+      security,
+      request: { headers: idempotencyKeyHeaders, body: jsonBody(registerWebhookEndpointSchema) },
+      responses: {
+        201: json(registeredSchema, 'Registered'),
+        ...changeErrorResponses,
+        422: refusedUrl,
+      },
+    }),
+    async (c) => {
+      const endpoint = await registerWebhookEndpoint(deps, c.get('actor'), c.req.valid('json'));
+      c.header('Location', `/api/v1/webhook-endpoints/${endpoint.endpointId}`);
+      return c.json(endpoint, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/webhook-endpoints',
+      operationId: 'listWebhookEndpoints',
+      tags: ['Webhooks'],
+      summary: "The caller's organization's webhook endpoints",
+      description: 'Secrets are never returned after registration.',
+      security,
+      responses: {
+        200: json(z.object({ items: z.array(endpointSchema) }), 'The endpoints'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: await listWebhookEndpoints(deps, c.get('actor')) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/webhook-endpoints/{endpointId}',
+      operationId: 'deleteWebhookEndpoint',
+      tags: ['Webhooks'],
+      summary: 'Delete a webhook endpoint',
+      description: 'Deliveries still waiting are withdrawn.',
+      security,
+      request: { params: endpointIdParam },
+      responses: { 204: { description: 'Deleted' }, ...errorResponses },
+    }),
+    async (c) => {
+      await deleteWebhookEndpoint(deps, c.get('actor'), c.req.valid('param').endpointId);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/webhook-endpoints/{endpointId}/deliveries',
+      operationId: 'listWebhookDeliveries',
+      tags: ['Webhooks'],
+      summary: 'The delivery log of an endpoint',
+      description: 'The newest 50 deliveries, each with every attempt (status code or error excerpt).',
+      security,
+      request: { params: endpointIdParam },
+      responses: {
+        200: json(z.object({ items: z.array(deliverySchema) }), 'The delivery log'),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        { items: await listWebhookDeliveries(deps, c.get('actor'), c.req.valid('param').endpointId) },
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/webhook-endpoints/{endpointId}/test',
+      operationId: 'sendTestWebhook',
+      tags: ['Webhooks'],
+      summary: 'Send a test event (webhook.test) to an endpoint',
+      description: 'Queued like every delivery: signed, retried, and shown in the delivery log.',
+      security,
+      request: { headers: idempotencyKeyHeaders, params: endpointIdParam },
+      responses: {
+        202: json(z.object({ deliveryId: z.string() }).openapi('QueuedWebhookDelivery'), 'Queued'),
+        ...changeErrorResponses,
+      },
+    }),
+    async (c) => c.json(await sendTestWebhook(deps, c.get('actor'), c.req.valid('param').endpointId), 202),
+  );
+}

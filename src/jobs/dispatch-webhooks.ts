@@ -1,0 +1,101 @@
+/**
+ * Drains the webhook outbox: claims due deliveries (topic 'webhook', one SKIP LOCKED statement),
+ * checks the endpoint's address again, POSTs the signed event, and records the attempt in the
+ * delivery log. A 2xx answer delivers; anything else is retried with the outbox's capped backoff
+ * until `maxAttempts`; a refused address fails at once. The delivery id (Onramp-Delivery) is the
+ * row's stable key, the same on every retry.
+ */
+import { DEFAULT_WEBHOOK_SETTINGS, type AppDeps } from '../app/deps.js';
+import type { WebhookPayload } from '../app/queue-webhook-events.js';
+import { isAppError } from '../domain/errors.js';
+import type { OnrampMetrics } from '../observability/metrics.js';
+import { claimDue, markDone, markFailedAttempt, type OutboxRow } from '../store/outbox-repository.js';
+import { findEndpoint, recordAttempt, WEBHOOK_TOPIC } from '../store/webhook-repository.js';
+import { postWebhook } from '../webhooks/post-webhook.js';
+import { resolveWebhookTarget } from '../webhooks/resolve-webhook-target.js';
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook } from '../webhooks/sign-webhook.js';
+import type { DispatchSummary, OutboxSettings } from './dispatch-outbox.js';
+
+export interface WebhookDispatchDeps extends AppDeps {
+  outbox: OutboxSettings;
+  /** Counts each outcome (onramp_webhook_deliveries_total); optional so tests need not build one. */
+  metrics?: Pick<OnrampMetrics, 'webhookDeliveriesTotal'>;
+}
+
+type Attempt = { status: number; excerpt: string } | { error: string; permanent: boolean };
+
+async function attempt(deps: WebhookDispatchDeps, row: OutboxRow): Promise<Attempt> {
+  const settings = deps.settings.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  const endpoint = row.webhook_endpoint_id ? await findEndpoint(deps.db, row.webhook_endpoint_id) : undefined;
+  if (!endpoint || endpoint.deleted_at) return { error: 'endpoint deleted', permanent: true };
+  const payload = row.payload as WebhookPayload;
+  try {
+    const target = await resolveWebhookTarget(endpoint.url, settings.allowPrivate);
+    const unixSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+    return await postWebhook(
+      target,
+      {
+        [SIGNATURE_HEADER]: signWebhook(endpoint.secret, unixSeconds, payload.body),
+        [EVENT_HEADER]: payload.eventType,
+        [DELIVERY_HEADER]: row.message_key,
+      },
+      payload.body,
+      settings.timeoutMs,
+    );
+  } catch (e) {
+    // A refused address (it may have changed since registration) will not get better by waiting;
+    // a host that does not resolve right now may (DNS trouble).
+    if (isAppError(e)) {
+      const reason = String(e.details['reason']);
+      return { error: `refused: ${reason}`, permanent: reason !== 'unresolvable' };
+    }
+    return { error: e instanceof Error ? e.message : String(e), permanent: false };
+  }
+}
+
+async function deliver(deps: WebhookDispatchDeps, row: OutboxRow, summary: DispatchSummary): Promise<void> {
+  const result = await attempt(deps, row);
+  const now = deps.clock.now();
+  const ok = 'status' in result && result.status >= 200 && result.status < 300;
+  const error =
+    'status' in result ? (ok ? null : `HTTP ${result.status}: ${result.excerpt}`.trim()) : result.error;
+  await deps.db.transaction().execute(async (trx) => {
+    await recordAttempt(trx, {
+      outboxId: row.id,
+      attempt: row.attempts,
+      at: now,
+      responseStatus: 'status' in result ? result.status : null,
+      error,
+    });
+    if (ok) {
+      if (await markDone(trx, row.id, now, row.payload)) {
+        summary.sent++;
+        deps.metrics?.webhookDeliveriesTotal.inc({ status: 'delivered' });
+      }
+      return;
+    }
+    const status = await markFailedAttempt(trx, row, now, error ?? '', {
+      ...deps.outbox,
+      permanent: 'permanent' in result && result.permanent,
+      scrubbedPayload: row.payload,
+    });
+    if (status === 'failed') summary.failed++;
+    else if (status === 'pending') summary.retrying++;
+    if (status !== 'superseded')
+      deps.metrics?.webhookDeliveriesTotal.inc({ status: status === 'failed' ? 'failed' : 'retrying' });
+  });
+}
+
+/** One claim-and-deliver pass; call again while `claimed === batchSize`. */
+export async function dispatchWebhooks(deps: WebhookDispatchDeps): Promise<DispatchSummary> {
+  const rows = await claimDue(
+    deps.db,
+    deps.clock.now(),
+    deps.outbox.batchSize,
+    deps.outbox.leaseMs,
+    WEBHOOK_TOPIC,
+  );
+  const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
+  await Promise.all(rows.map((row) => deliver(deps, row, summary)));
+  return summary;
+}

@@ -1,0 +1,137 @@
+/**
+ * Webhook endpoints and their delivery log. Deliveries themselves are outbox rows (topic
+ * 'webhook', `webhook_endpoint_id` set); each attempt adds a `webhook_attempt` row.
+ */
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, WebhookEndpointTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
+
+export const WEBHOOK_TOPIC = 'webhook';
+
+export async function insertEndpoint(db: Db, row: Insertable<WebhookEndpointTable>): Promise<void> {
+  await db.insertInto('webhook_endpoint').values(row).execute();
+}
+
+/** The live endpoints of these organizations (a partner and, on distributor orders, a distributor). */
+export async function liveEndpointsOf(db: Db, organizationIds: string[]): Promise<WebhookEndpointRow[]> {
+  if (organizationIds.length === 0) return [];
+  return db
+    .selectFrom('webhook_endpoint')
+    .selectAll()
+    .where('organization_id', 'in', organizationIds)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** A live endpoint of this organization; undefined for any other (no cross-tenant reads). */
+export async function findLiveEndpoint(
+  db: Db,
+  organizationId: string,
+  endpointId: string,
+): Promise<WebhookEndpointRow | undefined> {
+  return db
+    .selectFrom('webhook_endpoint')
+    .selectAll()
+    .where('id', '=', endpointId)
+    .where('organization_id', '=', organizationId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Any endpoint by id, deleted or not (the dispatcher checks it before each attempt). */
+export async function findEndpoint(db: Db, endpointId: string): Promise<WebhookEndpointRow | undefined> {
+  return db.selectFrom('webhook_endpoint').selectAll().where('id', '=', endpointId).executeTakeFirst();
+}
+
+/** Deletes an endpoint (kept for its log) and withdraws its deliveries still waiting. */
+export async function deleteEndpoint(db: Db, endpointId: string, now: Date): Promise<void> {
+  await db.updateTable('webhook_endpoint').set({ deleted_at: now }).where('id', '=', endpointId).execute();
+  await db
+    .updateTable('outbox')
+    .set({ status: 'superseded', done_at: now, last_error: 'endpoint deleted' })
+    .where('webhook_endpoint_id', '=', endpointId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export async function recordAttempt(
+  db: Db,
+  attempt: {
+    outboxId: number;
+    attempt: number;
+    at: Date;
+    responseStatus: number | null;
+    error: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('webhook_attempt')
+    .values({
+      outbox_id: attempt.outboxId,
+      attempt: attempt.attempt,
+      at: attempt.at,
+      response_status: attempt.responseStatus,
+      error: attempt.error,
+    })
+    .execute();
+}
+
+export interface DeliveryRow {
+  id: number;
+  message_key: string;
+  payload: unknown;
+  status: 'pending' | 'done' | 'failed' | 'superseded';
+  attempts: number;
+  available_at: Date;
+  last_error: string | null;
+  created_at: Date;
+  done_at: Date | null;
+}
+
+/** The newest deliveries of an endpoint, with every attempt, oldest attempt first. */
+export async function deliveriesOf(
+  db: Db,
+  endpointId: string,
+  limit: number,
+): Promise<
+  (DeliveryRow & {
+    attemptLog: { attempt: number; at: Date; response_status: number | null; error: string | null }[];
+  })[]
+> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select([
+      'id',
+      'message_key',
+      'payload',
+      'status',
+      'attempts',
+      'available_at',
+      'last_error',
+      'created_at',
+      'done_at',
+    ])
+    .where('webhook_endpoint_id', '=', endpointId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  if (rows.length === 0) return [];
+  const attempts = await db
+    .selectFrom('webhook_attempt')
+    .select(['outbox_id', 'attempt', 'at', 'response_status', 'error'])
+    .where(
+      'outbox_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    attemptLog: attempts.filter((a) => Number(a.outbox_id) === Number(r.id)),
+  }));
+}

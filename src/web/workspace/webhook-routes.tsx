@@ -1,0 +1,135 @@
+/**
+ * The workspace's webhook settings (partner admins, distributor users):
+ *   GET  /settings/webhooks              endpoints and the add form
+ *   POST /settings/webhooks              add; the page answers with the secret, shown this once
+ *   GET  /settings/webhooks/:id          the delivery log
+ *   POST /settings/webhooks/:id/test     queue a test event, back to the log (PRG)
+ *   POST /settings/webhooks/:id/delete   delete, back to the list (PRG)
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppDeps } from '../../app/deps.js';
+import { deleteWebhookEndpoint } from '../../app/delete-webhook-endpoint.js';
+import { listWebhookDeliveries } from '../../app/list-webhook-deliveries.js';
+import { listWebhookEndpoints } from '../../app/list-webhook-endpoints.js';
+import {
+  registerWebhookEndpoint,
+  registerWebhookEndpointSchema,
+} from '../../app/register-webhook-endpoint.js';
+import { sendTestWebhook } from '../../app/send-test-webhook.js';
+import { AppError } from '../../domain/errors.js';
+import type { WebApp } from '../web-env.js';
+import { orRefusal } from './refusal.js';
+import {
+  deliveryLogPage,
+  webhooksPage,
+  WEBHOOKS_PATH,
+  type EndpointErrors,
+  type EndpointField,
+  type EndpointValues,
+} from './webhooks-page.js';
+import { paramOf, signedIn } from './workspace-support.js';
+
+const FIELDS: EndpointField[] = ['url', 'description', 'secret'];
+
+function valuesOf(body: Record<string, unknown>): EndpointValues {
+  const value = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim().slice(0, 2100) : '');
+  return { url: value('url'), description: value('description'), secret: value('secret') };
+}
+
+export function registerWebhookSettingsRoutes(app: WebApp, deps: AppDeps): void {
+  app.get(
+    WEBHOOKS_PATH,
+    signedIn((c, user) =>
+      orRefusal(c, async () =>
+        webhooksPage(c, await listWebhookEndpoints(deps, user), { deleted: c.req.query('deleted') === '1' }),
+      ),
+    ),
+  );
+
+  app.post(
+    WEBHOOKS_PATH,
+    signedIn((c, user) =>
+      orRefusal(
+        c,
+        async () => {
+          const endpoints = await listWebhookEndpoints(deps, user); // refuses who may not manage webhooks
+          const values = valuesOf(await c.req.parseBody());
+          const parsed = registerWebhookEndpointSchema.safeParse({
+            url: values.url,
+            description: values.description,
+            secret: values.secret || undefined,
+          });
+          if (!parsed.success) {
+            const errors: EndpointErrors = {};
+            for (const issue of parsed.error.issues) {
+              const field = issue.path[0] as EndpointField;
+              if (FIELDS.includes(field)) errors[field] ??= c.get('t')(`workspace:webhooks.error.${field}`);
+            }
+            return webhooksPage(c, endpoints, { form: { values, errors } }, 400);
+          }
+          try {
+            const created = await registerWebhookEndpoint(deps, user, parsed.data);
+            return webhooksPage(c, await listWebhookEndpoints(deps, user), {
+              created: { url: created.url, secret: created.secret },
+            });
+          } catch (e) {
+            if (!(e instanceof AppError) || e.code === 'NO_ACCESS') throw e;
+            return webhooksPage(
+              c,
+              endpoints,
+              { form: { values, errors: {}, refusal: e } },
+              e.status as ContentfulStatusCode,
+            );
+          }
+        },
+        WEBHOOKS_PATH,
+      ),
+    ),
+  );
+
+  app.get(
+    `${WEBHOOKS_PATH}/:endpointId`,
+    signedIn((c, user) =>
+      orRefusal(
+        c,
+        async () => {
+          const id = paramOf(c, 'endpointId');
+          const deliveries = await listWebhookDeliveries(deps, user, id);
+          const endpoint = (await listWebhookEndpoints(deps, user)).find((e) => e.endpointId === id);
+          if (!endpoint) throw new AppError('NOT_FOUND');
+          return deliveryLogPage(c, endpoint, deliveries, c.req.query('queued') === '1');
+        },
+        WEBHOOKS_PATH,
+      ),
+    ),
+  );
+
+  app.post(
+    `${WEBHOOKS_PATH}/:endpointId/test`,
+    signedIn((c, user) =>
+      orRefusal(
+        c,
+        async () => {
+          const id = paramOf(c, 'endpointId');
+          await sendTestWebhook(deps, user, id);
+          return c.redirect(`${WEBHOOKS_PATH}/${encodeURIComponent(id)}?queued=1`, 303);
+        },
+        WEBHOOKS_PATH,
+      ),
+    ),
+  );
+
+  app.post(
+    `${WEBHOOKS_PATH}/:endpointId/delete`,
+    signedIn((c, user) =>
+      orRefusal(
+        c,
+        async () => {
+          await deleteWebhookEndpoint(deps, user, paramOf(c, 'endpointId'));
+          return c.redirect(`${WEBHOOKS_PATH}?deleted=1`, 303);
+        },
+        WEBHOOKS_PATH,
+      ),
+    ),
+  );
+}
