@@ -24,6 +24,11 @@ const NAV: { href: string; key: string; roles?: Actor['role'][] }[] = [
   },
   { href: '/admin', key: 'web.nav.admin', roles: ['customer_admin'] },
   { href: '/help/provisioning', key: 'web.nav.help' },
+  {
+    href: '/support',
+    key: 'web.nav.cases',
+    roles: ['partner_user', 'partner_admin', 'distributor_user', 'support_agent', 'customer_admin'],
+  },
 ];
 
 function withLang(path: string, lang: Language): string {
