@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mapOrderToOrganization } from '../../src/app/map-order-to-organization.js';
-import { FAKE_PNG, OVERSIZE_PNG, PNG_1X1 } from '../support/images.js';
+import { FAKE_PNG, OVERSIZE_PNG } from '../support/images.js';
 import {
   launchBrowser,
   screenshot,
@@ -19,6 +19,8 @@ describe('support cases: open with screenshots, agent console, requester view (C
   let webOrderId: string;
   let sub: string;
   let caseId: string;
+  /** A real screenshot (the help page as the requester saw it), uploaded as the case's evidence. */
+  let evidence: Buffer;
 
   beforeAll(async () => {
     [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
@@ -50,6 +52,7 @@ describe('support cases: open with screenshots, agent console, requester view (C
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, h, 'alice');
     await page.goto(`${h.baseUrl}/help/provisioning`);
+    evidence = await page.screenshot();
     await page.getByRole('link', { name: 'Open a support case' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Open a support case');
     await expect(page.getByLabel('Request type').inputValue()).resolves.toBe('resend_provisioning_email');
@@ -60,7 +63,7 @@ describe('support cases: open with screenshots, agent console, requester view (C
     await page.getByLabel('Screenshots (optional)').setInputFiles({
       name: 'inbox.png',
       mimeType: 'image/png',
-      buffer: PNG_1X1,
+      buffer: evidence,
     });
     await expectAccessible(page);
     await screenshot(page, 'support-open-case');
@@ -71,7 +74,7 @@ describe('support cases: open with screenshots, agent console, requester view (C
     const img = page.getByRole('img', { name: 'inbox.png' });
     await expect(
       img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth),
-    ).resolves.toBe(1);
+    ).resolves.toBe(1280);
     await expectAccessible(page);
     await screenshot(page, 'support-case-requester');
 
@@ -93,7 +96,7 @@ describe('support cases: open with screenshots, agent console, requester view (C
       'content-disposition': 'inline; filename="inbox.png"',
     });
     expect(own.headers()['content-security-policy']).toContain("default-src 'none'");
-    expect(Buffer.from(await own.body()).equals(PNG_1X1)).toBe(true);
+    expect(Buffer.from(await own.body()).equals(evidence)).toBe(true);
     await page.close();
 
     const other = await browser.newPage();
