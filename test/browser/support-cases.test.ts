@@ -80,6 +80,11 @@ describe('support cases: open with screenshots, agent console, requester view (C
       ).resolves.toBe(1280);
       await expectAccessible(page);
       await screenshot(page, 'support-case-requester');
+      await page.goto(`${h.baseUrl}/support/cases/${caseId}?lang=it`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(`Richiesta di assistenza ${caseId}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('Reinvio e-mail di provisioning');
+      await expectAccessible(page);
+      await screenshot(page, 'support-case-requester-it');
 
       await h.deliverMail();
       const mail = await h.mailbox(h.world.actors.alice.email);
