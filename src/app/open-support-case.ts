@@ -41,10 +41,20 @@ export const contactRequesterSchema = z.object({
   email: z.email('must be a valid e-mail address').max(254),
 });
 
-/** A signed-in user, or a provisioning contact known only by the address they typed. */
-export type CaseRequester = { actor: Actor } | { contactEmail: string };
+/** A signed-in user, or a provisioning contact known only by the address they typed (and their IP). */
+export type CaseRequester = { actor: Actor } | { contactEmail: string; ip: string };
 
-export const DEFAULT_CASE_LIMIT: RateLimit = { limit: 10, windowMs: 3_600_000 };
+export interface CaseLimits {
+  perRequester: RateLimit;
+  /** Signed-out requests only: one visitor trying many addresses. */
+  perIp: RateLimit;
+}
+
+const HOUR = 3_600_000;
+export const DEFAULT_CASE_LIMITS: CaseLimits = {
+  perRequester: { limit: 10, windowMs: HOUR },
+  perIp: { limit: 30, windowMs: HOUR },
+};
 
 const requesterKey = (r: CaseRequester) =>
   'actor' in r
@@ -56,10 +66,12 @@ export async function openSupportCase(
   deps: AppDeps,
   requester: CaseRequester,
   input: { type: CaseType; reference: string; description: string; screenshots: ScreenshotUpload[] },
-  limit: RateLimit = DEFAULT_CASE_LIMIT,
+  limits: CaseLimits = DEFAULT_CASE_LIMITS,
 ): Promise<{ caseId: string | null }> {
   const screenshots = checkScreenshots(input.screenshots);
-  await consumeRateLimit(deps.db, requesterKey(requester), limit, deps.clock.now());
+  if ('ip' in requester)
+    await consumeRateLimit(deps.db, `support-case:ip:${requester.ip}`, limits.perIp, deps.clock.now());
+  await consumeRateLimit(deps.db, requesterKey(requester), limits.perRequester, deps.clock.now());
 
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();

@@ -148,7 +148,7 @@ describeEachStore('support cases', (kind) => {
     const before = await counts();
     const wrong = await openSupportCase(
       w.deps,
-      { contactEmail: 'someone@else.example' },
+      { contactEmail: 'someone@else.example', ip: '192.0.2.1' },
       { type: 'other', reference: webOrderId, description: 'x', screenshots: [] },
     );
     expect(wrong.caseId).toBeNull();
@@ -156,7 +156,7 @@ describeEachStore('support cases', (kind) => {
 
     const { caseId } = await openSupportCase(
       w.deps,
-      { contactEmail: 'Irene@Initech.example' },
+      { contactEmail: 'Irene@Initech.example', ip: '192.0.2.1' },
       { type: 'resend_provisioning_email', reference: webOrderId, description: 'No e-mail', screenshots: [] },
     );
     const [created] = await noticesOf(caseId!);
@@ -294,7 +294,10 @@ describeEachStore('support cases', (kind) => {
   it('limits how many cases one requester opens per hour', async () => {
     const { sub } = await awaitingOrder();
     const input = { type: 'other' as const, reference: sub, description: 'x', screenshots: [] };
-    const limit = { limit: 2, windowMs: 3_600_000 };
+    const limit = {
+      perRequester: { limit: 2, windowMs: 3_600_000 },
+      perIp: { limit: 3, windowMs: 3_600_000 },
+    };
     await openSupportCase(w.deps, { actor: w.actors.paola }, input, limit);
     await openSupportCase(w.deps, { actor: w.actors.paola }, input, limit);
     expect(await refusal(openSupportCase(w.deps, { actor: w.actors.paola }, input, limit))).toBe(
@@ -302,5 +305,15 @@ describeEachStore('support cases', (kind) => {
     );
     w.clock.advance(3_600_000);
     expect((await openSupportCase(w.deps, { actor: w.actors.paola }, input, limit)).caseId).toMatch(/^CS/);
+    // Signed out, one visitor trying address after address is stopped by IP.
+    const guess = (n: number) =>
+      openSupportCase(
+        w.deps,
+        { contactEmail: `guess${n}@initech.example`, ip: '198.51.100.7' },
+        input,
+        limit,
+      );
+    for (const n of [1, 2, 3]) expect((await guess(n)).caseId).toBeNull();
+    expect(await refusal(guess(4))).toBe('RATE_LIMITED');
   });
 });

@@ -15,6 +15,7 @@ import {
 import { AppError } from '../../domain/errors.js';
 import { CASE_TYPES, MAX_SCREENSHOTS, type ScreenshotUpload } from '../../domain/support-case.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
+import { clientIp } from '../setup/setup-page-context.js';
 import { pageContext } from '../page-context.js';
 import { RefusalMessage } from '../workspace/refusal.js';
 import type { WebContext } from '../workspace/workspace-support.js';
@@ -205,7 +206,7 @@ export async function submitOpenCase(c: WebContext, deps: AppDeps): Promise<Resp
       ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: String(i.path[0]) }))),
     ];
     if (issues.length > 0 || !parsed.success) throw new AppError('INVALID_INPUT', { issues });
-    const requester: CaseRequester = user ? { actor: user } : { contactEmail: values.email };
+    const requester: CaseRequester = user ? { actor: user } : { contactEmail: values.email, ip: clientIp(c) };
     const { caseId } = await openSupportCase(deps, requester, {
       ...parsed.data,
       screenshots: await uploadsOf(form),
