@@ -88,7 +88,11 @@ describe('support cases: open with screenshots, agent console, requester view (C
 
       await h.deliverMail();
       const mail = await h.mailbox(h.world.actors.alice.email);
-      expect(mail.map((m) => m.subject)).toContain(`Support case ${caseId} opened`);
+      const opened = mail.find((m) => m.subject === `Support case ${caseId} opened`)!;
+      // HTML and plain text alike carry the case link.
+      expect(opened.links).toContain(`${h.baseUrl}/support/cases/${caseId}`);
+      expect(opened.text).toContain(`${h.baseUrl}/support/cases/${caseId}`);
+      expect(opened.html).toContain(`href="${h.baseUrl}/support/cases/${caseId}"`);
       await page.close();
     },
   );
