@@ -8,6 +8,8 @@ import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { Actor, ProvisioningContact } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
 import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
@@ -32,8 +34,10 @@ export async function changeProvisioningContact(
   deps: AppDeps,
   actor: Actor,
   input: { subscriptionId: string; contact: ProvisioningContact; applyToAllLines: boolean },
+  /** Run inside a caller's transaction (a support case acting on behalf) instead of a new one. */
+  within?: Transaction<Database>,
 ): Promise<ContactChangeResult> {
-  return deps.db.transaction().execute(async (trx) => {
+  const run = async (trx: Transaction<Database>) => {
     const now = deps.clock.now();
     const { order, lines, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
     const targets = input.applyToAllLines ? lines : [line];
@@ -112,5 +116,6 @@ export async function changeProvisioningContact(
       throw new AppError('LINE_CANCELLED');
     }
     return result;
-  });
+  };
+  return within ? run(within) : deps.db.transaction().execute(run);
 }

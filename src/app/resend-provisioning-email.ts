@@ -4,6 +4,8 @@
  */
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { Actor } from '../domain/types.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
 import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
@@ -18,8 +20,10 @@ export async function resendProvisioningEmail(
   deps: AppDeps,
   actor: Actor,
   input: { subscriptionId: string },
+  /** Run inside a caller's transaction (a support case acting on behalf) instead of a new one. */
+  within?: Transaction<Database>,
 ): Promise<QueuedSend> {
-  return deps.db.transaction().execute(async (trx) => {
+  const run = async (trx: Transaction<Database>) => {
     const now = deps.clock.now();
     const { order, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
     const state = toLineState(line, order.mapped_at);
@@ -40,5 +44,6 @@ export async function resendProvisioningEmail(
       context,
       now,
     });
-  });
+  };
+  return within ? run(within) : deps.db.transaction().execute(run);
 }

@@ -1,12 +1,13 @@
 /**
  * The demo world for embedded mode: a distributor, two partners, a user of every role, a customer
  * organization and orders in every line state. Built through the real use cases with a clock set
- * in the past, so the history (e-mails, closes, mapping) is genuine. Idempotent.
+ * in the past, so the history (e-mails, closes, mapping, a support case) is genuine. Idempotent.
  */
 import { ManualClock, hashToken, type AppDeps } from '../app/deps.js';
 import { hashPassword } from '../app/hash-password.js';
 import { cancelLine } from '../app/cancel-line.js';
 import { mapOrderToOrganization } from '../app/map-order-to-organization.js';
+import { openSupportCase } from '../app/open-support-case.js';
 import { placeOrder, type PlaceOrderInput } from '../app/place-order.js';
 import type { Actor, Role } from '../domain/types.js';
 import { runDue } from '../jobs/run-due.js';
@@ -175,7 +176,7 @@ export async function seedDemoData(deps: AppDeps): Promise<{ seeded: boolean; us
       line('CALL-STD', 20, 'Carla Neri', 'carla@globex.example', 'it'),
     ],
   });
-  await place(alice!, {
+  const initech = await place(alice!, {
     webOrderId: 'WO-1002',
     endCustomerName: 'Initech Srl',
     rsd: day(past.now()),
@@ -208,6 +209,20 @@ export async function seedDemoData(deps: AppDeps): Promise<{ seeded: boolean; us
   });
   await runDue(at);
   await cancelLine(at, bob!, { subscriptionId: awaiting.subscriptionIds[0]!, reason: 'ordered twice' });
+
+  // Yesterday: Alice escalates the Initech line that is still awaiting setup (sam answers it).
+  past.set(new Date(now.getTime() - DAY));
+  await openSupportCase(
+    at,
+    { actor: alice! },
+    {
+      type: 'resend_provisioning_email',
+      reference: initech.subscriptionIds[1]!,
+      description:
+        'Irene Conti says the provisioning e-mail never arrived, not even in her spam folder. Resending from the order page did not help; we also tried another browser.',
+      screenshots: [],
+    },
+  );
 
   // Today: a booked order for next week, and one whose RSD is today (due on the first run).
   past.set(now);

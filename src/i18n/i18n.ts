@@ -7,6 +7,7 @@ import type { Language } from '../domain/types.js';
 import { emailMessages } from '../email/index.js';
 import { setupMessages } from '../web/setup/setup-messages.js';
 import { workspaceMessages } from '../web/workspace/workspace-messages.js';
+import { supportMessages } from '../web/support/support-messages.js';
 import { messagesEn } from './messages-en.js';
 import { messagesIt } from './messages-it.js';
 
@@ -19,7 +20,7 @@ void i18n.init({
   initAsync: false,
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['app', 'email', 'workspace', 'setup'],
+  ns: ['app', 'email', 'workspace', 'setup', 'support'],
   defaultNS: 'app',
   resources: {
     en: {
@@ -27,12 +28,14 @@ void i18n.init({
       email: emailMessages.en,
       workspace: workspaceMessages.en,
       setup: setupMessages.en,
+      support: supportMessages.en,
     },
     it: {
       app: messagesIt,
       email: emailMessages.it,
       workspace: workspaceMessages.it,
       setup: setupMessages.it,
+      support: supportMessages.it,
     },
   },
   interpolation: { escapeValue: false },

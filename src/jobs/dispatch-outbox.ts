@@ -38,7 +38,7 @@ interface EmailPayload {
   input: EmailInput;
 }
 
-const SECRET_FIELDS = ['setupUrl', 'setPasswordUrl'] as const;
+const SECRET_FIELDS = ['setupUrl', 'setPasswordUrl', 'caseUrl'] as const;
 
 function scrub(payload: EmailPayload): EmailPayload {
   const input = { ...payload.input } as Record<string, unknown>;

@@ -201,6 +201,44 @@ export interface WebhookAttemptTable {
   error: string | null;
 }
 
+/** A support case (see migrations/007); `access_key_hash` lets a provisioning contact reach it by link. */
+export interface SupportCaseTable {
+  id: string;
+  type: 'resend_provisioning_email' | 'change_provisioning_contact' | 'other';
+  status: Generated<'open' | 'in_progress' | 'waiting_on_customer' | 'resolved' | 'closed'>;
+  order_id: string;
+  subscription_id: string | null;
+  description: string;
+  requester_user_id: string | null;
+  requester_name: string;
+  requester_email: string;
+  requester_language: 'en' | 'it';
+  access_key_hash: Uint8Array | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SupportCaseScreenshotTable {
+  id: string;
+  case_id: string;
+  filename: string;
+  content_type: 'image/png' | 'image/jpeg' | 'image/webp';
+  size_bytes: number;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface SupportCaseEventTable {
+  id: Serial;
+  case_id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  kind: 'opened' | 'reply' | 'status' | 'resend' | 'contact_change';
+  body: string | null;
+  data: Json;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -219,6 +257,9 @@ export interface Database {
   idempotency_key: IdempotencyKeyTable;
   webhook_endpoint: WebhookEndpointTable;
   webhook_attempt: WebhookAttemptTable;
+  support_case: SupportCaseTable;
+  support_case_screenshot: SupportCaseScreenshotTable;
+  support_case_event: SupportCaseEventTable;
 }
 
 export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;

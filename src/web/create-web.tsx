@@ -4,13 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { languageFromHeader, t } from '../i18n/i18n.js';
 import { csrfProtection } from './csrf-protection.js';
 import { Layout } from './layout.js';
 import { mailboxRoutes } from './mailbox-routes.js';
 import { pageContext } from './page-context.js';
 import { registerSetupRoutes } from './setup/register-setup-routes.js';
 import { registerSignInRoutes } from './sign-in-routes.js';
+import { registerSupportRoutes } from './support/register-support-routes.js';
 import type { WebDeps, WebEnv } from './web-env.js';
 import { webContext, webSecurityHeaders } from './web-middleware.js';
 import { registerWorkspaceRoutes } from './workspace/register-workspace-routes.js';
@@ -25,6 +28,8 @@ const STATIC: Record<string, { body: string; type: string }> = {
     type: 'text/javascript; charset=utf-8',
   },
 };
+
+const SUPPORT_FORM_MAX_BYTES = 26 * 1024 * 1024;
 
 export interface WebOptions {
   /** Embedded/demo mode: shows /dev/mailbox and the demo sign-in hint. */
@@ -42,12 +47,22 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   if (options.demoMode) app.route('/', mailboxRoutes(deps.db) as unknown as Hono<WebEnv>);
 
   app.use('*', webSecurityHeaders(options.https));
+  // Screenshots: at most 5 × 5 MB plus the form fields; refused before anything is parsed.
+  app.use(
+    '/support/new',
+    bodyLimit({
+      maxSize: SUPPORT_FORM_MAX_BYTES,
+      onError: (c) =>
+        c.text(t(languageFromHeader(c.req.header('accept-language')), 'errors.PAYLOAD_TOO_LARGE'), 413),
+    }),
+  );
   app.use('*', csrf());
   app.use('*', webContext(deps));
   app.use('*', csrfProtection(deps.secureCookies));
   registerSignInRoutes(app, { ...deps, demoMode: options.demoMode });
   registerWorkspaceRoutes(app, deps);
   registerSetupRoutes(app, deps);
+  registerSupportRoutes(app, deps);
   app.notFound((c) => {
     const ctx = pageContext(c);
     return c.html(

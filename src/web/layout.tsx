@@ -25,6 +25,11 @@ const NAV: { href: string; key: string; roles?: Actor['role'][] }[] = [
   { href: '/admin', key: 'web.nav.admin', roles: ['customer_admin'] },
   { href: '/help/provisioning', key: 'web.nav.help' },
   { href: '/settings/webhooks', key: 'web.nav.webhooks', roles: ['partner_admin', 'distributor_user'] },
+  {
+    href: '/support',
+    key: 'web.nav.cases',
+    roles: ['partner_user', 'partner_admin', 'distributor_user', 'support_agent', 'customer_admin'],
+  },
 ];
 
 function withLang(path: string, lang: Language): string {

@@ -52,5 +52,7 @@ export function webSecurityHeaders(https: boolean): MiddlewareHandler {
     strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
     xFrameOptions: 'DENY',
     referrerPolicy: 'same-origin',
+    // A response that sets its own header keeps it (screenshots get a stricter CSP).
+    overwrite: false,
   });
 }

@@ -64,6 +64,11 @@ export function registerHelpRoutes(app: WebApp, deps: AppDeps): void {
           <h2 id="help-case">{t('workspace:help.case.title')}</h2>
           <p>{t('workspace:help.case.intro')}</p>
           <Steps t={t} section="case" count={4} />
+          <p>
+            <a class="button" href="/support/new?type=resend_provisioning_email">
+              {t('support:help.openCase')}
+            </a>
+          </p>
         </section>
       </Layout>,
     );

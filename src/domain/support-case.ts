@@ -1,0 +1,103 @@
+/**
+ * Support cases, the pure part: types, statuses, who may see a case, and which screenshots are
+ * accepted. A screenshot's type is read from its first bytes, never from its name or the type
+ * the browser claims.
+ */
+import { AppError } from './errors.js';
+import type { Actor } from './types.js';
+
+export const CASE_TYPES = ['resend_provisioning_email', 'change_provisioning_contact', 'other'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_STATUSES = ['open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const MAX_SCREENSHOTS = 5;
+export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
+
+export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp';
+
+const startsWith = (bytes: Uint8Array, at: number, expected: number[]) =>
+  expected.every((b, i) => bytes[at + i] === b);
+
+/** PNG 89 50 4E 47, JPEG FF D8 FF, WebP "RIFF" .... "WEBP"; anything else is null. */
+export function sniffImageType(bytes: Uint8Array): ImageType | null {
+  if (startsWith(bytes, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(bytes, 0, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(bytes, 0, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, 8, [0x57, 0x45, 0x42, 0x50]))
+    return 'image/webp';
+  return null;
+}
+
+export interface ScreenshotUpload {
+  filename: string;
+  bytes: Uint8Array;
+}
+
+export interface CheckedScreenshot extends ScreenshotUpload {
+  contentType: ImageType;
+}
+
+/** A name safe to echo in a header and on a page: no path, no quotes or control characters. */
+export function safeFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base
+    .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+    .trim()
+    .slice(0, 100);
+  return clean.length > 0 ? clean : 'screenshot';
+}
+
+/**
+ * Every screenshot is checked before any is stored; one bad file refuses the whole request
+ * (INVALID_INPUT naming each file and why), so nothing is half-stored.
+ */
+export function checkScreenshots(files: ScreenshotUpload[]): CheckedScreenshot[] {
+  const issues: { path: string; message: string; reason: string; filename: string }[] = [];
+  if (files.length > MAX_SCREENSHOTS)
+    issues.push({
+      path: 'screenshots',
+      message: `at most ${MAX_SCREENSHOTS} screenshots`,
+      reason: 'tooMany',
+      filename: '',
+    });
+  const checked: CheckedScreenshot[] = [];
+  files.forEach((file, i) => {
+    const filename = safeFilename(file.filename);
+    const path = `screenshots[${i}]`;
+    if (file.bytes.byteLength > MAX_SCREENSHOT_BYTES)
+      issues.push({ path, message: 'is larger than 5 MB', reason: 'tooLarge', filename });
+    else if (file.bytes.byteLength === 0)
+      issues.push({ path, message: 'is empty', reason: 'notImage', filename });
+    else {
+      const contentType = sniffImageType(file.bytes);
+      if (!contentType)
+        issues.push({ path, message: 'is not a PNG, JPEG or WebP image', reason: 'notImage', filename });
+      else checked.push({ filename, bytes: file.bytes, contentType });
+    }
+  });
+  if (issues.length > 0) throw new AppError('INVALID_INPUT', { issues });
+  return checked;
+}
+
+/** Who is looking at a case: a signed-in user, or whoever holds the case link's key. */
+export type CaseViewer = { actor: Actor } | { keyMatches: boolean };
+
+export interface CaseAccessFacts {
+  requesterUserId: string | null;
+}
+
+/**
+ * Support agents see every case; a requester sees their own (by account, or by the key of the
+ * link they were e-mailed). Anyone else is told the case does not exist.
+ */
+export function caseAccess(viewer: CaseViewer, facts: CaseAccessFacts): 'agent' | 'requester' | 'none' {
+  if ('keyMatches' in viewer) return viewer.keyMatches ? 'requester' : 'none';
+  if (viewer.actor.role === 'support_agent') return 'agent';
+  if (facts.requesterUserId !== null && facts.requesterUserId === viewer.actor.userId) return 'requester';
+  return 'none';
+}
+
+export function assertAgent(actor: Actor): void {
+  if (actor.role !== 'support_agent') throw new AppError('NO_ACCESS');
+}

@@ -1,0 +1,160 @@
+/** Support cases, their screenshots and their events. */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { CaseStatus, CaseType, CheckedScreenshot } from '../domain/support-case.js';
+import type { AuditActor } from './audit-repository.js';
+import type { Database, SupportCaseEventTable, SupportCaseTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type SupportCaseRow = Selectable<SupportCaseTable>;
+export type SupportCaseEventRow = Selectable<SupportCaseEventTable>;
+
+/** Case ids read well on the phone and in e-mail subjects: `CS1001`, `CS1002`, ... */
+export async function nextCaseId(db: Db): Promise<string> {
+  const { rows } = await sql<{ n: string | number }>`select nextval('support_case_number') as n`.execute(db);
+  return `CS${rows[0]!.n}`;
+}
+
+export async function insertCase(db: Db, row: Omit<SupportCaseRow, 'status'>): Promise<void> {
+  await db.insertInto('support_case').values(row).execute();
+}
+
+export async function insertScreenshots(
+  db: Db,
+  caseId: string,
+  files: (CheckedScreenshot & { id: string })[],
+  now: Date,
+): Promise<void> {
+  if (files.length === 0) return;
+  await db
+    .insertInto('support_case_screenshot')
+    .values(
+      files.map((f) => ({
+        id: f.id,
+        case_id: caseId,
+        filename: f.filename,
+        content_type: f.contentType,
+        size_bytes: f.bytes.byteLength,
+        content: f.bytes,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+export async function appendCaseEvent(
+  db: Db,
+  caseId: string,
+  at: Date,
+  actor: AuditActor,
+  event: { kind: SupportCaseEventRow['kind']; body?: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('support_case_event')
+    .values({
+      case_id: caseId,
+      at,
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      kind: event.kind,
+      body: event.body ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}
+
+export async function findCase(db: Db, id: string): Promise<SupportCaseRow | undefined> {
+  return db.selectFrom('support_case').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the case row: actions on one case are applied one after the other. */
+export async function lockCase(trx: Transaction<Database>, id: string): Promise<SupportCaseRow | undefined> {
+  return trx.selectFrom('support_case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function setCaseStatus(db: Db, id: string, status: CaseStatus | null, now: Date): Promise<void> {
+  await db
+    .updateTable('support_case')
+    .set(status ? { status, updated_at: now } : { updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface CaseListRow {
+  id: string;
+  type: CaseType;
+  status: CaseStatus;
+  web_order_id: string;
+  subscription_id: string | null;
+  requester_name: string;
+  requester_email: string;
+  updated_at: Date;
+  created_at: Date;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Cases newest-updated first; `requesterUserId` for a requester's own list, filters for the queue. */
+export async function listCases(
+  db: Db,
+  filter: { requesterUserId?: string; status?: CaseStatus; type?: CaseType; q?: string; limit: number },
+): Promise<CaseListRow[]> {
+  let q = db
+    .selectFrom('support_case as c')
+    .innerJoin('purchase_order as po', 'po.id', 'c.order_id')
+    .select([
+      'c.id',
+      'c.type',
+      'c.status',
+      'po.web_order_id',
+      'c.subscription_id',
+      'c.requester_name',
+      'c.requester_email',
+      'c.updated_at',
+      'c.created_at',
+    ]);
+  if (filter.requesterUserId !== undefined) q = q.where('c.requester_user_id', '=', filter.requesterUserId);
+  if (filter.status !== undefined) q = q.where('c.status', '=', filter.status);
+  if (filter.type !== undefined) q = q.where('c.type', '=', filter.type);
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q.toLowerCase())}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['c.id']), 'like', like),
+        eb(eb.fn('lower', ['po.web_order_id']), 'like', like),
+        eb(eb.fn('lower', ['c.subscription_id']), 'like', like),
+        eb(eb.fn('lower', ['c.requester_email']), 'like', like),
+      ]),
+    );
+  }
+  return q.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc').limit(filter.limit).execute();
+}
+
+export async function screenshotsOf(
+  db: Db,
+  caseId: string,
+): Promise<{ id: string; filename: string; content_type: string; size_bytes: number }[]> {
+  return db
+    .selectFrom('support_case_screenshot')
+    .select(['id', 'filename', 'content_type', 'size_bytes'])
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function findScreenshot(db: Db, caseId: string, id: string) {
+  return db
+    .selectFrom('support_case_screenshot')
+    .select(['filename', 'content_type', 'content'])
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function eventsOf(db: Db, caseId: string): Promise<SupportCaseEventRow[]> {
+  return db
+    .selectFrom('support_case_event')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+}

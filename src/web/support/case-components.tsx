@@ -1,0 +1,119 @@
+/** Pieces every support page shares: status badge, the case table, and a case's history. */
+import type { SupportCaseDetail } from '../../app/get-support-case.js';
+import type { CaseListRow } from '../../store/support-case-repository.js';
+import type { PageContext } from '../layout.js';
+import { formatDateTime } from '../workspace/workspace-support.js';
+
+export function CaseStatusBadge(props: { ctx: PageContext; status: string }) {
+  return <span class={`badge case-${props.status}`}>{props.ctx.t(`support:status.${props.status}`)}</span>;
+}
+
+/** A case's link; a provisioning contact's carries the key of their link. */
+export const casePath = (caseId: string, key?: string) =>
+  `/support/cases/${encodeURIComponent(caseId)}${key ? `?key=${encodeURIComponent(key)}` : ''}`;
+
+export function CasesTable(props: { ctx: PageContext; items: CaseListRow[]; showRequester: boolean }) {
+  const { t, language } = props.ctx;
+  const col = (k: string) => t(`support:col.${k}`);
+  return (
+    <div class="table-wrap">
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">{col('caseId')}</th>
+            <th scope="col">{col('webOrderId')}</th>
+            <th scope="col">{col('type')}</th>
+            <th scope="col">{col('status')}</th>
+            {props.showRequester && <th scope="col">{col('requester')}</th>}
+            <th scope="col">{col('updatedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((c) => (
+            <tr>
+              <td data-label={col('caseId')}>
+                <a href={casePath(c.id)}>{c.id}</a>
+              </td>
+              <td data-label={col('webOrderId')}>
+                {c.web_order_id}
+                {c.subscription_id && <span class="muted small"> · {c.subscription_id}</span>}
+              </td>
+              <td data-label={col('type')}>{t(`support:type.${c.type}`)}</td>
+              <td data-label={col('status')}>
+                <CaseStatusBadge ctx={props.ctx} status={c.status} />
+              </td>
+              {props.showRequester && (
+                <td data-label={col('requester')}>
+                  {c.requester_name} <span class="muted small">{c.requester_email}</span>
+                </td>
+              )}
+              <td data-label={col('updatedAt')}>
+                <time datetime={c.updated_at.toISOString()}>
+                  {formatDateTime(c.updated_at.toISOString(), language)}
+                </time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+function eventText(ctx: PageContext, e: SupportCaseDetail['events'][number]): string {
+  const d = e.data;
+  const to = d['to'];
+  const contact =
+    to && typeof to === 'object'
+      ? `${text((to as Record<string, unknown>)['name'])} <${text((to as Record<string, unknown>)['email'])}>`
+      : text(to);
+  const status = (s: unknown) => (typeof s === 'string' ? ctx.t(`support:status.${s}`) : '');
+  return ctx.t(`support:event.${e.kind}`, {
+    actor: e.actor,
+    subscriptionId: text(d['subscriptionId']),
+    to: e.kind === 'status' ? status(d['to']) : contact,
+    from: status(d['from']),
+  });
+}
+
+export function CaseHistory(props: { ctx: PageContext; events: SupportCaseDetail['events'] }) {
+  return (
+    <ol class="timeline">
+      {props.events.map((e) => (
+        <li>
+          <div>
+            <time datetime={e.at}>{formatDateTime(e.at, props.ctx.language)}</time>
+            {' — '}
+            {eventText(props.ctx, e)}
+          </div>
+          {e.body && <blockquote class="case-reply">{e.body}</blockquote>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function Screenshots(props: { ctx: PageContext; detail: SupportCaseDetail; keyParam?: string }) {
+  const { ctx, detail } = props;
+  if (detail.screenshots.length === 0) return <p class="muted">{ctx.t('support:case.noScreenshots')}</p>;
+  const q = props.keyParam ? `?key=${encodeURIComponent(props.keyParam)}` : '';
+  return (
+    <ul class="screenshots">
+      {detail.screenshots.map((s) => {
+        const href = `/support/cases/${encodeURIComponent(detail.caseId)}/screenshots/${encodeURIComponent(s.id)}${q}`;
+        return (
+          <li>
+            <a href={href}>
+              <img src={href} alt={s.filename} loading="lazy" />
+              <span class="small">
+                {s.filename} · {Math.max(1, Math.round(s.sizeBytes / 1024))} KB
+              </span>
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
