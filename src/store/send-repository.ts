@@ -6,7 +6,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type SendRow = Selectable<ProvisioningEmailTable>;
 
 export async function insertSend(db: Db, row: Insertable<ProvisioningEmailTable>): Promise<void> {
-  await db.insertInto('provisioning_email').values(row).execute();
+  await insertSends(db, [row]);
+}
+
+/** Many sends in one statement; `seq` follows the array's order. */
+export async function insertSends(db: Db, rows: Insertable<ProvisioningEmailTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('provisioning_email').values(rows).execute();
 }
 
 export async function sendsOfLine(db: Db, subscriptionId: string): Promise<SendRow[]> {
