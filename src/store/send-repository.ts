@@ -1,5 +1,5 @@
 /** Provisioning e-mail sends and their delivery status. */
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, ProvisioningEmailTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -37,6 +37,23 @@ export async function setSendStatus(
     .where('id', '=', sendId)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Sets many sends' status at once (each with its own detail); returns the sends as updated. */
+export async function setSendStatuses(
+  db: Db,
+  updates: { sendId: string; detail: string | null }[],
+  status: SendRow['status'],
+  at: Date,
+): Promise<SendRow[]> {
+  if (updates.length === 0) return [];
+  const values = updates.map((u) => ({ id: u.sendId, detail: u.detail }));
+  const { rows } = await sql<SendRow>`
+    update provisioning_email p set status = ${status}, status_detail = v.detail, status_at = ${at}
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v (id text, detail text)
+    where p.id = v.id
+    returning p.*`.execute(db);
+  return rows;
 }
 
 /** One send, locked for the rest of the transaction (delivery reports may race each other). */
