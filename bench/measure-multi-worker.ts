@@ -45,7 +45,11 @@ export async function measureMultiWorker(
   const bench = await openBenchStore('postgres', opts.adminUrl);
   const children: ChildProcess[] = [];
   try {
-    for (let k = 0; k < opts.workers; k++) children.push(await startWorkerProcess(bench.url!, sink.url));
+    children.push(
+      ...(await Promise.all(
+        Array.from({ length: opts.workers }, () => startWorkerProcess(bench.url!, sink.url)),
+      )),
+    );
     sink.reset();
     // The lines become visible to the workers when this statement commits: the clock starts then.
     await loadLines(bench.store.db, { total: opts.lines, due: opts.lines, kind: 'rsd', analyze: false });
