@@ -73,6 +73,14 @@ async function section(name: string, run: () => Promise<void>): Promise<void> {
     console.log(`  ${name} failed: ${error}`);
   }
   console.log(`  ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  save(); // after every section, so a run stopped half-way still leaves what it measured
+}
+
+function save(): void {
+  results.minutes = Math.round((Date.now() - t0) / 600) / 100;
+  results.ratios = summarize(results);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/${results.mode}.json`, `${JSON.stringify(results, null, 2)}\n`);
 }
 
 results.machine = await describeMachine(adminUrl);
@@ -134,8 +142,7 @@ try {
   await sink.close();
 }
 
-results.minutes = Math.round((Date.now() - t0) / 600) / 100;
-results.ratios = summarize(results);
+save();
 console.log(`\nresults (${results.mode}, ${results.minutes} min; sizes printed in each name)`);
 if (results.ceiling)
   console.log(`SMTP ceiling: ${results.ceiling.count} messages in ${results.ceiling.ms.toFixed(0)} ms`);
@@ -155,8 +162,6 @@ console.log('');
 printTable(results.ratios);
 for (const e of results.errors) console.log(`error in ${e.section}: ${e.error}`);
 
-mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/${results.mode}.json`, `${JSON.stringify(results, null, 2)}\n`);
 if (!quick && !values.only) writeChart(results, 'docs/benchmarks.svg');
 console.log(
   `\nwrote bench/results/${results.mode}.json${!quick && !values.only ? ' and docs/benchmarks.svg' : ''}`,
