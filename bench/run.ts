@@ -41,6 +41,8 @@ const SIZES = {
   timeoutMs: quick ? 120_000 : 900_000,
 };
 const SMTP_CONNECTIONS = 5; // SMTP_POOL_SIZE's default: Onramp, the peers and the ceiling alike
+// A run of some sections only must not overwrite the last complete run's results.
+const resultFile = `bench/results/${quick ? 'quick' : 'full'}${values.only ? '-partial' : ''}.json`;
 const sections = new Set((values.only ?? 'ceiling,burst,peers,multi,sweep,latency,start').split(','));
 
 const t0 = Date.now();
@@ -80,7 +82,7 @@ function save(): void {
   results.minutes = Math.round((Date.now() - t0) / 600) / 100;
   results.ratios = summarize(results);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync(`bench/results/${results.mode}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
 }
 
 results.machine = await describeMachine(adminUrl);
@@ -163,6 +165,4 @@ printTable(results.ratios);
 for (const e of results.errors) console.log(`error in ${e.section}: ${e.error}`);
 
 if (!quick && !values.only) writeChart(results, 'docs/benchmarks.svg');
-console.log(
-  `\nwrote bench/results/${results.mode}.json${!quick && !values.only ? ' and docs/benchmarks.svg' : ''}`,
-);
+console.log(`\nwrote ${resultFile}${!quick && !values.only ? ' and docs/benchmarks.svg' : ''}`);
