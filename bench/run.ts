@@ -1,151 +1,168 @@
 /**
- * npm run bench [-- --quick] [-- --postgres URL]
- * Measures Onramp's RSD burst (due claim, state change, token, outbox, render, SMTP) against the
- * SMTP ceiling measured in the same run (the same number of equivalent messages pushed straight
- * through nodemailer's pool into the same local sink), and prints the ratio. Absolute numbers
- * vary with the machine; the ratio is what to compare.
+ * npm run bench [-- --quick] [-- --postgres ADMIN_URL] [-- --only burst,peers,...]
+ * Measures what Onramp exists for and prints ratios measured in the same run (absolute numbers
+ * vary with a noisy machine; ratios hold), each against its goal. Writes bench/results/<mode>.json;
+ * a full run also redraws docs/benchmarks.svg. Every measurement lives in its own module.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ManualClock, randomIds, type AppDeps } from '../src/app/deps.js';
-import { placeOrder } from '../src/app/place-order.js';
-import { buildPolicy } from '../src/domain/policy.js';
-import { createMailer, renderEmail, startMailSink, type EmailInput } from '../src/email/index.js';
-import { dispatchOutbox } from '../src/jobs/dispatch-outbox.js';
-import { runDue } from '../src/jobs/run-due.js';
-import { migrate } from '../src/store/migrate.js';
-import { openStore } from '../src/store/open-store.js';
+import type { BenchResults } from './bench-results.js';
+import { openBenchStore } from './bench-store.js';
+import { describeMachine } from './describe-machine.js';
+import { loadLines } from './load-lines.js';
+import { measureApiLatency } from './measure-api-latency.js';
+import { measureEmbeddedStart, measureMemory } from './measure-memory-and-start.js';
+import { measureMultiWorker } from './measure-multi-worker.js';
+import { measurePeer } from './measure-peers.js';
+import { measureRsdBurst } from './measure-rsd-burst.js';
+import { measureSmtpCeiling } from './measure-smtp-ceiling.js';
+import { measureSweep } from './measure-sweep.js';
+import { startCountingSink } from './start-counting-sink.js';
+import { printTable, summarize } from './summarize-results.js';
+import { writeChart } from './write-chart.js';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, postgres: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    only: { type: 'string' },
+    lines: { type: 'string' },
+  },
 });
-const LINES = values.quick ? 2_000 : 20_000;
-const PER_ORDER = 10;
-const NOW = new Date('2026-12-01T00:00:00Z');
+const quick = values.quick;
+const adminUrl = values.postgres;
+const SIZES = {
+  burst: Number(values.lines ?? (quick ? 1_000 : 100_000)),
+  sweepTables: quick ? [10_000, 100_000] : [100_000, 1_000_000],
+  sweepDue: quick ? 1_000 : 10_000,
+  latencySeconds: quick ? 3 : 10,
+  memorySeconds: quick ? 2 : 5,
+  workers: [1, 2, 4],
+  timeoutMs: quick ? 120_000 : 900_000,
+};
+const SMTP_CONNECTIONS = 5; // SMTP_POOL_SIZE's default: Onramp, the peers and the ceiling alike
+// A run of some sections only must not overwrite the last complete run's results.
+const resultFile = `bench/results/${quick ? 'quick' : 'full'}${values.only ? '-partial' : ''}.json`;
+const sections = new Set((values.only ?? 'ceiling,burst,peers,multi,sweep,latency,start').split(','));
 
-const sample: EmailInput = {
-  template: 'provisioning',
-  language: 'en',
-  to: { name: 'Irene Conti', email: 'irene@initech.example' },
-  webOrderId: 'WO-BENCH',
-  endCustomerName: 'Initech Srl',
-  partnerName: 'Acme Reseller',
-  lines: [{ subscriptionId: 'Sub100000001', offerCode: 'MEET-PRO', offerName: 'Meetings Pro', quantity: 10 }],
-  setupUrl: 'http://localhost:3000/setup/' + 'x'.repeat(43),
-  deadline: '2026-12-31T00:00:00Z',
-  helpUrl: 'http://localhost:3000/help/provisioning',
-  senderAddress: 'provisioning@onramp.localhost',
-  resend: false,
+const t0 = Date.now();
+const results: BenchResults = {
+  mode: quick ? 'quick' : 'full',
+  startedAt: new Date().toISOString(),
+  minutes: 0,
+  machine: null,
+  ceiling: null,
+  bursts: [],
+  peers: [],
+  sweeps: [],
+  latency: [],
+  memory: null,
+  start: null,
+  multiWorker: [],
+  errors: [],
+  ratios: [],
 };
 
-async function main() {
-  let received = 0;
-  const sink = await startMailSink({ onMessage: async () => void received++ });
-  const smtpUrl = `smtp://127.0.0.1:${sink.port}`;
-
-  // 1. The ceiling: render + send straight through the pool, nothing else.
-  const ceilingMailer = createMailer({
-    smtpUrl,
-    from: 'bench@onramp.localhost',
-    pool: true,
-    maxConnections: 5,
-  });
-  let t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: LINES }, (_, i) =>
-      ceilingMailer.send({ to: sample.to, ...renderEmail(sample), messageId: `<ceiling${i}@bench>` }),
-    ),
-  );
-  const ceilingMs = performance.now() - t0;
-  ceilingMailer.close();
-
-  // 2. Onramp's real path.
-  const store = await openStore({ databaseUrl: values.postgres, dataDir: ':memory:', poolSize: 10 });
-  if (values.postgres)
-    await store.db.schema
-      .dropSchema('public')
-      .ifExists()
-      .cascade()
-      .execute()
-      .then(() => store.db.schema.createSchema('public').execute());
-  await migrate(store.db);
-  const clock = new ManualClock(NOW);
-  const deps: AppDeps = {
-    db: store.db,
-    clock,
-    ids: randomIds,
-    settings: {
-      policy: buildPolicy(),
-      publicUrl: 'http://localhost:3000',
-      adminPortalUrl: 'http://localhost:3000/admin',
-      setupLinkTtlDays: 90,
-      mailFrom: 'provisioning@onramp.localhost',
-    },
-  };
-  await store.db
-    .insertInto('organization')
-    .values({ id: 'org_p', kind: 'partner', name: 'Acme Reseller', created_at: NOW })
-    .execute();
-  await store.db
-    .insertInto('app_user')
-    .values({
-      id: 'usr_p',
-      organization_id: 'org_p',
-      role: 'partner_user',
-      name: 'P',
-      email: 'p@acme.example',
-      language: 'en',
-      created_at: NOW,
-    })
-    .execute();
-  const actor = {
-    userId: 'usr_p',
-    name: 'P',
-    email: 'p@acme.example',
-    role: 'partner_user' as const,
-    organizationId: 'org_p',
-    language: 'en' as const,
-  };
-  for (let o = 0; o < LINES / PER_ORDER; o++) {
-    await placeOrder(deps, actor, {
-      webOrderId: `WO-${o}`,
-      endCustomerName: 'Initech Srl',
-      rsd: '2026-12-01',
-      lines: Array.from({ length: PER_ORDER }, (_, i) => ({
-        offerCode: 'MEET-PRO',
-        quantity: 1,
-        provisioningContact: { name: 'Irene', email: `c${o}-${i}@initech.example`, language: 'en' as const },
-      })),
-    });
+async function section(name: string, run: () => Promise<void>): Promise<void> {
+  if (!sections.has(name)) return;
+  const started = Date.now();
+  console.log(`… ${name}`);
+  try {
+    await run();
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    results.errors.push({ section: name, error });
+    console.log(`  ${name} failed: ${error}`);
   }
-  const mailer = createMailer({
-    smtpUrl,
-    from: 'provisioning@onramp.localhost',
-    pool: true,
-    maxConnections: 5,
-  });
-  received = 0;
-  t0 = performance.now();
-  await runDue(deps);
-  const dueMs = performance.now() - t0;
-  const outbox = {
-    batchSize: 200,
-    maxAttempts: 5,
-    backoffBaseMs: 1000,
-    backoffMaxMs: 60_000,
-    leaseMs: 120_000,
-  };
-  while ((await dispatchOutbox({ ...deps, mailer, outbox })).claimed > 0);
-  const onrampMs = performance.now() - t0;
-  mailer.close();
+  console.log(`  ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  save(); // after every section, so a run stopped half-way still leaves what it measured
+}
 
-  const rate = (ms: number) => Math.round((LINES / ms) * 1000);
-  console.log(`store: ${store.kind}; lines: ${LINES}; accepted by the sink: ${received}`);
-  console.log(`SMTP ceiling      ${ceilingMs.toFixed(0).padStart(7)} ms  ${rate(ceilingMs)} msg/s`);
-  console.log(`Onramp RSD burst  ${onrampMs.toFixed(0).padStart(7)} ms  ${rate(onrampMs)} msg/s`);
-  console.log(`  of which due claim + outbox writes ${dueMs.toFixed(0)} ms`);
-  console.log(`ratio Onramp/ceiling (throughput): ${(ceilingMs / onrampMs).toFixed(2)} (goal >= 0.9)`);
-  await store.close();
+function save(): void {
+  results.minutes = Math.round((Date.now() - t0) / 600) / 100;
+  results.ratios = summarize(results);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+results.machine = await describeMachine(adminUrl);
+console.log(`bench (${results.mode}); burst of ${SIZES.burst} lines; machine:`, results.machine);
+const sink = await startCountingSink();
+try {
+  await section('ceiling', async () => {
+    results.ceiling = await measureSmtpCeiling(sink, { count: SIZES.burst, connections: SMTP_CONNECTIONS });
+  });
+  await section('burst', async () => {
+    for (const store of ['postgres', 'pglite'] as const)
+      results.bursts.push(
+        await measureRsdBurst(sink, { store, lines: SIZES.burst, adminUrl, timeoutMs: SIZES.timeoutMs }),
+      );
+  });
+  await section('peers', async () => {
+    for (const peer of ['pg-boss', 'graphile-worker'] as const)
+      results.peers.push(
+        await measurePeer(sink, {
+          peer,
+          lines: SIZES.burst,
+          adminUrl,
+          connections: SMTP_CONNECTIONS,
+          timeoutMs: SIZES.timeoutMs,
+        }),
+      );
+  });
+  await section('multi', async () => {
+    for (const workers of SIZES.workers)
+      results.multiWorker.push(
+        await measureMultiWorker(sink, { workers, lines: SIZES.burst, adminUrl, timeoutMs: SIZES.timeoutMs }),
+      );
+  });
+  await section('sweep', async () => {
+    for (const total of SIZES.sweepTables) {
+      const bench = await openBenchStore('postgres', adminUrl);
+      try {
+        await loadLines(bench.store.db, { total, due: SIZES.sweepDue, kind: 'sweep' });
+        results.sweeps.push(await measureSweep(bench, { total, due: SIZES.sweepDue }));
+        // The largest table also serves the memory measurement: web + worker on it.
+        if (total === SIZES.sweepTables.at(-1))
+          results.memory = await measureMemory(bench, {
+            lines: total,
+            smtpUrl: sink.url,
+            seconds: SIZES.memorySeconds,
+          });
+      } finally {
+        await bench.close();
+      }
+    }
+  });
+  await section('latency', async () => {
+    results.latency = await measureApiLatency({ adminUrl, smtpUrl: sink.url, seconds: SIZES.latencySeconds });
+  });
+  await section('start', async () => {
+    results.start = await measureEmbeddedStart();
+  });
+} finally {
   await sink.close();
 }
 
-await main();
+save();
+console.log(`\nresults (${results.mode}, ${results.minutes} min; sizes printed in each name)`);
+if (results.ceiling)
+  console.log(`SMTP ceiling: ${results.ceiling.count} messages in ${results.ceiling.ms.toFixed(0)} ms`);
+for (const b of [...results.bursts, ...results.peers, ...results.multiWorker])
+  console.log(
+    `${'store' in b ? `Onramp on ${b.store}` : 'peer' in b ? b.peer : `${b.workers} worker(s)`}: ${b.lines} e-mails in ${b.ms.toFixed(0)} ms (received ${b.received}, distinct ${b.distinct})`,
+  );
+for (const s of results.sweeps)
+  console.log(
+    `sweep: ${s.due} due of ${s.total}: ${s.ms.toFixed(0)} ms (${s.reminders} reminders, ${s.closed} closed; claim uses index: ${s.claimUsesIndex})`,
+  );
+for (const l of results.latency)
+  console.log(
+    `${l.route} at ${l.rate} req/s: p50 ${l.p50} ms, p99 ${l.p99} ms (${l.requests} requests, ${l.non2xx} non-2xx)`,
+  );
+console.log('');
+printTable(results.ratios);
+for (const e of results.errors) console.log(`error in ${e.section}: ${e.error}`);
+
+if (!quick && !values.only) writeChart(results, 'docs/benchmarks.svg');
+console.log(`\nwrote ${resultFile}${!quick && !values.only ? ' and docs/benchmarks.svg' : ''}`);

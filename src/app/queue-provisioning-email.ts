@@ -10,8 +10,8 @@ import type { EmailInput, EmailLine } from '../email/index.js';
 import { appendAudit, type AuditActor } from '../store/audit-repository.js';
 import { enqueue, supersedePendingSends } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
-import { insertSend } from '../store/send-repository.js';
-import { insertToken, revokeLiveTokens } from '../store/setup-token-repository.js';
+import { insertSends } from '../store/send-repository.js';
+import { insertTokens, revokeLiveTokens } from '../store/setup-token-repository.js';
 import { hashToken, type AppDeps } from './deps.js';
 
 const DAY_MS = 86_400_000;
@@ -40,12 +40,23 @@ export async function loadOrderEmailContext(
   trx: Transaction<Database>,
   orderId: string,
 ): Promise<OrderEmailContext> {
+  return (await loadOrderEmailContexts(trx, [orderId])).get(orderId) ?? { partnerName: '', lines: [] };
+}
+
+/** The contexts of many orders in one query (the due worker queues e-mails for hundreds at once). */
+export async function loadOrderEmailContexts(
+  trx: Transaction<Database>,
+  orderIds: string[],
+): Promise<Map<string, OrderEmailContext>> {
+  const contexts = new Map<string, OrderEmailContext>();
+  if (orderIds.length === 0) return contexts;
   const rows = await trx
     .selectFrom('subscription_line as l')
     .innerJoin('offer as o', 'o.code', 'l.offer_code')
     .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
     .innerJoin('organization as p', 'p.id', 'po.partner_id')
     .select([
+      'l.order_id',
       'l.subscription_id',
       'l.offer_code',
       'o.name as offer_name',
@@ -54,21 +65,23 @@ export async function loadOrderEmailContext(
       'l.contact_email',
       'p.name as partner_name',
     ])
-    .where('l.order_id', '=', orderId)
+    .where('l.order_id', 'in', orderIds)
+    .orderBy('l.order_id')
     .orderBy('l.line_no')
     .execute();
-  return {
-    partnerName: rows[0]?.partner_name ?? '',
-    lines: rows
-      .filter((r) => r.status !== 'cancelled')
-      .map((r) => ({
-        subscriptionId: r.subscription_id,
-        offerCode: r.offer_code,
-        offerName: r.offer_name,
-        quantity: r.quantity,
-        contactEmail: r.contact_email,
-      })),
-  };
+  for (const r of rows) {
+    let context = contexts.get(r.order_id);
+    if (!context) contexts.set(r.order_id, (context = { partnerName: r.partner_name, lines: [] }));
+    if (r.status === 'cancelled') continue;
+    context.lines.push({
+      subscriptionId: r.subscription_id,
+      offerCode: r.offer_code,
+      offerName: r.offer_name,
+      quantity: r.quantity,
+      contactEmail: r.contact_email,
+    });
+  }
+  return contexts;
 }
 
 export interface QueuedSend {
@@ -77,51 +90,74 @@ export interface QueuedSend {
   to: string;
 }
 
+export interface ProvisioningEmailRequest {
+  order: PurchaseOrderRow;
+  /** The line as it is after the change (contact, first e-mail instant). */
+  line: SubscriptionLineRow;
+  reason: SendReason;
+  context: OrderEmailContext;
+}
+
 export async function queueProvisioningEmail(
   trx: Transaction<Database>,
   deps: AppDeps,
-  args: {
-    order: PurchaseOrderRow;
-    /** The line as it is after the change (contact, first e-mail instant). */
-    line: SubscriptionLineRow;
-    reason: SendReason;
-    actor: AuditActor;
-    context: OrderEmailContext;
-    now: Date;
-  },
+  args: ProvisioningEmailRequest & { actor: AuditActor; now: Date },
 ): Promise<QueuedSend> {
-  const { order, line, reason, actor, now } = args;
+  const [queued] = await queueProvisioningEmails(trx, deps, { actor: args.actor, now: args.now }, [args]);
+  return queued!;
+}
+
+/**
+ * Queues the e-mails of many lines (at most one request per line) with one statement per table:
+ * the due worker's RSD burst queues hundreds per transaction, and per-line round trips were most
+ * of its cost.
+ */
+export async function queueProvisioningEmails(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  { actor, now }: { actor: AuditActor; now: Date },
+  requests: ProvisioningEmailRequest[],
+): Promise<QueuedSend[]> {
+  if (requests.length === 0) return [];
+  const prepared = requests.map((request) => prepareSend(deps, actor, now, request));
+  for (const reason of ['resend', 'contact_change'] as const) {
+    const ids = prepared.filter((p) => p.revokeReason === reason).map((p) => p.subscriptionId);
+    await revokeLiveTokens(trx, ids, now, reason);
+  }
+  await supersedePendingSends(
+    trx,
+    prepared.map((p) => p.subscriptionId),
+    now,
+  );
+  await insertSends(
+    trx,
+    prepared.map((p) => p.send),
+  );
+  await insertTokens(
+    trx,
+    prepared.map((p) => p.token),
+  );
+  await enqueue(
+    trx,
+    now,
+    prepared.map((p) => p.message),
+  );
+  await appendAudit(
+    trx,
+    now,
+    actor,
+    prepared.map((p) => p.audit),
+  );
+  return prepared.map((p) => ({ sendId: p.send.id, subscriptionId: p.subscriptionId, to: p.send.to_email }));
+}
+
+/** Everything one send writes, computed without touching the database. */
+function prepareSend(deps: AppDeps, actor: AuditActor, now: Date, args: ProvisioningEmailRequest) {
+  const { order, line, reason } = args;
   const { settings, ids } = deps;
   const sendId = ids.newId('snd');
   const token = ids.newToken();
   const expiresAt = new Date(now.getTime() + settings.setupLinkTtlDays * DAY_MS);
-
-  await revokeLiveTokens(
-    trx,
-    [line.subscription_id],
-    now,
-    reason === 'contact_change' ? 'contact_change' : 'resend',
-  );
-  await supersedePendingSends(trx, [line.subscription_id], now);
-  await insertSend(trx, {
-    id: sendId,
-    subscription_id: line.subscription_id,
-    reason,
-    requested_by_user_id: actor.userId,
-    requested_by_label: actor.label,
-    to_name: line.contact_name,
-    to_email: line.contact_email,
-    language: line.contact_language,
-    created_at: now,
-    status_at: now,
-  });
-  await insertToken(trx, {
-    tokenHash: hashToken(token),
-    subscriptionId: line.subscription_id,
-    sendId,
-    createdAt: now,
-    expiresAt,
-  });
 
   // While the line is open the contact must act before it closes; a closed-pending line can
   // still be set up, so the link's own expiry is the deadline that matters.
@@ -150,16 +186,34 @@ export async function queueProvisioningEmail(
         }
       : { template: 'provisioning', ...common, resend: reason !== 'rsd' };
 
-  await enqueue(trx, now, [
-    { topic: 'email', payload: { input }, messageKey: sendId, sendId, availableAt: now },
-  ]);
-  await appendAudit(trx, now, actor, [
-    {
+  return {
+    subscriptionId: line.subscription_id,
+    revokeReason: reason === 'contact_change' ? ('contact_change' as const) : ('resend' as const),
+    send: {
+      id: sendId,
+      subscription_id: line.subscription_id,
+      reason,
+      requested_by_user_id: actor.userId,
+      requested_by_label: actor.label,
+      to_name: line.contact_name,
+      to_email: line.contact_email,
+      language: line.contact_language,
+      created_at: now,
+      status_at: now,
+    },
+    token: {
+      tokenHash: hashToken(token),
+      subscriptionId: line.subscription_id,
+      sendId,
+      createdAt: now,
+      expiresAt,
+    },
+    message: { topic: 'email', payload: { input }, messageKey: sendId, sendId, availableAt: now },
+    audit: {
       action: `provisioning_email.queued`,
       orderId: order.id,
       subscriptionId: line.subscription_id,
       data: { sendId, reason, to: line.contact_email },
     },
-  ]);
-  return { sendId, subscriptionId: line.subscription_id, to: line.contact_email };
+  };
 }

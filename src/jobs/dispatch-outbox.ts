@@ -9,8 +9,8 @@ import { queueWebhookEvents } from '../app/queue-webhook-events.js';
 import { MailSendError, renderEmail, type EmailInput, type Mailer } from '../email/index.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
-import { claimDue, markDone, markFailedAttempt, type OutboxRow } from '../store/outbox-repository.js';
-import { setSendStatus } from '../store/send-repository.js';
+import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
+import { setSendStatus, setSendStatuses } from '../store/send-repository.js';
 
 export interface OutboxSettings {
   batchSize: number;
@@ -83,9 +83,19 @@ async function recordSendStatus(
   ]);
 }
 
-async function deliver(deps: DispatchDeps, row: OutboxRow, summary: DispatchSummary): Promise<void> {
+interface Delivered {
+  row: OutboxRow;
+  payload: EmailPayload;
+  response: string;
+}
+
+/** Renders and sends one claimed row; a failure is recorded at once, a success is returned. */
+async function deliver(
+  deps: DispatchDeps,
+  row: OutboxRow,
+  summary: DispatchSummary,
+): Promise<Delivered | null> {
   const payload = row.payload as EmailPayload;
-  let response: string;
   try {
     const rendered = renderEmail(payload.input);
     const result = await deps.mailer.send({
@@ -93,21 +103,60 @@ async function deliver(deps: DispatchDeps, row: OutboxRow, summary: DispatchSumm
       ...rendered,
       messageId: messageIdOf(row.message_key, deps.settings.publicUrl),
     });
-    response = result.response;
+    return { row, payload, response: result.response };
   } catch (e) {
     await recordFailedAttempt(deps, row, payload, e, summary);
-    return;
+    return null;
   }
-  // Outside the try: once the server has accepted the message, a database error while recording
-  // it must not count as a failed attempt (let alone a permanent one). The row stays leased and
-  // comes back after the lease, with the same Message-ID.
+}
+
+/**
+ * Records the accepted messages of one pass in one transaction (three statements, however many
+ * messages: per-message transactions cost more than the SMTP sends). Outside `deliver`'s try:
+ * once the server has accepted a message, a database error while recording it must not count as
+ * a failed attempt (let alone a permanent one). The rows stay leased and come back after the
+ * lease, with the same Message-ID.
+ */
+async function recordDelivered(deps: DispatchDeps, delivered: Delivered[], summary: DispatchSummary) {
+  if (delivered.length === 0) return;
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    if (await markDone(trx, row.id, now, scrub(payload)))
-      await recordSendStatus({ ...deps, db: trx }, row, 'sent', response, now);
+    const done = await markManyDone(
+      trx,
+      delivered.map((d) => ({ id: d.row.id, scrubbedPayload: scrub(d.payload) })),
+      now,
+    );
+    const sends = await setSendStatuses(
+      trx,
+      delivered
+        .filter((d) => done.has(Number(d.row.id)) && d.row.send_id)
+        .map((d) => ({ sendId: d.row.send_id!, detail: d.response })),
+      'sent',
+      now,
+    );
+    await appendAudit(
+      trx,
+      now,
+      SYSTEM_ACTOR,
+      sends.map((send) => ({
+        action: 'provisioning_email.sent',
+        subscriptionId: send.subscription_id,
+        data: { sendId: send.id, to: send.to_email, detail: send.status_detail },
+      })),
+    );
+    await queueWebhookEvents(
+      trx,
+      deps,
+      now,
+      sends.map((send) => ({
+        type: 'provisioning_email.sent' as const,
+        subscriptionId: send.subscription_id,
+        data: { sendId: send.id, to: send.to_email, detail: send.status_detail },
+      })),
+    );
   });
-  summary.sent++;
-  deps.metrics?.sendsTotal.inc({ status: 'sent' });
+  summary.sent += delivered.length;
+  deps.metrics?.sendsTotal.inc({ status: 'sent' }, delivered.length);
 }
 
 async function recordFailedAttempt(
@@ -139,6 +188,11 @@ async function recordFailedAttempt(
 export async function dispatchOutbox(deps: DispatchDeps): Promise<DispatchSummary> {
   const rows = await claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs, 'email');
   const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
-  await Promise.all(rows.map((row) => deliver(deps, row, summary)));
+  const delivered = await Promise.all(rows.map((row) => deliver(deps, row, summary)));
+  await recordDelivered(
+    deps,
+    delivered.filter((d): d is Delivered => d !== null),
+    summary,
+  );
   return summary;
 }

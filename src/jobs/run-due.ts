@@ -9,12 +9,12 @@ import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { AppDeps } from '../app/deps.js';
 import { queueWebhookEvents, type LineEvent } from '../app/queue-webhook-events.js';
 import {
-  loadOrderEmailContext,
-  queueProvisioningEmail,
-  type OrderEmailContext,
+  loadOrderEmailContexts,
+  queueProvisioningEmails,
+  type ProvisioningEmailRequest,
 } from '../app/queue-provisioning-email.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
-import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
+import { lineStateColumns, toLineState, updateLines } from '../store/line-repository.js';
 import { enqueue } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 
@@ -24,45 +24,74 @@ export interface DueSummary {
   closed: number;
 }
 
-async function notifyLineClosed(
+/** Tells each closed line's partner user (the order's placer), with one query per table. */
+async function notifyLinesClosed(
   trx: Transaction<Database>,
   deps: AppDeps,
-  order: PurchaseOrderRow,
-  line: SubscriptionLineRow,
+  closed: { order: PurchaseOrderRow; line: SubscriptionLineRow }[],
   now: Date,
 ) {
-  const placer = await trx
-    .selectFrom('app_user')
-    .select(['name', 'email', 'language'])
-    .where('id', '=', order.placed_by_user_id)
-    .executeTakeFirstOrThrow();
-  const offer = await trx
-    .selectFrom('offer')
-    .select('name')
-    .where('code', '=', line.offer_code)
-    .executeTakeFirstOrThrow();
-  await enqueue(trx, now, [
-    {
-      topic: 'email',
-      messageKey: `closed_${line.subscription_id}`,
-      availableAt: now,
-      payload: {
-        input: {
-          template: 'line-closed',
-          language: placer.language,
-          to: { name: placer.name, email: placer.email },
-          webOrderId: order.web_order_id,
-          endCustomerName: order.end_customer_name,
-          subscriptionId: line.subscription_id,
-          offerName: offer.name,
-          contactEmail: line.contact_email,
-          subscriptionsPageUrl: `${deps.settings.publicUrl}/subscriptions?pendingProvisioning=true`,
+  if (closed.length === 0) return;
+  const placers = new Map(
+    (
+      await trx
+        .selectFrom('app_user')
+        .select(['id', 'name', 'email', 'language'])
+        .where('id', 'in', [...new Set(closed.map((c) => c.order.placed_by_user_id))])
+        .execute()
+    ).map((u) => [u.id, u]),
+  );
+  const offers = new Map(
+    (
+      await trx
+        .selectFrom('offer')
+        .select(['code', 'name'])
+        .where('code', 'in', [...new Set(closed.map((c) => c.line.offer_code))])
+        .execute()
+    ).map((o) => [o.code, o.name]),
+  );
+  await enqueue(
+    trx,
+    now,
+    closed.map(({ order, line }) => {
+      const placer = placers.get(order.placed_by_user_id)!;
+      return {
+        topic: 'email',
+        messageKey: `closed_${line.subscription_id}`,
+        availableAt: now,
+        payload: {
+          input: {
+            template: 'line-closed',
+            language: placer.language,
+            to: { name: placer.name, email: placer.email },
+            webOrderId: order.web_order_id,
+            endCustomerName: order.end_customer_name,
+            subscriptionId: line.subscription_id,
+            offerName: offers.get(line.offer_code)!,
+            contactEmail: line.contact_email,
+            subscriptionsPageUrl: `${deps.settings.publicUrl}/subscriptions?pendingProvisioning=true`,
+          },
         },
-      },
-    },
-  ]);
+      };
+    }),
+  );
+  await appendAudit(
+    trx,
+    now,
+    SYSTEM_ACTOR,
+    closed.map(({ order, line }) => ({
+      action: 'line.closed',
+      orderId: order.id,
+      subscriptionId: line.subscription_id,
+      data: { pendingProvisioning: true },
+    })),
+  );
 }
 
+/**
+ * One batch in one transaction: the state machine decides each line, then every table is
+ * written with one statement for the whole batch (round trips per line were the RSD burst's cost).
+ */
 async function processBatch(deps: AppDeps, now: Date, limit: number, summary: DueSummary): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const lines = await trx
@@ -82,13 +111,10 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
         o,
       ]),
     );
-    const contexts = new Map<string, OrderEmailContext>();
-    const contextOf = async (orderId: string) => {
-      if (!contexts.has(orderId)) contexts.set(orderId, await loadOrderEmailContext(trx, orderId));
-      return contexts.get(orderId)!;
-    };
 
-    const events: LineEvent[] = [];
+    const changes: Parameters<typeof updateLines>[1] = [];
+    const emails: (Omit<ProvisioningEmailRequest, 'context'> & { orderId: string })[] = [];
+    const closed: { order: PurchaseOrderRow; line: SubscriptionLineRow }[] = [];
     for (const line of lines) {
       const order = orders.get(line.order_id)!;
       const outcome = transition(
@@ -98,48 +124,49 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
         deps.settings.policy,
       );
       const after = { ...line, first_email_at: outcome.state.firstEmailAt, status: outcome.state.status };
-      await updateLine(
-        trx,
-        line.subscription_id,
-        lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
-      );
+      changes.push({
+        subscriptionId: line.subscription_id,
+        values: lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
+      });
       for (const effect of outcome.effects) {
         if (effect.type === 'queue_provisioning_email') {
-          const send = await queueProvisioningEmail(trx, deps, {
-            order,
-            line: after,
-            reason: effect.reason,
-            actor: SYSTEM_ACTOR,
-            context: await contextOf(order.id),
-            now,
-          });
-          if (effect.reason === 'rsd') {
-            events.push({
-              type: 'subscription.awaiting_provisioning',
-              subscriptionId: line.subscription_id,
-              data: { sendId: send.sendId, rsd: line.rsd },
-            });
-            summary.dispatched++;
-          } else summary.reminders++;
+          emails.push({ orderId: order.id, order, line: after, reason: effect.reason });
+          if (effect.reason === 'rsd') summary.dispatched++;
+          else summary.reminders++;
         } else if (effect.type === 'notify_line_closed') {
-          await notifyLineClosed(trx, deps, order, line, now);
-          await appendAudit(trx, now, SYSTEM_ACTOR, [
-            {
-              action: 'line.closed',
-              orderId: order.id,
-              subscriptionId: line.subscription_id,
-              data: { pendingProvisioning: true },
-            },
-          ]);
-          events.push({
-            type: 'subscription.closed',
-            subscriptionId: line.subscription_id,
-            data: { pendingProvisioning: true },
-          });
+          closed.push({ order, line });
           summary.closed++;
         }
       }
     }
+    await updateLines(trx, changes);
+    const contexts = await loadOrderEmailContexts(trx, [...new Set(emails.map((e) => e.orderId))]);
+    const sends = await queueProvisioningEmails(
+      trx,
+      deps,
+      { actor: SYSTEM_ACTOR, now },
+      emails.map((e) => ({ ...e, context: contexts.get(e.orderId)! })),
+    );
+    await notifyLinesClosed(trx, deps, closed, now);
+    // Webhook events, in the same transaction (sends come back in the order of the requests).
+    const events: LineEvent[] = [
+      ...emails.flatMap((e, i): LineEvent[] =>
+        e.reason === 'rsd'
+          ? [
+              {
+                type: 'subscription.awaiting_provisioning',
+                subscriptionId: e.line.subscription_id,
+                data: { sendId: sends[i]!.sendId, rsd: e.line.rsd },
+              },
+            ]
+          : [],
+      ),
+      ...closed.map(({ line }): LineEvent => ({
+        type: 'subscription.closed',
+        subscriptionId: line.subscription_id,
+        data: { pendingProvisioning: true },
+      })),
+    ];
     await queueWebhookEvents(trx, deps, now, events);
     return lines.length;
   });

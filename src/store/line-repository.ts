@@ -75,3 +75,33 @@ export async function updateLine(
     .where('subscription_id', '=', subscriptionId)
     .execute();
 }
+
+/**
+ * Saves many lines' new states in one statement (the due worker's batches). Each change carries
+ * the columns `lineStateColumns` computed; instants a change does not set keep their value.
+ */
+export async function updateLines(
+  trx: Transaction<Database>,
+  changes: { subscriptionId: string; values: Updateable<SubscriptionLineTable> }[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = changes.map(({ subscriptionId, values: v }) => ({ subscription_id: subscriptionId, ...v }));
+  await sql`
+    update subscription_line l set
+      status = coalesce(v.status, l.status),
+      pending_provisioning = coalesce(v.pending_provisioning, l.pending_provisioning),
+      first_email_at = case when v.keys ? 'first_email_at' then v.first_email_at else l.first_email_at end,
+      reminders_sent = coalesce(v.reminders_sent, l.reminders_sent),
+      next_action_at = case when v.keys ? 'next_action_at' then v.next_action_at else l.next_action_at end,
+      updated_at = coalesce(v.updated_at, l.updated_at),
+      closed_at = coalesce(v.closed_at, l.closed_at),
+      cancelled_at = coalesce(v.cancelled_at, l.cancelled_at),
+      provisioned_at = coalesce(v.provisioned_at, l.provisioned_at)
+    from (
+      select r.*, j as keys from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as j,
+      lateral jsonb_to_record(j) as r (subscription_id text, status text, pending_provisioning boolean,
+        first_email_at timestamptz, reminders_sent integer, next_action_at timestamptz, updated_at timestamptz,
+        closed_at timestamptz, cancelled_at timestamptz, provisioned_at timestamptz)
+    ) as v
+    where l.subscription_id = v.subscription_id`.execute(trx);
+}

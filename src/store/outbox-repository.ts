@@ -78,6 +78,25 @@ export async function markDone(db: Db, id: number, now: Date, scrubbedPayload: u
 }
 
 /**
+ * `markDone` for many claimed rows in one statement; returns the ids it finished (a row already
+ * finished by a newer claim is left alone, as in `markDone`).
+ */
+export async function markManyDone(
+  db: Db,
+  rows: { id: number; scrubbedPayload: unknown }[],
+  now: Date,
+): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const values = rows.map((r) => ({ id: r.id, payload: r.scrubbedPayload }));
+  const { rows: done } = await sql<{ id: number }>`
+    update outbox o set status = 'done', done_at = ${now}, last_error = null, payload = v.payload
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v (id bigint, payload jsonb)
+    where o.id = v.id and o.status = 'pending'
+    returning o.id`.execute(db);
+  return new Set(done.map((r) => Number(r.id)));
+}
+
+/**
  * Schedules a retry with capped exponential backoff, or gives up after `maxAttempts`. Returns the
  * new status, or 'superseded' when the row was claimed again after this claim's lease ran out (or
  * is already finished): the newer claim decides, so a slow worker never fails a sent e-mail.

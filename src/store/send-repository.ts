@@ -1,12 +1,18 @@
 /** Provisioning e-mail sends and their delivery status. */
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, ProvisioningEmailTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type SendRow = Selectable<ProvisioningEmailTable>;
 
 export async function insertSend(db: Db, row: Insertable<ProvisioningEmailTable>): Promise<void> {
-  await db.insertInto('provisioning_email').values(row).execute();
+  await insertSends(db, [row]);
+}
+
+/** Many sends in one statement; `seq` follows the array's order. */
+export async function insertSends(db: Db, rows: Insertable<ProvisioningEmailTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('provisioning_email').values(rows).execute();
 }
 
 export async function sendsOfLine(db: Db, subscriptionId: string): Promise<SendRow[]> {
@@ -31,6 +37,23 @@ export async function setSendStatus(
     .where('id', '=', sendId)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Sets many sends' status at once (each with its own detail); returns the sends as updated. */
+export async function setSendStatuses(
+  db: Db,
+  updates: { sendId: string; detail: string | null }[],
+  status: SendRow['status'],
+  at: Date,
+): Promise<SendRow[]> {
+  if (updates.length === 0) return [];
+  const values = updates.map((u) => ({ id: u.sendId, detail: u.detail }));
+  const { rows } = await sql<SendRow>`
+    update provisioning_email p set status = ${status}, status_detail = v.detail, status_at = ${at}
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v (id text, detail text)
+    where p.id = v.id
+    returning p.*`.execute(db);
+  return rows;
 }
 
 /** One send, locked for the rest of the transaction (delivery reports may race each other). */

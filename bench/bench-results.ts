@@ -1,0 +1,28 @@
+/** The shape of one run's results (bench/results/*.json), as the chart and the docs read it. */
+import type { LatencyResult as ApiLatency } from './measure-api-latency.js';
+import type { BurstResult } from './measure-rsd-burst.js';
+import type { CeilingResult } from './measure-smtp-ceiling.js';
+import type { MemoryResult } from './measure-memory-and-start.js';
+import type { MultiWorkerResult } from './measure-multi-worker.js';
+import type { PeerResult } from './measure-peers.js';
+import type { SweepResult } from './measure-sweep.js';
+import type { Machine } from './describe-machine.js';
+import type { Ratio } from './summarize-results.js';
+
+export interface BenchResults {
+  mode: 'quick' | 'full';
+  startedAt: string;
+  minutes: number;
+  machine: Machine | null;
+  ceiling: CeilingResult | null;
+  bursts: BurstResult[];
+  peers: PeerResult[];
+  sweeps: SweepResult[];
+  latency: ApiLatency[];
+  memory: MemoryResult | null;
+  start: { ms: number } | null;
+  multiWorker: MultiWorkerResult[];
+  /** Sections that failed, with the error. */
+  errors: { section: string; error: string }[];
+  ratios: Ratio[];
+}

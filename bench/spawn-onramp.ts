@@ -1,0 +1,76 @@
+/**
+ * Starts Onramp as its own process (`node bin/onramp.js <command>`, or `npm start`) on a free
+ * port, and stops it by its process group. Used where a measurement needs a real server: API
+ * latency, memory, start time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface SpawnedOnramp {
+  child: ChildProcess;
+  baseUrl: string;
+  /** Resolves with the milliseconds from spawn to the first 200 from /healthz. */
+  ready: Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function firstOk(url: string, t0: number, timeoutMs: number, exited: () => boolean): Promise<number> {
+  for (;;) {
+    if (exited()) throw new Error('Onramp exited before answering /healthz');
+    if (performance.now() - t0 > timeoutMs) throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return performance.now() - t0;
+    // Polling the port is the measurement itself (when does it answer?), not a wait for time.
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function spawnOnramp(opts: {
+  argv: string[];
+  env: Record<string, string>;
+  npm?: boolean;
+  timeoutMs?: number;
+}): Promise<SpawnedOnramp> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const [command, args] = opts.npm ? ['npm', ['start']] : [process.execPath, ['bin/onramp.js', ...opts.argv]];
+  const child = spawn(command, args, {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...opts.env },
+    stdio: 'ignore',
+    detached: true,
+  });
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    child,
+    baseUrl,
+    ready: firstOk(`${baseUrl}/healthz`, t0, opts.timeoutMs ?? 60_000, () => exited),
+    stop: async () => {
+      if (!exited) process.kill(-child.pid!, 'SIGTERM');
+      await exit;
+    },
+  };
+}
+
+/** Resident set size now and at its peak, in MB, of one process (Linux /proc). */
+export async function rssOf(pid: number): Promise<{ rssMb: number; peakMb: number }> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}

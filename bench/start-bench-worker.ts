@@ -1,0 +1,37 @@
+/**
+ * Onramp's real worker (the due loop and the outbox loop of `onramp worker`, with the default
+ * configuration) on a bench database, sending to the bench sink, its clock fixed at BENCH_NOW.
+ */
+import pino from 'pino';
+import type { AppDeps } from '../src/app/deps.js';
+import { loadConfig } from '../src/config.js';
+import { createMailer } from '../src/email/index.js';
+import { startWorker, type Worker } from '../src/jobs/start-worker.js';
+
+export function startBenchWorker(
+  deps: AppDeps,
+  smtpUrl: string,
+  opts: { dueIntervalMs?: number } = {},
+): Worker {
+  const config = loadConfig({ DATABASE_URL: 'postgres://unused/x', SMTP_URL: smtpUrl });
+  const mailer = createMailer({
+    smtpUrl,
+    from: deps.settings.mailFrom,
+    pool: true,
+    maxConnections: config.smtpPoolSize,
+  });
+  const worker = startWorker(
+    { ...deps, mailer, outbox: config.outbox },
+    {
+      dueIntervalMs: opts.dueIntervalMs ?? config.dueIntervalMs,
+      outboxIntervalMs: config.outbox.intervalMs,
+      log: pino({ level: 'silent' }),
+    },
+  );
+  return {
+    stop: async () => {
+      await worker.stop();
+      mailer.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Turns the raw measurements into the ratios the spec asks for, each with its goal, and prints
+ * them as a table. A ratio compares two measurements of the same run, so machine noise cancels.
+ */
+import type { BenchResults } from './bench-results.js';
+
+export interface Ratio {
+  name: string;
+  value: number | null;
+  /** e.g. '>= 0.9'; null for a figure reported without a goal. */
+  goal: string | null;
+  met: boolean | null;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function ratio(name: string, value: number | null | undefined, goal?: '>=' | '<=', target?: number): Ratio {
+  const goalText = goal ? `${goal} ${target}` : null;
+  if (value === null || value === undefined || !Number.isFinite(value))
+    return { name, value: null, goal: goalText, met: null };
+  const met = goal ? (goal === '>=' ? value >= target! : value <= target!) : null;
+  return { name, value: round(value), goal: goalText, met };
+}
+
+export function summarize(r: BenchResults): Ratio[] {
+  const burst = (store: string) => r.bursts.find((b) => b.store === store);
+  const peer = (name: string) => r.peers.find((p) => p.peer === name);
+  const pgBurst = burst('postgres');
+  const perMessage = (x: { ms: number; lines?: number; count?: number } | undefined) =>
+    x ? x.ms / (x.lines ?? x.count ?? 1) : undefined;
+  const ceiling = perMessage(r.ceiling ?? undefined);
+  const out: Ratio[] = [];
+  for (const b of r.bursts) {
+    out.push(
+      ratio(
+        `RSD burst / SMTP ceiling (${b.store}, throughput)`,
+        ceiling && ceiling / perMessage(b)!,
+        '>=',
+        0.9,
+      ),
+    );
+  }
+  for (const name of ['pg-boss', 'graphile-worker']) {
+    const p = peer(name);
+    out.push(
+      ratio(
+        `Onramp / ${name} (throughput, postgres)`,
+        p && pgBurst && perMessage(p)! / perMessage(pgBurst)!,
+        '>=',
+        1.5,
+      ),
+    );
+  }
+  if (r.sweeps.length >= 2) {
+    const [small, large] = [r.sweeps[0]!, r.sweeps[r.sweeps.length - 1]!];
+    out.push(
+      ratio(
+        `sweep time, ${large.total} / ${small.total} lines table (${small.due} due)`,
+        large.ms / small.ms,
+        '<=',
+        1.2,
+      ),
+    );
+  }
+  const health = r.latency.find((l) => l.route.includes('healthz'));
+  for (const l of r.latency) {
+    if (l === health) continue;
+    if (health) out.push(ratio(`${l.route} p50 / healthz p50`, l.p50 / Math.max(health.p50, 1)));
+    if (l.route.includes('resend')) out.push(ratio(`resend p99 ms at ${l.rate} req/s`, l.p99, '<=', 20));
+    if (l.route.includes('/orders/'))
+      out.push(ratio(`order with 1,000 lines p99 ms at ${l.rate} req/s`, l.p99, '<=', 50));
+  }
+  if (r.memory)
+    out.push(
+      ratio(`RSS MB of web+worker, ${r.memory.lines} lines in PostgreSQL`, r.memory.peakMb, '<=', 250),
+    );
+  if (r.start) out.push(ratio('embedded npm start to first 200, s', r.start.ms / 1000, '<=', 3));
+  const one = r.multiWorker.find((m) => m.workers === 1);
+  for (const m of r.multiWorker) {
+    if (m !== one && one)
+      out.push(ratio(`${m.workers} workers / 1 worker (throughput)`, one.ms / m.ms, '>=', 1));
+    out.push(
+      ratio(
+        `${m.workers} worker(s): e-mails delivered once / lines`,
+        m.distinct === m.received ? m.distinct / m.lines : 0,
+        '>=',
+        1,
+      ),
+    );
+  }
+  return out;
+}
+
+export function printTable(rows: Ratio[]): void {
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const r of rows) {
+    const verdict = r.goal === null ? '' : r.met === null ? 'not measured' : r.met ? 'met' : 'MISSED';
+    const goal = r.goal ? `goal ${r.goal}` : '';
+    console.log(
+      `${r.name.padEnd(width)}  ${String(r.value ?? '-').padStart(8)}  ${goal.padEnd(12)} ${verdict}`,
+    );
+  }
+}
