@@ -3,11 +3,20 @@
  * A bad value stops the process with a message naming the variable.
  */
 import { z } from 'zod';
+import type { RateLimits } from './app/rate-limits.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** "10/900" -> 10 hits per 900-second window */
+const rateLimit = z
+  .string()
+  .regex(/^\s*\d{1,6}\s*\/\s*\d{1,6}\s*$/, 'expected HITS/SECONDS, e.g. 10/900')
+  .transform((s) => {
+    const [limit, seconds] = s.split('/').map((p) => Number(p.trim())) as [number, number];
+    return { limit, windowMs: Math.max(1, seconds) * 1000 };
+  });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** "A-FLEX=7,A-FLEX-3=7" -> { 'A-FLEX': 7, 'A-FLEX-3': 7 } */
@@ -64,6 +73,9 @@ export const envSchema = z.object({
   EMAIL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAX_BODY_BYTES: int(1024, 100_000_000).default(1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIGN_IN_RATE_LIMIT: rateLimit.default({ limit: 10, windowMs: 900_000 }),
+  SIGN_IN_IP_RATE_LIMIT: rateLimit.default({ limit: 100, windowMs: 900_000 }),
+  RESEND_RATE_LIMIT: rateLimit.default({ limit: 120, windowMs: 3_600_000 }),
 });
 
 export interface Config {
@@ -96,6 +108,7 @@ export interface Config {
   /** Shared secret mail providers send with POST /api/v1/email-events; unset = endpoint off. */
   emailEventsSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {
@@ -151,5 +164,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     emailEventsSecret: e.EMAIL_EVENTS_SECRET,
     logLevel: e.LOG_LEVEL,
+    rateLimits: {
+      signInPerAddress: e.SIGN_IN_RATE_LIMIT,
+      signInPerIp: e.SIGN_IN_IP_RATE_LIMIT,
+      resendPerUser: e.RESEND_RATE_LIMIT,
+    },
   };
 }

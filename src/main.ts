@@ -60,6 +60,7 @@ export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
       adminPortalUrl: config.adminPortalUrl,
       setupLinkTtlDays: config.setupLinkTtlDays,
       mailFrom: config.mailFrom,
+      rateLimits: config.rateLimits,
     },
   };
 }

@@ -5,6 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Policy } from '../domain/policy.js';
+import type { RateLimits } from './rate-limits.js';
 import type { Database } from '../store/schema.js';
 
 export interface Clock {
@@ -49,6 +50,8 @@ export interface AppSettings {
   adminPortalUrl: string;
   setupLinkTtlDays: number;
   mailFrom: string;
+  /** Sign-in and resend limits; the defaults of rate-limits.ts when absent. */
+  rateLimits?: RateLimits;
 }
 
 export interface AppDeps {

@@ -45,6 +45,8 @@ export function renderError(err: unknown, c: Context, log: (err: unknown) => voi
   const language =
     (c.get('language') as Language | undefined) ?? languageFromHeader(c.req.header('accept-language'));
   const appError = toAppError(err);
+  if (appError?.code === 'RATE_LIMITED')
+    c.header('Retry-After', String(Number(appError.details['retryAfterSeconds']) || 60));
   if (appError) return c.json(errorBody(appError, language), appError.status as ContentfulStatusCode);
   log(err);
   return c.json(errorBody(new AppError('INTERNAL'), language), 500);
