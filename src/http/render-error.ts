@@ -9,6 +9,9 @@ import { AppError, messageKeyOf } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
 import { languageFromHeader, t } from '../i18n/i18n.js';
 
+const DATABASE_GONE =
+  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed)/;
+
 export function errorMessage(error: AppError, language: Language): string {
   const placer = error.details['orderPlacedBy'] as { name: string; email: string } | undefined;
   if (error.code === 'NO_ACCESS' && placer) return t(language, 'errors.NO_ACCESS_ASK_PLACER', placer);
@@ -38,6 +41,8 @@ export function toAppError(err: unknown): AppError | null {
   const code = (err as { code?: string } | null)?.code;
   if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET')
     return new AppError('UNAVAILABLE');
+  // The pg pool's own words for a lost or unreachable server (these errors carry no code).
+  if (err instanceof Error && DATABASE_GONE.test(err.message)) return new AppError('UNAVAILABLE');
   return null;
 }
 
