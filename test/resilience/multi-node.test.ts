@@ -69,7 +69,11 @@ it('two web and two worker processes: each e-mail claimed once, due work not dou
   const lines = ORDERS * LINES;
   await until('every line e-mailed', () => inbox.ids.length >= lines, 180_000);
   await until('the outbox recorded every send', async () => {
-    const pending = await w.store.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute();
+    const pending = await w.store.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .execute();
     return pending.length === 0;
   });
   for (const p of [...webs, ...workers]) expect((await p.kill('SIGTERM')).code).toBe(0);
