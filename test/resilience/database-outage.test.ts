@@ -51,7 +51,7 @@ afterAll(async () => {
   await w?.close();
 });
 
-type Phase = 'before' | 'outage' | 'after';
+type Phase = 'before' | 'outage' | 'restoring' | 'after';
 interface Answer {
   /** The phase the request started and ended in; 'transition' when they differ. */
   phase: Phase | 'transition';
@@ -101,8 +101,9 @@ it('cut and restored under load: 503 on /readyz and clean API errors, then recov
   await until('answers before the outage', () => answers.filter((a) => a.status < 300).length >= 20);
   expect(await readyz()).toBe(200);
 
-  phase = 'outage';
+  phase = 'restoring'; // requests started before the cut completes are counted as in transition
   await proxy.cut();
+  phase = 'outage';
   const cutAt = Date.now();
   await until('/readyz says 503', async () => (await readyz()) === 503);
   // A restart's worth of downtime: a few seconds, many refused requests, several failed worker passes.
@@ -115,6 +116,7 @@ it('cut and restored under load: 503 on /readyz and clean API errors, then recov
   );
   expect(await readyz()).toBe(503);
 
+  phase = 'restoring';
   await proxy.restore();
   const restoredAt = Date.now();
   await until('/readyz says 200 again', async () => (await readyz()) === 200);

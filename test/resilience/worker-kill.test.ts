@@ -109,4 +109,4 @@ it(`${KILLS} kill -9 at random moments while a burst drains: nothing lost, dupli
   const { rows: unsent } = await sql<{ n: number }>`
     select count(*)::int as n from provisioning_email where status <> 'sent'`.execute(w.store.db);
   expect(unsent[0]!.n).toBe(0);
-});
+}, 900_000);
