@@ -39,6 +39,11 @@ export function toAppError(err: unknown): AppError | null {
   }
   // Connection-level database failures: the database is down or restarting.
   const code = (err as { code?: string } | null)?.code;
+  // Text PostgreSQL cannot store (a NUL character, an invalid byte sequence) is bad input.
+  if (code === '22021' || code === '22P05')
+    return new AppError('INVALID_INPUT', {
+      issues: [{ path: '', message: 'contains characters that are not allowed' }],
+    });
   if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET')
     return new AppError('UNAVAILABLE');
   // The pg pool's own words for a lost or unreachable server (these errors carry no code).
