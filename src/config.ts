@@ -3,11 +3,20 @@
  * A bad value stops the process with a message naming the variable.
  */
 import { z } from 'zod';
+import type { RateLimits } from './app/rate-limits.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** "10/900" -> 10 hits per 900-second window */
+const rateLimit = z
+  .string()
+  .regex(/^\s*\d{1,6}\s*\/\s*\d{1,6}\s*$/, 'expected HITS/SECONDS, e.g. 10/900')
+  .transform((s) => {
+    const [limit, seconds] = s.split('/').map((p) => Number(p.trim())) as [number, number];
+    return { limit, windowMs: Math.max(1, seconds) * 1000 };
+  });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** "A-FLEX=7,A-FLEX-3=7" -> { 'A-FLEX': 7, 'A-FLEX-3': 7 } */
@@ -66,6 +75,9 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
   WEBHOOKS_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  SIGN_IN_RATE_LIMIT: rateLimit.default({ limit: 10, windowMs: 900_000 }),
+  SIGN_IN_IP_RATE_LIMIT: rateLimit.default({ limit: 100, windowMs: 900_000 }),
+  RESEND_RATE_LIMIT: rateLimit.default({ limit: 120, windowMs: 3_600_000 }),
 });
 
 export interface Config {
@@ -100,6 +112,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Webhook endpoints on loopback/private addresses allowed (tests, local setups); timeout per delivery. */
   webhooks: { allowPrivate: boolean; timeoutMs: number };
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {
@@ -161,5 +174,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     emailEventsSecret: e.EMAIL_EVENTS_SECRET,
     logLevel: e.LOG_LEVEL,
     webhooks: { allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE, timeoutMs: e.WEBHOOKS_TIMEOUT_MS },
+    rateLimits: {
+      signInPerAddress: e.SIGN_IN_RATE_LIMIT,
+      signInPerIp: e.SIGN_IN_IP_RATE_LIMIT,
+      resendPerUser: e.RESEND_RATE_LIMIT,
+    },
   };
 }

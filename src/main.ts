@@ -35,8 +35,9 @@ export interface RunningOnramp {
   stop(): Promise<void>;
 }
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
+/** The process's logger; `destination` (default stdout) lets tests read what would be logged. */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     base: { service: 'onramp' },
     redact: [
@@ -46,7 +47,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
       'token',
       '*.token',
     ],
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
@@ -61,6 +63,7 @@ export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
       setupLinkTtlDays: config.setupLinkTtlDays,
       mailFrom: config.mailFrom,
       webhooks: config.webhooks,
+      rateLimits: config.rateLimits,
     },
   };
 }

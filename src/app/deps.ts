@@ -5,6 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Policy } from '../domain/policy.js';
+import type { RateLimits } from './rate-limits.js';
 import type { Database } from '../store/schema.js';
 
 export interface Clock {
@@ -51,6 +52,8 @@ export interface AppSettings {
   mailFrom: string;
   /** Webhook deliveries; absent = private addresses refused, 10 s timeout. */
   webhooks?: WebhookSettings;
+  /** Sign-in and resend limits; the defaults of rate-limits.ts when absent. */
+  rateLimits?: RateLimits;
 }
 
 export interface WebhookSettings {

@@ -61,17 +61,23 @@ const UNIQUE_VIOLATION = '23505';
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
+/** Parses the whole file; a file that is not CSV at all (an unclosed quote, ...) is INVALID_INPUT. */
+function parseCsv(text: string): { record: CsvRow; info: { lines: number } }[] {
+  try {
+    return parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as {
+      record: CsvRow;
+      info: { lines: number };
+    }[];
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    throw new AppError('INVALID_INPUT', {
+      issues: [{ path: line ? `line ${line}` : 'file', message: e instanceof Error ? e.message : 'not CSV' }],
+    });
+  }
+}
+
 function candidatesFromCsv(text: string): { candidates: Candidate[]; errors: RowError[] } {
-  const records = parse(text, {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-    bom: true,
-  }) as {
-    record: CsvRow;
-    info: { lines: number };
-  }[];
+  const records = parseCsv(text);
   const missing = records.length > 0 ? CSV_COLUMNS.filter((c) => !(c in records[0]!.record)) : [];
   if (missing.length > 0)
     throw new AppError('INVALID_INPUT', {
@@ -206,6 +212,9 @@ export async function importOrders(
 ): Promise<ImportReport> {
   if (actor.role !== 'partner_user' && actor.role !== 'partner_admin')
     throw new AppError('NO_ACCESS', { reason: 'only partner users place orders' });
+  // PostgreSQL stores no NUL character: a file holding one is refused whole, before anything runs.
+  if (text.includes('\u0000'))
+    throw new AppError('INVALID_INPUT', { issues: [{ path: 'file', message: 'contains NUL characters' }] });
   const parsed =
     opts.format === 'csv' ? candidatesFromCsv(text) : { candidates: candidatesFromJson(text), errors: [] };
   const errors = [...parsed.errors];

@@ -9,6 +9,9 @@ import { AppError, messageKeyOf } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
 import { languageFromHeader, t } from '../i18n/i18n.js';
 
+const DATABASE_GONE =
+  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed)/;
+
 export function errorMessage(error: AppError, language: Language): string {
   const placer = error.details['orderPlacedBy'] as { name: string; email: string } | undefined;
   if (error.code === 'NO_ACCESS' && placer) return t(language, 'errors.NO_ACCESS_ASK_PLACER', placer);
@@ -38,8 +41,15 @@ export function toAppError(err: unknown): AppError | null {
   }
   // Connection-level database failures: the database is down or restarting.
   const code = (err as { code?: string } | null)?.code;
+  // Text PostgreSQL cannot store (a NUL character, an invalid byte sequence) is bad input.
+  if (code === '22021' || code === '22P05')
+    return new AppError('INVALID_INPUT', {
+      issues: [{ path: '', message: 'contains characters that are not allowed' }],
+    });
   if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET')
     return new AppError('UNAVAILABLE');
+  // The pg pool's own words for a lost or unreachable server (these errors carry no code).
+  if (err instanceof Error && DATABASE_GONE.test(err.message)) return new AppError('UNAVAILABLE');
   return null;
 }
 
@@ -47,6 +57,8 @@ export function renderError(err: unknown, c: Context, log: (err: unknown) => voi
   const language =
     (c.get('language') as Language | undefined) ?? languageFromHeader(c.req.header('accept-language'));
   const appError = toAppError(err);
+  if (appError?.code === 'RATE_LIMITED')
+    c.header('Retry-After', String(Number(appError.details['retryAfterSeconds']) || 60));
   if (appError) return c.json(errorBody(appError, language), appError.status as ContentfulStatusCode);
   log(err);
   return c.json(errorBody(new AppError('INTERNAL'), language), 500);

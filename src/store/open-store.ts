@@ -71,8 +71,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its server (restart, failover) must not crash the process.
+  // A client losing its server (restart, failover, cut network) must not crash the process: idle
+  // clients report on the pool; a client in use emits 'error' on itself too, while its query
+  // rejects with the same error (which the caller handles: 503 UNAVAILABLE, or the worker retries).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',

@@ -1,5 +1,8 @@
 /** Sign-in and sign-out for partner, distributor, support and customer admin users. */
 import { verifyPassword } from '../app/hash-password.js';
+import { limitSignIn } from '../app/rate-limits.js';
+import { AppError } from '../domain/errors.js';
+import { clientIp } from './setup/setup-page-context.js';
 import { CsrfField, Layout } from './layout.js';
 import { pageContext } from './page-context.js';
 import type { Context } from 'hono';
@@ -16,7 +19,7 @@ function safeNext(next: unknown): string | null {
 }
 
 export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: boolean }): void {
-  const page = (c: Context<WebEnv>, failed: boolean, email = '') => {
+  const page = (c: Context<WebEnv>, failed: boolean, email = '', retryAfterSeconds = 0) => {
     const ctx = pageContext(c);
     const next = safeNext(c.req.query('next')) ?? '';
     return c.html(
@@ -25,7 +28,7 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
         <div class="card">
           {failed && (
             <p class="notice bad" role="alert">
-              {ctx.t('web.signIn.failed')}
+              {ctx.t(retryAfterSeconds ? 'errors.RATE_LIMITED' : 'web.signIn.failed')}
             </p>
           )}
           <form method="post" action={`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
@@ -41,7 +44,8 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
           {deps.demoMode && <p class="muted">{ctx.t('web.signIn.demoHint')}</p>}
         </div>
       </Layout>,
-      failed ? 401 : 200,
+      retryAfterSeconds ? 429 : failed ? 401 : 200,
+      retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {},
     );
   };
 
@@ -50,6 +54,12 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
     const form = await c.req.parseBody();
     const email = typeof form['email'] === 'string' ? form['email'].trim().slice(0, 254) : '';
     const password = typeof form['password'] === 'string' ? form['password'].slice(0, 1000) : '';
+    try {
+      await limitSignIn(deps, { email, ip: clientIp(c) });
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'RATE_LIMITED') throw e;
+      return page(c, true, email, Number(e.details['retryAfterSeconds']) || 60);
+    }
     const user = await deps.db
       .selectFrom('app_user')
       .select(['id', 'role', 'password_hash'])

@@ -5,10 +5,12 @@ import { changeProvisioningContact } from '../../app/change-provisioning-contact
 import { getSubscription } from '../../app/get-subscription.js';
 import { listSubscriptions, listSubscriptionsSchema } from '../../app/list-subscriptions.js';
 import { provisioningContactSchema } from '../../app/place-order.js';
+import { limitResend } from '../../app/rate-limits.js';
 import { resendProvisioningEmail } from '../../app/resend-provisioning-email.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {
   changeErrorResponses,
+  errorResponse,
   errorResponses,
   idempotencyKeyHeaders,
   json,
@@ -128,9 +130,13 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
           'Queued',
         ),
         ...changeErrorResponses,
+        429: errorResponse('RATE_LIMITED: too many resends by this user; see Retry-After'),
       },
     }),
-    async (c) => c.json(await resendProvisioningEmail(deps, c.get('actor'), c.req.valid('param')), 202),
+    async (c) => {
+      await limitResend(deps, c.get('actor'));
+      return c.json(await resendProvisioningEmail(deps, c.get('actor'), c.req.valid('param')), 202);
+    },
   );
 
   app.openapi(

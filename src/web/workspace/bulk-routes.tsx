@@ -8,6 +8,7 @@
 import { bulkChangeProvisioningContact } from '../../app/bulk-change-provisioning-contact.js';
 import { bulkLines } from '../../app/bulk-line-results.js';
 import { bulkResendProvisioningEmail } from '../../app/bulk-resend-provisioning-email.js';
+import { limitResend } from '../../app/rate-limits.js';
 import type { AppDeps } from '../../app/deps.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
@@ -145,6 +146,7 @@ export function registerBulkRoutes(app: WebApp, deps: AppDeps): void {
       return orRefusal(
         c,
         async () => {
+          await limitResend(deps, user);
           const results = await bulkResendProvisioningEmail(deps, user, {
             subscriptionIds: linesOf(body['line']),
           });

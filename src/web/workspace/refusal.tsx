@@ -70,6 +70,8 @@ export function refusalPage(c: WebContext, error: AppError, back?: string): Page
   const ctx = pageContext(c);
   const placer = placerOf(error);
   const title = ctx.t(headingKey(error));
+  if (error.code === 'RATE_LIMITED')
+    c.header('Retry-After', String(Number(error.details['retryAfterSeconds']) || 60));
   return c.html(
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>

@@ -6,6 +6,7 @@
  */
 import type { AppDeps } from '../../app/deps.js';
 import { getSubscription } from '../../app/get-subscription.js';
+import { limitResend } from '../../app/rate-limits.js';
 import { resendProvisioningEmail } from '../../app/resend-provisioning-email.js';
 import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -79,6 +80,7 @@ export function registerResendRoutes(app: WebApp, deps: AppDeps): void {
       return orRefusal(
         c,
         async () => {
+          await limitResend(deps, user);
           const send = await resendProvisioningEmail(deps, user, { subscriptionId: id });
           return c.redirect(withNotice(back, { sent: send.sendId, line: id }), 303);
         },

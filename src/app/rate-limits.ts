@@ -1,0 +1,48 @@
+/**
+ * The rate limits on actions people can repeat by hand: signing in (per address and per client
+ * address) and resending provisioning e-mails (per user). Counted in the database by
+ * `consumeRateLimit`, so every web process shares the count; past a limit the caller gets
+ * RATE_LIMITED with `retryAfterSeconds` (429 with Retry-After on the API and the pages).
+ */
+import { createHash } from 'node:crypto';
+import type { Actor } from '../domain/types.js';
+import { consumeRateLimit, type RateLimit } from './consume-rate-limit.js';
+import type { AppDeps } from './deps.js';
+
+export interface RateLimits {
+  /** Sign-in attempts per e-mail address (any client). */
+  signInPerAddress: RateLimit;
+  /** Sign-in attempts per client address (any e-mail address). */
+  signInPerIp: RateLimit;
+  /** Resend requests per user (API and pages; a bulk resend counts once). */
+  resendPerUser: RateLimit;
+}
+
+const MINUTE = 60_000;
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  signInPerAddress: { limit: 10, windowMs: 15 * MINUTE },
+  signInPerIp: { limit: 100, windowMs: 15 * MINUTE },
+  resendPerUser: { limit: 120, windowMs: 60 * MINUTE },
+};
+
+/** The limiter's keys never hold an address in clear. */
+const hashed = (value: string) => createHash('sha256').update(value).digest('hex');
+
+const limitsOf = (deps: AppDeps) => deps.settings.rateLimits ?? DEFAULT_RATE_LIMITS;
+
+export async function limitSignIn(deps: AppDeps, input: { email: string; ip: string }): Promise<void> {
+  const limits = limitsOf(deps);
+  const now = deps.clock.now();
+  await consumeRateLimit(deps.db, `sign-in:ip:${input.ip}`, limits.signInPerIp, now);
+  await consumeRateLimit(
+    deps.db,
+    `sign-in:address:${hashed(input.email.trim().toLowerCase())}`,
+    limits.signInPerAddress,
+    now,
+  );
+}
+
+export async function limitResend(deps: AppDeps, actor: Actor): Promise<void> {
+  const rule = limitsOf(deps).resendPerUser;
+  await consumeRateLimit(deps.db, `resend:user:${actor.userId}`, rule, deps.clock.now());
+}

@@ -1,0 +1,30 @@
+/** The rate-limit settings: HITS/SECONDS from the environment, defaults, and bad values named. */
+import { expect, it } from 'vitest';
+import { DEFAULT_RATE_LIMITS } from '../../src/app/rate-limits.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+it('reads HITS/SECONDS, defaults to the documented limits, and names a bad variable', () => {
+  expect(loadConfig({}).rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+  expect(DEFAULT_RATE_LIMITS).toEqual({
+    signInPerAddress: { limit: 10, windowMs: 900_000 },
+    signInPerIp: { limit: 100, windowMs: 900_000 },
+    resendPerUser: { limit: 120, windowMs: 3_600_000 },
+  });
+  const custom = loadConfig({
+    SIGN_IN_RATE_LIMIT: '5/60',
+    SIGN_IN_IP_RATE_LIMIT: ' 50 / 600 ',
+    RESEND_RATE_LIMIT: '3/30',
+  });
+  expect(custom.rateLimits).toEqual({
+    signInPerAddress: { limit: 5, windowMs: 60_000 },
+    signInPerIp: { limit: 50, windowMs: 600_000 },
+    resendPerUser: { limit: 3, windowMs: 30_000 },
+  });
+  for (const bad of ['5', 'five/60', '5/60/1', '-1/60'])
+    expect(() => loadConfig({ RESEND_RATE_LIMIT: bad })).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ variable: 'RESEND_RATE_LIMIT' })],
+      }) as Error,
+    );
+  expect(() => loadConfig({ SIGN_IN_RATE_LIMIT: 'x' })).toThrow(ConfigError);
+});
