@@ -42,6 +42,7 @@ const workerEnv = () => ({
   OUTBOX_BATCH_SIZE: '10',
   OUTBOX_INTERVAL_MS: '50',
   OUTBOX_LEASE_MS: '5000',
+  WEBHOOKS_TIMEOUT_MS: '2000', // must stay below the lease (the config refuses otherwise)
   DUE_INTERVAL_MS: '3600000',
 });
 
@@ -60,7 +61,15 @@ it(`${KILLS} kill -9 at random moments while a burst drains: nothing lost, dupli
     const { pending } = await outboxState(w);
     if (pending < TOP_UP / 2) queued += await queueBurst(w, TOP_UP);
 
-    const victim = await until('a worker that is sending', () => workers.find(sending), 120_000);
+    const victim = await until(
+      'a worker that is sending',
+      () => {
+        const dead = workers.find((p) => !p.alive() && p.stderr.length > 0);
+        if (dead) throw new Error(`a worker died on its own: ${dead.stderr.join('')}`);
+        return workers.find(sending);
+      },
+      120_000,
+    );
     // A random moment of its sending: anywhere in the next few claim-and-send passes.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
     const exit = await victim.kill('SIGKILL');
