@@ -1,7 +1,8 @@
 /**
  * A fixed-window rate limiter kept in the database, so every web process counts the same hits:
  * one upsert per hit on (key, window start). Past the limit it refuses with RATE_LIMITED and
- * says when the window ends. Expired windows are deleted as hits arrive.
+ * says when the window ends. Expired windows do not count (a hit goes to its own window's row);
+ * the worker deletes them (`deleteExpiredRateLimits`), so a hit costs one statement.
  */
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../domain/errors.js';
@@ -21,7 +22,6 @@ export async function consumeRateLimit(
 ): Promise<void> {
   const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
   const expiresAt = new Date(windowStart.getTime() + rule.windowMs);
-  await db.deleteFrom('rate_limit').where('expires_at', '<=', now).execute();
   const { count } = await db
     .insertInto('rate_limit')
     .values({ key, window_start: windowStart, count: 1, expires_at: expiresAt })
@@ -32,4 +32,9 @@ export async function consumeRateLimit(
     throw new AppError('RATE_LIMITED', {
       retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
     });
+}
+
+/** Housekeeping for the worker's due loop: windows that ended no longer limit anything. */
+export async function deleteExpiredRateLimits(db: Kysely<Database>, now: Date): Promise<void> {
+  await db.deleteFrom('rate_limit').where('expires_at', '<=', now).execute();
 }

@@ -4,6 +4,7 @@
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
+import { deleteExpiredRateLimits } from '../app/consume-rate-limit.js';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { dispatchOutbox, type DispatchDeps } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
@@ -48,6 +49,7 @@ export function startWorker(
   const stopDue = loop('due', opts.dueIntervalMs, opts.log, async () => {
     const summary = await runDue(deps);
     await deleteExpiredIdempotencyKeys(deps.db, deps.clock.now());
+    await deleteExpiredRateLimits(deps.db, deps.clock.now());
     deps.metrics?.autoClosesTotal.inc(summary.closed);
     if (summary.dispatched + summary.reminders + summary.closed > 0)
       opts.log.info({ due: summary }, 'due work done');
