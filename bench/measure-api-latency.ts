@@ -4,15 +4,23 @@
  * provisioning details. Resends go to a different 10-line order each time (a resend locks its
  * order and its lines, so resends of one order queue behind each other by design). p50/p99 of
  * each route and their ratio to GET /healthz measured on the same server in the same run.
+ *
+ * Each route is loaded twice after a short warm-up (the server starts cold, and V8 optimizes the
+ * hot paths within the first seconds): at a fixed rate, open loop (`fire-at-rate.ts`: the load the
+ * goals are stated for), then with autocannon at the same nominal rate, which sends each second's
+ * quota in a burst over 10 connections: latency under saturation, kept for comparison.
  */
 import autocannon from 'autocannon';
 import { runDue } from '../src/jobs/run-due.js';
 import { BENCH_TOKEN, openBenchStore } from './bench-store.js';
 import { loadLines } from './load-lines.js';
+import { fireAtRate } from './fire-at-rate.js';
 import { spawnOnramp } from './spawn-onramp.js';
 
 export interface LatencyResult {
   route: string;
+  /** `fixed rate`: open loop, evenly spaced; `autocannon`: each second's quota in a burst. */
+  load: 'fixed rate' | 'autocannon';
   rate: number;
   requests: number;
   non2xx: number;
@@ -24,18 +32,17 @@ const LINES_IN_ORDER = 1_000;
 
 function fire(
   baseUrl: string,
-  route: { method: 'GET' | 'POST'; path: (n: number) => string },
+  route: { method: 'GET' | 'POST'; path: () => string },
   rate: number,
   seconds: number,
 ) {
-  let n = 0;
   return autocannon({
     url: baseUrl,
     connections: 10,
     overallRate: rate,
     duration: seconds,
     headers: { authorization: `Bearer ${BENCH_TOKEN}` },
-    requests: [{ method: route.method, setupRequest: (req) => ({ ...req, path: route.path(n++) }) }],
+    requests: [{ method: route.method, setupRequest: (req) => ({ ...req, path: route.path() }) }],
   });
 }
 
@@ -91,15 +98,31 @@ export async function measureApiLatency(opts: {
         },
       ];
       const results: LatencyResult[] = [];
+      const headers = { authorization: `Bearer ${BENCH_TOKEN}` };
+      let n = 0; // resends go to a different order each time, across all three loads
       for (const route of routes) {
-        const r = await fire(server.baseUrl, route, route.rate, opts.seconds);
+        const path = () => route.path(n++);
+        const at = (seconds: number) =>
+          fireAtRate({
+            baseUrl: server.baseUrl,
+            method: route.method,
+            path,
+            headers,
+            rate: route.rate,
+            seconds,
+          });
+        await at(Math.min(3, opts.seconds)); // warm-up, not recorded
+        const fixed = await at(opts.seconds);
+        results.push({ route: route.name, load: 'fixed rate', rate: route.rate, ...fixed });
+        const burst = await fire(server.baseUrl, { ...route, path }, route.rate, opts.seconds);
         results.push({
           route: route.name,
+          load: 'autocannon',
           rate: route.rate,
-          requests: r.requests.total,
-          non2xx: r.non2xx,
-          p50: r.latency.p50,
-          p99: r.latency.p99,
+          requests: burst.requests.total,
+          non2xx: burst.non2xx,
+          p50: burst.latency.p50,
+          p99: burst.latency.p99,
         });
       }
       return results;

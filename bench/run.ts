@@ -158,7 +158,7 @@ for (const s of results.sweeps)
   );
 for (const l of results.latency)
   console.log(
-    `${l.route} at ${l.rate} req/s: p50 ${l.p50} ms, p99 ${l.p99} ms (${l.requests} requests, ${l.non2xx} non-2xx)`,
+    `${l.route} at ${l.rate} req/s, ${l.load ?? 'autocannon'}: p50 ${l.p50} ms, p99 ${l.p99} ms (${l.requests} requests, ${l.non2xx} non-2xx)`,
   );
 console.log('');
 printTable(results.ratios);

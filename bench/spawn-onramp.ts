@@ -47,7 +47,14 @@ export async function spawnOnramp(opts: {
 }): Promise<SpawnedOnramp> {
   const port = await freePort();
   const t0 = performance.now();
-  const [command, args] = opts.npm ? ['npm', ['start']] : [process.execPath, ['bin/onramp.js', ...opts.argv]];
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each spawned server there (open it in Chrome's
+  // DevTools or speedscope) — how the latency figures in docs/benchmarks.md were profiled.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const [command, args] = opts.npm
+    ? ['npm', ['start']]
+    : [process.execPath, [...profile, 'bin/onramp.js', ...opts.argv]];
   const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...opts.env },
     stdio: 'ignore',

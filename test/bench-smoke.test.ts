@@ -2,9 +2,12 @@
  * The bench modules at tiny sizes: each measurement really moves its e-mails through the SMTP sink
  * exactly once and reports the sizes it ran. No timing is asserted (timings are the bench's job).
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openBenchStore } from '../bench/bench-store.js';
+import { fireAtRate, percentile } from '../bench/fire-at-rate.js';
 import { loadLines } from '../bench/load-lines.js';
 import { measurePeer } from '../bench/measure-peers.js';
 import { measureRsdBurst } from '../bench/measure-rsd-burst.js';
@@ -81,7 +84,11 @@ it('ratios compare measurements of the same run and judge each against its goal'
     bursts: [{ store: 'postgres', ms: 1250, ...burst }],
     peers: [{ peer: 'pg-boss', ms: 2500, settings: '', ...burst }],
     sweeps: [],
-    latency: [],
+    latency: [
+      { route: 'GET /healthz', load: 'fixed rate', rate: 300, requests: 3000, non2xx: 0, p50: 1, p99: 2 },
+      { route: 'POST /resend', load: 'fixed rate', rate: 300, requests: 3000, non2xx: 0, p50: 4, p99: 12 },
+      { route: 'POST /resend', load: 'autocannon', rate: 300, requests: 3000, non2xx: 0, p50: 8, p99: 36 },
+    ],
     memory: null,
     start: null,
     multiWorker: [],
@@ -91,4 +98,51 @@ it('ratios compare measurements of the same run and judge each against its goal'
   expect(ratios.find((r) => r.name.startsWith('RSD burst'))).toMatchObject({ value: 0.8, met: false });
   expect(ratios.find((r) => r.name.includes('pg-boss'))).toMatchObject({ value: 2, met: true });
   expect(ratios.find((r) => r.name.includes('graphile'))).toMatchObject({ value: null, met: null });
+  // The latency goals are judged on the fixed-rate load; autocannon's bursts are shown without one.
+  expect(ratios.find((r) => r.name === 'resend p99 ms at 300 req/s (fixed rate)')).toMatchObject({
+    value: 12,
+    met: true,
+  });
+  expect(ratios.find((r) => r.name === 'resend p99 ms at 300 req/s (autocannon)')).toMatchObject({
+    value: 36,
+    met: null,
+  });
+  expect(ratios.find((r) => r.name === 'POST /resend p50 / healthz p50 (fixed rate)')).toMatchObject({
+    value: 4,
+  });
+});
+
+it('the fixed-rate load sends every request open loop and counts what the server answered', async () => {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(req.url!);
+    res.statusCode = req.url!.endsWith('/3') ? 503 : 200;
+    res.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const result = await fireAtRate({
+      baseUrl: `http://127.0.0.1:${port}`,
+      method: 'GET',
+      path: (n) => `/r/${n}`,
+      headers: {},
+      rate: 100,
+      seconds: 0.2,
+    });
+    expect(result).toMatchObject({ requests: 20, non2xx: 1, errors: 0 });
+    expect(seen.sort()).toEqual(Array.from({ length: 20 }, (_, n) => `/r/${n}`).sort());
+    expect(result.p50).toBeLessThanOrEqual(result.p99);
+    expect(result.p99).toBeLessThanOrEqual(result.max);
+  } finally {
+    server.close();
+  }
+});
+
+it('percentiles are read off the sorted latencies', () => {
+  const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+  expect(percentile(sorted, 50)).toBe(50);
+  expect(percentile(sorted, 99)).toBe(99);
+  expect(percentile([7], 99)).toBe(7);
+  expect(percentile([], 50)).toBe(0);
 });

@@ -13,7 +13,7 @@ import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
 import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
-import { loadOrderEmailContext, queueProvisioningEmail } from './queue-provisioning-email.js';
+import { queueProvisioningEmail } from './queue-provisioning-email.js';
 import { queueWebhookEvents } from './queue-webhook-events.js';
 
 export interface ContactChangeResult {
@@ -39,11 +39,10 @@ export async function changeProvisioningContact(
 ): Promise<ContactChangeResult> {
   const run = async (trx: Transaction<Database>) => {
     const now = deps.clock.now();
-    const { order, lines, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
+    const { order, lines, line, context } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
     const targets = input.applyToAllLines ? lines : [line];
     const result: ContactChangeResult = { updated: [], skipped: [] };
     const audit = auditActorOf(actor);
-    const context = await loadOrderEmailContext(trx, order.id);
 
     for (const target of targets) {
       const isNamedLine = target.subscription_id === line.subscription_id;

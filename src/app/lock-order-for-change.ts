@@ -6,15 +6,18 @@ import type { Transaction } from 'kysely';
 import { assertCanAct } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
-import { linesOfOrder } from '../store/line-repository.js';
-import { findPlacer, lockOrder } from '../store/order-repository.js';
+import { lockLinesWithOffers } from '../store/line-repository.js';
+import { lockOrderOfLine } from '../store/order-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 import type { AppDeps } from './deps.js';
+import { emailContextOf, type OrderEmailContext } from './queue-provisioning-email.js';
 
 export interface LockedOrder {
   order: PurchaseOrderRow;
   lines: SubscriptionLineRow[];
   line: SubscriptionLineRow;
+  /** What an e-mail queued by the change says about the order, as the lines were when locked. */
+  context: OrderEmailContext;
 }
 
 export function pastPonr(deps: AppDeps, order: Pick<PurchaseOrderRow, 'mapped_at'>): AppError {
@@ -30,24 +33,20 @@ export async function lockOrderForChange(
   actor: Actor,
   subscriptionId: string,
 ): Promise<LockedOrder> {
-  const ref = await trx
-    .selectFrom('subscription_line')
-    .select('order_id')
-    .where('subscription_id', '=', subscriptionId)
-    .executeTakeFirst();
-  if (!ref) throw new AppError('NOT_FOUND', { subscriptionId });
-  const order = await lockOrder(trx, ref.order_id);
-  if (!order) throw new AppError('NOT_FOUND', { subscriptionId });
+  // Two round trips: the order (with its placer and partner), then its lines (with offer names).
+  const locked = await lockOrderOfLine(trx, subscriptionId);
+  if (!locked) throw new AppError('NOT_FOUND', { subscriptionId });
+  const { order, placer, partnerName } = locked;
   const facts = {
     partnerId: order.partner_id,
     distributorId: order.distributor_id,
     placedByUserId: order.placed_by_user_id,
     customerOrganizationId: order.customer_organization_id,
   };
-  assertCanAct(actor, facts, await findPlacer(trx, order.placed_by_user_id));
-  const lines = await linesOfOrder(trx, order.id, { lock: true });
+  assertCanAct(actor, facts, placer);
+  const lines = await lockLinesWithOffers(trx, order.id);
   const line = lines.find((l) => l.subscription_id === subscriptionId)!;
-  return { order, lines, line };
+  return { order, lines, line, context: emailContextOf(partnerName, lines) };
 }
 
 /** Re-throws a domain PAST_PONR with the admin portal URL users are pointed to. */

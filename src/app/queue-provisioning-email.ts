@@ -7,11 +7,9 @@ import type { Transaction } from 'kysely';
 import { closeInstant } from '../domain/policy.js';
 import type { SendReason } from '../domain/types.js';
 import type { EmailInput, EmailLine } from '../email/index.js';
-import { appendAudit, type AuditActor } from '../store/audit-repository.js';
-import { enqueue, supersedePendingSends } from '../store/outbox-repository.js';
+import type { AuditActor } from '../store/audit-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
-import { insertSends } from '../store/send-repository.js';
-import { insertTokens, revokeLiveTokens } from '../store/setup-token-repository.js';
+import { writeProvisioningSends, type NewProvisioningSend } from '../store/write-provisioning-sends.js';
 import { hashToken, type AppDeps } from './deps.js';
 
 const DAY_MS = 86_400_000;
@@ -69,19 +67,37 @@ export async function loadOrderEmailContexts(
     .orderBy('l.order_id')
     .orderBy('l.line_no')
     .execute();
+  const byOrder = new Map<string, typeof rows>();
   for (const r of rows) {
-    let context = contexts.get(r.order_id);
-    if (!context) contexts.set(r.order_id, (context = { partnerName: r.partner_name, lines: [] }));
-    if (r.status === 'cancelled') continue;
-    context.lines.push({
-      subscriptionId: r.subscription_id,
-      offerCode: r.offer_code,
-      offerName: r.offer_name,
-      quantity: r.quantity,
-      contactEmail: r.contact_email,
-    });
+    const list = byOrder.get(r.order_id);
+    if (list) list.push(r);
+    else byOrder.set(r.order_id, [r]);
   }
+  for (const [orderId, lines] of byOrder)
+    contexts.set(orderId, emailContextOf(lines[0]!.partner_name, lines));
   return contexts;
+}
+
+/** The context from an order's lines (in line order) as already loaded; cancelled lines are left out. */
+export function emailContextOf(
+  partnerName: string,
+  lines: Pick<
+    SubscriptionLineRow & { offer_name: string },
+    'subscription_id' | 'offer_code' | 'offer_name' | 'quantity' | 'status' | 'contact_email'
+  >[],
+): OrderEmailContext {
+  return {
+    partnerName,
+    lines: lines
+      .filter((l) => l.status !== 'cancelled')
+      .map((l) => ({
+        subscriptionId: l.subscription_id,
+        offerCode: l.offer_code,
+        offerName: l.offer_name,
+        quantity: l.quantity,
+        contactEmail: l.contact_email,
+      })),
+  };
 }
 
 export interface QueuedSend {
@@ -108,9 +124,10 @@ export async function queueProvisioningEmail(
 }
 
 /**
- * Queues the e-mails of many lines (at most one request per line) with one statement per table:
- * the due worker's RSD burst queues hundreds per transaction, and per-line round trips were most
- * of its cost.
+ * Queues the e-mails of many lines (at most one request per line) in one statement: the due
+ * worker's RSD burst queues hundreds per transaction, and a resend is on the API's hot path, so
+ * per-table round trips (revoke, supersede, send, token, outbox, audit: seven or eight of them)
+ * were most of the cost. See `writeProvisioningSends`.
  */
 export async function queueProvisioningEmails(
   trx: Transaction<Database>,
@@ -120,39 +137,17 @@ export async function queueProvisioningEmails(
 ): Promise<QueuedSend[]> {
   if (requests.length === 0) return [];
   const prepared = requests.map((request) => prepareSend(deps, actor, now, request));
-  for (const reason of ['resend', 'contact_change'] as const) {
-    const ids = prepared.filter((p) => p.revokeReason === reason).map((p) => p.subscriptionId);
-    await revokeLiveTokens(trx, ids, now, reason);
-  }
-  await supersedePendingSends(
-    trx,
-    prepared.map((p) => p.subscriptionId),
-    now,
-  );
-  await insertSends(
-    trx,
-    prepared.map((p) => p.send),
-  );
-  await insertTokens(
-    trx,
-    prepared.map((p) => p.token),
-  );
-  await enqueue(
-    trx,
-    now,
-    prepared.map((p) => p.message),
-  );
-  await appendAudit(
-    trx,
-    now,
-    actor,
-    prepared.map((p) => p.audit),
-  );
-  return prepared.map((p) => ({ sendId: p.send.id, subscriptionId: p.subscriptionId, to: p.send.to_email }));
+  await writeProvisioningSends(trx, now, prepared);
+  return prepared.map((p) => ({ sendId: p.id, subscriptionId: p.subscriptionId, to: p.toEmail }));
 }
 
 /** Everything one send writes, computed without touching the database. */
-function prepareSend(deps: AppDeps, actor: AuditActor, now: Date, args: ProvisioningEmailRequest) {
+function prepareSend(
+  deps: AppDeps,
+  actor: AuditActor,
+  now: Date,
+  args: ProvisioningEmailRequest,
+): NewProvisioningSend {
   const { order, line, reason } = args;
   const { settings, ids } = deps;
   const sendId = ids.newId('snd');
@@ -186,34 +181,20 @@ function prepareSend(deps: AppDeps, actor: AuditActor, now: Date, args: Provisio
         }
       : { template: 'provisioning', ...common, resend: reason !== 'rsd' };
 
-  return {
+  const send: NewProvisioningSend = {
+    id: sendId,
     subscriptionId: line.subscription_id,
-    revokeReason: reason === 'contact_change' ? ('contact_change' as const) : ('resend' as const),
-    send: {
-      id: sendId,
-      subscription_id: line.subscription_id,
-      reason,
-      requested_by_user_id: actor.userId,
-      requested_by_label: actor.label,
-      to_name: line.contact_name,
-      to_email: line.contact_email,
-      language: line.contact_language,
-      created_at: now,
-      status_at: now,
-    },
-    token: {
-      tokenHash: hashToken(token),
-      subscriptionId: line.subscription_id,
-      sendId,
-      createdAt: now,
-      expiresAt,
-    },
-    message: { topic: 'email', payload: { input }, messageKey: sendId, sendId, availableAt: now },
-    audit: {
-      action: `provisioning_email.queued`,
-      orderId: order.id,
-      subscriptionId: line.subscription_id,
-      data: { sendId, reason, to: line.contact_email },
-    },
+    orderId: order.id,
+    reason,
+    revokeReason: reason === 'contact_change' ? 'contact_change' : 'resend',
+    requestedByUserId: actor.userId,
+    requestedByLabel: actor.label,
+    toName: line.contact_name,
+    toEmail: line.contact_email,
+    language: line.contact_language,
+    tokenHash: hashToken(token),
+    tokenExpiresAt: expiresAt,
+    payload: { input },
   };
+  return send;
 }

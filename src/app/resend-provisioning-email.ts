@@ -9,11 +9,7 @@ import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
 import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
-import {
-  loadOrderEmailContext,
-  queueProvisioningEmail,
-  type QueuedSend,
-} from './queue-provisioning-email.js';
+import { queueProvisioningEmail, type QueuedSend } from './queue-provisioning-email.js';
 import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
 
 export async function resendProvisioningEmail(
@@ -25,7 +21,7 @@ export async function resendProvisioningEmail(
 ): Promise<QueuedSend> {
   const run = async (trx: Transaction<Database>) => {
     const now = deps.clock.now();
-    const { order, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
+    const { order, line, context } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
     const state = toLineState(line, order.mapped_at);
     const outcome = withPonrDetails(deps, order, () =>
       transition(state, { type: 'resend' }, now, deps.settings.policy),
@@ -35,7 +31,6 @@ export async function resendProvisioningEmail(
       line.subscription_id,
       lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
     );
-    const context = await loadOrderEmailContext(trx, order.id);
     return queueProvisioningEmail(trx, deps, {
       order,
       line,

@@ -22,6 +22,22 @@ export async function linesOfOrder(
   return opts.lock ? q.forUpdate().execute() : q.execute();
 }
 
+/** The order's lines locked for a change, with each offer's name (for the e-mail), in line order. */
+export async function lockLinesWithOffers(
+  trx: Transaction<Database>,
+  orderId: string,
+): Promise<(SubscriptionLineRow & { offer_name: string })[]> {
+  return trx
+    .selectFrom('subscription_line as l')
+    .innerJoin('offer as o', 'o.code', 'l.offer_code')
+    .selectAll('l')
+    .select('o.name as offer_name')
+    .where('l.order_id', '=', orderId)
+    .orderBy('l.line_no')
+    .forUpdate('l')
+    .execute();
+}
+
 /**
  * The columns an order's view shows, in line order. Only these: on an order of 1,000 lines,
  * `selectAll` (every timestamp parsed into a Date) took three times as long.

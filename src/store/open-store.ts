@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PreparingClient } from './prepare-statements.js';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import { imageForNewDataDir } from './pglite-image.js';
@@ -60,6 +61,7 @@ async function openPglite(dataDir: string): Promise<Store> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Store> {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5_000,

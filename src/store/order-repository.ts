@@ -27,6 +27,37 @@ export async function lockOrder(
     .executeTakeFirst();
 }
 
+/**
+ * Locks the order of a line and reads what a change needs with it, in one round trip: the order,
+ * who placed it (for "ask the person who placed the order") and the partner's name (for the
+ * e-mail). The line's order never changes, so finding it in a subquery is safe.
+ */
+export async function lockOrderOfLine(trx: Transaction<Database>, subscriptionId: string) {
+  const row = await trx
+    .selectFrom('purchase_order as po')
+    .innerJoin('app_user as u', 'u.id', 'po.placed_by_user_id')
+    .innerJoin('organization as p', 'p.id', 'po.partner_id')
+    .selectAll('po')
+    .select([
+      'u.name as placer_name',
+      'u.email as placer_email',
+      'u.language as placer_language',
+      'p.name as partner_name',
+    ])
+    .where('po.id', '=', (eb) =>
+      eb.selectFrom('subscription_line').select('order_id').where('subscription_id', '=', subscriptionId),
+    )
+    .forUpdate('po')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { placer_name, placer_email, placer_language, partner_name, ...order } = row;
+  return {
+    order: order as PurchaseOrderRow,
+    placer: { name: placer_name, email: placer_email, language: placer_language },
+    partnerName: partner_name,
+  };
+}
+
 export async function webOrderIdExists(db: Db, webOrderId: string): Promise<boolean> {
   const row = await db
     .selectFrom('purchase_order')
