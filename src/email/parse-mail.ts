@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser';
+import type { AddressObject, EmailAddress } from 'mailparser';
 
 /** A received message, as the dev mailbox and the tests read it. */
 export interface ParsedMail {
@@ -17,6 +17,9 @@ export interface ParsedMail {
 }
 
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  // Loaded on the first message, not at start: mailparser is the slowest module to import, and
+  // only the built-in sink (embedded mode) and the tests parse mail.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true });
   const html = mail.html || '';
   const text = mail.text ?? '';
