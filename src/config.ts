@@ -65,7 +65,8 @@ export const envSchema = z.object({
   SETUP_LINK_TTL_DAYS: int(1, 365).default(90),
   DUE_INTERVAL_MS: int(100, 3_600_000).default(2_000),
   OUTBOX_INTERVAL_MS: int(50, 3_600_000).default(500),
-  OUTBOX_BATCH_SIZE: int(1, 1000).default(50),
+  OUTBOX_BATCH_SIZE: int(1, 1000).default(100),
+  OUTBOX_LANES: int(1, 16).default(2),
   OUTBOX_MAX_ATTEMPTS: int(1, 100).default(10),
   OUTBOX_BACKOFF_BASE_MS: int(10, 86_400_000).default(30_000),
   OUTBOX_BACKOFF_MAX_MS: int(10, 604_800_000).default(3_600_000),
@@ -101,6 +102,7 @@ export interface Config {
   outbox: {
     intervalMs: number;
     batchSize: number;
+    lanes: number;
     maxAttempts: number;
     backoffBaseMs: number;
     backoffMaxMs: number;
@@ -165,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outbox: {
       intervalMs: e.OUTBOX_INTERVAL_MS,
       batchSize: e.OUTBOX_BATCH_SIZE,
+      lanes: e.OUTBOX_LANES,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       backoffBaseMs: e.OUTBOX_BACKOFF_BASE_MS,
       backoffMaxMs: e.OUTBOX_BACKOFF_MAX_MS,

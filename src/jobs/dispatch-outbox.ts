@@ -14,6 +14,12 @@ import { setSendStatus, setSendStatuses } from '../store/send-repository.js';
 
 export interface OutboxSettings {
   batchSize: number;
+  /**
+   * Claim-and-send passes run side by side in one worker (1 when absent). While one pass waits
+   * for the database (recording, claiming), the other keeps the SMTP connections busy; SKIP
+   * LOCKED keeps them on different rows.
+   */
+  lanes?: number;
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;

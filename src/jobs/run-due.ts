@@ -175,12 +175,21 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
 /** Processes everything due at `now` (the clock's now by default) and says what it did. */
 export async function runDue(
   deps: AppDeps,
-  opts: { now?: Date; batchSize?: number } = {},
+  opts: {
+    now?: Date;
+    batchSize?: number;
+    /** Called after each committed batch that queued e-mails, so the outbox can start on them. */
+    onQueued?: () => void;
+  } = {},
 ): Promise<DueSummary> {
   const now = opts.now ?? deps.clock.now();
   const batchSize = opts.batchSize ?? 500;
   const summary: DueSummary = { dispatched: 0, reminders: 0, closed: 0 };
   // Each pass moves every claimed line's next_action_at past `now`, so the loop ends.
-  while ((await processBatch(deps, now, batchSize, summary)) === batchSize);
-  return summary;
+  for (;;) {
+    const queuedBefore = summary.dispatched + summary.reminders + summary.closed;
+    const claimed = await processBatch(deps, now, batchSize, summary);
+    if (summary.dispatched + summary.reminders + summary.closed > queuedBefore) opts.onQueued?.();
+    if (claimed < batchSize) return summary;
+  }
 }

@@ -1,6 +1,7 @@
 /**
- * The worker: three loops, one for due work (RSD, reminders, auto-close), one draining the e-mail
- * outbox and one delivering webhooks (a slow receiver never holds up e-mail).
+ * The worker: loops for due work (RSD, reminders, auto-close), for draining the e-mail outbox
+ * (OUTBOX_LANES of them side by side) and for delivering webhooks (a slow receiver never holds up
+ * e-mail).
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
@@ -14,16 +15,22 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-function loop(
-  name: string,
-  intervalMs: number,
-  log: Logger,
-  pass: () => Promise<boolean>,
-): () => Promise<void> {
+interface Loop {
+  stop(): Promise<void>;
+  /** Run the next pass now instead of after the interval (or right after the pass under way). */
+  wake(): void;
+}
+
+function loop(name: string, intervalMs: number, log: Logger, pass: () => Promise<boolean>): Loop {
   let stopped = false;
+  let busy = false;
+  let woken = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
+    timer = undefined;
+    busy = true;
+    woken = false;
     running = (async () => {
       let again = false;
       try {
@@ -31,14 +38,25 @@ function loop(
       } catch (err) {
         log.error({ err, loop: name }, 'worker pass failed; retrying');
       }
-      if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs);
+      busy = false;
+      if (!stopped) timer = setTimeout(tick, again || woken ? 0 : intervalMs);
     })();
   };
   tick();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+    wake: () => {
+      if (stopped) return;
+      if (busy) woken = true;
+      else if (timer) {
+        clearTimeout(timer);
+        timer = setTimeout(tick, 0);
+      }
+    },
   };
 }
 
@@ -46,8 +64,11 @@ export function startWorker(
   deps: DispatchDeps & WebhookDispatchDeps,
   opts: { dueIntervalMs: number; outboxIntervalMs: number; log: Logger },
 ): Worker {
-  const stopDue = loop('due', opts.dueIntervalMs, opts.log, async () => {
-    const summary = await runDue(deps);
+  // The due loop wakes the outbox as soon as a batch of e-mails is committed: in an RSD burst the
+  // outbox otherwise drains faster than due lines are queued and sleeps a whole interval each time.
+  const outbox: Loop[] = [];
+  const due = loop('due', opts.dueIntervalMs, opts.log, async () => {
+    const summary = await runDue(deps, { onQueued: () => outbox.forEach((lane) => lane.wake()) });
     await deleteExpiredIdempotencyKeys(deps.db, deps.clock.now());
     await deleteExpiredRateLimits(deps.db, deps.clock.now());
     deps.metrics?.autoClosesTotal.inc(summary.closed);
@@ -55,19 +76,22 @@ export function startWorker(
       opts.log.info({ due: summary }, 'due work done');
     return false;
   });
-  const stopOutbox = loop('outbox', opts.outboxIntervalMs, opts.log, async () => {
-    const summary = await dispatchOutbox(deps);
-    if (summary.claimed > 0) opts.log.info({ outbox: summary }, 'outbox pass');
-    return summary.claimed === deps.outbox.batchSize;
-  });
-  const stopWebhooks = loop('webhooks', opts.outboxIntervalMs, opts.log, async () => {
+  for (let lane = 0; lane < (deps.outbox.lanes ?? 1); lane++)
+    outbox.push(
+      loop('outbox', opts.outboxIntervalMs, opts.log, async () => {
+        const summary = await dispatchOutbox(deps);
+        if (summary.claimed > 0) opts.log.info({ outbox: summary, lane }, 'outbox pass');
+        return summary.claimed === deps.outbox.batchSize;
+      }),
+    );
+  const webhooks = loop('webhooks', opts.outboxIntervalMs, opts.log, async () => {
     const summary = await dispatchWebhooks(deps);
     if (summary.claimed > 0) opts.log.info({ webhooks: summary }, 'webhook pass');
     return summary.claimed === deps.outbox.batchSize;
   });
   return {
     stop: async () => {
-      await Promise.all([stopDue(), stopOutbox(), stopWebhooks()]);
+      await Promise.all([due.stop(), ...outbox.map((lane) => lane.stop()), webhooks.stop()]);
     },
   };
 }
