@@ -163,6 +163,9 @@ export async function outboxStats(db: Db): Promise<OutboxStats> {
   };
 }
 
+/** What a withdrawn send's status says (also written by `writeProvisioningSends`). */
+export const SUPERSEDED_DETAIL = 'a newer link replaced this one before it was sent';
+
 /**
  * Withdraws the still-pending provisioning e-mails of these lines (their links were just
  * revoked) so none goes out later with a dead link. Returns how many were withdrawn.
@@ -188,7 +191,7 @@ export async function supersedePendingSends(db: Db, subscriptionIds: string[], n
       .updateTable('provisioning_email')
       .set({
         status: 'superseded',
-        status_detail: 'a newer link replaced this one before it was sent',
+        status_detail: SUPERSEDED_DETAIL,
         status_at: now,
       })
       .where('id', 'in', sendIds)

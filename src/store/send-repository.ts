@@ -1,19 +1,9 @@
 /** Provisioning e-mail sends and their delivery status. */
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, ProvisioningEmailTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type SendRow = Selectable<ProvisioningEmailTable>;
-
-export async function insertSend(db: Db, row: Insertable<ProvisioningEmailTable>): Promise<void> {
-  await insertSends(db, [row]);
-}
-
-/** Many sends in one statement; `seq` follows the array's order. */
-export async function insertSends(db: Db, rows: Insertable<ProvisioningEmailTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto('provisioning_email').values(rows).execute();
-}
 
 export async function sendsOfLine(db: Db, subscriptionId: string): Promise<SendRow[]> {
   return db

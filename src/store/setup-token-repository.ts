@@ -24,35 +24,6 @@ export async function revokeLiveTokens(
   return Number(result.numUpdatedRows);
 }
 
-export interface NewSetupToken {
-  tokenHash: Buffer;
-  subscriptionId: string;
-  sendId: string;
-  createdAt: Date;
-  expiresAt: Date;
-}
-
-export async function insertToken(db: Db, row: NewSetupToken): Promise<void> {
-  await insertTokens(db, [row]);
-}
-
-/** Many tokens in one statement (at most one live token per line: revoke first). */
-export async function insertTokens(db: Db, rows: NewSetupToken[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('setup_token')
-    .values(
-      rows.map((row) => ({
-        token_hash: row.tokenHash,
-        subscription_id: row.subscriptionId,
-        send_id: row.sendId,
-        created_at: row.createdAt,
-        expires_at: row.expiresAt,
-      })),
-    )
-    .execute();
-}
-
 /** Lookup by hash: the database compares hashes, never the secret itself. */
 export async function findTokenByHash(db: Db, tokenHash: Buffer): Promise<SetupTokenRow | undefined> {
   return db.selectFrom('setup_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();

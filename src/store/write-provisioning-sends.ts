@@ -11,6 +11,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { SendReason } from '../domain/types.js';
+import { SUPERSEDED_DETAIL } from './outbox-repository.js';
 import type { Database } from './schema.js';
 import type { RevokeReason } from './setup-token-repository.js';
 
@@ -31,8 +32,6 @@ export interface NewProvisioningSend {
   /** The outbox payload: what the e-mail renders from. */
   payload: unknown;
 }
-
-const SUPERSEDED_DETAIL = 'a newer link replaced this one before it was sent';
 
 /** Returns how many e-mails still waiting in the outbox were withdrawn. */
 export async function writeProvisioningSends(
