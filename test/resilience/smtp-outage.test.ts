@@ -63,6 +63,17 @@ it('an SMTP outage mid-burst: retries back off, nothing is lost, all delivered a
   await until('the worker is sending', () => inbox.ids.length >= 20, 90_000);
   await proxy.cut();
   const cutAt = Date.now();
+  const failedAttempts = async () => {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from outbox where status = 'pending' and last_error is not null`.execute(
+      w.store.db,
+    );
+    return rows[0]!.n;
+  };
+  // A message whose last bytes had passed the proxy before the cut still reaches the inbox just
+  // after it (its sender never got the answer, so it will also be retried). With two outbox lanes
+  // more are in flight at the cut, so "before" is counted once the worker has seen the outage.
+  await until('the worker saw the outage', async () => (await failedAttempts()) > 0, 60_000);
   const deliveredBefore = inbox.ids.length;
   // Several rounds of backoff: some row has failed at least four times against the schedule.
   await until(
