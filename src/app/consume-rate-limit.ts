@@ -14,6 +14,9 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** `limit` hits an hour. */
+export const perHour = (limit: number): RateLimit => ({ limit, windowMs: 3_600_000 });
+
 export async function consumeRateLimit(
   db: Kysely<Database>,
   key: string,

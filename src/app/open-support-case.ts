@@ -25,7 +25,7 @@ import {
   nextCaseId,
 } from '../store/support-case-repository.js';
 import { auditActorOf } from './actor-label.js';
-import { consumeRateLimit, type RateLimit } from './consume-rate-limit.js';
+import { consumeRateLimit, perHour, type RateLimit } from './consume-rate-limit.js';
 import { hashToken, type AppDeps } from './deps.js';
 import { queueSupportNotice } from './queue-support-notice.js';
 
@@ -50,11 +50,7 @@ export interface CaseLimits {
   perIp: RateLimit;
 }
 
-const HOUR = 3_600_000;
-export const DEFAULT_CASE_LIMITS: CaseLimits = {
-  perRequester: { limit: 10, windowMs: HOUR },
-  perIp: { limit: 30, windowMs: HOUR },
-};
+export const DEFAULT_CASE_LIMITS: CaseLimits = { perRequester: perHour(10), perIp: perHour(30) };
 
 const requesterKey = (r: CaseRequester) =>
   'actor' in r

@@ -10,7 +10,7 @@ import { transition, nextDueAt } from '../domain/line-state-machine.js';
 import type { AuditActor } from '../store/audit-repository.js';
 import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../store/line-repository.js';
 import { lockOrder } from '../store/order-repository.js';
-import { consumeRateLimit, type RateLimit } from './consume-rate-limit.js';
+import { consumeRateLimit, perHour, type RateLimit } from './consume-rate-limit.js';
 import type { AppDeps } from './deps.js';
 import { findSetupLink, setupTokenHash } from './lock-setup-link.js';
 import {
@@ -24,11 +24,7 @@ export interface NewLinkLimits {
   perAddress: RateLimit;
 }
 
-const HOUR = 3_600_000;
-export const DEFAULT_NEW_LINK_LIMITS: NewLinkLimits = {
-  perIp: { limit: 20, windowMs: HOUR },
-  perAddress: { limit: 3, windowMs: HOUR },
-};
+export const DEFAULT_NEW_LINK_LIMITS: NewLinkLimits = { perIp: perHour(20), perAddress: perHour(3) };
 
 export const SELF_SERVICE_ACTOR: AuditActor = { userId: null, label: 'self-service' };
 

@@ -27,14 +27,23 @@ type Errors = Partial<Record<Field, string[]>>;
 
 const str = (v: unknown, max = 6000) => (typeof v === 'string' ? v.slice(0, max) : '');
 
-function FieldError(props: { id: string; messages: string[] | undefined }) {
-  if (!props.messages?.length) return null;
+/** What follows a control: its hint (when it has one), then its error messages (when any). */
+function FieldNotes(props: { id: string; hint?: string; messages: string[] | undefined }) {
   return (
-    <div id={`${props.id}-error`} class="field-error">
-      {props.messages.map((m) => (
-        <p>{m}</p>
-      ))}
-    </div>
+    <>
+      {props.hint && (
+        <p id={`${props.id}-hint`} class="muted small">
+          {props.hint}
+        </p>
+      )}
+      {props.messages?.length ? (
+        <div id={`${props.id}-error`} class="field-error">
+          {props.messages.map((m) => (
+            <p>{m}</p>
+          ))}
+        </div>
+      ) : null}
+    </>
   );
 }
 
@@ -62,7 +71,7 @@ function OpenCaseForm(props: { ctx: PageContext; values: Values; errors: Errors 
             aria-invalid={invalid('email')}
             aria-describedby={describedBy('case-email', errors, 'email')}
           />
-          <FieldError id="case-email" messages={errors.email} />
+          <FieldNotes id="case-email" messages={errors.email} />
         </>
       )}
       <label for="case-type">{t('support:form.type')}</label>
@@ -83,10 +92,7 @@ function OpenCaseForm(props: { ctx: PageContext; values: Values; errors: Errors 
         aria-invalid={invalid('reference')}
         aria-describedby={describedBy('case-reference', errors, 'reference', true)}
       />
-      <p id="case-reference-hint" class="muted small">
-        {t('support:form.referenceHint')}
-      </p>
-      <FieldError id="case-reference" messages={errors.reference} />
+      <FieldNotes id="case-reference" hint={t('support:form.referenceHint')} messages={errors.reference} />
       <label for="case-description">{t('support:form.description')}</label>
       <textarea
         id="case-description"
@@ -98,7 +104,7 @@ function OpenCaseForm(props: { ctx: PageContext; values: Values; errors: Errors 
       >
         {values.description}
       </textarea>
-      <FieldError id="case-description" messages={errors.description} />
+      <FieldNotes id="case-description" messages={errors.description} />
       <label for="case-screenshots">{t('support:form.screenshots')}</label>
       <input
         id="case-screenshots"
@@ -109,10 +115,11 @@ function OpenCaseForm(props: { ctx: PageContext; values: Values; errors: Errors 
         aria-invalid={invalid('screenshots')}
         aria-describedby={describedBy('case-screenshots', errors, 'screenshots', true)}
       />
-      <p id="case-screenshots-hint" class="muted small">
-        {t('support:form.screenshotsHint')}
-      </p>
-      <FieldError id="case-screenshots" messages={errors.screenshots} />
+      <FieldNotes
+        id="case-screenshots"
+        hint={t('support:form.screenshotsHint')}
+        messages={errors.screenshots}
+      />
       <p>
         <button type="submit">{t('support:form.submit')}</button>
       </p>
