@@ -11,13 +11,12 @@ import { exportSubscriptions } from '../app/export-subscriptions.js';
 import { findActorByEmail } from '../app/find-actor-by-email.js';
 import { importOrders, type ImportReport } from '../app/import-orders.js';
 import { resendProvisioningEmail } from '../app/resend-provisioning-email.js';
-import type { Config } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { LINE_STATUSES, type Actor, type LineStatus } from '../domain/types.js';
 import { appDepsOf } from '../main.js';
+import type { WithDatabase } from './with-database.js';
 import type { Store } from '../store/open-store.js';
 
-type WithDatabase = <T>(fn: (ctx: { store: Store; cfg: Config }) => Promise<T>) => Promise<T>;
 
 /** Orders at or above this many show a progress bar (on a terminal). */
 const PROGRESS_FROM = 200;

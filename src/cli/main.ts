@@ -9,6 +9,7 @@ import { seedDemoData } from '../demo/seed-demo-data.js';
 import { AppError } from '../domain/errors.js';
 import { errorMessage } from '../http/render-error.js';
 import { runDue } from '../jobs/run-due.js';
+import { registerAdminCommands } from './admin-commands.js';
 import { registerDataCommands } from './data-commands.js';
 import { appDepsOf, createLogger, openDatabase, startOnramp } from '../main.js';
 
@@ -105,6 +106,7 @@ program
   );
 
 registerDataCommands(program, withDatabase);
+registerAdminCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Commander has already printed its message; help and version are not errors.

@@ -153,6 +153,7 @@ export async function seedDemoData(deps: AppDeps): Promise<{ seeded: boolean; us
       .insertInto('api_token')
       .values(
         DEMO_USERS.map((u) => ({
+          id: `tok_demo_${u.id.slice(4)}`,
           token_hash: hashToken(u.apiToken),
           user_id: u.id,
           label: 'demo',

@@ -29,7 +29,7 @@ export function orderAccess(actor: Actor, order: OrderAccessFacts): AccessLevel 
   if (actor.userId === order.placedByUserId) return 'act';
   if (actor.role === 'partner_admin' && actor.organizationId === order.partnerId) return 'act';
   if (
-    actor.role === 'distributor_user' &&
+    (actor.role === 'distributor_user' || actor.role === 'distributor_admin') &&
     order.distributorId !== null &&
     actor.organizationId === order.distributorId
   )

@@ -8,7 +8,23 @@ export const LANGUAGES: readonly Language[] = ['en', 'it'];
 /** A tenant; 'operator' is the company running Onramp (its support agents). */
 export type OrganizationKind = 'partner' | 'distributor' | 'customer' | 'operator';
 
-export type Role = 'partner_user' | 'partner_admin' | 'distributor_user' | 'support_agent' | 'customer_admin';
+export type Role =
+  | 'partner_user'
+  | 'partner_admin'
+  | 'distributor_user'
+  | 'distributor_admin'
+  | 'support_agent'
+  | 'operator'
+  | 'customer_admin';
+export const ROLES: readonly Role[] = [
+  'partner_user',
+  'partner_admin',
+  'distributor_user',
+  'distributor_admin',
+  'support_agent',
+  'operator',
+  'customer_admin',
+];
 
 export interface Actor {
   userId: string;

@@ -64,6 +64,41 @@ export const emailMessages = {
       adminPortal: 'Then manage your organization in the admin portal:',
       footer: 'You receive this e-mail because you are an administrator of {{organizationName}}.',
     },
+    invitation: {
+      subject: '{{invitedByName}} invited you to {{organizationName}} on Onramp',
+      heading: 'Join {{organizationName}} on Onramp',
+      intro:
+        '{{invitedByName}} invited you to join {{organizationName}} on Onramp as {{roleLabel}}. Onramp is where orders are placed and their subscriptions are activated.',
+      accept: 'Choose your name and password to accept. The link expires on {{expiresAt}}.',
+      button: 'Accept the invitation',
+      ignore: 'If you did not expect this invitation, you can ignore this e-mail: nothing happens until you accept.',
+      footer: 'You receive this e-mail because {{invitedByName}} invited this address to {{organizationName}}.',
+      role: {
+        partner_user: 'a user',
+        partner_admin: 'an administrator',
+        distributor_user: 'a user',
+        distributor_admin: 'an administrator',
+        support_agent: 'a support agent',
+        operator: 'an operator',
+        customer_admin: 'an administrator',
+      },
+    },
+    passwordLink: {
+      bootstrap: {
+        subject: 'Your Onramp operator account',
+        heading: 'Welcome to Onramp',
+        intro: 'An operator account was created for you: you run this Onramp installation.',
+      },
+      reset: {
+        subject: 'Reset your Onramp password',
+        heading: 'Choose a new password',
+        intro:
+          'Someone asked to reset the password of your Onramp account. If it was not you, ignore this e-mail: your password stays as it is.',
+      },
+      choose: 'Choose your password with the link below. It works once and expires on {{expiresAt}}.',
+      button: 'Choose your password',
+      footer: 'You receive this e-mail because it is the address of an Onramp account.',
+    },
     supportNotice: {
       created: {
         subject: 'Support case {{caseId}} opened',
@@ -142,6 +177,41 @@ export const emailMessages = {
       button: 'Imposta la password',
       adminPortal: 'In seguito potrà gestire la Sua organizzazione dal portale di amministrazione:',
       footer: 'Riceve questa e-mail perché è tra gli amministratori di {{organizationName}}.',
+    },
+    invitation: {
+      subject: '{{invitedByName}} La invita in {{organizationName}} su Onramp',
+      heading: 'Entri in {{organizationName}} su Onramp',
+      intro:
+        '{{invitedByName}} La invita a entrare in {{organizationName}} su Onramp come {{roleLabel}}. Onramp è lo strumento in cui si inseriscono gli ordini e si attivano i relativi abbonamenti.',
+      accept: 'Per accettare, scelga il Suo nome e la password. Scadenza del link: {{expiresAt}}.',
+      button: 'Accetta l’invito',
+      ignore: 'Se non aspettava questo invito, può ignorare questa e-mail: non succede nulla finché non accetta.',
+      footer: 'Riceve questa e-mail perché {{invitedByName}} ha invitato questo indirizzo in {{organizationName}}.',
+      role: {
+        partner_user: 'utente',
+        partner_admin: 'amministratore',
+        distributor_user: 'utente',
+        distributor_admin: 'amministratore',
+        support_agent: 'agente di supporto',
+        operator: 'operatore',
+        customer_admin: 'amministratore',
+      },
+    },
+    passwordLink: {
+      bootstrap: {
+        subject: 'Il Suo account di operatore Onramp',
+        heading: 'Le diamo il benvenuto in Onramp',
+        intro: 'È stato creato per Lei un account di operatore: gestisce questa installazione di Onramp.',
+      },
+      reset: {
+        subject: 'Reimposti la password di Onramp',
+        heading: 'Scelga una nuova password',
+        intro:
+          'È stato chiesto di reimpostare la password del Suo account Onramp. Se non è stato Lei, ignori questa e-mail: la password resta invariata.',
+      },
+      choose: 'Scelga la password con il link qui sotto. Funziona una sola volta; scadenza: {{expiresAt}}.',
+      button: 'Scegli la password',
+      footer: 'Riceve questa e-mail perché è l’indirizzo di un account Onramp.',
     },
     supportNotice: {
       created: {

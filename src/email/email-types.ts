@@ -71,6 +71,31 @@ export type EmailInput =
       passwordLinkExpiresAt: string;
     }
   | {
+      template: 'invitation';
+      language: Language;
+      /** The invited address (the name is not known yet: it is the address). */
+      to: Person;
+      /** Who invited, "Name" and their organization. */
+      invitedByName: string;
+      organizationName: string;
+      /** The role's label in the recipient's language is looked up from this key. */
+      role: string;
+      /** The accept link, token included. */
+      invitationUrl: string;
+      /** ISO instant after which the link stops working. */
+      expiresAt: string;
+    }
+  | {
+      template: 'password-link';
+      language: Language;
+      to: Person;
+      /** bootstrap: the platform's first operator; reset: "Forgot password?". */
+      purpose: 'bootstrap' | 'reset';
+      setPasswordUrl: string;
+      /** ISO instant after which the link stops working. */
+      expiresAt: string;
+    }
+  | {
       template: 'support-notice';
       language: Language;
       to: Person;

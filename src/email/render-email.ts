@@ -1,4 +1,6 @@
+import { composeInvitationEmail } from './compose-invitation-email.js';
 import { composeLineClosedEmail } from './compose-line-closed-email.js';
+import { composePasswordLinkEmail } from './compose-password-link-email.js';
 import { composeProvisioningEmail } from './compose-provisioning-email.js';
 import { composeSupportNoticeEmail } from './compose-support-notice-email.js';
 import { composeWelcomeEmail } from './compose-welcome-email.js';
@@ -29,6 +31,10 @@ function composeEmail(input: EmailInput): EmailDocument {
       return composeLineClosedEmail(input);
     case 'welcome':
       return composeWelcomeEmail(input);
+    case 'invitation':
+      return composeInvitationEmail(input);
+    case 'password-link':
+      return composePasswordLinkEmail(input);
     case 'support-notice':
       return composeSupportNoticeEmail(input);
   }

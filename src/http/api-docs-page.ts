@@ -12,6 +12,13 @@ export const API_TAGS = [
     name: 'Subscriptions',
     description: 'Subscription lines: list, detail, resend the provisioning e-mail, change contact, cancel.',
   },
+  { name: 'Offers', description: 'The offer catalogue: codes, names, policy periods, retired offers.' },
+  { name: 'Tokens', description: 'Personal API tokens: create (shown once), list, roll with a grace period, revoke.' },
+  {
+    name: 'Users',
+    description: "An organization's users and invitations; administrators act inside their own organization.",
+  },
+  { name: 'Organizations', description: 'Partners and distributors (operators only).' },
   { name: 'Mail provider', description: 'Delivery reports sent by the mail provider.' },
   {
     name: 'Webhooks',

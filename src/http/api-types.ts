@@ -6,6 +6,8 @@ import type { Store } from '../store/open-store.js';
 /** Per-request values the middleware sets. */
 export interface ApiVariables {
   actor: Actor;
+  /** The API token the request came with. */
+  tokenId: string;
   language: Language;
   requestId: string;
 }

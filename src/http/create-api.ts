@@ -22,6 +22,11 @@ import { registerSetupApiRoutes } from './routes/setup-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { validationHook } from './validation-hook.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
+import { registerInvitationRoutes } from './routes/invitation-routes.js';
+import { registerOfferRoutes } from './routes/offer-routes.js';
+import { registerOrganizationRoutes } from './routes/organization-routes.js';
+import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
 
 export interface ApiOptions {
   logError: (err: unknown) => void;
@@ -75,11 +80,16 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
       },
     }),
   );
-  api.use('*', authenticate(deps.db));
+  api.use('*', authenticate(deps.db, deps.clock));
   api.use('*', idempotency(deps));
   registerOrderRoutes(api, deps);
   registerSubscriptionRoutes(api, deps);
   registerWebhookRoutes(api, deps);
+  registerOfferRoutes(api, deps);
+  registerTokenRoutes(api, deps);
+  registerUserRoutes(api, deps);
+  registerInvitationRoutes(api, deps);
+  registerOrganizationRoutes(api, deps);
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -14,9 +14,18 @@ const DATABASE_GONE =
 
 export function errorMessage(error: AppError, language: Language): string {
   const placer = error.details['orderPlacedBy'] as { name: string; email: string } | undefined;
+  const admins = error.details['organizationAdmins'] as { name: string; email: string }[] | undefined;
+  if (error.code === 'NO_ACCESS' && placer && admins?.length)
+    return t(language, 'errors.NO_ACCESS_ASK_ADMINS', {
+      ...placer,
+      admins: admins.map((a) => `${a.name} <${a.email}>`).join(', '),
+    });
   if (error.code === 'NO_ACCESS' && placer) return t(language, 'errors.NO_ACCESS_ASK_PLACER', placer);
-  if (error.code === 'NO_ACCESS' && error.details['area'] === 'webhooks')
-    return t(language, 'errors.NO_ACCESS_WEBHOOKS');
+  if (error.code === 'NO_ACCESS' && error.details['reason'] === 'read_only_token')
+    return t(language, 'errors.NO_ACCESS_READ_ONLY_TOKEN');
+  const area = error.details['area'];
+  if (error.code === 'NO_ACCESS' && (area === 'webhooks' || area === 'users' || area === 'operator'))
+    return t(language, `errors.NO_ACCESS_${area.toUpperCase()}`);
   return t(language, messageKeyOf(error.code), error.details);
 }
 

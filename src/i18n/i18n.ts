@@ -8,10 +8,15 @@ import { emailMessages } from '../email/index.js';
 import { setupMessages } from '../web/setup/setup-messages.js';
 import { workspaceMessages } from '../web/workspace/workspace-messages.js';
 import { supportMessages } from '../web/support/support-messages.js';
+import { accountMessages } from '../web/account/account-messages.js';
+import { offerMessages } from '../web/operator/offer-messages.js';
+import { operatorMessages } from '../web/operator/operator-messages.js';
+import { peopleMessages } from '../web/people/people-messages.js';
+import { tokenMessages } from '../web/tokens/token-messages.js';
 import { messagesEn } from './messages-en.js';
 import { messagesIt } from './messages-it.js';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './widen.js';
 /** Every language has exactly the English keys. */
 export type MessageShape = Widen<typeof messagesEn>;
 
@@ -20,7 +25,7 @@ void i18n.init({
   initAsync: false,
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['app', 'email', 'workspace', 'setup', 'support'],
+  ns: ['app', 'email', 'workspace', 'setup', 'support', 'people', 'tokens', 'operator', 'offers', 'account'],
   defaultNS: 'app',
   resources: {
     en: {
@@ -29,6 +34,11 @@ void i18n.init({
       workspace: workspaceMessages.en,
       setup: setupMessages.en,
       support: supportMessages.en,
+      people: peopleMessages.en,
+      tokens: tokenMessages.en,
+      operator: operatorMessages.en,
+      offers: offerMessages.en,
+      account: accountMessages.en,
     },
     it: {
       app: messagesIt,
@@ -36,6 +46,11 @@ void i18n.init({
       workspace: workspaceMessages.it,
       setup: setupMessages.it,
       support: supportMessages.it,
+      people: peopleMessages.it,
+      tokens: tokenMessages.it,
+      operator: operatorMessages.it,
+      offers: offerMessages.it,
+      account: accountMessages.it,
     },
   },
   interpolation: { escapeValue: false },

@@ -26,6 +26,13 @@ export const messagesEn = {
     DATA_DIR_LOCKED: 'The data folder is in use by a running Onramp server.',
     UNAVAILABLE: 'The service is temporarily unavailable. Try again shortly.',
     INTERNAL: 'Something went wrong on our side. The error has been logged.',
+    NO_ACCESS_ASK_ADMINS:
+      'You do not have access to this order. It was placed by {{name}} <{{email}}>, whose account is deactivated: ask an administrator of your organization ({{admins}}).',
+    NO_ACCESS_USERS: 'Only administrators of this organization manage its users, invitations and settings.',
+    NO_ACCESS_OPERATOR: 'Only Onramp operators manage organizations, offers and support agents.',
+    NO_ACCESS_READ_ONLY_TOKEN:
+      'This API token is read-only: it cannot change anything. Create a read-write token for this request.',
+    ALREADY_EXISTS: 'This already exists: {{what}}.',
     NO_ACCESS_WEBHOOKS:
       'Only partner administrators and distributor users manage webhooks, each for their own organization.',
     WEBHOOK_URL_REFUSED:
@@ -43,6 +50,10 @@ export const messagesEn = {
       signIn: 'Sign in',
       signOut: 'Sign out',
       webhooks: 'Webhooks',
+      organizations: 'Organizations',
+      offers: 'Offers',
+      users: 'Users',
+      tokens: 'API tokens',
     },
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',

@@ -44,7 +44,7 @@ interface EmailPayload {
   input: EmailInput;
 }
 
-const SECRET_FIELDS = ['setupUrl', 'setPasswordUrl', 'caseUrl'] as const;
+const SECRET_FIELDS = ['setupUrl', 'setPasswordUrl', 'caseUrl', 'invitationUrl'] as const;
 
 function scrub(payload: EmailPayload): EmailPayload {
   const input = { ...payload.input } as Record<string, unknown>;

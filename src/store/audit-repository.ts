@@ -16,6 +16,8 @@ export interface AuditEntry {
   action: string;
   orderId?: string | null;
   subscriptionId?: string | null;
+  /** Operator and admin actions (users, invitations, tokens, offers): the organization concerned. */
+  organizationId?: string | null;
   data?: Record<string, unknown>;
 }
 
@@ -31,6 +33,7 @@ export async function appendAudit(db: Db, at: Date, actor: AuditActor, entries: 
         action: e.action,
         order_id: e.orderId ?? null,
         subscription_id: e.subscriptionId ?? null,
+        organization_id: e.organizationId ?? null,
         data: JSON.stringify(e.data ?? {}),
       })),
     )

@@ -2,6 +2,7 @@
  * The one `Database` type Kysely checks every query against. It mirrors migrations/*.sql.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Role } from '../domain/types.js';
 
 type Timestamp = ColumnType<Date, Date, Date>;
 type Json = ColumnType<unknown, string, string>;
@@ -14,25 +15,65 @@ export interface OrganizationTable {
   country: string | null;
   data_region: string | null;
   created_at: Timestamp;
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  updated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface AppUserTable {
   id: string;
   organization_id: string;
-  role: 'partner_user' | 'partner_admin' | 'distributor_user' | 'support_agent' | 'customer_admin';
+  role: Role;
   name: string;
   email: string;
   language: 'en' | 'it';
   password_hash: string | null;
   created_at: Timestamp;
+  /** Set while the user is deactivated: no sign-in, sessions and API tokens refused. */
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  updated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+/** A personal API token (see migrations/011): only the SHA-256 is kept; `label` is its name. */
 export interface ApiTokenTable {
+  /** Public id, e.g. tok_8d1f0c2b7a4e4f19b3c2. */
+  id: string;
   token_hash: Uint8Array;
   user_id: string;
   label: string;
   created_at: Timestamp;
-  revoked_at: Timestamp | null;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  read_only: Generated<boolean>;
+  /** null = never expires (demo and test tokens only; created tokens always expire). */
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The token's last four characters, to tell tokens apart in a list. */
+  hint: Generated<string>;
+  /** Set when the token was rolled; it works until `expires_at` (the grace period). */
+  rolled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  rolled_to_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An invitation to join an organization with a role (see migrations/011). */
+export interface InvitationTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  role: Role;
+  language: 'en' | 'it';
+  invited_by_user_id: string | null;
+  invited_by_label: string;
+  /** SHA-256 of the live link's token; a resend replaces it. */
+  token_hash: Uint8Array;
+  created_at: Timestamp;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  send_count: Generated<number>;
+  accepted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  accepted_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  bounced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Outbox message key of the newest invitation e-mail (a bounce report names it). */
+  message_key: string | null;
 }
 
 export interface PasswordTokenTable {
@@ -41,11 +82,21 @@ export interface PasswordTokenTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** welcome: a new customer admin; bootstrap: the first operator; reset: password recovery. */
+  purpose: ColumnType<PasswordLinkPurpose, PasswordLinkPurpose | undefined, PasswordLinkPurpose>;
 }
 
+export type PasswordLinkPurpose = 'welcome' | 'bootstrap' | 'reset';
+
+/** The offer catalogue (see migrations/011). */
 export interface OfferTable {
   code: string;
   name: string;
+  /** Days after the first e-mail until an unprovisioned line closes; null until seeded at start. */
+  policy_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Retired offers (false) refuse new orders; existing lines keep theirs. */
+  active: Generated<boolean>;
+  updated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PurchaseOrderTable {
@@ -83,6 +134,8 @@ export interface SubscriptionLineTable {
   provisioned_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The offer's policy period when the line was ordered (null only before the start-up seeding). */
+  policy_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SetupTokenTable {
@@ -137,6 +190,8 @@ export interface AuditEventTable {
   order_id: string | null;
   subscription_id: string | null;
   data: Json;
+  /** Operator and admin actions: the organization they concern. */
+  organization_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CapturedMailTable {
@@ -243,6 +298,7 @@ export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
   api_token: ApiTokenTable;
+  invitation: InvitationTable;
   password_token: PasswordTokenTable;
   offer: OfferTable;
   purchase_order: PurchaseOrderTable;

@@ -16,9 +16,13 @@ export function visibleOrderFilter(actor: Actor) {
       case 'partner_user':
         return eb('po.placed_by_user_id', '=', actor.userId);
       case 'distributor_user':
+      case 'distributor_admin':
         return eb('po.distributor_id', '=', actor.organizationId);
       case 'customer_admin':
         return eb('po.customer_organization_id', '=', actor.organizationId);
+      case 'operator':
+        // Operators run the platform (organizations, users, offers); orders are the support agents'.
+        return eb.lit(false);
     }
   };
 }

@@ -17,6 +17,11 @@ import { registerSupportRoutes } from './support/register-support-routes.js';
 import type { WebDeps, WebEnv } from './web-env.js';
 import { webContext, webSecurityHeaders } from './web-middleware.js';
 import { registerWorkspaceRoutes } from './workspace/register-workspace-routes.js';
+import { registerAccountRoutes } from './account/register-account-routes.js';
+import { registerOfferPages } from './operator/register-offer-pages.js';
+import { registerOrganizationPages } from './operator/register-organization-pages.js';
+import { registerPeopleRoutes } from './people/register-people-routes.js';
+import { registerTokenPages } from './tokens/register-token-pages.js';
 
 const STATIC: Record<string, { body: string; type: string }> = {
   'app.css': {
@@ -63,6 +68,11 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   registerWorkspaceRoutes(app, deps);
   registerSetupRoutes(app, deps);
   registerSupportRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+  registerTokenPages(app, deps);
+  registerOfferPages(app, deps);
+  registerOrganizationPages(app, deps);
   app.notFound((c) => {
     const ctx = pageContext(c);
     return c.html(

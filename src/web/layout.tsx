@@ -11,26 +11,36 @@ export interface PageContext {
   path: string;
 }
 
+const WORKSPACE: Actor['role'][] = [
+  'partner_user',
+  'partner_admin',
+  'distributor_user',
+  'distributor_admin',
+  'support_agent',
+];
+
 const NAV: { href: string; key: string; roles?: Actor['role'][] }[] = [
-  {
-    href: '/orders',
-    key: 'web.nav.orders',
-    roles: ['partner_user', 'partner_admin', 'distributor_user', 'support_agent'],
-  },
-  {
-    href: '/subscriptions',
-    key: 'web.nav.subscriptions',
-    roles: ['partner_user', 'partner_admin', 'distributor_user', 'support_agent'],
-  },
+  { href: '/operator', key: 'web.nav.organizations', roles: ['operator'] },
+  { href: '/operator/offers', key: 'web.nav.offers', roles: ['operator'] },
+  { href: '/orders', key: 'web.nav.orders', roles: WORKSPACE },
+  { href: '/subscriptions', key: 'web.nav.subscriptions', roles: WORKSPACE },
   { href: '/admin', key: 'web.nav.admin', roles: ['customer_admin'] },
   { href: '/help/provisioning', key: 'web.nav.help' },
-  { href: '/settings/webhooks', key: 'web.nav.webhooks', roles: ['partner_admin', 'distributor_user'] },
   {
-    href: '/support',
-    key: 'web.nav.cases',
-    roles: ['partner_user', 'partner_admin', 'distributor_user', 'support_agent', 'customer_admin'],
+    href: '/settings/webhooks',
+    key: 'web.nav.webhooks',
+    roles: ['partner_admin', 'distributor_user', 'distributor_admin'],
   },
+  { href: '/settings/users', key: 'web.nav.users', roles: ['partner_admin', 'distributor_admin'] },
+  { href: '/settings/tokens', key: 'web.nav.tokens' , roles: [...WORKSPACE, 'operator', 'customer_admin'] },
+  { href: '/support', key: 'web.nav.cases', roles: [...WORKSPACE, 'customer_admin'] },
 ];
+
+/** /operator is current on /operator/organizations/x but not on /operator/offers (its own entry). */
+function isCurrent(current: string, href: string): boolean {
+  if (!current.startsWith(href)) return false;
+  return !NAV.some((n) => n.href !== href && n.href.startsWith(href) && current.startsWith(n.href));
+}
 
 function withLang(path: string, lang: Language): string {
   const url = new URL(path, 'http://x');
@@ -68,7 +78,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
               <ul>
                 {NAV.filter((n) => !n.roles || (ctx.user && n.roles.includes(ctx.user.role))).map((n) => (
                   <li>
-                    <a href={n.href} aria-current={current.startsWith(n.href) ? 'page' : undefined}>
+                    <a href={n.href} aria-current={isCurrent(current, n.href) ? 'page' : undefined}>
                       {ctx.t(n.key)}
                     </a>
                   </li>

@@ -2,6 +2,7 @@
 import { verifyPassword } from '../app/hash-password.js';
 import { limitSignIn } from '../app/rate-limits.js';
 import { AppError } from '../domain/errors.js';
+import { homePathOf } from '../domain/roles.js';
 import { clientIp } from './setup/setup-page-context.js';
 import { CsrfField, Layout } from './layout.js';
 import { pageContext } from './page-context.js';
@@ -9,9 +10,6 @@ import type { Context } from 'hono';
 import type { WebApp, WebDeps, WebEnv } from './web-env.js';
 import { endSession, startSession } from './web-session.js';
 
-function homeOf(role: string | undefined): string {
-  return role === 'customer_admin' ? '/admin' : '/orders';
-}
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeNext(next: unknown): string | null {
@@ -62,17 +60,20 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
     }
     const user = await deps.db
       .selectFrom('app_user')
-      .select(['id', 'role', 'password_hash'])
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .innerJoin('organization as o', 'o.id', 'app_user.organization_id')
+      .select(['app_user.id', 'app_user.role', 'app_user.password_hash'])
+      .where((eb) => eb(eb.fn('lower', ['app_user.email']), '=', email.toLowerCase()))
+      .where('app_user.deactivated_at', 'is', null)
+      .where('o.deactivated_at', 'is', null)
       .executeTakeFirst();
     const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : false;
     if (!user || !ok) return page(c, true, email);
     await startSession(c, deps, user.id, deps.secureCookies);
-    return c.redirect(safeNext(c.req.query('next')) ?? homeOf(user.role), 303);
+    return c.redirect(safeNext(c.req.query('next')) ?? homePathOf(user.role), 303);
   });
   app.post('/sign-out', async (c) => {
     await endSession(c, deps);
     return c.redirect('/sign-in', 303);
   });
-  app.get('/', (c) => c.redirect(c.get('user') ? homeOf(c.get('user')?.role) : '/sign-in', 303));
+  app.get('/', (c) => c.redirect(c.get('user') ? homePathOf(c.get('user')?.role) : '/sign-in', 303));
 }

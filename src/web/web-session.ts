@@ -51,9 +51,12 @@ export async function sessionUser(c: Context, deps: AppDeps): Promise<Actor | nu
   const row = await deps.db
     .selectFrom('web_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('organization as o', 'o.id', 'u.organization_id')
     .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organization_id', 'u.language'])
     .where('s.id_hash', '=', hashToken(id))
     .where('s.expires_at', '>', deps.clock.now())
+    .where('u.deactivated_at', 'is', null)
+    .where('o.deactivated_at', 'is', null)
     .executeTakeFirst();
   return actorOf(row);
 }

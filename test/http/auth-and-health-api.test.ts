@@ -23,6 +23,7 @@ describeEachStore('REST API: authentication, health and the OpenAPI document', (
     await w.store.db
       .insertInto('api_token')
       .values({
+        id: 'tok_revoked',
         token_hash: hashToken(REVOKED_TOKEN),
         user_id: 'usr_alice',
         label: 'old laptop',

@@ -158,6 +158,7 @@ describeEachStore('tenant isolation (property-based)', (kind) => {
       .insertInto('api_token')
       .values(
         users.map((x) => ({
+          id: `tok_${x.actor.userId}`,
           token_hash: hashToken(x.token),
           user_id: x.actor.userId,
           label: r,

@@ -29,10 +29,23 @@ const USERS: { key: string; name: string; role: Role; org: string }[] = [
   { key: 'dana', name: 'Dana Lee', role: 'distributor_user', org: 'org_dist' },
   { key: 'dino', name: 'Dino Other', role: 'distributor_user', org: 'org_dist2' },
   { key: 'sam', name: 'Sam Agent', role: 'support_agent', org: 'org_ops' },
+  { key: 'olga', name: 'Olga Operator', role: 'operator', org: 'org_ops' },
+  { key: 'dora', name: 'Dora Admin', role: 'distributor_admin', org: 'org_dist' },
   { key: 'carla', name: 'Carla Neri', role: 'customer_admin', org: 'org_globex' },
 ];
 
-export type UserKey = 'alice' | 'marco' | 'paola' | 'bob' | 'brenda' | 'dana' | 'dino' | 'sam' | 'carla';
+export type UserKey =
+  | 'alice'
+  | 'marco'
+  | 'paola'
+  | 'bob'
+  | 'brenda'
+  | 'dana'
+  | 'dino'
+  | 'sam'
+  | 'carla'
+  | 'olga'
+  | 'dora';
 
 export interface World {
   store: TestStore;
@@ -93,6 +106,7 @@ export async function createWorld(kind: StoreKind, opts: { publicUrl?: string } 
     .insertInto('api_token')
     .values(
       USERS.map((u) => ({
+        id: `tok_${u.key}`,
         token_hash: hashToken(tokens[u.key as UserKey]),
         user_id: `usr_${u.key}`,
         label: 'test',

@@ -1,0 +1,5 @@
+import type { Config } from '../config.js';
+import type { Store } from '../store/open-store.js';
+
+/** Opens the database for a one-shot command and always closes it (see cli/main.ts). */
+export type WithDatabase = <T>(fn: (ctx: { store: Store; cfg: Config }) => Promise<T>) => Promise<T>;
