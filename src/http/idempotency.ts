@@ -25,6 +25,8 @@ const KEPT_FOR_MS = 24 * 3600_000;
 /** A reservation this old belongs to a process that died mid-request. */
 const STALE_RESERVATION_MS = 5 * 60_000;
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
+/** Every method that changes something honours the key. */
+const CHANGE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function requestHash(method: string, path: string, body: string): Buffer {
   return createHash('sha256').update(`${method} ${path}\n`).update(body).digest();
@@ -50,7 +52,7 @@ function answerFor(row: IdempotencyKeyRow, hash: Buffer): Response {
 export function idempotency(deps: Pick<AppDeps, 'db' | 'clock'>): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
-    if (key === undefined || (c.req.method !== 'POST' && c.req.method !== 'PUT')) return next();
+    if (key === undefined || !CHANGE_METHODS.has(c.req.method)) return next();
     if (!KEY_FORMAT.test(key))
       throw new AppError('INVALID_INPUT', {
         issues: [{ path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }],
