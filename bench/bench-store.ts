@@ -87,7 +87,13 @@ export async function openBenchStore(
     .execute();
   await store.db
     .insertInto('api_token')
-    .values({ id: 'tok_bench', token_hash: hashToken(BENCH_TOKEN), user_id: 'usr_p', label: 'bench', created_at: BENCH_NOW })
+    .values({
+      id: 'tok_bench',
+      token_hash: hashToken(BENCH_TOKEN),
+      user_id: 'usr_p',
+      label: 'bench',
+      created_at: BENCH_NOW,
+    })
     .execute();
   return {
     store,

@@ -17,7 +17,6 @@ import { appDepsOf } from '../main.js';
 import type { WithDatabase } from './with-database.js';
 import type { Store } from '../store/open-store.js';
 
-
 /** Orders at or above this many show a progress bar (on a terminal). */
 const PROGRESS_FROM = 200;
 

@@ -35,7 +35,11 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
  * users their distributor. Everyone else is refused; nobody manages another tenant's endpoints.
  */
 export function webhookOrganizationOf(actor: Actor): string {
-  if (actor.role === 'partner_admin' || actor.role === 'distributor_user' || actor.role === 'distributor_admin')
+  if (
+    actor.role === 'partner_admin' ||
+    actor.role === 'distributor_user' ||
+    actor.role === 'distributor_admin'
+  )
     return actor.organizationId;
   throw new AppError('NO_ACCESS', { area: 'webhooks' });
 }

@@ -71,8 +71,10 @@ export const emailMessages = {
         '{{invitedByName}} invited you to join {{organizationName}} on Onramp as {{roleLabel}}. Onramp is where orders are placed and their subscriptions are activated.',
       accept: 'Choose your name and password to accept. The link expires on {{expiresAt}}.',
       button: 'Accept the invitation',
-      ignore: 'If you did not expect this invitation, you can ignore this e-mail: nothing happens until you accept.',
-      footer: 'You receive this e-mail because {{invitedByName}} invited this address to {{organizationName}}.',
+      ignore:
+        'If you did not expect this invitation, you can ignore this e-mail: nothing happens until you accept.',
+      footer:
+        'You receive this e-mail because {{invitedByName}} invited this address to {{organizationName}}.',
       role: {
         partner_user: 'a user',
         partner_admin: 'an administrator',
@@ -185,8 +187,10 @@ export const emailMessages = {
         '{{invitedByName}} La invita a entrare in {{organizationName}} su Onramp come {{roleLabel}}. Onramp è lo strumento in cui si inseriscono gli ordini e si attivano i relativi abbonamenti.',
       accept: 'Per accettare, scelga il Suo nome e la password. Scadenza del link: {{expiresAt}}.',
       button: 'Accetta l’invito',
-      ignore: 'Se non aspettava questo invito, può ignorare questa e-mail: non succede nulla finché non accetta.',
-      footer: 'Riceve questa e-mail perché {{invitedByName}} ha invitato questo indirizzo in {{organizationName}}.',
+      ignore:
+        'Se non aspettava questo invito, può ignorare questa e-mail: non succede nulla finché non accetta.',
+      footer:
+        'Riceve questa e-mail perché {{invitedByName}} ha invitato questo indirizzo in {{organizationName}}.',
       role: {
         partner_user: 'utente',
         partner_admin: 'amministratore',

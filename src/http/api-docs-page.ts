@@ -13,7 +13,10 @@ export const API_TAGS = [
     description: 'Subscription lines: list, detail, resend the provisioning e-mail, change contact, cancel.',
   },
   { name: 'Offers', description: 'The offer catalogue: codes, names, policy periods, retired offers.' },
-  { name: 'Tokens', description: 'Personal API tokens: create (shown once), list, roll with a grace period, revoke.' },
+  {
+    name: 'Tokens',
+    description: 'Personal API tokens: create (shown once), list, roll with a grace period, revoke.',
+  },
   {
     name: 'Users',
     description: "An organization's users and invitations; administrators act inside their own organization.",

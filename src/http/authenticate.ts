@@ -43,11 +43,7 @@ export async function actorFromApiToken(
   const actor = actorOf(row);
   if (!row || !actor) return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db
-      .updateTable('api_token')
-      .set({ last_used_at: now })
-      .where('id', '=', row.token_id)
-      .execute();
+    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
   }
   return { actor, tokenId: row.token_id, readOnly: row.read_only };
 }

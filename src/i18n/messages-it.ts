@@ -28,10 +28,11 @@ export const messagesIt: MessageShape = {
     UNAVAILABLE: 'Il servizio è momentaneamente non disponibile. Riprovi tra poco.',
     INTERNAL: "Si è verificato un errore da parte nostra. L'errore è stato registrato.",
     NO_ACCESS_ASK_ADMINS:
-      "Non ha accesso a questo ordine. È stato effettuato da {{name}} <{{email}}>, il cui account è disattivato: si rivolga a un amministratore della Sua organizzazione ({{admins}}).",
+      'Non ha accesso a questo ordine. È stato effettuato da {{name}} <{{email}}>, il cui account è disattivato: si rivolga a un amministratore della Sua organizzazione ({{admins}}).',
     NO_ACCESS_USERS:
       'Solo gli amministratori di questa organizzazione gestiscono i suoi utenti, gli inviti e le impostazioni.',
-    NO_ACCESS_OPERATOR: 'Solo gli operatori di Onramp gestiscono organizzazioni, offerte e agenti di supporto.',
+    NO_ACCESS_OPERATOR:
+      'Solo gli operatori di Onramp gestiscono organizzazioni, offerte e agenti di supporto.',
     NO_ACCESS_READ_ONLY_TOKEN:
       'Questo token API è di sola lettura: non può modificare nulla. Crei un token di lettura e scrittura per questa richiesta.',
     ALREADY_EXISTS: 'Esiste già: {{what}}.',

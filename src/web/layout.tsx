@@ -32,7 +32,7 @@ const NAV: { href: string; key: string; roles?: Actor['role'][] }[] = [
     roles: ['partner_admin', 'distributor_user', 'distributor_admin'],
   },
   { href: '/settings/users', key: 'web.nav.users', roles: ['partner_admin', 'distributor_admin'] },
-  { href: '/settings/tokens', key: 'web.nav.tokens' , roles: [...WORKSPACE, 'operator', 'customer_admin'] },
+  { href: '/settings/tokens', key: 'web.nav.tokens', roles: [...WORKSPACE, 'operator', 'customer_admin'] },
   { href: '/support', key: 'web.nav.cases', roles: [...WORKSPACE, 'customer_admin'] },
 ];
 

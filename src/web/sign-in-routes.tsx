@@ -10,7 +10,6 @@ import type { Context } from 'hono';
 import type { WebApp, WebDeps, WebEnv } from './web-env.js';
 import { endSession, startSession } from './web-session.js';
 
-
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeNext(next: unknown): string | null {
   return typeof next === 'string' && /^\/(?!\/)[\w\-/?=&.%]*$/.test(next) ? next : null;

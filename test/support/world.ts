@@ -35,17 +35,7 @@ const USERS: { key: string; name: string; role: Role; org: string }[] = [
 ];
 
 export type UserKey =
-  | 'alice'
-  | 'marco'
-  | 'paola'
-  | 'bob'
-  | 'brenda'
-  | 'dana'
-  | 'dino'
-  | 'sam'
-  | 'carla'
-  | 'olga'
-  | 'dora';
+  'alice' | 'marco' | 'paola' | 'bob' | 'brenda' | 'dana' | 'dino' | 'sam' | 'carla' | 'olga' | 'dora';
 
 export interface World {
   store: TestStore;
