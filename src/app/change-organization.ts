@@ -33,7 +33,8 @@ export const changeOrganizationSchema = z
   });
 export type ChangeOrganizationInput = z.input<typeof changeOrganizationSchema>;
 
-const refused = (path: string, message: string) => new AppError('INVALID_INPUT', { issues: [{ path, message }] });
+const refused = (path: string, message: string) =>
+  new AppError('INVALID_INPUT', { issues: [{ path, message }] });
 
 export async function changeOrganization(
   deps: AppDeps,
@@ -53,7 +54,10 @@ export async function changeOrganization(
     if (org.kind === 'customer')
       throw refused(field, 'customer organizations are run by their own administrators, not changed here');
     if (org.kind === 'operator' && change.active === false)
-      throw refused('active', 'the operator organization cannot be deactivated: nobody could sign in to undo it');
+      throw refused(
+        'active',
+        'the operator organization cannot be deactivated: nobody could sign in to undo it',
+      );
 
     const entries: AuditEntry[] = [];
     const update: { name?: string; deactivated_at?: Date | null; updated_at: Date } = { updated_at: now };

@@ -10,8 +10,12 @@ import type { Actor, OrganizationKind } from '../domain/types.js';
 import { listOrganizationRows, type OrganizationRow } from '../store/organization-repository.js';
 import type { AppDeps } from './deps.js';
 
-export const ORGANIZATION_KINDS = ['partner', 'distributor', 'customer', 'operator'] as const satisfies
-  readonly OrganizationKind[];
+export const ORGANIZATION_KINDS = [
+  'partner',
+  'distributor',
+  'customer',
+  'operator',
+] as const satisfies readonly OrganizationKind[];
 
 export interface OrganizationView {
   organizationId: string;

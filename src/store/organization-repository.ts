@@ -46,7 +46,10 @@ export async function listOrganizationRows(db: Db, filter: OrganizationFilter): 
   if (filter.kind) query = query.where('o.kind', '=', filter.kind);
   // strpos rather than LIKE: a "%" or "_" in the search means itself.
   if (filter.q) query = query.where(sql<number>`strpos(lower(o.name), ${filter.q.toLowerCase()})`, '>', 0);
-  const rows = await query.orderBy(sql`lower(o.name)`).orderBy('o.id').execute();
+  const rows = await query
+    .orderBy(sql`lower(o.name)`)
+    .orderBy('o.id')
+    .execute();
   return rows.map(counted);
 }
 

@@ -67,8 +67,11 @@ describeEachStore('organizations', (kind) => {
     return hashToken(id);
   };
   const sessionExists = async (idHash: Buffer) =>
-    (await w.store.db.selectFrom('web_session').select('user_id').where('id_hash', '=', idHash).executeTakeFirst()) !==
-    undefined;
+    (await w.store.db
+      .selectFrom('web_session')
+      .select('user_id')
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst()) !== undefined;
 
   it('lists every organization with its users, filtered by kind and name', async () => {
     const all = await listOrganizations(w.deps, olga());
@@ -115,26 +118,30 @@ describeEachStore('organizations', (kind) => {
     expect(dup).toEqual({ code: 'ALREADY_EXISTS', details: { what: 'partner "ACME reseller"' } });
     expect([await count('organization'), await count('audit_event')]).toEqual(before);
 
-    const distributor = await createOrganization(w.deps, olga(), { kind: 'distributor', name: 'Acme Reseller' });
+    const distributor = await createOrganization(w.deps, olga(), {
+      kind: 'distributor',
+      name: 'Acme Reseller',
+    });
     expect(distributor.kind).toBe('distributor');
 
     const gone = await createOrganization(w.deps, olga(), { kind: 'partner', name: 'Dormant Partners' });
     await changeOrganization(w.deps, olga(), gone.organizationId, { active: false });
-    expect((await outcome(createOrganization(w.deps, olga(), { kind: 'partner', name: 'dormant partners' }))).code).toBe(
-      'ALREADY_EXISTS',
-    );
+    expect(
+      (await outcome(createOrganization(w.deps, olga(), { kind: 'partner', name: 'dormant partners' }))).code,
+    ).toBe('ALREADY_EXISTS');
   });
 
   it('renames, refuses a name another organization of its kind has, and accepts a change of case', async () => {
     const org = await createOrganization(w.deps, olga(), { kind: 'partner', name: 'Fabrikam' });
     const renamed = await changeOrganization(w.deps, olga(), org.organizationId, { name: 'Fabrikam Italia' });
     expect(renamed.name).toBe('Fabrikam Italia');
-    expect((await outcome(changeOrganization(w.deps, olga(), org.organizationId, { name: 'brightlink partners' }))).code).toBe(
-      'ALREADY_EXISTS',
-    );
-    expect((await changeOrganization(w.deps, olga(), org.organizationId, { name: 'FABRIKAM Italia' })).name).toBe(
-      'FABRIKAM Italia',
-    );
+    expect(
+      (await outcome(changeOrganization(w.deps, olga(), org.organizationId, { name: 'brightlink partners' })))
+        .code,
+    ).toBe('ALREADY_EXISTS');
+    expect(
+      (await changeOrganization(w.deps, olga(), org.organizationId, { name: 'FABRIKAM Italia' })).name,
+    ).toBe('FABRIKAM Italia');
     // The same name again changes and audits nothing.
     const events = await count('audit_event');
     await changeOrganization(w.deps, olga(), org.organizationId, { name: 'FABRIKAM Italia' });
@@ -172,7 +179,11 @@ describeEachStore('organizations', (kind) => {
     expect(on.active).toBe(true);
     expect((await call(api, w, 'GET', `/api/v1/orders/${placed.orderId}`, { as: 'alice' })).status).toBe(200);
     expect((await auditOf('org_acme')).map((e) => [e.action, e.actor_user_id, e.data])).toEqual([
-      ['organization.deactivated', 'usr_olga', { before: { active: true }, after: { active: false }, sessionsEnded: 2 }],
+      [
+        'organization.deactivated',
+        'usr_olga',
+        { before: { active: true }, after: { active: false }, sessionsEnded: 2 },
+      ],
       ['organization.reactivated', 'usr_olga', { before: { active: false }, after: { active: true } }],
     ]);
   });
@@ -187,7 +198,9 @@ describeEachStore('organizations', (kind) => {
     for (const change of [{ name: 'Globex SpA' }, { active: false }]) {
       const customer = await outcome(changeOrganization(w.deps, olga(), 'org_globex', change));
       expect(customer.code).toBe('INVALID_INPUT');
-      expect(JSON.stringify(customer.details)).toContain('customer organizations are run by their own administrators');
+      expect(JSON.stringify(customer.details)).toContain(
+        'customer organizations are run by their own administrators',
+      );
     }
     expect((await getOrganization(w.deps, olga(), 'org_ops')).active).toBe(true);
     expect((await getOrganization(w.deps, olga(), 'org_globex')).name).toBe('Globex Italia');
@@ -233,10 +246,14 @@ describeEachStore('organizations', (kind) => {
       expect((refused.details?.['issues'] as { path: string }[]).map((i) => i.path)).toContain(path);
     }
     for (const change of [{}, { name: 'a' }, { active: 'no' }])
-      expect((await outcome(changeOrganization(w.deps, olga(), 'org_bright', change))).code).toBe('INVALID_INPUT');
+      expect((await outcome(changeOrganization(w.deps, olga(), 'org_bright', change))).code).toBe(
+        'INVALID_INPUT',
+      );
     expect([await count('organization'), await count('audit_event')]).toEqual(before);
     expect((await outcome(getOrganization(w.deps, olga(), 'org_nope'))).code).toBe('NOT_FOUND');
-    expect((await outcome(changeOrganization(w.deps, olga(), 'org_nope', { name: 'Nope' }))).code).toBe('NOT_FOUND');
+    expect((await outcome(changeOrganization(w.deps, olga(), 'org_nope', { name: 'Nope' }))).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await outcome(listOrganizationAudit(w.deps, olga(), 'org_nope'))).code).toBe('NOT_FOUND');
   });
 

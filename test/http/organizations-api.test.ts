@@ -51,7 +51,9 @@ describeEachStore('REST API: organizations', (kind) => {
       createdAt: '2026-12-01T09:00:00.000Z',
       userCount: 2,
     });
-    const customers = await call<{ items: Organization[] }>(api, w, 'GET', `${PATH}?kind=customer`, { as: 'olga' });
+    const customers = await call<{ items: Organization[] }>(api, w, 'GET', `${PATH}?kind=customer`, {
+      as: 'olga',
+    });
     expect(customers.body.items.map((o) => o.organizationId)).toEqual(['org_globex']);
     const bad = await call<ErrorBody>(api, w, 'GET', `${PATH}?kind=tenant`, { as: 'olga' });
     expect(refusal(bad)).toEqual({ status: 400, code: 'INVALID_INPUT', paths: ['kind'] });
@@ -96,11 +98,16 @@ describeEachStore('REST API: organizations', (kind) => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.organizationId).toBe(created.body.organizationId);
 
-    const dup = await call<ErrorBody>(api, w, 'POST', PATH, { as: 'olga', body: { kind: 'partner', name: 'WINGTIP toys' } });
+    const dup = await call<ErrorBody>(api, w, 'POST', PATH, {
+      as: 'olga',
+      body: { kind: 'partner', name: 'WINGTIP toys' },
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'ALREADY_EXISTS', what: 'partner "WINGTIP toys"' });
 
-    const got = await call<Organization>(api, w, 'GET', `${PATH}/${created.body.organizationId}`, { as: 'olga' });
+    const got = await call<Organization>(api, w, 'GET', `${PATH}/${created.body.organizationId}`, {
+      as: 'olga',
+    });
     expect(got.body).toEqual(created.body);
   });
 
@@ -134,21 +141,33 @@ describeEachStore('REST API: organizations', (kind) => {
     expect(renamed.body.name).toBe('Brightlink Partners Italia');
 
     expect((await call(api, w, 'GET', '/api/v1/orders', { as: 'bob' })).status).toBe(200);
-    const off = await call<Organization>(api, w, 'PATCH', `${PATH}/org_bright`, { as: 'olga', body: { active: false } });
+    const off = await call<Organization>(api, w, 'PATCH', `${PATH}/org_bright`, {
+      as: 'olga',
+      body: { active: false },
+    });
     expect(off.body.active).toBe(false);
     expect((await call(api, w, 'GET', '/api/v1/orders', { as: 'bob' })).status).toBe(401);
     expect((await call(api, w, 'GET', '/api/v1/orders', { as: 'brenda' })).status).toBe(401);
     expect((await call(api, w, 'GET', '/api/v1/orders', { as: 'alice' })).status).toBe(200);
 
-    const on = await call<Organization>(api, w, 'PATCH', `${PATH}/org_bright`, { as: 'olga', body: { active: true } });
+    const on = await call<Organization>(api, w, 'PATCH', `${PATH}/org_bright`, {
+      as: 'olga',
+      body: { active: true },
+    });
     expect(on.body.active).toBe(true);
     expect((await call(api, w, 'GET', '/api/v1/orders', { as: 'bob' })).status).toBe(200);
 
-    const own = await call<ErrorBody>(api, w, 'PATCH', `${PATH}/org_ops`, { as: 'olga', body: { active: false } });
+    const own = await call<ErrorBody>(api, w, 'PATCH', `${PATH}/org_ops`, {
+      as: 'olga',
+      body: { active: false },
+    });
     expect(refusal(own)).toEqual({ status: 400, code: 'INVALID_INPUT', paths: ['active'] });
     expect((await call(api, w, 'GET', '/api/v1/organizations', { as: 'olga' })).status).toBe(200);
 
-    const taken = await call<ErrorBody>(api, w, 'PATCH', `${PATH}/org_bright`, { as: 'olga', body: { name: 'acme reseller' } });
+    const taken = await call<ErrorBody>(api, w, 'PATCH', `${PATH}/org_bright`, {
+      as: 'olga',
+      body: { name: 'acme reseller' },
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('ALREADY_EXISTS');
   });

@@ -26,7 +26,10 @@ const organizationSchema = z
     name: z.string().openapi({ example: 'Acme Reseller' }),
     active: z.boolean().openapi({ description: 'false while deactivated: its users are refused' }),
     createdAt: z.string().openapi({ example: '2026-12-01T09:00:00.000Z' }),
-    userCount: z.number().int().openapi({ description: 'Users of the organization, deactivated ones included' }),
+    userCount: z
+      .number()
+      .int()
+      .openapi({ description: 'Users of the organization, deactivated ones included' }),
   })
   .openapi('Organization');
 
@@ -61,7 +64,10 @@ export function registerOrganizationRoutes(app: ApiApp, deps: HttpDeps): void {
       security,
       request: { query: kindQuery },
       responses: {
-        200: json(z.object({ items: z.array(organizationSchema) }).openapi('OrganizationList'), 'The organizations'),
+        200: json(
+          z.object({ items: z.array(organizationSchema) }).openapi('OrganizationList'),
+          'The organizations',
+        ),
         ...errorResponses,
       },
     }),
@@ -104,7 +110,8 @@ export function registerOrganizationRoutes(app: ApiApp, deps: HttpDeps): void {
       request: { params: organizationIdParam },
       responses: { 200: json(organizationSchema, 'The organization'), ...errorResponses },
     }),
-    async (c) => c.json(await getOrganization(deps, c.get('actor'), c.req.valid('param').organizationId), 200),
+    async (c) =>
+      c.json(await getOrganization(deps, c.get('actor'), c.req.valid('param').organizationId), 200),
   );
 
   app.openapi(
@@ -130,7 +137,12 @@ export function registerOrganizationRoutes(app: ApiApp, deps: HttpDeps): void {
     }),
     async (c) =>
       c.json(
-        await changeOrganization(deps, c.get('actor'), c.req.valid('param').organizationId, c.req.valid('json')),
+        await changeOrganization(
+          deps,
+          c.get('actor'),
+          c.req.valid('param').organizationId,
+          c.req.valid('json'),
+        ),
         200,
       ),
   );

@@ -53,7 +53,8 @@ const en = {
     error: {
       kind: 'Choose partner or distributor.',
       name: 'Enter a name of 2 to 200 characters.',
-      exists: 'An organization of this kind with this name already exists (names are compared without regard to case).',
+      exists:
+        'An organization of this kind with this name already exists (names are compared without regard to case).',
     },
   },
   detail: {
@@ -84,7 +85,8 @@ const en = {
     confirm: {
       title: 'Deactivate {{name}}?',
       body: 'Sign-ins, browser sessions and API tokens of all its users stop at once.',
-      orders: 'Its orders stay: support agents still see them, and everything works again if you reactivate it.',
+      orders:
+        'Its orders stay: support agents still see them, and everything works again if you reactivate it.',
       yes: 'Deactivate organization',
       no: 'Cancel',
     },
@@ -192,7 +194,8 @@ const it: Widen<typeof en> = {
     error: {
       kind: 'Scelga partner o distributore.',
       name: 'Inserisca un nome da 2 a 200 caratteri.',
-      exists: 'Esiste già un’organizzazione di questo tipo con questo nome (senza distinzione tra maiuscole e minuscole).',
+      exists:
+        'Esiste già un’organizzazione di questo tipo con questo nome (senza distinzione tra maiuscole e minuscole).',
     },
   },
   detail: {
@@ -217,7 +220,8 @@ const it: Widen<typeof en> = {
   },
   state: {
     title: 'Stato',
-    activeNote: 'La disattivazione blocca subito tutti gli utenti di questa organizzazione; i suoi ordini restano.',
+    activeNote:
+      'La disattivazione blocca subito tutti gli utenti di questa organizzazione; i suoi ordini restano.',
     deactivatedNote:
       'Disattivata dal {{at}}. I suoi utenti non possono accedere e i loro token API vengono rifiutati.',
     operatorNote:

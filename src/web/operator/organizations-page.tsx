@@ -52,7 +52,13 @@ function FirstSteps(props: { ctx: PageContext }) {
 function Filters(props: { ctx: PageContext; filter: ListFilter }) {
   const { t } = props.ctx;
   return (
-    <form method="get" action={OPERATOR_PATH} class="filters" role="search" aria-label={t('operator:filters.label')}>
+    <form
+      method="get"
+      action={OPERATOR_PATH}
+      class="filters"
+      role="search"
+      aria-label={t('operator:filters.label')}
+    >
       <div>
         <label for="filter-kind">{t('operator:filters.kind')}</label>
         <select id="filter-kind" name="kind">

@@ -84,25 +84,30 @@ export function registerOrganizationPages(app: WebApp, deps: AppDeps): void {
   app.post(
     '/operator/organizations',
     signedIn((c, user) =>
-      orRefusal(c, async () => {
-        const body = await c.req.parseBody();
-        const values = { kind: text(body, 'kind'), name: text(body, 'name') };
-        try {
-          const org = await createOrganization(deps, user, values);
-          return c.redirect(`${organizationPath(org.organizationId)}?created=1`, 303);
-        } catch (e) {
-          if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS')) throw e;
-          const t = c.get('t');
-          const errors: CreateForm['errors'] = {};
-          if (e.code === 'ALREADY_EXISTS') errors.name = t('operator:create.error.exists');
-          else {
-            const bad = badFields(e);
-            if (bad.has('kind')) errors.kind = t('operator:create.error.kind');
-            if (bad.has('name') || !bad.has('kind')) errors.name = t('operator:create.error.name');
+      orRefusal(
+        c,
+        async () => {
+          const body = await c.req.parseBody();
+          const values = { kind: text(body, 'kind'), name: text(body, 'name') };
+          try {
+            const org = await createOrganization(deps, user, values);
+            return c.redirect(`${organizationPath(org.organizationId)}?created=1`, 303);
+          } catch (e) {
+            if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS'))
+              throw e;
+            const t = c.get('t');
+            const errors: CreateForm['errors'] = {};
+            if (e.code === 'ALREADY_EXISTS') errors.name = t('operator:create.error.exists');
+            else {
+              const bad = badFields(e);
+              if (bad.has('kind')) errors.kind = t('operator:create.error.kind');
+              if (bad.has('name') || !bad.has('kind')) errors.name = t('operator:create.error.name');
+            }
+            return listPage(deps, c, user, { values, errors }, e.status as ContentfulStatusCode);
           }
-          return listPage(deps, c, user, { values, errors }, e.status as ContentfulStatusCode);
-        }
-      }, OPERATOR_PATH),
+        },
+        OPERATOR_PATH,
+      ),
     ),
   );
 
@@ -132,13 +137,23 @@ export function registerOrganizationPages(app: WebApp, deps: AppDeps): void {
             await changeOrganization(deps, user, id, { name: value });
             return c.redirect(`${organizationPath(id)}?renamed=1`, 303);
           } catch (e) {
-            if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS')) throw e;
+            if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS'))
+              throw e;
             const t = c.get('t');
             // A customer organization's refusal is not about the name typed: the refusal page says it.
             if (e.code === 'INVALID_INPUT' && !badFields(e).has('name')) throw e;
             const error =
-              e.code === 'ALREADY_EXISTS' ? t('operator:create.error.exists') : t('operator:create.error.name');
-            return detailPage(deps, c, user, id, { rename: { value, error } }, e.status as ContentfulStatusCode);
+              e.code === 'ALREADY_EXISTS'
+                ? t('operator:create.error.exists')
+                : t('operator:create.error.name');
+            return detailPage(
+              deps,
+              c,
+              user,
+              id,
+              { rename: { value, error } },
+              e.status as ContentfulStatusCode,
+            );
           }
         },
         OPERATOR_PATH,
