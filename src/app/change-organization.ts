@@ -50,9 +50,11 @@ export async function changeOrganization(
     await lockOrganization(trx, organizationId);
     const org = await findOrganizationRow(trx, organizationId);
     if (!org) throw new AppError('NOT_FOUND');
-    const field = change.name !== undefined ? 'name' : 'active';
     if (org.kind === 'customer')
-      throw refused(field, 'customer organizations are run by their own administrators, not changed here');
+      throw refused(
+        'organizationId',
+        'customer organizations are run by their own administrators, not changed here',
+      );
     if (org.kind === 'operator' && change.active === false)
       throw refused(
         'active',

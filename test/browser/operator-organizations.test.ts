@@ -202,6 +202,7 @@ describe('operator: organizations (Chromium)', () => {
 
         await page.goto(`${h.baseUrl}/operator/organizations/org_globex`);
         await expect(page.locator('form[action$="/rename"]').count()).resolves.toBe(0);
+        await expect(page.locator('form[action$="/deactivate"]').count()).resolves.toBe(0);
         await expectAccessible(page);
         await screenshot(page, `operator-organization-customer-${size}-${language}`);
       } finally {
@@ -218,6 +219,10 @@ describe('operator: organizations (Chromium)', () => {
       const res = await page.goto(`${h.baseUrl}/operator`);
       expect(res?.status()).toBe(403);
       await expect(page.getByRole('alert').textContent()).resolves.toContain('Only Onramp operators');
+      // Back to their own home: /operator would only refuse them again.
+      await expect(page.getByRole('link', { name: 'Back', exact: true }).getAttribute('href')).resolves.toBe(
+        '/orders',
+      );
       const detail = await page.goto(`${h.baseUrl}/operator/organizations/org_acme`);
       expect(detail?.status()).toBe(403);
       await expectAccessible(page);

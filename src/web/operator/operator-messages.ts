@@ -67,6 +67,7 @@ const en = {
     users: 'Users and invitations',
     usersOperator: 'Invite operators and support agents here.',
     usersOther: 'Invite users and administrators, change roles, deactivate people.',
+    usersCustomer: 'See who administers it.',
     customerNote:
       'Customer organizations are run by their own administrators: you can see this one, but not rename or deactivate it here.',
   },
@@ -210,6 +211,7 @@ const it: Widen<typeof en> = {
     users: 'Utenti e inviti',
     usersOperator: 'Qui può invitare operatori e agenti di supporto.',
     usersOther: 'Inviti utenti e amministratori, cambi i ruoli, disattivi le persone.',
+    usersCustomer: 'Veda chi la amministra.',
     customerNote:
       'Le organizzazioni cliente sono gestite dai loro amministratori: può consultarla, ma non rinominarla né disattivarla da qui.',
   },

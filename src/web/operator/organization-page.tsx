@@ -15,6 +15,13 @@ import { KindLabel, OPERATOR_PATH, organizationPath, StatusBadge } from './organ
 export const DETAIL_NOTICES = ['created', 'renamed', 'deactivated', 'reactivated'] as const;
 export type DetailNotice = (typeof DETAIL_NOTICES)[number];
 
+const USERS_HINT: Record<OrganizationView['kind'], string> = {
+  operator: 'operator:detail.usersOperator',
+  customer: 'operator:detail.usersCustomer',
+  partner: 'operator:detail.usersOther',
+  distributor: 'operator:detail.usersOther',
+};
+
 export interface RenameForm {
   value: string;
   error?: string;
@@ -220,9 +227,7 @@ export function organizationPage(
           <a class="button" href={`${organizationPath(org.organizationId)}/users`}>
             {t('operator:detail.users')}
           </a>
-          <span class="muted small">
-            {t(org.kind === 'operator' ? 'operator:detail.usersOperator' : 'operator:detail.usersOther')}
-          </span>
+          <span class="muted small">{t(USERS_HINT[org.kind])}</span>
         </p>
       </section>
       {org.kind === 'customer' ? (

@@ -15,10 +15,11 @@ import { listOrganizationAudit } from '../../app/list-organization-audit.js';
 import { listOrganizations, ORGANIZATION_KINDS } from '../../app/list-organizations.js';
 import type { AppDeps } from '../../app/deps.js';
 import { AppError } from '../../domain/errors.js';
+import { homePathOf, isOperator } from '../../domain/roles.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp } from '../web-env.js';
 import { orRefusal } from '../workspace/refusal.js';
-import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
+import { paramOf, signedIn, type PageResponse, type WebContext } from '../workspace/workspace-support.js';
 import { DETAIL_NOTICES, organizationPage, type DetailNotice, type RenameForm } from './organization-page.js';
 import {
   OPERATOR_PATH,
@@ -75,89 +76,84 @@ async function detailPage(
   return organizationPage(c, { org, events, ...extra }, status);
 }
 
+/**
+ * Runs an operator page; a refusal page links back to the operator's home, or, for whoever is not
+ * an operator, to their own home (/operator would only refuse them again).
+ */
+function operatorPage(c: WebContext, user: Actor, handler: () => PageResponse) {
+  return orRefusal(c, handler, isOperator(user) ? OPERATOR_PATH : homePathOf(user.role));
+}
+
 export function registerOrganizationPages(app: WebApp, deps: AppDeps): void {
   app.get(
     OPERATOR_PATH,
-    signedIn((c, user) => orRefusal(c, () => listPage(deps, c, user))),
+    signedIn((c, user) => operatorPage(c, user, () => listPage(deps, c, user))),
   );
 
   app.post(
     '/operator/organizations',
     signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          const body = await c.req.parseBody();
-          const values = { kind: text(body, 'kind'), name: text(body, 'name') };
-          try {
-            const org = await createOrganization(deps, user, values);
-            return c.redirect(`${organizationPath(org.organizationId)}?created=1`, 303);
-          } catch (e) {
-            if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS'))
-              throw e;
-            const t = c.get('t');
-            const errors: CreateForm['errors'] = {};
-            if (e.code === 'ALREADY_EXISTS') errors.name = t('operator:create.error.exists');
-            else {
-              const bad = badFields(e);
-              if (bad.has('kind')) errors.kind = t('operator:create.error.kind');
-              if (bad.has('name') || !bad.has('kind')) errors.name = t('operator:create.error.name');
-            }
-            return listPage(deps, c, user, { values, errors }, e.status as ContentfulStatusCode);
+      operatorPage(c, user, async () => {
+        const body = await c.req.parseBody();
+        const values = { kind: text(body, 'kind'), name: text(body, 'name') };
+        try {
+          const org = await createOrganization(deps, user, values);
+          return c.redirect(`${organizationPath(org.organizationId)}?created=1`, 303);
+        } catch (e) {
+          if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS'))
+            throw e;
+          const t = c.get('t');
+          const errors: CreateForm['errors'] = {};
+          if (e.code === 'ALREADY_EXISTS') errors.name = t('operator:create.error.exists');
+          else {
+            const bad = badFields(e);
+            if (bad.has('kind')) errors.kind = t('operator:create.error.kind');
+            if (bad.has('name') || !bad.has('kind')) errors.name = t('operator:create.error.name');
           }
-        },
-        OPERATOR_PATH,
-      ),
+          return listPage(deps, c, user, { values, errors }, e.status as ContentfulStatusCode);
+        }
+      }),
     ),
   );
 
   app.get(
     '/operator/organizations/:organizationId',
     signedIn((c, user) =>
-      orRefusal(
-        c,
-        () => {
-          const notice = DETAIL_NOTICES.find((n) => c.req.query(n) === '1');
-          return detailPage(deps, c, user, paramOf(c, 'organizationId'), { notice });
-        },
-        OPERATOR_PATH,
-      ),
+      operatorPage(c, user, () => {
+        const notice = DETAIL_NOTICES.find((n) => c.req.query(n) === '1');
+        return detailPage(deps, c, user, paramOf(c, 'organizationId'), { notice });
+      }),
     ),
   );
 
   app.post(
     '/operator/organizations/:organizationId/rename',
     signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          const id = paramOf(c, 'organizationId');
-          const value = text(await c.req.parseBody(), 'name');
-          try {
-            await changeOrganization(deps, user, id, { name: value });
-            return c.redirect(`${organizationPath(id)}?renamed=1`, 303);
-          } catch (e) {
-            if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS'))
-              throw e;
-            const t = c.get('t');
-            // A customer organization's refusal is not about the name typed: the refusal page says it.
-            if (e.code === 'INVALID_INPUT' && !badFields(e).has('name')) throw e;
-            const error =
-              e.code === 'ALREADY_EXISTS'
-                ? t('operator:create.error.exists')
-                : t('operator:create.error.name');
-            return detailPage(
-              deps,
-              c,
-              user,
-              id,
-              { rename: { value, error } },
-              e.status as ContentfulStatusCode,
-            );
-          }
-        },
-        OPERATOR_PATH,
-      ),
+      operatorPage(c, user, async () => {
+        const id = paramOf(c, 'organizationId');
+        const value = text(await c.req.parseBody(), 'name');
+        try {
+          await changeOrganization(deps, user, id, { name: value });
+          return c.redirect(`${organizationPath(id)}?renamed=1`, 303);
+        } catch (e) {
+          if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS'))
+            throw e;
+          // A customer organization's refusal is not about the name typed: the refusal page says it.
+          if (e.code === 'INVALID_INPUT' && !badFields(e).has('name')) throw e;
+          const t = c.get('t');
+          const error = t(
+            e.code === 'ALREADY_EXISTS' ? 'operator:create.error.exists' : 'operator:create.error.name',
+          );
+          return detailPage(
+            deps,
+            c,
+            user,
+            id,
+            { rename: { value, error } },
+            e.status as ContentfulStatusCode,
+          );
+        }
+      }),
     ),
   );
 
@@ -168,15 +164,11 @@ export function registerOrganizationPages(app: WebApp, deps: AppDeps): void {
     app.post(
       `/operator/organizations/:organizationId/${action}`,
       signedIn((c, user) =>
-        orRefusal(
-          c,
-          async () => {
-            const id = paramOf(c, 'organizationId');
-            await changeOrganization(deps, user, id, { active });
-            return c.redirect(`${organizationPath(id)}?${action}d=1`, 303);
-          },
-          OPERATOR_PATH,
-        ),
+        operatorPage(c, user, async () => {
+          const id = paramOf(c, 'organizationId');
+          await changeOrganization(deps, user, id, { active });
+          return c.redirect(`${organizationPath(id)}?${action}d=1`, 303);
+        }),
       ),
     );
   }
