@@ -1,0 +1,141 @@
+/**
+ * Organizations as the operator sees them: with their user counts, looked up by kind and name,
+ * renamed, deactivated (every web session of their users ends with it) and their audit trail.
+ */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { OrganizationKind } from '../domain/types.js';
+import type { Database, OrganizationTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type OrganizationRow = Pick<
+  Selectable<OrganizationTable>,
+  'id' | 'kind' | 'name' | 'created_at' | 'deactivated_at'
+> & {
+  /** Users of the organization, deactivated ones included (they still exist and can be reactivated). */
+  user_count: number;
+};
+
+export interface OrganizationFilter {
+  kind?: OrganizationKind | undefined;
+  /** Part of the name, any case. */
+  q?: string | undefined;
+}
+
+function withUserCounts(db: Db) {
+  return db
+    .selectFrom('organization as o')
+    .select(['o.id', 'o.kind', 'o.name', 'o.created_at', 'o.deactivated_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('app_user as u')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('u.organization_id', '=', 'o.id')
+        .as('user_count'),
+    );
+}
+
+const counted = <T extends { user_count: number | string | null }>(row: T) => ({
+  ...row,
+  user_count: Number(row.user_count ?? 0),
+});
+
+/** Every organization matching the filter, by name. */
+export async function listOrganizationRows(db: Db, filter: OrganizationFilter): Promise<OrganizationRow[]> {
+  let query = withUserCounts(db);
+  if (filter.kind) query = query.where('o.kind', '=', filter.kind);
+  // strpos rather than LIKE: a "%" or "_" in the search means itself.
+  if (filter.q) query = query.where(sql<number>`strpos(lower(o.name), ${filter.q.toLowerCase()})`, '>', 0);
+  const rows = await query
+    .orderBy(sql`lower(o.name)`)
+    .orderBy('o.id')
+    .execute();
+  return rows.map(counted);
+}
+
+export async function findOrganizationRow(db: Db, id: string): Promise<OrganizationRow | undefined> {
+  const row = await withUserCounts(db).where('o.id', '=', id).executeTakeFirst();
+  return row && counted(row);
+}
+
+/** Locks the organization's row for a change (renames and deactivations queue behind each other). */
+export async function lockOrganization(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.selectFrom('organization').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/**
+ * Serializes creations and renames to one kind and name (case-insensitive) until the transaction
+ * ends, so two operators typing the same new name at once cannot both pass the duplicate check.
+ * There is no unique index to lean on: customer organizations may share names.
+ */
+export async function lockOrganizationName(
+  trx: Transaction<Database>,
+  kind: OrganizationKind,
+  name: string,
+): Promise<void> {
+  const key = `organization:${kind}:${name.toLowerCase()}`;
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/** Another organization of this kind with this name, any case, active or not. */
+export async function findSameName(
+  db: Db,
+  kind: OrganizationKind,
+  name: string,
+  exceptId?: string,
+): Promise<{ id: string } | undefined> {
+  let query = db
+    .selectFrom('organization')
+    .select('id')
+    .where('kind', '=', kind)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return query.executeTakeFirst();
+}
+
+export async function insertOrganization(
+  trx: Transaction<Database>,
+  row: { id: string; kind: OrganizationKind; name: string; created_at: Date },
+): Promise<void> {
+  await trx.insertInto('organization').values(row).execute();
+}
+
+export async function updateOrganization(
+  trx: Transaction<Database>,
+  id: string,
+  change: { name?: string; deactivated_at?: Date | null; updated_at: Date },
+): Promise<void> {
+  await trx.updateTable('organization').set(change).where('id', '=', id).execute();
+}
+
+/** Ends every browser session of the organization's users; returns how many there were. */
+export async function deleteSessionsOfOrganization(trx: Transaction<Database>, id: string): Promise<number> {
+  const result = await trx
+    .deleteFrom('web_session')
+    .where('user_id', 'in', (eb) => eb.selectFrom('app_user').select('id').where('organization_id', '=', id))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export interface OrganizationAuditRow {
+  id: number;
+  at: Date;
+  actor_label: string;
+  action: string;
+  data: unknown;
+}
+
+/** The newest audit events concerning the organization, newest first. */
+export async function organizationAuditRows(
+  db: Db,
+  organizationId: string,
+  limit: number,
+): Promise<OrganizationAuditRow[]> {
+  return db
+    .selectFrom('audit_event')
+    .select(['id', 'at', 'actor_label', 'action', 'data'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
