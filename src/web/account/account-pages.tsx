@@ -20,7 +20,7 @@ export function ForgotPasswordPage(props: {
       <div class="card setup-card account-card">
         {props.retryAfterSeconds !== undefined && (
           <p class="notice bad" role="alert">
-            {ctx.t('account:forgot.rateLimited', { minutes: Math.ceil(props.retryAfterSeconds / 60) })}
+            {ctx.t('account:forgot.rateLimited', { count: Math.ceil(props.retryAfterSeconds / 60) })}
           </p>
         )}
         <p>{ctx.t('account:forgot.intro')}</p>
@@ -136,7 +136,7 @@ export function PasswordLinkDeadPage(props: {
         <div class="card setup-card account-card">
           {props.retryAfterSeconds !== undefined && (
             <p class="notice bad" role="alert">
-              {ctx.t('account:forgot.rateLimited', { minutes: Math.ceil(props.retryAfterSeconds / 60) })}
+              {ctx.t('account:forgot.rateLimited', { count: Math.ceil(props.retryAfterSeconds / 60) })}
             </p>
           )}
           <p>{ctx.t('account:password.newLinkIntro')}</p>
