@@ -79,6 +79,8 @@ export const envSchema = z.object({
   SIGN_IN_RATE_LIMIT: rateLimit.default({ limit: 10, windowMs: 900_000 }),
   SIGN_IN_IP_RATE_LIMIT: rateLimit.default({ limit: 100, windowMs: 900_000 }),
   RESEND_RATE_LIMIT: rateLimit.default({ limit: 120, windowMs: 3_600_000 }),
+  PASSWORD_RESET_RATE_LIMIT: rateLimit.default({ limit: 3, windowMs: 3_600_000 }),
+  PASSWORD_RESET_IP_RATE_LIMIT: rateLimit.default({ limit: 20, windowMs: 3_600_000 }),
 });
 
 export interface Config {
@@ -181,6 +183,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInPerAddress: e.SIGN_IN_RATE_LIMIT,
       signInPerIp: e.SIGN_IN_IP_RATE_LIMIT,
       resendPerUser: e.RESEND_RATE_LIMIT,
+      passwordResetPerAddress: e.PASSWORD_RESET_RATE_LIMIT,
+      passwordResetPerIp: e.PASSWORD_RESET_IP_RATE_LIMIT,
     },
   };
 }

@@ -14,11 +14,9 @@ import { lockOrder } from '../store/order-repository.js';
 import { enqueue, supersedePendingSends } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow } from '../store/schema.js';
 import { revokeLiveTokens } from '../store/setup-token-repository.js';
-import { hashToken, type AppDeps } from './deps.js';
+import type { AppDeps } from './deps.js';
+import { issuePasswordLink } from './issue-password-link.js';
 import { queueWebhookEvents } from './queue-webhook-events.js';
-
-const DAY_MS = 86_400_000;
-const PASSWORD_LINK_TTL_DAYS = 7;
 
 export type OrganizationChoice =
   { organizationId: string } | { newOrganization: { name: string; country: string } };
@@ -136,12 +134,13 @@ async function welcomeCustomerAdmin(
     .select(['name', 'data_region'])
     .where('id', '=', organizationId)
     .executeTakeFirstOrThrow();
-  const token = deps.ids.newToken();
-  const expiresAt = new Date(now.getTime() + PASSWORD_LINK_TTL_DAYS * DAY_MS);
-  await trx
-    .insertInto('password_token')
-    .values({ token_hash: hashToken(token), user_id: userId, created_at: now, expires_at: expiresAt })
-    .execute();
+  const link = await issuePasswordLink(
+    trx,
+    deps,
+    now,
+    { id: userId, name: person.name, email: person.email, language: person.language },
+    'welcome',
+  );
   await enqueue(trx, now, [
     {
       topic: 'email',
@@ -154,9 +153,9 @@ async function welcomeCustomerAdmin(
           to: { name: person.name, email: person.email },
           organizationName: org.name,
           dataRegion: org.data_region ?? '',
-          setPasswordUrl: `${deps.settings.publicUrl}/set-password/${token}`,
+          setPasswordUrl: link.setPasswordUrl,
           adminPortalUrl: deps.settings.adminPortalUrl,
-          passwordLinkExpiresAt: expiresAt.toISOString(),
+          passwordLinkExpiresAt: link.expiresAt.toISOString(),
         },
       },
     },

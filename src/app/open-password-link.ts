@@ -1,22 +1,21 @@
 /**
- * Open a set-password link from the welcome e-mail: whose it is, or TOKEN_INVALID (why, in
- * `reason`: unknown, used or expired). Only the token's SHA-256 is stored and compared.
+ * Open a set-password link (welcome, bootstrap or reset e-mail): whose it is, or TOKEN_INVALID
+ * (why, in `reason`: unknown, used or expired). Only the token's SHA-256 is stored and compared.
+ * A deactivated user's (or organization's) link answers exactly like an unknown one.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../domain/errors.js';
-import type { Language } from '../domain/types.js';
+import { findPasswordLink, type PasswordLinkRow } from '../store/password-link-repository.js';
 import type { Database } from '../store/schema.js';
 import { hashToken, type AppDeps } from './deps.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface PasswordLink {
-  tokenHash: Buffer;
-  userId: string;
-  name: string;
-  email: string;
-  language: Language;
-  expiresAt: Date;
+export type PasswordLink = Omit<PasswordLinkRow, 'usedAt' | 'deactivated'> & { tokenHash: Buffer };
+
+/** The stored hash of a token of plausible length, or null (no lookup for junk). */
+export function passwordLinkHash(token: string): Buffer | null {
+  return token.length >= 16 && token.length <= 128 ? hashToken(token) : null;
 }
 
 /** The link's holder, or the refusal; `lock` holds the token row for the rest of the transaction. */
@@ -26,24 +25,13 @@ export async function checkPasswordLink(
   now: Date,
   opts: { lock?: boolean } = {},
 ): Promise<PasswordLink> {
-  const tokenHash = token.length >= 16 && token.length <= 128 ? hashToken(token) : null;
-  const q = db
-    .selectFrom('password_token as t')
-    .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select(['t.user_id', 't.expires_at', 't.used_at', 'u.name', 'u.email', 'u.language'])
-    .where('t.token_hash', '=', tokenHash ?? Buffer.alloc(0));
-  const row = tokenHash ? await (opts.lock ? q.forUpdate('t') : q).executeTakeFirst() : undefined;
-  if (!row) throw new AppError('TOKEN_INVALID', { reason: 'unknown' });
-  if (row.used_at) throw new AppError('TOKEN_INVALID', { reason: 'used' });
-  if (row.expires_at <= now) throw new AppError('TOKEN_INVALID', { reason: 'expired' });
-  return {
-    tokenHash: tokenHash!,
-    userId: row.user_id,
-    name: row.name,
-    email: row.email,
-    language: row.language,
-    expiresAt: row.expires_at,
-  };
+  const tokenHash = passwordLinkHash(token);
+  const row = tokenHash ? await findPasswordLink(db, tokenHash, opts) : undefined;
+  if (!row || row.deactivated) throw new AppError('TOKEN_INVALID', { reason: 'unknown' });
+  if (row.usedAt) throw new AppError('TOKEN_INVALID', { reason: 'used' });
+  if (row.expiresAt <= now) throw new AppError('TOKEN_INVALID', { reason: 'expired' });
+  const { usedAt: _used, deactivated: _deactivated, ...link } = row;
+  return { ...link, tokenHash: tokenHash! };
 }
 
 export async function openPasswordLink(deps: AppDeps, token: string): Promise<PasswordLink> {

@@ -1,6 +1,6 @@
 /**
- * The rate limits on actions people can repeat by hand: signing in (per address and per client
- * address) and resending provisioning e-mails (per user). Counted in the database by
+ * The rate limits on actions people can repeat by hand: signing in and asking for a password
+ * reset link (per address and per client address) and resending provisioning e-mails (per user). Counted in the database by
  * `consumeRateLimit`, so every web process shares the count; past a limit the caller gets
  * RATE_LIMITED with `retryAfterSeconds` (429 with Retry-After on the API and the pages).
  */
@@ -16,14 +16,20 @@ export interface RateLimits {
   signInPerIp: RateLimit;
   /** Resend requests per user (API and pages; a bulk resend counts once). */
   resendPerUser: RateLimit;
+  /** Password reset links asked for, per e-mail address (existing or not); default when absent. */
+  passwordResetPerAddress?: RateLimit;
+  /** Password reset links asked for, per client address; default when absent. */
+  passwordResetPerIp?: RateLimit;
 }
 
 const MINUTE = 60_000;
-export const DEFAULT_RATE_LIMITS: RateLimits = {
+export const DEFAULT_RATE_LIMITS = {
   signInPerAddress: { limit: 10, windowMs: 15 * MINUTE },
   signInPerIp: { limit: 100, windowMs: 15 * MINUTE },
   resendPerUser: { limit: 120, windowMs: 60 * MINUTE },
-};
+  passwordResetPerAddress: { limit: 3, windowMs: 60 * MINUTE },
+  passwordResetPerIp: { limit: 20, windowMs: 60 * MINUTE },
+} satisfies Required<RateLimits>;
 
 /** The limiter's keys never hold an address in clear. */
 const hashed = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -45,4 +51,20 @@ export async function limitSignIn(deps: AppDeps, input: { email: string; ip: str
 export async function limitResend(deps: AppDeps, actor: Actor): Promise<void> {
   const rule = limitsOf(deps).resendPerUser;
   await consumeRateLimit(deps.db, `resend:user:${actor.userId}`, rule, deps.clock.now());
+}
+
+/**
+ * Counts a password reset request. The same two writes happen whether or not the address has an
+ * account, so neither the answer nor its timing says which.
+ */
+export async function limitPasswordReset(deps: AppDeps, input: { email: string; ip: string }): Promise<void> {
+  const limits = { ...DEFAULT_RATE_LIMITS, ...limitsOf(deps) };
+  const now = deps.clock.now();
+  await consumeRateLimit(deps.db, `password-reset:ip:${input.ip}`, limits.passwordResetPerIp, now);
+  await consumeRateLimit(
+    deps.db,
+    `password-reset:address:${hashed(input.email.trim().toLowerCase())}`,
+    limits.passwordResetPerAddress,
+    now,
+  );
 }

@@ -97,13 +97,25 @@ program
 program
   .command('seed-demo')
   .description('seed the demo world (idempotent) and print the demo users and their API tokens')
-  .action(() =>
-    withDatabase(async ({ store, cfg }) => {
+  .option(
+    '--demo-data-in-production',
+    'seed even with DATABASE_URL set: publicly known demo passwords and API tokens on that database',
+  )
+  .action((opts: { demoDataInProduction?: boolean }) => {
+    // The demo users' password and API tokens are in the README: never on a real database by accident.
+    if (config().databaseUrl && !opts.demoDataInProduction) {
+      console.error(
+        'onramp seed-demo: refused, DATABASE_URL is set. The demo users share a published password and published API tokens; pass --demo-data-in-production to seed them into that database anyway.',
+      );
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    return withDatabase(async ({ store, cfg }) => {
       const { seeded, users } = await seedDemoData(appDepsOf(cfg, store, systemClock));
       console.log(seeded ? 'demo data seeded' : 'demo data already present');
       console.table(users.map((u) => ({ email: u.email, role: u.role, apiToken: u.apiToken })));
-    }),
-  );
+    });
+  });
 
 registerDataCommands(program, withDatabase);
 registerAdminCommands(program, withDatabase);

@@ -88,6 +88,22 @@ export const DEMO_USERS: DemoUser[] = [
     organizationId: 'org_globex',
     apiToken: 'demo_carla_customer_admin',
   },
+  {
+    id: 'usr_olga',
+    name: 'Olga Ferri',
+    email: 'olga@onramp.example',
+    role: 'operator',
+    organizationId: 'org_onramp',
+    apiToken: 'demo_olga_operator',
+  },
+  {
+    id: 'usr_dora',
+    name: 'Dora Marchetti',
+    email: 'dora@northwind.example',
+    role: 'distributor_admin',
+    organizationId: 'org_northwind',
+    apiToken: 'demo_dora_distributor_admin',
+  },
 ];
 
 const DAY = 86_400_000;

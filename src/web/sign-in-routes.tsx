@@ -38,6 +38,9 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
               <button type="submit">{ctx.t('web.signIn.submit')}</button>
             </div>
           </form>
+          <p>
+            <a href="/forgot-password">{ctx.t('account:forgot.link')}</a>
+          </p>
           {deps.demoMode && <p class="muted">{ctx.t('web.signIn.demoHint')}</p>}
         </div>
       </Layout>,

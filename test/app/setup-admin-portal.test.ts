@@ -4,7 +4,7 @@ import { getCustomerOrganization } from '../../src/app/get-customer-organization
 import { getSetupOutcome } from '../../src/app/get-setup-outcome.js';
 import { verifyPassword } from '../../src/app/hash-password.js';
 import { openPasswordLink } from '../../src/app/open-password-link.js';
-import { setCustomerAdminPassword } from '../../src/app/set-customer-admin-password.js';
+import { setPassword as setCustomerAdminPassword } from '../../src/app/set-password.js';
 import type { Actor } from '../../src/domain/types.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';

@@ -9,16 +9,22 @@ it('reads HITS/SECONDS, defaults to the documented limits, and names a bad varia
     signInPerAddress: { limit: 10, windowMs: 900_000 },
     signInPerIp: { limit: 100, windowMs: 900_000 },
     resendPerUser: { limit: 120, windowMs: 3_600_000 },
+    passwordResetPerAddress: { limit: 3, windowMs: 3_600_000 },
+    passwordResetPerIp: { limit: 20, windowMs: 3_600_000 },
   });
   const custom = loadConfig({
     SIGN_IN_RATE_LIMIT: '5/60',
     SIGN_IN_IP_RATE_LIMIT: ' 50 / 600 ',
     RESEND_RATE_LIMIT: '3/30',
+    PASSWORD_RESET_RATE_LIMIT: '2/120',
+    PASSWORD_RESET_IP_RATE_LIMIT: '9/900',
   });
   expect(custom.rateLimits).toEqual({
     signInPerAddress: { limit: 5, windowMs: 60_000 },
     signInPerIp: { limit: 50, windowMs: 600_000 },
     resendPerUser: { limit: 3, windowMs: 30_000 },
+    passwordResetPerAddress: { limit: 2, windowMs: 120_000 },
+    passwordResetPerIp: { limit: 9, windowMs: 900_000 },
   });
   for (const bad of ['5', 'five/60', '5/60/1', '-1/60'])
     expect(() => loadConfig({ RESEND_RATE_LIMIT: bad })).toThrow(

@@ -1,72 +1,7 @@
-/** The customer admin's pages: choose a password from the welcome e-mail, and the admin portal. */
+/** The customer admin's admin portal. */
 import type { CustomerOrganizationOverview } from '../../app/get-customer-organization.js';
-import type { PasswordLink } from '../../app/open-password-link.js';
-import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
-import { CsrfField, Layout, type PageContext } from '../layout.js';
-import { countryName, formatNumber, regionName, SetupPage, TextField } from './setup-components.js';
-
-export function PasswordPage(props: {
-  ctx: PageContext;
-  token: string;
-  link: PasswordLink;
-  errors: { password?: string | undefined; repeat?: string | undefined };
-}) {
-  const { ctx, link, errors } = props;
-  return (
-    <SetupPage ctx={ctx} heading={ctx.t('setup:password.heading')}>
-      <div class="card setup-card">
-        <p>{ctx.t('setup:password.intro', { name: link.name })}</p>
-        <form method="post" action={`/set-password/${props.token}`} novalidate>
-          <CsrfField ctx={ctx} />
-          <label for="username">{ctx.t('setup:password.email')}</label>
-          <input
-            id="username"
-            name="username"
-            type="email"
-            value={link.email}
-            autocomplete="username"
-            readonly
-          />
-          <TextField
-            id="password"
-            type="password"
-            label={ctx.t('setup:password.password')}
-            hint={ctx.t('setup:password.hint', { min: MIN_PASSWORD_LENGTH })}
-            error={errors.password}
-            autocomplete="new-password"
-            minlength={MIN_PASSWORD_LENGTH}
-            maxlength={1000}
-          />
-          <TextField
-            id="repeat"
-            type="password"
-            label={ctx.t('setup:password.repeat')}
-            error={errors.repeat}
-            autocomplete="new-password"
-            maxlength={1000}
-          />
-          <div class="actions">
-            <button type="submit">{ctx.t('setup:password.submit')}</button>
-          </div>
-        </form>
-      </div>
-    </SetupPage>
-  );
-}
-
-export function PasswordLinkDeadPage(props: { ctx: PageContext; reason: 'used' | 'expired' | 'unknown' }) {
-  const { ctx } = props;
-  return (
-    <SetupPage ctx={ctx} heading={ctx.t('setup:password.deadHeading')}>
-      <p class="notice warn">{ctx.t(`setup:password.dead.${props.reason}`)}</p>
-      <p>
-        <a class="button" href="/sign-in?next=/admin">
-          {ctx.t('setup:password.signIn')}
-        </a>
-      </p>
-    </SetupPage>
-  );
-}
+import { Layout, type PageContext } from '../layout.js';
+import { countryName, formatNumber, regionName, SetupPage } from './setup-components.js';
 
 export function AdminNoAccessPage(props: { ctx: PageContext }) {
   const { ctx } = props;

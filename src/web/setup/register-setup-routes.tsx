@@ -1,4 +1,4 @@
-/** The customer setup wizard (/setup/{token}) and the admin portal (/set-password/{token}, /admin). */
+/** The customer setup wizard (/setup/{token}) and the admin portal (/admin). */
 import type { WebApp } from '../web-env.js';
 import { registerAdminPortalRoutes } from './admin-portal-routes.js';
 import { registerSetupWizardRoutes, type SetupWebDeps } from './setup-wizard-routes.js';

@@ -142,27 +142,6 @@ const en = {
     text: 'The subscriptions of this order have already been mapped to an organization. Its administrators manage them in the admin portal.',
     adminPortal: 'Go to the admin portal',
   },
-  password: {
-    heading: 'Choose your password',
-    intro: 'Welcome, {{name}}. Choose the password you will use to sign in to the admin portal.',
-    email: 'E-mail',
-    password: 'New password',
-    hint: 'At least {{min}} characters. A few unrelated words make a strong password.',
-    repeat: 'Repeat the password',
-    submit: 'Set the password and sign in',
-    errors: {
-      short: 'The password must have at least {{min}} characters.',
-      mismatch: 'The two passwords are different.',
-    },
-    deadHeading: 'This link no longer works',
-    dead: {
-      used: 'This link has already been used to choose a password. Sign in with that password.',
-      expired: 'This link has expired.',
-      unknown:
-        'We do not recognise this link. Please check that you copied the whole address from the e-mail.',
-    },
-    signIn: 'Sign in',
-  },
   admin: {
     heading: 'Admin portal',
     organization: 'Organization',
@@ -330,27 +309,6 @@ const it: Shape<typeof en> = {
     heading: 'Questo ordine è già configurato',
     text: "Gli abbonamenti di questo ordine sono già stati mappati a un'organizzazione. I suoi amministratori li gestiscono nel portale di amministrazione.",
     adminPortal: 'Vai al portale di amministrazione',
-  },
-  password: {
-    heading: 'Scelga la password',
-    intro:
-      'Le diamo il benvenuto, {{name}}. Scelga la password con cui accederà al portale di amministrazione.',
-    email: 'E-mail',
-    password: 'Nuova password',
-    hint: 'Almeno {{min}} caratteri. Alcune parole senza relazione tra loro formano una password robusta.',
-    repeat: 'Ripeta la password',
-    submit: 'Imposta la password e accedi',
-    errors: {
-      short: 'La password deve avere almeno {{min}} caratteri.',
-      mismatch: 'Le due password sono diverse.',
-    },
-    deadHeading: 'Questo link non funziona più',
-    dead: {
-      used: 'Questo link è già stato usato per scegliere una password. Acceda con quella password.',
-      expired: 'Questo link è scaduto.',
-      unknown: "Non riconosciamo questo link. Controlli di aver copiato l'indirizzo completo dall'e-mail.",
-    },
-    signIn: 'Accedi',
   },
   admin: {
     heading: 'Portale di amministrazione',

@@ -1,21 +1,24 @@
 /**
- * A customer admin chooses their password from the welcome e-mail's link: scrypt hash stored,
- * the link (and any older one of theirs) used up, in one transaction under the token's row lock,
- * so two submissions of the same link set the password once.
+ * Anyone holding a live password link (welcome, bootstrap, reset) chooses their password: scrypt
+ * hash stored, the link and every older unused link of theirs used up, their other sessions
+ * ended, in one transaction under the token's row lock, so two submissions of the same link set
+ * the password once.
  */
 import { AppError } from '../domain/errors.js';
 import { MIN_PASSWORD_LENGTH } from '../domain/setup-rules.js';
+import type { Role } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
+import { endSessionsOf, setPasswordHash, useUpPasswordLinks } from '../store/password-link-repository.js';
 import type { AppDeps } from './deps.js';
 import { hashPassword } from './hash-password.js';
 import { checkPasswordLink } from './open-password-link.js';
 
-const MAX_PASSWORD_LENGTH = 1000;
+export const MAX_PASSWORD_LENGTH = 1000;
 
-export async function setCustomerAdminPassword(
+export async function setPassword(
   deps: AppDeps,
   input: { token: string; password: string },
-): Promise<{ userId: string }> {
+): Promise<{ userId: string; role: Role }> {
   const length = [...input.password].length;
   if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH)
     throw new AppError('INVALID_INPUT', {
@@ -31,20 +34,16 @@ export async function setCustomerAdminPassword(
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const link = await checkPasswordLink(trx, input.token, now, { lock: true });
-    await trx
-      .updateTable('app_user')
-      .set({ password_hash: passwordHash })
-      .where('id', '=', link.userId)
-      .execute();
-    await trx
-      .updateTable('password_token')
-      .set({ used_at: now })
-      .where('user_id', '=', link.userId)
-      .where('used_at', 'is', null)
-      .execute();
+    await setPasswordHash(trx, link.userId, passwordHash, now);
+    await useUpPasswordLinks(trx, link.userId, now);
+    await endSessionsOf(trx, link.userId);
     await appendAudit(trx, now, { userId: link.userId, label: `${link.name} <${link.email}>` }, [
-      { action: 'customer_admin.password_set', data: { userId: link.userId } },
+      {
+        action: 'password.set',
+        organizationId: link.organizationId,
+        data: { userId: link.userId, purpose: link.purpose },
+      },
     ]);
-    return { userId: link.userId };
+    return { userId: link.userId, role: link.role };
   });
 }
