@@ -44,7 +44,8 @@ async function adminQuery(text: string): Promise<void> {
 /** `fetch` against the running server, without following redirects, as WebClient expects. */
 function httpOf(base: string) {
   return {
-    request: (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { ...init, redirect: 'manual' }),
+    request: (path: string | URL | Request, init: RequestInit = {}) =>
+      fetch(`${base}${String(path)}`, { ...init, redirect: 'manual' }),
   };
 }
 
