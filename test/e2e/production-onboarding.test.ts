@@ -146,7 +146,7 @@ describe.skipIf(!pgAvailable)('production onboarding, end to end (PostgreSQL + S
     const olivia = new WebClient(httpOf(base));
     const setPath = new URL(bootstrapped.setPasswordUrl).pathname;
     expect((await olivia.get(setPath)).status).toBe(200);
-    const chosen = await olivia.post(setPath, { password: 'operator-passphrase-1', confirm: 'operator-passphrase-1' });
+    const chosen = await olivia.post(setPath, { password: 'operator-passphrase-1', repeat: 'operator-passphrase-1' });
     expect(chosen.status).toBe(303);
     expect((await olivia.get('/operator')).status).toBe(200);
     // Single use: the link is spent.
