@@ -98,33 +98,27 @@ export async function tokensOfUser(db: Db, userId: string, stoppedSince: Date): 
     .execute();
 }
 
+/** Tokens with their owner's organization, ready to lock one by id. */
+const ownedTokens = (db: Db, tokenId: string) =>
+  db
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select(COLUMNS)
+    .select('u.organization_id')
+    .where('t.id', '=', tokenId);
+
 /** Locks a token by id, only if `userId` owns it: another user's token is as missing as none. */
 export async function lockUserToken(
   db: Db,
   tokenId: string,
   userId: string,
 ): Promise<OwnedApiTokenRow | undefined> {
-  return db
-    .selectFrom('api_token as t')
-    .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select(COLUMNS)
-    .select('u.organization_id')
-    .where('t.id', '=', tokenId)
-    .where('t.user_id', '=', userId)
-    .forUpdate('t')
-    .executeTakeFirst();
+  return ownedTokens(db, tokenId).where('t.user_id', '=', userId).forUpdate('t').executeTakeFirst();
 }
 
 /** Locks any user's token by id: for operators on the command line only. */
 export async function lockAnyToken(db: Db, tokenId: string): Promise<OwnedApiTokenRow | undefined> {
-  return db
-    .selectFrom('api_token as t')
-    .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select(COLUMNS)
-    .select('u.organization_id')
-    .where('t.id', '=', tokenId)
-    .forUpdate('t')
-    .executeTakeFirst();
+  return ownedTokens(db, tokenId).forUpdate('t').executeTakeFirst();
 }
 
 export async function revokeToken(db: Db, tokenId: string, now: Date): Promise<void> {

@@ -72,7 +72,7 @@ const en = {
     done: 'Token revoked. It no longer works.',
   },
   error: {
-    name: 'Enter a name of at most 100 characters.',
+    name: 'Enter a name of 1 to 100 characters.',
     expiresInDays: 'Choose when the token expires.',
     access: 'Choose read and write, or read-only.',
     limit: 'You already have 50 working tokens. Revoke one you no longer use first.',
@@ -151,7 +151,7 @@ const it: Widen<typeof en> = {
     done: 'Token revocato. Non funziona più.',
   },
   error: {
-    name: 'Inserisca un nome di al massimo 100 caratteri.',
+    name: 'Inserisca un nome da 1 a 100 caratteri.',
     expiresInDays: 'Scelga quando scade il token.',
     access: 'Scelga lettura e scrittura, oppure sola lettura.',
     limit: 'Ha già 50 token funzionanti. Prima ne revochi uno che non usa più.',
