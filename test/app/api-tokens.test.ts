@@ -230,6 +230,21 @@ describeEachStore('API tokens', (kind) => {
     expect(reply.body.expiresAt).toBe(new Date(w.clock.now().getTime() + DAY).toISOString());
   });
 
+  it('a token that never expires (demo, test) rolls to one of the longest lifetime: 365 days', async () => {
+    const now = w.clock.now().getTime();
+    const reply = await call<TokenBody>(api, w, 'POST', '/api/v1/tokens/tok_dora/roll', {
+      as: 'dora',
+      body: { graceDays: 1 },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.expiresAt).toBe(new Date(now + 365 * DAY).toISOString());
+    expect(reply.body.previous).toEqual({
+      tokenId: 'tok_dora',
+      expiresAt: new Date(now + DAY).toISOString(),
+    });
+    expect(reply.body.name).toBe('test');
+  });
+
   it('a read-only token reads, and every write is 403 NO_ACCESS with its reason, writing nothing', async () => {
     const ro = await created('paola', { name: 'Dashboards', readOnly: true });
     const rw = await created('paola', { name: 'Writer' });
