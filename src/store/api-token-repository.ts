@@ -1,0 +1,139 @@
+/**
+ * Personal API tokens (`api_token`). Reads here never select `token_hash`: nothing above the
+ * store needs it, and authentication looks tokens up by hash on its own (http/authenticate.ts).
+ */
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { ApiTokenTable, Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const COLUMNS = [
+  't.id',
+  't.user_id',
+  't.label',
+  't.read_only',
+  't.hint',
+  't.created_at',
+  't.expires_at',
+  't.last_used_at',
+  't.revoked_at',
+  't.rolled_at',
+  't.rolled_to_id',
+] as const;
+
+export interface ApiTokenRow {
+  id: string;
+  user_id: string;
+  label: string;
+  read_only: boolean;
+  hint: string;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  rolled_at: Date | null;
+  rolled_to_id: string | null;
+}
+
+/** A token with its owner's organization (the audit trail files token events under it). */
+export interface OwnedApiTokenRow extends ApiTokenRow {
+  organization_id: string;
+}
+
+export interface TokenOwnerRow {
+  id: string;
+  organization_id: string;
+  deactivated_at: Date | null;
+}
+
+export async function insertApiToken(db: Db, row: Insertable<ApiTokenTable>): Promise<void> {
+  await db.insertInto('api_token').values(row).execute();
+}
+
+/**
+ * Locks the user who will own a new token, so two concurrent creates cannot both pass the
+ * per-user limit. NO KEY UPDATE: rows that merely reference the user (orders, sessions) still go in.
+ */
+export async function lockTokenOwner(db: Db, userId: string): Promise<TokenOwnerRow | undefined> {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'organization_id', 'deactivated_at'])
+    .where('id', '=', userId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
+/** Tokens that still work at `now` (a rolled token inside its grace period counts). */
+export async function countWorkingTokens(db: Db, userId: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('api_token')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * A user's tokens, newest first: every working one, and those that stopped (revoked, expired)
+ * after `stoppedSince`, so the list stays short while the audit trail keeps the history.
+ */
+export async function tokensOfUser(db: Db, userId: string, stoppedSince: Date): Promise<ApiTokenRow[]> {
+  return db
+    .selectFrom('api_token as t')
+    .select(COLUMNS)
+    .where('t.user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('t.revoked_at', 'is', null),
+          eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', stoppedSince)]),
+        ]),
+        eb('t.revoked_at', '>', stoppedSince),
+      ]),
+    )
+    .orderBy('t.created_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .execute();
+}
+
+/** Tokens with their owner's organization, ready to lock one by id. */
+const ownedTokens = (db: Db, tokenId: string) =>
+  db
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select(COLUMNS)
+    .select('u.organization_id')
+    .where('t.id', '=', tokenId);
+
+/** Locks a token by id, only if `userId` owns it: another user's token is as missing as none. */
+export async function lockUserToken(
+  db: Db,
+  tokenId: string,
+  userId: string,
+): Promise<OwnedApiTokenRow | undefined> {
+  return ownedTokens(db, tokenId).where('t.user_id', '=', userId).forUpdate('t').executeTakeFirst();
+}
+
+/** Locks any user's token by id: for operators on the command line only. */
+export async function lockAnyToken(db: Db, tokenId: string): Promise<OwnedApiTokenRow | undefined> {
+  return ownedTokens(db, tokenId).forUpdate('t').executeTakeFirst();
+}
+
+export async function revokeToken(db: Db, tokenId: string, now: Date): Promise<void> {
+  await db.updateTable('api_token').set({ revoked_at: now }).where('id', '=', tokenId).execute();
+}
+
+/** Marks a token as rolled to its successor; it works until `expiresAt` (the grace period). */
+export async function markTokenRolled(
+  db: Db,
+  tokenId: string,
+  change: { rolledAt: Date; rolledToId: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .updateTable('api_token')
+    .set({ rolled_at: change.rolledAt, rolled_to_id: change.rolledToId, expires_at: change.expiresAt })
+    .where('id', '=', tokenId)
+    .execute();
+}
