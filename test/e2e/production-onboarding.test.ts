@@ -250,8 +250,12 @@ describe.skipIf(!pgAvailable)('production onboarding, end to end (PostgreSQL + S
 /** Creates a token on /settings/tokens as a signed-in person and reads it off the page (shown once). */
 async function createTokenOnPage(client: WebClient, name: string): Promise<string> {
   expect((await client.get('/settings/tokens')).status).toBe(200);
-  const created = await client.post('/settings/tokens', { name, expiresInDays: '30', scope: 'read_write' });
-  const token = /onr_[A-Za-z0-9_-]{43}/.exec(created.html)?.[0];
-  if (!token) throw new Error(`no token on the page (status ${created.status})`);
+  const created = await client.post('/settings/tokens', { name, expiresInDays: '30', access: 'read_write' });
+  expect(created.status).toBe(303);
+  const shown = await client.get(created.headers.get('location') ?? '/settings/tokens');
+  const token = /onr_[A-Za-z0-9_-]{43}/.exec(shown.html)?.[0];
+  if (!token) throw new Error(`no token on the page (status ${shown.status})`);
+  // Shown once: the next visit has no secret on it.
+  expect((await client.get('/settings/tokens')).html).not.toContain(token);
   return token;
 }
