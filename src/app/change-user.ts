@@ -35,8 +35,11 @@ export const changeUserSchema = z
   });
 export type ChangeUserInput = z.infer<typeof changeUserSchema>;
 
-const invalid = (path: string, message: string) =>
-  new AppError('INVALID_INPUT', { issues: [{ path, message }] });
+/** Which rule refused, for the pages to explain it in the reader's language. */
+export type ChangeUserRule = 'kind' | 'self' | 'last_admin';
+
+const invalid = (path: string, message: string, rule: ChangeUserRule) =>
+  new AppError('INVALID_INPUT', { issues: [{ path, message }], rule });
 
 export const LAST_ADMIN_MESSAGE = 'an organization keeps at least one active administrator';
 
@@ -62,9 +65,11 @@ export async function changeUser(
     const activeChanges = active !== (user.deactivated_at === null);
 
     if (roleChanges && !isRoleOfKind(role, org.kind))
-      throw invalid('role', `must be a role of a ${org.kind} organization`);
-    if (user.id === actor.userId && roleChanges) throw invalid('role', 'you cannot change your own role');
-    if (user.id === actor.userId && activeChanges) throw invalid('active', 'you cannot deactivate yourself');
+      throw invalid('role', `must be a role of a ${org.kind} organization`, 'kind');
+    if (user.id === actor.userId && roleChanges)
+      throw invalid('role', 'you cannot change your own role', 'self');
+    if (user.id === actor.userId && activeChanges)
+      throw invalid('active', 'you cannot deactivate yourself', 'self');
     const wasActiveAdmin = user.role === adminRole && user.deactivated_at === null;
     const staysActiveAdmin = role === adminRole && active;
     if (
@@ -72,7 +77,7 @@ export async function changeUser(
       !staysActiveAdmin &&
       (await countOtherActiveAdmins(trx, org.id, adminRole, user.id)) === 0
     )
-      throw invalid(roleChanges ? 'role' : 'active', LAST_ADMIN_MESSAGE);
+      throw invalid(roleChanges ? 'role' : 'active', LAST_ADMIN_MESSAGE, 'last_admin');
 
     const audit: AuditEntry[] = [];
     const about = { userId: user.id, email: user.email };
