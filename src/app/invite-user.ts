@@ -28,6 +28,10 @@ export const emailAddressSchema = z
 export const roleSchema = z.enum(ROLES as unknown as [Role, ...Role[]]);
 export const languageSchema = z.enum(LANGUAGES as unknown as [Language, ...Language[]]);
 
+/** ALREADY_EXISTS `what` of the two refusals (the pages tell them apart). */
+export const MEMBER_EXISTS = 'a user of this organization with this e-mail address';
+export const INVITATION_EXISTS = 'a live invitation for this e-mail address';
+
 export const inviteUserSchema = z.object({
   email: emailAddressSchema,
   role: roleSchema,
@@ -53,10 +57,9 @@ export async function inviteUser(
         issues: [{ path: 'role', message: `must be a role of a ${org.kind} organization` }],
       });
     const member = await findUserByEmail(trx, input.email);
-    if (member?.organization_id === org.id)
-      throw new AppError('ALREADY_EXISTS', { what: 'a user of this organization with this e-mail address' });
+    if (member?.organization_id === org.id) throw new AppError('ALREADY_EXISTS', { what: MEMBER_EXISTS });
     if (await liveInvitationExists(trx, org.id, input.email, now))
-      throw new AppError('ALREADY_EXISTS', { what: 'a live invitation for this e-mail address' });
+      throw new AppError('ALREADY_EXISTS', { what: INVITATION_EXISTS });
 
     const link = mintInvitationLink(deps, now);
     const language = input.language ?? actor.language;
