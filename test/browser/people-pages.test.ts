@@ -117,7 +117,7 @@ describe('people pages (Chromium)', () => {
     await expectAccessible(page);
     await invitee.close();
     await page.close();
-  });
+  }, 120_000);
 
   it('an operator invites a support agent from the operator path (Italian, phone)', async () => {
     const page = await browser.newPage({ viewport: PHONE });
@@ -161,7 +161,7 @@ describe('people pages (Chromium)', () => {
     expect(ada).toEqual({ role: 'support_agent', organization_id: 'org_ops' });
     await invitee.close();
     await page.close();
-  });
+  }, 120_000);
 
   it('a partner user is refused; a dead link says so; an expired link offers a new invitation', async () => {
     const alice = await browser.newPage({ viewport: PHONE });
@@ -205,7 +205,7 @@ describe('people pages (Chromium)', () => {
     const row = page.getByRole('row').filter({ hasText: 'late@newcomers.example' });
     await expect(row.getByText('sent 2 times').isVisible()).resolves.toBe(true);
     await page.close();
-  });
+  }, 120_000);
 
   it('a colleague of a deactivated placer is pointed to the admins', async () => {
     const order = await h.world.order({}, 'marco');
@@ -221,5 +221,5 @@ describe('people pages (Chromium)', () => {
     await expectAccessible(page);
     await screenshot(page, 'refusal-ask-admins-desktop');
     await page.close();
-  });
+  }, 120_000);
 });
