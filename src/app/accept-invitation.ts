@@ -7,12 +7,11 @@
  */
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
-import { canAcceptInvitation } from '../domain/invitation-status.js';
 import { MIN_PASSWORD_LENGTH } from '../domain/setup-rules.js';
 import type { Role } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { findInvitationByTokenHash, setInvitationAccepted } from '../store/invitation-repository.js';
-import { findUserByEmail, insertUser } from '../store/user-repository.js';
+import { insertUser } from '../store/user-repository.js';
 import { hashToken, type AppDeps } from './deps.js';
 import { hashPassword } from './hash-password.js';
 import { openInvitationRow } from './open-invitation.js';
@@ -50,24 +49,11 @@ export async function acceptInvitation(
     return await deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.now();
       const row = await findInvitationByTokenHash(trx, hashToken(token), { lock: true });
-      if (
-        !row ||
-        !canAcceptInvitation(
-          {
-            acceptedAt: row.accepted_at,
-            revokedAt: row.revoked_at,
-            bouncedAt: row.bounced_at,
-            expiresAt: row.expires_at,
-          },
-          now,
-        )
-      ) {
-        const opened = await openInvitationRow({ ...deps, db: trx }, row, now);
-        throw new AppError('TOKEN_INVALID', { reason: opened.state === 'dead' ? opened.reason : 'expired' });
-      }
+      // The same reading as the page's, now under the row lock.
       const opened = await openInvitationRow({ ...deps, db: trx }, row, now);
       if (opened.state === 'dead') throw new AppError('TOKEN_INVALID', { reason: opened.reason });
-      if (await findUserByEmail(trx, row.email)) throw new AppError('ALREADY_EXISTS', { what: 'account' });
+      if (opened.state === 'expired') throw new AppError('TOKEN_INVALID', { reason: 'expired' });
+      if (opened.state === 'taken' || !row) throw new AppError('ALREADY_EXISTS', { what: 'account' });
       const userId = deps.ids.newId('usr');
       await insertUser(trx, {
         id: userId,

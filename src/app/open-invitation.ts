@@ -2,7 +2,7 @@
  * What an invitation link shows (GET /invitations/{token}): who invited, to which organization,
  * with which role, for which address. Never consumes anything: mail scanners open links too.
  */
-import { invitationStatus, type InvitationStatus } from '../domain/invitation-status.js';
+import { canAcceptInvitation, invitationStatus } from '../domain/invitation-status.js';
 import type { Language, Role } from '../domain/types.js';
 import { findInvitationByTokenHash, type InvitationRow } from '../store/invitation-repository.js';
 import { findOrganization, findUserByEmail } from '../store/user-repository.js';
@@ -51,19 +51,18 @@ export async function openInvitationRow(
   if (!row) return { state: 'dead', reason: 'unknown' };
   const org = await findOrganization(deps.db, row.organization_id);
   if (!org || org.deactivated_at) return { state: 'dead', reason: 'revoked' };
-  const status: InvitationStatus = invitationStatus(
-    {
-      acceptedAt: row.accepted_at,
-      revokedAt: row.revoked_at,
-      bouncedAt: row.bounced_at,
-      expiresAt: row.expires_at,
-    },
-    now,
-  );
+  const facts = {
+    acceptedAt: row.accepted_at,
+    revokedAt: row.revoked_at,
+    bouncedAt: row.bounced_at,
+    expiresAt: row.expires_at,
+  };
+  const status = invitationStatus(facts, now);
   if (status === 'accepted') return { state: 'dead', reason: 'used' };
   if (status === 'revoked') return { state: 'dead', reason: 'revoked' };
   const invitation = linkViewOf(row, org.name);
-  if (row.expires_at.getTime() <= now.getTime()) return { state: 'expired', invitation };
+  // A bounced invitation's link still works until it expires (see canAcceptInvitation).
+  if (!canAcceptInvitation(facts, now)) return { state: 'expired', invitation };
   if (await findUserByEmail(deps.db, row.email)) return { state: 'taken', invitation };
   return { state: 'open', invitation };
 }

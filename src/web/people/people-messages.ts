@@ -262,7 +262,7 @@ const it: Widen<typeof en> = {
     expired: {
       heading: 'Questo invito è scaduto',
       text: 'I link di invito sono validi per 7 giorni. {{inviter}} L’ha invitata a entrare in {{organization}}; possiamo inviare un nuovo invito a {{email}}.',
-      submit: 'Inviatemi un nuovo invito',
+      submit: 'Mi invii un nuovo invito',
     },
     renewed: {
       heading: 'Controlli la Sua e-mail',
