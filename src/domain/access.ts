@@ -20,6 +20,8 @@ export interface OrderAccessFacts {
 export interface Placer {
   name: string;
   email: string;
+  /** Set when the placer is deactivated: the placing partner's active admins, to ask instead. */
+  organizationAdmins?: { name: string; email: string }[] | undefined;
 }
 
 export type AccessLevel = 'act' | 'read' | 'none';
@@ -38,13 +40,19 @@ export function orderAccess(actor: Actor, order: OrderAccessFacts): AccessLevel 
   return 'none';
 }
 
-/** The NO_ACCESS refusal, naming the placer only to colleagues of the placing partner. */
+/**
+ * The NO_ACCESS refusal, naming the placer only to colleagues of the placing partner, and, when
+ * the placer is deactivated, the partner's admins to ask instead.
+ */
 export function noAccess(actor: Actor, order: OrderAccessFacts, placer: Placer): AppError {
-  const colleague = actor.organizationId === order.partnerId;
-  return new AppError(
-    'NO_ACCESS',
-    colleague ? { orderPlacedBy: { name: placer.name, email: placer.email } } : {},
-  );
+  if (actor.organizationId !== order.partnerId) return new AppError('NO_ACCESS');
+  const admins = placer.organizationAdmins ?? [];
+  return new AppError('NO_ACCESS', {
+    orderPlacedBy: { name: placer.name, email: placer.email },
+    ...(admins.length > 0
+      ? { organizationAdmins: admins.map((a) => ({ name: a.name, email: a.email })) }
+      : {}),
+  });
 }
 
 export function assertCanAct(actor: Actor, order: OrderAccessFacts, placer: Placer): void {

@@ -2,14 +2,17 @@
  * Delivery reports after the SMTP hand-off: the mail provider (or a DSN it forwards) says a
  * provisioning e-mail bounced, was delivered, or failed. The send's status follows, and a change
  * is written to the line's timeline. Reports are retried by providers, so the same report twice
- * changes nothing the second time.
+ * changes nothing the second time. A bounce of an invitation e-mail marks the invitation bounced.
  */
+import type { Transaction } from 'kysely';
 import type { AppDeps } from '../app/deps.js';
 import { queueWebhookEvents } from '../app/queue-webhook-events.js';
 import { AppError } from '../domain/errors.js';
 import type { SendStatus } from '../domain/types.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
+import { lockInvitationByMessageKey, setInvitationBounced } from '../store/invitation-repository.js';
 import { sendIdOfMessage } from '../store/outbox-repository.js';
+import type { Database } from '../store/schema.js';
 import { lockSend, setSendStatus } from '../store/send-repository.js';
 import { messageKeyOf } from './dispatch-outbox.js';
 
@@ -25,6 +28,7 @@ export interface EmailEvent {
 }
 
 export interface RecordedEmailEvent {
+  /** The provisioning e-mail's send id; for an invitation e-mail, its message key. */
   sendId: string;
   status: SendStatus;
   /** False when the report repeated what was known (or was only a delay). */
@@ -45,13 +49,42 @@ function nextStatus(current: SendStatus, type: EmailEventType): SendStatus | nul
   }
 }
 
+/**
+ * A report on an invitation e-mail (its newest message): a bounce (or a permanent failure) marks
+ * the invitation bounced, so admins see it did not arrive; anything else changes nothing.
+ */
+async function recordInvitationEvent(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  messageKey: string,
+  event: EmailEvent,
+): Promise<RecordedEmailEvent | null> {
+  const invitation = await lockInvitationByMessageKey(trx, messageKey);
+  if (!invitation) return null;
+  const bounce = event.type === 'bounced' || event.type === 'failed';
+  if (!bounce || invitation.bounced_at || invitation.accepted_at || invitation.revoked_at)
+    return { sendId: messageKey, status: invitation.bounced_at ? 'bounced' : 'sent', changed: false };
+  const now = deps.clock.now();
+  await setInvitationBounced(trx, invitation.id, now);
+  await appendAudit(trx, now, SYSTEM_ACTOR, [
+    {
+      action: 'invitation.bounced',
+      organizationId: invitation.organization_id,
+      data: { invitationId: invitation.id, email: invitation.email, detail: event.detail ?? null },
+    },
+  ]);
+  return { sendId: messageKey, status: 'bounced', changed: true };
+}
+
 export async function recordEmailEvent(deps: AppDeps, event: EmailEvent): Promise<RecordedEmailEvent> {
   return deps.db.transaction().execute(async (trx) => {
-    const sendId =
-      'sendId' in event.ref
-        ? event.ref.sendId
-        : await sendIdOfMessage(trx, messageKeyOf(event.ref.messageId));
+    const messageKey = 'messageId' in event.ref ? messageKeyOf(event.ref.messageId) : null;
+    const sendId = 'sendId' in event.ref ? event.ref.sendId : await sendIdOfMessage(trx, messageKey!);
     const send = sendId ? await lockSend(trx, sendId) : undefined;
+    if (!send && messageKey) {
+      const invitation = await recordInvitationEvent(trx, deps, messageKey, event);
+      if (invitation) return invitation;
+    }
     if (!send) throw new AppError('NOT_FOUND', event.ref);
 
     const status = nextStatus(send.status, event.type);

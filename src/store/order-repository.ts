@@ -1,6 +1,7 @@
 /** Orders: insert, find, and lock (the PONR lives on the order row). */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PurchaseOrderRow } from './schema.js';
+import { activeAdminsOf } from './user-repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -42,6 +43,7 @@ export async function lockOrderOfLine(trx: Transaction<Database>, subscriptionId
       'u.name as placer_name',
       'u.email as placer_email',
       'u.language as placer_language',
+      'u.deactivated_at as placer_deactivated_at',
       'p.name as partner_name',
     ])
     .where('po.id', '=', (eb) =>
@@ -50,10 +52,18 @@ export async function lockOrderOfLine(trx: Transaction<Database>, subscriptionId
     .forUpdate('po')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { placer_name, placer_email, placer_language, partner_name, ...order } = row;
+  const { placer_name, placer_email, placer_language, placer_deactivated_at, partner_name, ...order } = row;
   return {
     order: order as PurchaseOrderRow,
-    placer: { name: placer_name, email: placer_email, language: placer_language },
+    placer: {
+      name: placer_name,
+      email: placer_email,
+      language: placer_language,
+      // Only when the placer left: who to ask instead (one more query, off the hot path).
+      ...(placer_deactivated_at
+        ? { organizationAdmins: await activeAdminsOf(trx, order.partner_id, 'partner_admin') }
+        : {}),
+    },
     partnerName: partner_name,
   };
 }
@@ -67,14 +77,24 @@ export async function webOrderIdExists(db: Db, webOrderId: string): Promise<bool
   return row !== undefined;
 }
 
-/** The user who placed the order, for "ask the person who placed the order". */
+/**
+ * The user who placed the order, for "ask the person who placed the order"; when they are
+ * deactivated, also their organization's active admins (ask them instead).
+ */
 export async function findPlacer(
   db: Db,
   userId: string,
-): Promise<{ name: string; email: string; language: 'en' | 'it' }> {
-  return db
+): Promise<{
+  name: string;
+  email: string;
+  language: 'en' | 'it';
+  organizationAdmins?: { name: string; email: string }[];
+}> {
+  const { deactivated_at, organization_id, ...placer } = await db
     .selectFrom('app_user')
-    .select(['name', 'email', 'language'])
+    .select(['name', 'email', 'language', 'deactivated_at', 'organization_id'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
+  if (!deactivated_at) return placer;
+  return { ...placer, organizationAdmins: await activeAdminsOf(db, organization_id, 'partner_admin') };
 }

@@ -1,4 +1,9 @@
-/** Users and invitations of an organization (/settings/users), and the invitation accept page. */
+/** Users and invitations of an organization (/settings/users, /operator/organizations/:id/users), and the invitation accept page. */
 import type { WebApp, WebDeps } from '../web-env.js';
+import { registerInvitationLinkRoutes, type InvitationWebDeps } from './invitation-link-routes.js';
+import { registerPeoplePages } from './people-routes.js';
 
-export function registerPeopleRoutes(_app: WebApp, _deps: WebDeps): void {}
+export function registerPeopleRoutes(app: WebApp, deps: WebDeps | InvitationWebDeps): void {
+  registerPeoplePages(app, deps);
+  registerInvitationLinkRoutes(app, deps);
+}

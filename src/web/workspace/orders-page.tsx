@@ -7,7 +7,7 @@ import { LINE_STATUSES, type Actor } from '../../domain/types.js';
 import type { AppDeps } from '../../app/deps.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
-import { PlacerCard, RefusalMessage, refusalPage } from './refusal.js';
+import { AdminsCard, PlacerCard, RefusalMessage, refusalPage } from './refusal.js';
 import { SearchAndStatus } from './search-filters.js';
 import { formatDateTime, type WebContext } from './workspace-support.js';
 
@@ -114,6 +114,7 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
             <RefusalMessage ctx={ctx} error={refusal} />
           </div>
           <PlacerCard ctx={ctx} placer={placer} />
+          <AdminsCard ctx={ctx} error={refusal} />
         </>
       )}
       {page.items.length === 0 ? (

@@ -15,6 +15,7 @@ interface Placer {
 }
 
 const placerOf = (error: AppError) => error.details['orderPlacedBy'] as Placer | undefined;
+const adminsOf = (error: AppError) => (error.details['organizationAdmins'] as Placer[] | undefined) ?? [];
 
 /** The localized message; a URL in it (the admin portal) becomes a link. */
 export function RefusalMessage(props: { ctx: PageContext; error: AppError }) {
@@ -52,6 +53,26 @@ export function PlacerCard(props: { ctx: PageContext; placer: Placer }) {
   );
 }
 
+/** The placing partner's admins, when the placer is deactivated: whom to ask instead. */
+export function AdminsCard(props: { ctx: PageContext; error: AppError }) {
+  const { t } = props.ctx;
+  const admins = adminsOf(props.error);
+  if (admins.length === 0) return null;
+  return (
+    <div class="card titled">
+      <h2>{t('people:refusal.admins')}</h2>
+      <p>{t('people:refusal.adminsIntro')}</p>
+      <ul class="people-admins">
+        {admins.map((a) => (
+          <li>
+            {a.name} · <a href={`mailto:${a.email}`}>{a.email}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function headingKey(error: AppError): string {
   switch (error.code) {
     case 'NO_ACCESS':
@@ -79,6 +100,7 @@ export function refusalPage(c: WebContext, error: AppError, back?: string): Page
         <RefusalMessage ctx={ctx} error={error} />
       </p>
       {placer && <PlacerCard ctx={ctx} placer={placer} />}
+      <AdminsCard ctx={ctx} error={error} />
       <p>
         <a href={back ?? '/orders'}>{ctx.t(back ? 'workspace:common.back' : 'workspace:common.toOrders')}</a>
       </p>

@@ -1,0 +1,245 @@
+/**
+ * The two tables of the people page: users (role select, deactivate with a <dialog>, reactivate)
+ * and invitations (status badge, resend, revoke with a <dialog>). Each action is its own form.
+ */
+import type { PeopleOrganization } from '../../app/list-users.js';
+import type { InvitationView, UserView } from '../../app/people-views.js';
+import { invitationActions } from '../../domain/invitation-status.js';
+import { CsrfField, type PageContext } from '../layout.js';
+import { formatDateTime } from '../workspace/workspace-support.js';
+
+function Confirm(props: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  body: string;
+  yes: string;
+  no: string;
+}) {
+  return (
+    <dialog id={props.id} aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <p>{props.body}</p>
+      <div class="actions">
+        <button type="button" data-confirm-yes>
+          {props.yes}
+        </button>
+        <button type="button" class="secondary" data-confirm-no>
+          {props.no}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+function UserActions(props: { ctx: PageContext; base: string; org: PeopleOrganization; user: UserView }) {
+  const { ctx, base, org, user } = props;
+  const { t } = ctx;
+  if (ctx.user?.userId === user.userId) return <span class="muted small">—</span>;
+  const action = `${base}/users/${user.userId}`;
+  const selectId = `role-${user.userId}`;
+  const dialogId = `deactivate-${user.userId}`;
+  return (
+    <div class="line-actions">
+      {org.roles.length > 1 && user.active && (
+        <form method="post" action={`${action}/role`} class="inline people-role">
+          <CsrfField ctx={ctx} />
+          <label for={selectId} class="sr-only">
+            {t('people:users.roleLabel', { name: user.name })}
+          </label>
+          <select id={selectId} name="role">
+            {org.roles.map((r) => (
+              <option value={r} selected={r === user.role}>
+                {t(`people:role.${r}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="secondary small">
+            {t('people:users.changeRole')}
+          </button>
+        </form>
+      )}
+      {user.active ? (
+        <>
+          <form method="post" action={`${action}/deactivate`} class="inline" data-confirm={dialogId}>
+            <CsrfField ctx={ctx} />
+            <button
+              type="submit"
+              class="secondary small"
+              aria-label={`${t('people:users.deactivate')} ${user.name}`}
+            >
+              {t('people:users.deactivate')}
+            </button>
+          </form>
+          <Confirm
+            ctx={ctx}
+            id={dialogId}
+            title={t('people:users.deactivateConfirm.title', { name: user.name })}
+            body={t('people:users.deactivateConfirm.body', { name: user.name })}
+            yes={t('people:users.deactivateConfirm.yes')}
+            no={t('people:users.deactivateConfirm.no')}
+          />
+        </>
+      ) : (
+        <form method="post" action={`${action}/reactivate`} class="inline">
+          <CsrfField ctx={ctx} />
+          <button
+            type="submit"
+            class="secondary small"
+            aria-label={`${t('people:users.reactivate')} ${user.name}`}
+          >
+            {t('people:users.reactivate')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function UsersTable(props: {
+  ctx: PageContext;
+  base: string;
+  org: PeopleOrganization;
+  users: UserView[];
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const col = (key: string) => t(`people:users.col.${key}`);
+  if (props.users.length === 0) return <p class="muted">{t('people:users.none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="data stack">
+        <caption class="sr-only">{t('people:users.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{col('name')}</th>
+            <th scope="col">{col('email')}</th>
+            <th scope="col">{col('role')}</th>
+            <th scope="col">{col('status')}</th>
+            <th scope="col">{col('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr id={`user-${u.userId}`}>
+              <td data-label={col('name')}>
+                {u.name}{' '}
+                {ctx.user?.userId === u.userId && <span class="muted small">{t('people:users.you')}</span>}
+              </td>
+              <td data-label={col('email')}>{u.email}</td>
+              <td data-label={col('role')}>{t(`people:role.${u.role}`)}</td>
+              <td data-label={col('status')}>
+                <span class={`badge ${u.active ? 'user-active' : 'user-deactivated'}`}>
+                  {t(u.active ? 'people:users.active' : 'people:users.deactivated')}
+                </span>
+              </td>
+              <td data-label={col('actions')}>
+                <UserActions ctx={ctx} base={props.base} org={props.org} user={u} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function InvitationActions(props: { ctx: PageContext; base: string; invitation: InvitationView }) {
+  const { ctx, invitation: i } = props;
+  const { t } = ctx;
+  const actions = invitationActions(i.status);
+  if (actions.length === 0) return <span class="muted small">—</span>;
+  const action = `${props.base}/invitations/${i.invitationId}`;
+  const dialogId = `revoke-${i.invitationId}`;
+  return (
+    <div class="line-actions">
+      {actions.includes('resend') && (
+        <form method="post" action={`${action}/resend`} class="inline">
+          <CsrfField ctx={ctx} />
+          <button
+            type="submit"
+            class="secondary small"
+            aria-label={`${t('people:invitations.resend')} ${i.email}`}
+          >
+            {t('people:invitations.resend')}
+          </button>
+        </form>
+      )}
+      {actions.includes('revoke') && (
+        <>
+          <form method="post" action={`${action}/revoke`} class="inline" data-confirm={dialogId}>
+            <CsrfField ctx={ctx} />
+            <button
+              type="submit"
+              class="secondary small"
+              aria-label={`${t('people:invitations.revoke')} ${i.email}`}
+            >
+              {t('people:invitations.revoke')}
+            </button>
+          </form>
+          <Confirm
+            ctx={ctx}
+            id={dialogId}
+            title={t('people:invitations.revokeConfirm.title', { email: i.email })}
+            body={t('people:invitations.revokeConfirm.body')}
+            yes={t('people:invitations.revokeConfirm.yes')}
+            no={t('people:invitations.revokeConfirm.no')}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+export function InvitationsTable(props: { ctx: PageContext; base: string; invitations: InvitationView[] }) {
+  const { ctx } = props;
+  const { t, language } = ctx;
+  const col = (key: string) => t(`people:invitations.col.${key}`);
+  const when = (iso: string) => <time datetime={iso}>{formatDateTime(iso, language)}</time>;
+  if (props.invitations.length === 0) return <p class="muted">{t('people:invitations.none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="data stack">
+        <caption class="sr-only">{t('people:invitations.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{col('email')}</th>
+            <th scope="col">{col('role')}</th>
+            <th scope="col">{col('status')}</th>
+            <th scope="col">{col('sent')}</th>
+            <th scope="col">{col('expires')}</th>
+            <th scope="col">{col('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.invitations.map((i) => (
+            <tr id={`invitation-${i.invitationId}`}>
+              <td data-label={col('email')}>{i.email}</td>
+              <td data-label={col('role')}>{t(`people:role.${i.role}`)}</td>
+              <td data-label={col('status')}>
+                <span class={`badge invitation-${i.status}`}>
+                  {t(`people:invitations.status.${i.status}`)}
+                </span>
+              </td>
+              <td data-label={col('sent')}>
+                {when(i.sentAt)}
+                {i.sendCount > 1 && (
+                  <span class="muted small">
+                    {' '}
+                    ({t('people:invitations.sendCount', { count: i.sendCount })})
+                  </span>
+                )}
+              </td>
+              <td data-label={col('expires')}>
+                {i.status === 'accepted' || i.status === 'revoked' ? '—' : when(i.expiresAt)}
+              </td>
+              <td data-label={col('actions')}>
+                <InvitationActions ctx={ctx} base={props.base} invitation={i} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
