@@ -31,11 +31,7 @@ function valid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
 /** "10" -> 10; anything else stays a string for the schema to refuse by name. */
 const days = (v: string | undefined) => (v !== undefined && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v);
 
-const code = (raw: string) =>
-  valid(
-    offerCodeSchema.transform((c) => c),
-    raw,
-  );
+const code = (raw: string) => valid(z.object({ code: offerCodeSchema }), { code: raw }).code;
 
 const print = (value: unknown) => console.log(JSON.stringify(value));
 
