@@ -41,13 +41,11 @@ export function authorizeOfferEditor(by: OfferEditor): AuditActor {
   return auditActorOf(by);
 }
 
-export const offerCodeSchema = z
-  .string()
-  .trim()
-  .regex(
-    /^[A-Z0-9][A-Z0-9-]{1,31}$/,
-    'must be 2 to 32 capital letters, digits or dashes, starting with a letter or digit',
-  );
+/** Offer codes: what partners type and what is printed on their lines. */
+export const OFFER_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
+export const OFFER_CODE_RULE =
+  'must be 2 to 32 capital letters, digits or dashes, starting with a letter or digit';
+export const offerCodeSchema = z.string().trim().regex(OFFER_CODE_PATTERN, OFFER_CODE_RULE);
 export const offerNameSchema = z.string().trim().min(1, 'is required').max(100, 'at most 100 characters');
 export const policyDaysSchema = z
   .number({ error: 'must be a whole number of days' })

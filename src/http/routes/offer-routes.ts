@@ -6,7 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { addOffer, addOfferSchema } from '../../app/add-offer.js';
 import { changeOffer, changeOfferSchema } from '../../app/change-offer.js';
-import { listOffers, offerCodeSchema, type OfferView } from '../../app/list-offers.js';
+import { listOffers, OFFER_CODE_PATTERN, OFFER_CODE_RULE, type OfferView } from '../../app/list-offers.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {
   changeErrorResponses,
@@ -31,7 +31,10 @@ const offerSchema = z
   .openapi('Offer');
 
 const codeParam = z.object({
-  code: offerCodeSchema.openapi({ param: { name: 'code', in: 'path' }, example: 'MEET-PRO' }),
+  code: z
+    .string()
+    .regex(OFFER_CODE_PATTERN, OFFER_CODE_RULE)
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'MEET-PRO' }),
 });
 
 /** Exactly the contract's fields. */
