@@ -13,6 +13,7 @@
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
+import { listOffers } from '../store/offer-repository.js';
 import type { AppDeps } from './deps.js';
 import { offerIssues, placeOrderSchema, writeOrder, type PlaceOrderInput } from './place-order.js';
 
@@ -168,7 +169,7 @@ async function storeFacts(deps: AppDeps, webOrderIds: string[]): Promise<StoreFa
       .execute();
     rows.forEach((r) => taken.add(r.web_order_id));
   }
-  const offers = await deps.db.selectFrom('offer').select(['code', 'active']).execute();
+  const offers = await listOffers(deps.db);
   const distributors = await deps.db
     .selectFrom('organization')
     .select('id')

@@ -9,7 +9,7 @@ import { rsdInstant } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { nextSubscriptionIds } from '../store/line-repository.js';
-import { shareLockOffers, type OfferRow } from '../store/offer-repository.js';
+import { listOffers, shareLockOffers, type OfferRow } from '../store/offer-repository.js';
 import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
@@ -75,9 +75,7 @@ export function offerIssues(
 async function validateAgainstStore(deps: AppDeps, actor: Actor, input: PlaceOrderInput): Promise<void> {
   const issues: Issue[] = [];
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const offers = new Map(
-    (await deps.db.selectFrom('offer').select(['code', 'active']).execute()).map((o) => [o.code, o]),
-  );
+  const offers = new Map((await listOffers(deps.db)).map((o) => [o.code, o]));
   if (input.rsd < today) issues.push({ path: 'rsd', message: `must not be in the past (today is ${today})` });
   issues.push(...offerIssues(input, offers));
   input.lines.forEach((line, i) => {
