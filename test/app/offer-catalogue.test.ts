@@ -48,6 +48,18 @@ describeEachStore('offer catalogue', (kind) => {
       .orderBy('id')
       .execute();
 
+  /** The deadline the line's newest provisioning e-mail states. */
+  const deadlineOf = async (subscriptionId: string) => {
+    const row = await w.store.db
+      .selectFrom('outbox as o')
+      .innerJoin('provisioning_email as pe', 'pe.id', 'o.send_id')
+      .select('o.payload')
+      .where('pe.subscription_id', '=', subscriptionId)
+      .orderBy('o.id', 'desc')
+      .executeTakeFirstOrThrow();
+    return (row.payload as { input: { deadline: string } }).input.deadline;
+  };
+
   // A custom environment: MEET-PRO 7 days, every other offer 20 (A-FLEX keeps the built-in 7).
   const custom = buildPolicy({ closeAfterDays: { 'MEET-PRO': 7 }, defaultDays: 20 });
   let earlyLine: string;
@@ -99,6 +111,9 @@ describeEachStore('offer catalogue', (kind) => {
     const first = w.clock.now().getTime();
     expect(await runDue(w.deps, { now: new Date(first) })).toMatchObject({ dispatched: 3 }); // + earlyLine
     expect((await lineRow(seven)).first_email_at).toEqual(new Date(first));
+    // The e-mail's deadline is the line's own close instant, read from the database.
+    expect(await deadlineOf(seven)).toBe(new Date(first + 7 * DAY).toISOString());
+    expect(await deadlineOf(ten)).toBe(new Date(first + 10 * DAY).toISOString());
 
     await runDue(w.deps, { now: new Date(first + 7 * DAY - 1) });
     expect((await lineRow(seven)).status).toBe('awaiting_provisioning_details');

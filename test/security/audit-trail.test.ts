@@ -97,6 +97,8 @@ describeEachStore('audit trail', (kind) => {
     // endpoint); any new DELETE or PATCH must be added here on purpose, after a look at what it touches.
     expect(operations.filter((o) => o.startsWith('delete') || o.startsWith('patch'))).toEqual([
       'delete /api/v1/webhook-endpoints/{endpointId}',
+      // an offer's name, period and status (audited as offer.changed / retired / reinstated)
+      'patch /api/v1/offers/{code}',
     ]);
     const web = createWeb({ ...w.deps, secureCookies: false }, { demoMode: true, https: false });
     const pages = web.routes.map((r) => `${r.method} ${r.path}`);
