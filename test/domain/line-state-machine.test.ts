@@ -130,7 +130,11 @@ describe('line state machine', () => {
       ['A-FLEX-3', 7],
       ['MEET-PRO', 30],
     ])('closes a %s line with the pending flag exactly %i days after the first e-mail', (offerCode, days) => {
-      const awaiting = line('awaiting_provisioning_details', { offerCode, policyDays: days, remindersSent: 2 });
+      const awaiting = line('awaiting_provisioning_details', {
+        offerCode,
+        policyDays: days,
+        remindersSent: 2,
+      });
       expect(
         transition(awaiting, { type: 'tick' }, new Date(at(days).getTime() - 1), policy).state.status,
       ).toBe('awaiting_provisioning_details');
