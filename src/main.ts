@@ -6,6 +6,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import pino, { type Logger } from 'pino';
 import { randomIds, systemClock, type AppDeps, type Clock } from './app/deps.js';
+import { seedOfferCatalogue } from './app/seed-offer-catalogue.js';
 import type { Config } from './config.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { captureMailInto } from './email/capture-mail.js';
@@ -81,6 +82,9 @@ export async function openDatabase(
     });
     const applied = await migrate(store.db);
     if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+    // POLICY_* seed the offer catalogue's periods the first time only; the database decides after.
+    const seeded = await seedOfferCatalogue(store.db, config.policy, new Date());
+    if (seeded.offers.length > 0 || seeded.lines > 0) log.info(seeded, 'offer catalogue seeded');
     return { store, release };
   } catch (e) {
     release();

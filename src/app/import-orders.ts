@@ -13,8 +13,9 @@
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
+import { listOffers } from '../store/offer-repository.js';
 import type { AppDeps } from './deps.js';
-import { placeOrderSchema, writeOrder, type PlaceOrderInput } from './place-order.js';
+import { offerIssues, placeOrderSchema, writeOrder, type PlaceOrderInput } from './place-order.js';
 
 export const CSV_COLUMNS = [
   'webOrderId',
@@ -152,7 +153,7 @@ function lineOf(candidate: Candidate, path: PropertyKey[]): number {
 }
 
 interface StoreFacts {
-  offers: Set<string>;
+  offers: Map<string, { active: boolean }>;
   distributors: Set<string>;
   taken: Set<string>;
   today: string;
@@ -168,14 +169,14 @@ async function storeFacts(deps: AppDeps, webOrderIds: string[]): Promise<StoreFa
       .execute();
     rows.forEach((r) => taken.add(r.web_order_id));
   }
-  const offers = await deps.db.selectFrom('offer').select('code').execute();
+  const offers = await listOffers(deps.db);
   const distributors = await deps.db
     .selectFrom('organization')
     .select('id')
     .where('kind', '=', 'distributor')
     .execute();
   return {
-    offers: new Set(offers.map((o) => o.code)),
+    offers: new Map(offers.map((o) => [o.code, o])),
     distributors: new Set(distributors.map((d) => d.id)),
     taken,
     today: deps.clock.now().toISOString().slice(0, 10),
@@ -197,10 +198,8 @@ function storeErrors(c: Candidate, order: PlaceOrderInput, facts: StoreFacts, se
     errors.push(at(c.lineNumbers[0]!, 'rsd', `must not be in the past (today is ${facts.today})`));
   if (order.distributorId !== undefined && !facts.distributors.has(order.distributorId))
     errors.push(at(c.lineNumbers[0]!, 'distributorId', 'is not a known distributor'));
-  order.lines.forEach((line, i) => {
-    if (!facts.offers.has(line.offerCode))
-      errors.push(at(c.lineNumbers[i]!, 'offerCode', `unknown offer "${line.offerCode}"`));
-  });
+  for (const issue of offerIssues(order, facts.offers))
+    errors.push(at(c.lineNumbers[Number(issue.path.split('.')[1])]!, 'offerCode', issue.message));
   return errors;
 }
 
@@ -258,6 +257,19 @@ export async function importOrders(
         await deps.db.transaction().execute((trx) => writeOrder(trx, deps, actor, order, now));
         imported.push(order);
       } catch (e) {
+        // An offer retired since the check: reported like any bad offer, the order not written.
+        if (e instanceof AppError && e.code === 'INVALID_INPUT') {
+          const issues = (e.details['issues'] as { path: string; message: string }[] | undefined) ?? [];
+          for (const issue of issues)
+            errors.push({
+              line: 0,
+              webOrderId: order.webOrderId,
+              field: 'offerCode',
+              message: issue.message,
+            });
+          opts.onProgress?.(i + 1, total);
+          continue;
+        }
         // Placed by someone else since the check: report it like any taken web order id.
         if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
         errors.push({

@@ -9,6 +9,7 @@ import { rsdInstant } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { nextSubscriptionIds } from '../store/line-repository.js';
+import { listOffers, shareLockOffers, type OfferRow } from '../store/offer-repository.js';
 import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
@@ -54,15 +55,30 @@ export interface PlacedOrder {
 
 const UNIQUE_VIOLATION = '23505';
 
+type Issue = { path: string; message: string };
+
+/** Lines whose offer is unknown or retired; the import reports the same words. */
+export function offerIssues(
+  input: PlaceOrderInput,
+  offers: ReadonlyMap<string, Pick<OfferRow, 'active'>>,
+): Issue[] {
+  return input.lines.flatMap((line, i) => {
+    const offer = offers.get(line.offerCode);
+    if (!offer) return [{ path: `lines.${i}.offerCode`, message: `unknown offer "${line.offerCode}"` }];
+    if (!offer.active)
+      return [{ path: `lines.${i}.offerCode`, message: `offer ${line.offerCode} is retired` }];
+    return [];
+  });
+}
+
 /** Checks that need the database; every problem is reported, not just the first. */
 async function validateAgainstStore(deps: AppDeps, actor: Actor, input: PlaceOrderInput): Promise<void> {
-  const issues: { path: string; message: string }[] = [];
+  const issues: Issue[] = [];
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const offers = new Set((await deps.db.selectFrom('offer').select('code').execute()).map((o) => o.code));
+  const offers = new Map((await listOffers(deps.db)).map((o) => [o.code, o]));
   if (input.rsd < today) issues.push({ path: 'rsd', message: `must not be in the past (today is ${today})` });
+  issues.push(...offerIssues(input, offers));
   input.lines.forEach((line, i) => {
-    if (!offers.has(line.offerCode))
-      issues.push({ path: `lines.${i}.offerCode`, message: `unknown offer "${line.offerCode}"` });
     if (line.rsd !== undefined && line.rsd < today)
       issues.push({ path: `lines.${i}.rsd`, message: `must not be in the past (today is ${today})` });
   });
@@ -98,6 +114,8 @@ export async function placeOrder(deps: AppDeps, actor: Actor, input: PlaceOrderI
 /**
  * Writes a validated order and its Booked lines inside the caller's transaction (the import
  * writes many in one). The caller has checked the input against the store and the actor's role.
+ * The offers are checked again here, share-locked: an offer retired since the first check refuses
+ * the order, and each line records the policy period its offer has now (it keeps it).
  */
 export async function writeOrder(
   trx: Transaction<Database>,
@@ -106,6 +124,12 @@ export async function writeOrder(
   input: PlaceOrderInput,
   now: Date,
 ): Promise<PlacedOrder> {
+  const offers = await shareLockOffers(
+    trx,
+    input.lines.map((l) => l.offerCode),
+  );
+  const issues = offerIssues(input, offers);
+  if (issues.length > 0) throw new AppError('INVALID_INPUT', { issues });
   const orderId = deps.ids.newId('ord');
   await trx
     .insertInto('purchase_order')
@@ -131,6 +155,8 @@ export async function writeOrder(
           order_id: orderId,
           line_no: i + 1,
           offer_code: line.offerCode,
+          // null only while the catalogue is unseeded; the start-up seeding fills it then
+          policy_days: offers.get(line.offerCode)!.policy_days,
           quantity: line.quantity,
           rsd,
           status: 'booked' as const,

@@ -8,6 +8,7 @@ import { closeInstant } from '../domain/policy.js';
 import type { SendReason } from '../domain/types.js';
 import type { EmailInput, EmailLine } from '../email/index.js';
 import type { AuditActor } from '../store/audit-repository.js';
+import { policyDaysOf } from '../store/line-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 import { writeProvisioningSends, type NewProvisioningSend } from '../store/write-provisioning-sends.js';
 import { hashToken, type AppDeps } from './deps.js';
@@ -156,9 +157,7 @@ function prepareSend(
 
   // While the line is open the contact must act before it closes; a closed-pending line can
   // still be set up, so the link's own expiry is the deadline that matters.
-  const closesAt = line.first_email_at
-    ? closeInstant(settings.policy, line.offer_code, line.first_email_at)
-    : expiresAt;
+  const closesAt = line.first_email_at ? closeInstant(policyDaysOf(line), line.first_email_at) : expiresAt;
   const deadline = line.status === 'awaiting_provisioning_details' && closesAt > now ? closesAt : expiresAt;
   const common = {
     language: line.contact_language,

@@ -54,14 +54,14 @@ function tick(line: LineState, now: Date, policy: Policy): LineOutcome {
     };
   }
   if (line.status !== 'awaiting_provisioning_details' || line.firstEmailAt === null) return unchanged(line);
-  if (now >= closeInstant(policy, line.offerCode, line.firstEmailAt)) {
+  if (now >= closeInstant(line.policyDays, line.firstEmailAt)) {
     return {
       state: { ...line, status: 'closed', pendingProvisioning: true },
       effects: [{ type: 'notify_line_closed' }],
       changed: true,
     };
   }
-  const due = reminderInstants(policy, line.offerCode, line.firstEmailAt).filter((t) => t <= now).length;
+  const due = reminderInstants(policy, line, line.firstEmailAt).filter((t) => t <= now).length;
   if (due <= line.remindersSent) return unchanged(line);
   // A late run sends one reminder for all the ones it missed, never a burst.
   return {
@@ -119,8 +119,8 @@ export function transition(line: LineState, command: LineCommand, now: Date, pol
 export function nextDueAt(line: LineState, policy: Policy): Date | null {
   if (line.status === 'booked') return line.rsdAt;
   if (line.status !== 'awaiting_provisioning_details' || line.firstEmailAt === null) return null;
-  const pendingReminder = reminderInstants(policy, line.offerCode, line.firstEmailAt)[line.remindersSent];
-  return pendingReminder ?? closeInstant(policy, line.offerCode, line.firstEmailAt);
+  const pendingReminder = reminderInstants(policy, line, line.firstEmailAt)[line.remindersSent];
+  return pendingReminder ?? closeInstant(line.policyDays, line.firstEmailAt);
 }
 
 /** The fast check the UI uses to decide how Resend and Edit present themselves. */

@@ -1,10 +1,16 @@
 /**
- * Policy table: how many days after the first provisioning e-mail an unprovisioned line closes,
- * and when reminders go out before that. Pure; overrides come from configuration.
+ * Policy: when reminders go out before a line closes, and at which hour the RSD e-mail is due.
+ * Pure; overrides come from configuration.
+ *
+ * How many days after the first e-mail a line closes (its policy period) is the offer
+ * catalogue's, in the database, copied onto each line when it is ordered (`policy_days`): a line
+ * keeps the period it was ordered with, and every process reads the same deadline. The per-offer
+ * days here only seed the catalogue once (src/app/seed-offer-catalogue.ts).
  */
 export interface Policy {
-  /** offer code -> days; codes not listed use `defaultDays`. */
+  /** Seed only: offer code -> days for offers not yet in the catalogue's periods; others `defaultDays`. */
   closeAfterDays: Readonly<Record<string, number>>;
+  /** Seed only: the period of every other offer. */
   defaultDays: number;
   /** Reminders, in days before the close instant, largest first (e.g. [3, 1]). */
   reminderDaysBefore: Readonly<Record<string, readonly number[]>>;
@@ -23,18 +29,36 @@ export const DEFAULT_POLICY: Policy = {
 
 const DAY_MS = 86_400_000;
 
-export function policyDaysFor(policy: Policy, offerCode: string): number {
+/** The seed period of an offer: what the catalogue gets for it the first time. */
+export function policyDaysFor(
+  policy: Pick<Policy, 'closeAfterDays' | 'defaultDays'>,
+  offerCode: string,
+): number {
   return policy.closeAfterDays[offerCode] ?? policy.defaultDays;
 }
 
-export function closeInstant(policy: Policy, offerCode: string, firstEmailAt: Date): Date {
-  return new Date(firstEmailAt.getTime() + policyDaysFor(policy, offerCode) * DAY_MS);
+/**
+ * The period of a line stored before the catalogue was seeded (only a database that was migrated
+ * but never started, such as a test image): the built-in table's, as before the catalogue.
+ */
+export function unseededPolicyDays(offerCode: string): number {
+  return policyDaysFor(DEFAULT_POLICY, offerCode);
+}
+
+/** A line's period: its offer (for per-offer reminders) and the days it was ordered with. */
+export interface LinePeriod {
+  offerCode: string;
+  policyDays: number;
+}
+
+export function closeInstant(policyDays: number, firstEmailAt: Date): Date {
+  return new Date(firstEmailAt.getTime() + policyDays * DAY_MS);
 }
 
 /** Reminder instants before the close, earliest first; reminders that would fall before the first e-mail are dropped. */
-export function reminderInstants(policy: Policy, offerCode: string, firstEmailAt: Date): Date[] {
-  const close = closeInstant(policy, offerCode, firstEmailAt).getTime();
-  const days = policy.reminderDaysBefore[offerCode] ?? policy.defaultReminderDaysBefore;
+export function reminderInstants(policy: Policy, line: LinePeriod, firstEmailAt: Date): Date[] {
+  const close = closeInstant(line.policyDays, firstEmailAt).getTime();
+  const days = policy.reminderDaysBefore[line.offerCode] ?? policy.defaultReminderDaysBefore;
   return [...days]
     .sort((a, b) => b - a)
     .map((d) => close - d * DAY_MS)

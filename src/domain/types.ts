@@ -59,6 +59,8 @@ export interface LineState {
   /** "Provisioning still pending": closed by policy, never set up. */
   pendingProvisioning: boolean;
   offerCode: string;
+  /** The policy period (days after the first e-mail until it closes) the line was ordered with. */
+  policyDays: number;
   /** First instant the provisioning e-mail is due (RSD at the configured hour, UTC). */
   rsdAt: Date;
   /** When the first provisioning e-mail was queued; the policy period counts from here. */

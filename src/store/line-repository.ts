@@ -1,5 +1,6 @@
 /** Subscription lines: load, lock, save the state the domain decided. */
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { unseededPolicyDays } from '../domain/policy.js';
 import type { LineState } from '../domain/types.js';
 import type { Database, SubscriptionLineRow, SubscriptionLineTable } from './schema.js';
 
@@ -70,12 +71,18 @@ export async function nextSubscriptionIds(trx: Transaction<Database>, count: num
   return rows.map((r) => `Sub${r.n}`);
 }
 
+/** The policy period a stored line was ordered with (see `unseededPolicyDays` for null). */
+export function policyDaysOf(row: Pick<SubscriptionLineRow, 'offer_code' | 'policy_days'>): number {
+  return row.policy_days ?? unseededPolicyDays(row.offer_code);
+}
+
 /** The domain's view of a stored line. */
 export function toLineState(row: SubscriptionLineRow, mappedAt: Date | null): LineState {
   return {
     status: row.status,
     pendingProvisioning: row.pending_provisioning,
     offerCode: row.offer_code,
+    policyDays: policyDaysOf(row),
     rsdAt: row.rsd_at,
     firstEmailAt: row.first_email_at,
     remindersSent: row.reminders_sent,

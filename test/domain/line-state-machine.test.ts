@@ -20,6 +20,7 @@ function line(status: LineStatus, over: Partial<LineState> = {}): LineState {
     status,
     pendingProvisioning: status === 'closed',
     offerCode: 'A-FLEX',
+    policyDays: 7,
     rsdAt: RSD,
     firstEmailAt: sent ? RSD : null,
     remindersSent: 0,
@@ -129,7 +130,11 @@ describe('line state machine', () => {
       ['A-FLEX-3', 7],
       ['MEET-PRO', 30],
     ])('closes a %s line with the pending flag exactly %i days after the first e-mail', (offerCode, days) => {
-      const awaiting = line('awaiting_provisioning_details', { offerCode, remindersSent: 2 });
+      const awaiting = line('awaiting_provisioning_details', {
+        offerCode,
+        policyDays: days,
+        remindersSent: 2,
+      });
       expect(
         transition(awaiting, { type: 'tick' }, new Date(at(days).getTime() - 1), policy).state.status,
       ).toBe('awaiting_provisioning_details');
@@ -165,8 +170,9 @@ describe('line state machine', () => {
   });
 
   it('honours a configured policy', () => {
-    const custom = buildPolicy({ closeAfterDays: { 'MEET-PRO': 14 }, defaultReminderDaysBefore: [] });
-    const awaiting = line('awaiting_provisioning_details', { offerCode: 'MEET-PRO' });
+    // The period is the line's (from the catalogue when it was ordered); reminders are the policy's.
+    const custom = buildPolicy({ defaultReminderDaysBefore: [] });
+    const awaiting = line('awaiting_provisioning_details', { offerCode: 'MEET-PRO', policyDays: 14 });
     expect(nextDueAt(awaiting, custom)).toEqual(at(14));
     expect(transition(awaiting, { type: 'tick' }, at(14), custom).state.status).toBe('closed');
   });

@@ -97,6 +97,14 @@ describeEachStore('audit trail', (kind) => {
     // endpoint); any new DELETE or PATCH must be added here on purpose, after a look at what it touches.
     expect(operations.filter((o) => o.startsWith('delete') || o.startsWith('patch'))).toEqual([
       'delete /api/v1/webhook-endpoints/{endpointId}',
+      // an offer's name, period and status (audited as offer.changed / retired / reinstated)
+      'patch /api/v1/offers/{code}',
+      // revokes the caller's own token (api_token.revoked_at; audited as api_token.revoked)
+      'delete /api/v1/tokens/{tokenId}',
+      // role, active (app_user; deactivation also deletes web_session rows and revokes api_token)
+      'patch /api/v1/users/{userId}',
+      // name, active (organization; deactivation deletes its users' web_session rows)
+      'patch /api/v1/organizations/{organizationId}',
     ]);
     const web = createWeb({ ...w.deps, secureCookies: false }, { demoMode: true, https: false });
     const pages = web.routes.map((r) => `${r.method} ${r.path}`);
