@@ -115,136 +115,158 @@ describe.skipIf(!pgAvailable)('production onboarding, end to end (PostgreSQL + S
     await adminQuery(`drop database if exists ${database} with (force)`);
   });
 
-  it('bootstrap → partner → invitations → token → order → e-mail → revoke → deactivate', { timeout: 240_000 }, async () => {
-    // 1. An empty database: migrate, then the first operator.
-    expect(onramp(['migrate'])).toMatchObject({ code: 0 });
-    const boot = onramp(['admin', 'bootstrap', '--email', 'olivia@ops.example', '--name', 'Olivia Ops']);
-    expect(boot.code, boot.stderr).toBe(0);
-    const bootstrapped = JSON.parse(boot.stdout) as { userId: string; email: string; setPasswordUrl: string };
-    expect(bootstrapped).toMatchObject({ email: 'olivia@ops.example' });
-    expect(bootstrapped.setPasswordUrl.startsWith(`${base}/set-password/`)).toBe(true);
-    // A second bootstrap is refused: there is an operator now.
-    const again = onramp(['admin', 'bootstrap', '--email', 'mallory@ops.example']);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/operator/i);
+  it(
+    'bootstrap → partner → invitations → token → order → e-mail → revoke → deactivate',
+    { timeout: 240_000 },
+    async () => {
+      // 1. An empty database: migrate, then the first operator.
+      expect(onramp(['migrate'])).toMatchObject({ code: 0 });
+      const boot = onramp(['admin', 'bootstrap', '--email', 'olivia@ops.example', '--name', 'Olivia Ops']);
+      expect(boot.code, boot.stderr).toBe(0);
+      const bootstrapped = JSON.parse(boot.stdout) as {
+        userId: string;
+        email: string;
+        setPasswordUrl: string;
+      };
+      expect(bootstrapped).toMatchObject({ email: 'olivia@ops.example' });
+      expect(bootstrapped.setPasswordUrl.startsWith(`${base}/set-password/`)).toBe(true);
+      // A second bootstrap is refused: there is an operator now.
+      const again = onramp(['admin', 'bootstrap', '--email', 'mallory@ops.example']);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/operator/i);
 
-    // 2. The whole product, as an operator starts it.
-    server = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    server.stdout!.on('data', (c: Buffer) => (log += c.toString()));
-    server.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-    for (let i = 0; i < 300; i++) {
-      const up = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
-      if (up) break;
-      if (server.exitCode !== null) throw new Error(`onramp start exited: ${log}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      // 2. The whole product, as an operator starts it.
+      server = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let log = '';
+      server.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+      server.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+      for (let i = 0; i < 300; i++) {
+        const up = await fetch(`${base}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (up) break;
+        if (server.exitCode !== null) throw new Error(`onramp start exited: ${log}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
 
-    // 3. The bootstrap e-mail carries the same link; the operator chooses a password with it.
-    const bootMail = await mailTo(inbox, 'olivia@ops.example', /operator account/i);
-    expect(linkIn(bootMail.text ?? '', /\/set-password\//)).toBe(bootstrapped.setPasswordUrl);
-    const olivia = new WebClient(httpOf(base));
-    const setPath = new URL(bootstrapped.setPasswordUrl).pathname;
-    expect((await olivia.get(setPath)).status).toBe(200);
-    const chosen = await olivia.post(setPath, { password: 'operator-passphrase-1', repeat: 'operator-passphrase-1' });
-    expect(chosen.status).toBe(303);
-    expect((await olivia.get('/operator')).status).toBe(200);
-    // Single use: the link is spent.
-    expect((await new WebClient(httpOf(base)).get(setPath)).status).not.toBe(200);
+      // 3. The bootstrap e-mail carries the same link; the operator chooses a password with it.
+      const bootMail = await mailTo(inbox, 'olivia@ops.example', /operator account/i);
+      expect(linkIn(bootMail.text ?? '', /\/set-password\//)).toBe(bootstrapped.setPasswordUrl);
+      const olivia = new WebClient(httpOf(base));
+      const setPath = new URL(bootstrapped.setPasswordUrl).pathname;
+      expect((await olivia.get(setPath)).status).toBe(200);
+      const chosen = await olivia.post(setPath, {
+        password: 'operator-passphrase-1',
+        repeat: 'operator-passphrase-1',
+      });
+      expect(chosen.status).toBe(303);
+      expect((await olivia.get('/operator')).status).toBe(200);
+      // Single use: the link is spent.
+      expect((await new WebClient(httpOf(base)).get(setPath)).status).not.toBe(200);
 
-    // 4. The operator's own token (the CLI), a partner, and an invitation for its admin.
-    const opToken = onramp(['admin', 'create-token', '--email', 'olivia@ops.example', '--name', 'setup']);
-    expect(opToken.code, opToken.stderr).toBe(0);
-    const operatorToken = (JSON.parse(opToken.stdout) as { token: string }).token;
-    expect(operatorToken.startsWith('onr_')).toBe(true);
-    const partner = await api('POST', '/organizations', operatorToken, { kind: 'partner', name: 'Acme Reseller' });
-    expect(partner.status).toBe(201);
-    const partnerId = partner.body['organizationId'] as string;
-    const invited = await api('POST', '/invitations', operatorToken, {
-      organizationId: partnerId,
-      email: 'paola@acme.example',
-      role: 'partner_admin',
-    });
-    expect(invited.status).toBe(201);
-    expect(invited.body).toMatchObject({ status: 'sent', role: 'partner_admin' });
+      // 4. The operator's own token (the CLI), a partner, and an invitation for its admin.
+      const opToken = onramp(['admin', 'create-token', '--email', 'olivia@ops.example', '--name', 'setup']);
+      expect(opToken.code, opToken.stderr).toBe(0);
+      const operatorToken = (JSON.parse(opToken.stdout) as { token: string }).token;
+      expect(operatorToken.startsWith('onr_')).toBe(true);
+      const partner = await api('POST', '/organizations', operatorToken, {
+        kind: 'partner',
+        name: 'Acme Reseller',
+      });
+      expect(partner.status).toBe(201);
+      const partnerId = partner.body['organizationId'] as string;
+      const invited = await api('POST', '/invitations', operatorToken, {
+        organizationId: partnerId,
+        email: 'paola@acme.example',
+        role: 'partner_admin',
+      });
+      expect(invited.status).toBe(201);
+      expect(invited.body).toMatchObject({ status: 'sent', role: 'partner_admin' });
 
-    // 5. The admin accepts from the e-mail (which names who invited and to which organization).
-    const invitation = await mailTo(inbox, 'paola@acme.example', /Acme Reseller/);
-    expect(invitation.text).toContain('Olivia Ops');
-    const paola = new WebClient(httpOf(base));
-    const acceptPath = new URL(linkIn(invitation.text ?? '', /\/invitations\//)).pathname;
-    expect((await paola.get(acceptPath)).status).toBe(200);
-    const accepted = await paola.post(acceptPath, {
-      name: 'Paola Verdi',
-      password: 'admin-passphrase-1',
-      confirm: 'admin-passphrase-1',
-    });
-    expect(accepted.status).toBe(303);
-    expect(accepted.headers.get('location')).toBe('/orders');
+      // 5. The admin accepts from the e-mail (which names who invited and to which organization).
+      const invitation = await mailTo(inbox, 'paola@acme.example', /Acme Reseller/);
+      expect(invitation.text).toContain('Olivia Ops');
+      const paola = new WebClient(httpOf(base));
+      const acceptPath = new URL(linkIn(invitation.text ?? '', /\/invitations\//)).pathname;
+      expect((await paola.get(acceptPath)).status).toBe(200);
+      const accepted = await paola.post(acceptPath, {
+        name: 'Paola Verdi',
+        password: 'admin-passphrase-1',
+        confirm: 'admin-passphrase-1',
+      });
+      expect(accepted.status).toBe(303);
+      expect(accepted.headers.get('location')).toBe('/orders');
 
-    // 6. The admin creates tokens on the tokens page (each shown once) and invites a user.
-    const adminToken = await createTokenOnPage(paola, 'orders integration');
-    const spareToken = await createTokenOnPage(paola, 'spare');
-    const userInvite = await api('POST', '/invitations', adminToken, {
-      email: 'marco@acme.example',
-      role: 'partner_user',
-    });
-    expect(userInvite.status).toBe(201);
-    const userMail = await mailTo(inbox, 'marco@acme.example', /Acme Reseller/);
-    const marco = new WebClient(httpOf(base));
-    const marcoAccept = new URL(linkIn(userMail.text ?? '', /\/invitations\//)).pathname;
-    await marco.get(marcoAccept);
-    expect(
-      (await marco.post(marcoAccept, { name: 'Marco Bianchi', password: 'user-passphrase-1', confirm: 'user-passphrase-1' }))
-        .status,
-    ).toBe(303);
-    const marcoToken = await createTokenOnPage(marco, 'laptop');
-    expect((await api('GET', '/orders', marcoToken)).status).toBe(200);
+      // 6. The admin creates tokens on the tokens page (each shown once) and invites a user.
+      const adminToken = await createTokenOnPage(paola, 'orders integration');
+      const spareToken = await createTokenOnPage(paola, 'spare');
+      const userInvite = await api('POST', '/invitations', adminToken, {
+        email: 'marco@acme.example',
+        role: 'partner_user',
+      });
+      expect(userInvite.status).toBe(201);
+      const userMail = await mailTo(inbox, 'marco@acme.example', /Acme Reseller/);
+      const marco = new WebClient(httpOf(base));
+      const marcoAccept = new URL(linkIn(userMail.text ?? '', /\/invitations\//)).pathname;
+      await marco.get(marcoAccept);
+      expect(
+        (
+          await marco.post(marcoAccept, {
+            name: 'Marco Bianchi',
+            password: 'user-passphrase-1',
+            confirm: 'user-passphrase-1',
+          })
+        ).status,
+      ).toBe(303);
+      const marcoToken = await createTokenOnPage(marco, 'laptop');
+      expect((await api('GET', '/orders', marcoToken)).status).toBe(200);
 
-    // 7. The admin's token places an order due today; the provisioning e-mail arrives.
-    const offers = await api('GET', '/offers', adminToken);
-    expect(offers.status).toBe(200);
-    const today = new Date().toISOString().slice(0, 10);
-    const placed = await api('POST', '/orders', adminToken, {
-      webOrderId: 'WO-FIRST-1',
-      endCustomerName: 'Initech Srl',
-      rsd: today,
-      lines: [
-        {
-          offerCode: 'MEET-PRO',
-          quantity: 5,
-          provisioningContact: { name: 'Irene Conti', email: 'irene@initech.example', language: 'it' },
-        },
-      ],
-    });
-    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
-    const provisioning = await mailTo(inbox, 'irene@initech.example', /WO-FIRST-1/);
-    expect(linkIn(provisioning.text ?? '', /\/setup\//)).toContain(`${base}/setup/`);
+      // 7. The admin's token places an order due today; the provisioning e-mail arrives.
+      const offers = await api('GET', '/offers', adminToken);
+      expect(offers.status).toBe(200);
+      const today = new Date().toISOString().slice(0, 10);
+      const placed = await api('POST', '/orders', adminToken, {
+        webOrderId: 'WO-FIRST-1',
+        endCustomerName: 'Initech Srl',
+        rsd: today,
+        lines: [
+          {
+            offerCode: 'MEET-PRO',
+            quantity: 5,
+            provisioningContact: { name: 'Irene Conti', email: 'irene@initech.example', language: 'it' },
+          },
+        ],
+      });
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+      const provisioning = await mailTo(inbox, 'irene@initech.example', /WO-FIRST-1/);
+      expect(linkIn(provisioning.text ?? '', /\/setup\//)).toContain(`${base}/setup/`);
 
-    // 8. The token is revoked: 401 from then on.
-    const mine = await api('GET', '/tokens', adminToken);
-    const adminTokenId = (mine.body['items'] as { tokenId: string; name: string }[]).find(
-      (t) => t.name === 'orders integration',
-    )!.tokenId;
-    expect((await api('DELETE', `/tokens/${adminTokenId}`, adminToken)).status).toBe(204);
-    expect((await api('GET', '/orders', adminToken)).status).toBe(401);
+      // 8. The token is revoked: 401 from then on.
+      const mine = await api('GET', '/tokens', adminToken);
+      const adminTokenId = (mine.body['items'] as { tokenId: string; name: string }[]).find(
+        (t) => t.name === 'orders integration',
+      )!.tokenId;
+      expect((await api('DELETE', `/tokens/${adminTokenId}`, adminToken)).status).toBe(204);
+      expect((await api('GET', '/orders', adminToken)).status).toBe(401);
 
-    // 9. The user is deactivated: their session and their token stop at once.
-    const users = await api('GET', '/users', spareToken);
-    const marcoId = (users.body['items'] as { userId: string; email: string }[]).find(
-      (u) => u.email === 'marco@acme.example',
-    )!.userId;
-    expect((await marco.get('/orders')).status).toBe(200);
-    const deactivated = await api('PATCH', `/users/${marcoId}`, spareToken, { active: false });
-    expect(deactivated.status).toBe(200);
-    expect(deactivated.body).toMatchObject({ active: false });
-    expect((await api('GET', '/orders', marcoToken)).status).toBe(401);
-    const after = await marco.get('/orders');
-    expect(after.status).toBe(303);
-    expect(after.headers.get('location')).toMatch(/^\/sign-in/);
-    // The order the admin placed stays with the organization.
-    expect((await api('GET', '/orders/WO-FIRST-1', spareToken)).status).toBe(200);
-  });
+      // 9. The user is deactivated: their session and their token stop at once.
+      const users = await api('GET', '/users', spareToken);
+      const marcoId = (users.body['items'] as { userId: string; email: string }[]).find(
+        (u) => u.email === 'marco@acme.example',
+      )!.userId;
+      expect((await marco.get('/orders')).status).toBe(200);
+      const deactivated = await api('PATCH', `/users/${marcoId}`, spareToken, { active: false });
+      expect(deactivated.status).toBe(200);
+      expect(deactivated.body).toMatchObject({ active: false });
+      expect((await api('GET', '/orders', marcoToken)).status).toBe(401);
+      const after = await marco.get('/orders');
+      expect(after.status).toBe(303);
+      expect(after.headers.get('location')).toMatch(/^\/sign-in/);
+      // The order the admin placed stays with the organization.
+      expect((await api('GET', '/orders/WO-FIRST-1', spareToken)).status).toBe(200);
+    },
+  );
 });
 
 /** Creates a token on /settings/tokens as a signed-in person and reads it off the page (shown once). */
