@@ -7,7 +7,7 @@ import { AppError } from '../domain/errors.js';
 import { unseededPolicyDays } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
 import { auditActorOf } from './actor-label.js';
-import type { AuditActor } from '../store/audit-repository.js';
+import { CLI_ACTOR, type AuditActor } from '../store/audit-repository.js';
 import { listOffers as listOfferRows, type OfferRow } from '../store/offer-repository.js';
 import type { AppDeps } from './deps.js';
 
@@ -32,11 +32,9 @@ export function offerView(row: OfferRow): OfferView {
 /** An operator signed in, or the `onramp admin offers` command (someone with the server's keys). */
 export type OfferEditor = Actor | 'cli';
 
-export const CLI_AUDIT_ACTOR: AuditActor = { userId: null, label: 'Onramp CLI' };
-
 /** Operators only; returns who the audit trail names. */
 export function authorizeOfferEditor(by: OfferEditor): AuditActor {
-  if (by === 'cli') return CLI_AUDIT_ACTOR;
+  if (by === 'cli') return CLI_ACTOR;
   if (by.role !== 'operator') throw new AppError('NO_ACCESS', { area: 'operator' });
   return auditActorOf(by);
 }

@@ -12,11 +12,10 @@ import { revokeApiTokenAs } from '../app/revoke-api-token.js';
 import { DEFAULT_EXPIRY_DAYS } from '../domain/api-token-rules.js';
 import { AppError } from '../domain/errors.js';
 import { appDepsOf } from '../main.js';
-import type { AuditActor } from '../store/audit-repository.js';
+import { CLI_ACTOR } from '../store/audit-repository.js';
 import type { WithDatabase } from './with-database.js';
 
 /** Who the audit trail names for these commands: an operator at the console, not a user. */
-export const CLI_ACTOR: AuditActor = { userId: null, label: 'Onramp CLI' };
 
 /** A commander argument parser from one of the use case's own zod schemas. */
 function parsedBy<T>(

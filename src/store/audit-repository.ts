@@ -11,6 +11,8 @@ export interface AuditActor {
 }
 
 export const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'Onramp' };
+/** An operator at the command line (`onramp admin …`): no user is signed in. */
+export const CLI_ACTOR: AuditActor = { userId: null, label: 'Onramp CLI' };
 
 export interface AuditEntry {
   action: string;
