@@ -20,7 +20,9 @@ export const errorResponse = (description: string) => ({
 export const errorResponses = {
   400: errorResponse('Invalid input (code INVALID_INPUT, with `issues`)'),
   401: errorResponse('Missing or invalid API token'),
-  403: errorResponse('NO_ACCESS; colleagues of the placer get `orderPlacedBy`'),
+  403: errorResponse(
+    'NO_ACCESS; colleagues of the placer get `orderPlacedBy` (and `organizationAdmins` when the placer is deactivated); a read-only token gets `reason: read_only_token` on every write',
+  ),
   404: errorResponse('Not found'),
   409: errorResponse(
     'PAST_PONR (with `adminPortalUrl`), LINE_CANCELLED, RSD_NOT_REACHED, DUPLICATE_WEB_ORDER_ID, IDEMPOTENCY_KEY_IN_USE',
