@@ -4,52 +4,20 @@
  * Also the "send me a new invitation" of an expired link's page, with the self-service actor.
  */
 import type { Transaction } from 'kysely';
-import { AppError } from '../domain/errors.js';
-import {
-  allowsInvitationAction,
-  invitationStatus,
-  type InvitationAction,
-} from '../domain/invitation-status.js';
 import type { Actor } from '../domain/types.js';
 import { appendAudit, type AuditActor } from '../store/audit-repository.js';
-import {
-  findInvitation,
-  lockInvitation,
-  replaceInvitationLink,
-  type InvitationRow,
-} from '../store/invitation-repository.js';
+import { replaceInvitationLink, type InvitationRow } from '../store/invitation-repository.js';
 import type { Database } from '../store/schema.js';
 import { findOrganization } from '../store/user-repository.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
-import { assertSees, invitationView, type InvitationView } from './people-views.js';
+import { changeInvitation } from './change-invitation.js';
+import type { InvitationView } from './people-views.js';
 import { mintInvitationLink, queueInvitationEmail } from './queue-invitation-email.js';
 
 /** The inviter's name as the e-mail shows it: the row keeps "Name <address>". */
 export function inviterNameOf(row: Pick<InvitationRow, 'invited_by_label'>): string {
   return row.invited_by_label.replace(/\s*<[^>]*>$/, '');
-}
-
-export function refusedAction(row: InvitationRow, action: InvitationAction, now: Date): AppError | null {
-  const status = invitationStatus(
-    {
-      acceptedAt: row.accepted_at,
-      revokedAt: row.revoked_at,
-      bouncedAt: row.bounced_at,
-      expiresAt: row.expires_at,
-    },
-    now,
-  );
-  if (allowsInvitationAction(status, action)) return null;
-  return new AppError('INVALID_INPUT', {
-    issues: [
-      {
-        path: 'invitationId',
-        message: `an invitation that is ${status} cannot be ${action === 'resend' ? 'resent' : 'revoked'}`,
-      },
-    ],
-    status,
-  });
 }
 
 /** Replaces the link and queues the e-mail, in the caller's transaction on the locked row. */
@@ -84,16 +52,7 @@ export async function resendInvitation(
   actor: Actor,
   invitationId: string,
 ): Promise<InvitationView> {
-  const notFound = new AppError('NOT_FOUND', { invitationId });
-  const seen = await findInvitation(deps.db, invitationId);
-  assertSees(actor, seen?.organization_id, notFound);
-  return deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now();
-    const row = await lockInvitation(trx, invitationId);
-    if (!row) throw notFound;
-    const refused = refusedAction(row, 'resend', now);
-    if (refused) throw refused;
-    await resendLockedInvitation(trx, deps, row, auditActorOf(actor), now);
-    return invitationView((await findInvitation(trx, invitationId))!, now);
-  });
+  return changeInvitation(deps, actor, invitationId, 'resend', (trx, row, now) =>
+    resendLockedInvitation(trx, deps, row, auditActorOf(actor), now),
+  );
 }

@@ -1,27 +1,18 @@
 /** Revoke an invitation that was not accepted yet: its link stops working at once. */
-import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
-import { findInvitation, lockInvitation, setInvitationRevoked } from '../store/invitation-repository.js';
+import { setInvitationRevoked } from '../store/invitation-repository.js';
 import { auditActorOf } from './actor-label.js';
+import { changeInvitation } from './change-invitation.js';
 import type { AppDeps } from './deps.js';
-import { assertSees, invitationView, type InvitationView } from './people-views.js';
-import { refusedAction } from './resend-invitation.js';
+import type { InvitationView } from './people-views.js';
 
 export async function revokeInvitation(
   deps: AppDeps,
   actor: Actor,
   invitationId: string,
 ): Promise<InvitationView> {
-  const notFound = new AppError('NOT_FOUND', { invitationId });
-  const seen = await findInvitation(deps.db, invitationId);
-  assertSees(actor, seen?.organization_id, notFound);
-  return deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now();
-    const row = await lockInvitation(trx, invitationId);
-    if (!row) throw notFound;
-    const refused = refusedAction(row, 'revoke', now);
-    if (refused) throw refused;
+  return changeInvitation(deps, actor, invitationId, 'revoke', async (trx, row, now) => {
     await setInvitationRevoked(trx, row.id, now);
     await appendAudit(trx, now, auditActorOf(actor), [
       {
@@ -30,6 +21,5 @@ export async function revokeInvitation(
         data: { invitationId: row.id, email: row.email },
       },
     ]);
-    return invitationView((await findInvitation(trx, invitationId))!, now);
   });
 }
