@@ -1,10 +1,10 @@
 /**
- * The wizard's steps: who sets it up (or delegate), organization, country and data region,
- * review. Navigation between steps is plain GET with the state in query parameters (the token in
- * the path authenticates each step); only the delegation and the confirmation POST, with CSRF.
+ * The wizard's later steps: organization, country and data region, review. Navigation between
+ * steps is plain GET with the state in query parameters (the token in the path authenticates each
+ * step); only the delegation and the confirmation POST, with CSRF. The first step (who sets it
+ * up, or a colleague) is in setup-who-pages.tsx.
  */
 import type { SetupView } from '../../app/open-setup-link.js';
-import { LANGUAGES } from '../../domain/types.js';
 import { emailDomain } from '../../domain/setup-rules.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import {
@@ -15,100 +15,7 @@ import {
   TextField,
   WizardPage,
 } from './setup-components.js';
-
-/** What the visitor has chosen so far. `org` is an organization id or 'new'. */
-export interface WizardState {
-  org: string;
-  name: string;
-  country: string;
-}
-
-export const stepUrl = (token: string, step: string, state: Partial<WizardState> = {}) => {
-  const query = new URLSearchParams(Object.entries(state).filter(([, v]) => v) as [string, string][]);
-  const qs = query.toString();
-  return `/setup/${token}${step ? `/${step}` : ''}${qs ? `?${qs}` : ''}`;
-};
-
-export function WhoPage(props: { ctx: PageContext; view: SetupView; token: string }) {
-  const { ctx, view, token } = props;
-  return (
-    <WizardPage ctx={ctx} view={view} step="who" heading={ctx.t('setup:who.heading')}>
-      <p>{ctx.t('setup:who.greeting', { name: view.provisioningContact.name })}</p>
-      <p>
-        {ctx.t('setup:who.intro', {
-          partnerName: view.order.partnerName,
-          endCustomerName: view.order.endCustomerName,
-        })}
-      </p>
-      <LinesTable ctx={ctx} webOrderId={view.order.webOrderId} lines={view.lines} />
-      <div class="setup-choices">
-        <a class="button" href={stepUrl(token, 'organization')}>
-          {ctx.t('setup:who.self')}
-        </a>
-        <a class="button secondary" href={stepUrl(token, 'delegate')} aria-describedby="other-hint">
-          {ctx.t('setup:who.other')}
-        </a>
-      </div>
-      <p class="muted" id="other-hint">
-        {ctx.t('setup:who.otherHint')}
-      </p>
-    </WizardPage>
-  );
-}
-
-export interface DelegateForm {
-  name: string;
-  email: string;
-  language: string;
-  errors: { name?: string; email?: string };
-}
-
-export function DelegatePage(props: {
-  ctx: PageContext;
-  view: SetupView;
-  token: string;
-  form: DelegateForm;
-}) {
-  const { ctx, view, token, form } = props;
-  return (
-    <WizardPage ctx={ctx} view={view} step="who" heading={ctx.t('setup:delegate.heading')}>
-      <p>{ctx.t('setup:delegate.intro')}</p>
-      <form method="post" action={stepUrl(token, 'delegate')} novalidate>
-        <CsrfField ctx={ctx} />
-        <TextField
-          id="name"
-          label={ctx.t('setup:delegate.name')}
-          value={form.name}
-          error={form.errors.name}
-          autocomplete="off"
-        />
-        <TextField
-          id="email"
-          type="email"
-          label={ctx.t('setup:delegate.email')}
-          value={form.email}
-          error={form.errors.email}
-          autocomplete="off"
-          maxlength={254}
-        />
-        <label for="language">{ctx.t('setup:delegate.language')}</label>
-        <select id="language" name="language">
-          {LANGUAGES.map((l) => (
-            <option value={l} selected={l === form.language} lang={l}>
-              {ctx.t(`setup:languages.${l}`)}
-            </option>
-          ))}
-        </select>
-        <div class="actions">
-          <button type="submit">{ctx.t('setup:delegate.submit')}</button>
-          <a class="button secondary" href={stepUrl(token, '')}>
-            {ctx.t('setup:back')}
-          </a>
-        </div>
-      </form>
-    </WizardPage>
-  );
-}
+import { stepUrl, type WizardState } from './setup-wizard-state.js';
 
 function OrganizationFacts(props: { ctx: PageContext; country: string | null; dataRegion: string | null }) {
   const { ctx } = props;

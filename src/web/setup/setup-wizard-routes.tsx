@@ -4,10 +4,9 @@
  * dies mid-way (resend, contact change, someone else's confirmation) shows why on the next step.
  */
 import type { Context } from 'hono';
-import { checkSetupChoice, completeSetup } from '../../app/complete-setup.js';
+import { completeSetup } from '../../app/complete-setup.js';
 import { delegateSetup } from '../../app/delegate-setup.js';
 import { getSetupOutcome } from '../../app/get-setup-outcome.js';
-import type { OrganizationChoice } from '../../app/map-order-to-organization.js';
 import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/open-setup-link.js';
 import { provisioningContactSchema } from '../../app/place-order.js';
 import { requestNewSetupLink, type NewLinkLimits } from '../../app/request-new-setup-link.js';
@@ -25,16 +24,17 @@ import {
   SetupDonePage,
 } from './setup-link-pages.js';
 import { clientIp, field, noStore, setupPageContext } from './setup-page-context.js';
+import { CountryPage, OrganizationPage, ReviewPage } from './setup-wizard-pages.js';
+import { DelegatePage, WhoPage, type DelegateForm } from './setup-who-pages.js';
 import {
-  CountryPage,
-  DelegatePage,
-  OrganizationPage,
-  ReviewPage,
+  choiceOf,
+  problemWith,
+  readState,
+  stepProblemOf,
   stepUrl,
-  WhoPage,
-  type DelegateForm,
+  type StepProblem,
   type WizardState,
-} from './setup-wizard-pages.js';
+} from './setup-wizard-state.js';
 
 export interface SetupWebDeps extends WebDeps {
   /** Limits of "send me a new link"; tests lower them. */
@@ -56,42 +56,6 @@ const DEAD_REASONS: readonly DeadLinkReason[] = [
 ];
 
 type Ctx = Context<WebEnv>;
-
-function readState(source: Record<string, unknown>): WizardState {
-  return {
-    org: field(source, 'org', 64),
-    name: field(source, 'name', 300),
-    country: field(source, 'country', 2),
-  };
-}
-
-const choiceOf = (state: WizardState): OrganizationChoice =>
-  state.org === 'new'
-    ? { newOrganization: { name: state.name, country: state.country } }
-    : { organizationId: state.org };
-
-type StepProblem = { step: 'organization' | 'country'; error: string };
-
-/** The step to show again, and why, when the choice so far is not acceptable. */
-function problemWith(view: SetupView, state: WizardState, needCountry: boolean): StepProblem | null {
-  if (!state.org) return { step: 'organization', error: 'setup:organization.errors.choose' };
-  try {
-    checkSetupChoice(choiceOf(state), view.organizations);
-    return null;
-  } catch (e) {
-    const problem = stepProblemOf(e);
-    return problem.step === 'country' && !needCountry ? null : problem;
-  }
-}
-
-function stepProblemOf(e: unknown): StepProblem {
-  if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'NOT_FOUND')) throw e;
-  const path = (e.details['issues'] as { path: string }[] | undefined)?.[0]?.path;
-  if (path === 'newOrganization.name')
-    return { step: 'organization', error: 'setup:organization.errors.name' };
-  if (path === 'newOrganization.country') return { step: 'country', error: 'setup:country.errors.country' };
-  return { step: 'organization', error: 'setup:organization.errors.notOffered' };
-}
 
 export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void {
   /** A refusal of the link (dead, already set up, too many requests) as its own page. */

@@ -1,0 +1,167 @@
+/** English strings of the setup wizard and admin portal (namespace `setup`). */
+export const setupEn = {
+  title: 'Set up your service',
+  orderLine: 'Order {{webOrderId}} for {{endCustomerName}}, placed by {{partnerName}}',
+  steps: {
+    label: 'Setup steps',
+    who: 'Who sets it up',
+    organization: 'Organization',
+    country: 'Country and data region',
+    review: 'Review and confirm',
+    done: 'done',
+  },
+  lines: {
+    caption: 'Subscriptions in order {{webOrderId}}',
+    subscription: 'Subscription',
+    offer: 'Offer',
+    licences: 'Licences',
+  },
+  back: 'Back',
+  continue: 'Continue',
+  who: {
+    heading: 'Who will set up the service?',
+    greeting: 'Hello {{name}},',
+    intro:
+      '{{partnerName}} has ordered the subscriptions below for {{endCustomerName}} and named you as the provisioning contact. Setting them up takes a few minutes: you choose the organization that will use them and the country where its data is stored.',
+    self: 'I will set up the service',
+    other: 'Another person in my company will set up',
+    otherHint: 'They get their own link by e-mail; this link then stops working.',
+  },
+  delegate: {
+    heading: 'Who will set up the service?',
+    intro:
+      'Tell us who will set up the service. We will e-mail them their own setup link for the subscriptions you handle, and this link will stop working.',
+    name: 'Their name',
+    email: 'Their e-mail address',
+    language: 'Language of their e-mail',
+    submit: 'Send them the setup link',
+    doneHeading: 'We have e-mailed {{name}}',
+    doneText:
+      'We sent a setup link to {{email}}: they are now the provisioning contact for the subscriptions you handled. Your link no longer works, so you can close this page.',
+    errors: {
+      name: 'Enter their name.',
+      email: 'Enter a valid e-mail address.',
+      self: 'That is your own address. To set up the service yourself, go back and choose “I will set up the service”.',
+    },
+  },
+  languages: { en: 'English', it: 'Italiano' },
+  organization: {
+    heading: 'Which organization will use the service?',
+    yours: 'Your organization',
+    yoursHint: 'You are an administrator of this organization, so the subscriptions will be added to it.',
+    suggested: 'Organizations of your company already using Onramp',
+    suggestedHint:
+      'These organizations have a name like {{endCustomerName}} and an administrator with an e-mail address at {{domain}}.',
+    createNew: 'Create a new organization',
+    newName: 'Name of the new organization',
+    facts: '{{country}} · data region {{dataRegion}}',
+    factsNotSet: 'data region not set yet',
+    otherAccount:
+      'The address {{email}} belongs to a user of a partner or distributor, not to someone at {{endCustomerName}}. Please ask a person at {{endCustomerName}} to set up the service.',
+    errors: {
+      choose: 'Choose an organization.',
+      name: 'Enter the name of the new organization (up to 200 characters).',
+      notOffered: 'That organization cannot be chosen here. Choose one of the list.',
+    },
+  },
+  country: {
+    heading: 'Where should the data of {{name}} be stored?',
+    intro:
+      'The country of the organization fixes its data region: where its data is stored. It cannot be changed later.',
+    label: 'Country',
+    choose: 'Choose a country',
+    option: '{{country}} — data region {{dataRegion}}',
+    errors: { country: 'Choose a country.' },
+  },
+  review: {
+    heading: 'Review and confirm',
+    intro:
+      'Check the details below. When you confirm, the subscriptions are mapped to the organization. This cannot be undone.',
+    organization: 'Organization',
+    newOrganization: '{{name}} (new organization)',
+    country: 'Country',
+    dataRegion: 'Data region',
+    immutable: 'Fixed: the data region cannot be changed later.',
+    confirmedBy: 'Your name',
+    email: 'Your e-mail address',
+    confirm: 'Confirm and set up',
+    change: 'Change the organization',
+    dialogTitle: 'Confirm the setup?',
+    dialogText_one:
+      'The subscription of order {{webOrderId}} will be mapped to {{organization}}. This cannot be undone.',
+    dialogText_other:
+      'The {{count}} subscriptions of order {{webOrderId}} will be mapped to {{organization}}. This cannot be undone.',
+    dialogYes: 'Yes, set up',
+    dialogNo: 'Cancel',
+    errors: { name: 'Enter your name (up to 200 characters).' },
+  },
+  done: {
+    heading: 'Thank you. Your order has been mapped correctly.',
+    intro:
+      'The subscriptions of order {{webOrderId}} now belong to {{organization}} (data region {{dataRegion}}).',
+    nextWelcome:
+      'Next step: check your inbox. We have sent a welcome e-mail to {{email}} with a link to choose your password. Then sign in to the admin portal to manage your organization.',
+    nextSignIn: 'Next step: sign in to the admin portal to manage your organization.',
+    adminPortal: 'Go to the admin portal',
+  },
+  dead: {
+    heading: 'This setup link no longer works',
+    reason: {
+      resend:
+        'A newer provisioning e-mail was sent for this order, so this link was replaced. Please use the link in the most recent e-mail.',
+      contact_change: 'The provisioning contact of this order was changed, so this link was replaced.',
+      delegated: 'You asked a colleague to set up the service: they have received their own link.',
+      cancelled: 'The subscription this link was for has been cancelled.',
+      expired: 'This link has expired.',
+      revoked: 'This link was replaced by a newer one.',
+      used: 'This link has already been used.',
+      mapped: 'This order is already set up.',
+      unknown:
+        'We do not recognise this link. Please check that you copied the whole address from the e-mail.',
+    },
+    unknownHelp: 'If you cannot find the e-mail, ask the company that placed your order to resend it.',
+    newLinkHeading: 'Send me a new link',
+    newLinkIntro:
+      'If you are the provisioning contact of this order, enter your e-mail address and we will send you a new link.',
+    email: 'Your e-mail address',
+    submit: 'Send me a new link',
+    sentHeading: 'Check your inbox',
+    sent: 'If this address is the provisioning contact of this order and the order still awaits setup, we have sent it a new setup link. It can take a few minutes to arrive; please check your spam folder too.',
+    askPartner:
+      'Still nothing after a while? Ask the company that placed your order to resend the e-mail or to change the provisioning contact.',
+    retryAfter_one: 'Please try again in {{count}} minute.',
+    retryAfter_other: 'Please try again in {{count}} minutes.',
+  },
+  mapped: {
+    heading: 'This order is already set up',
+    text: 'The subscriptions of this order have already been mapped to an organization. Its administrators manage them in the admin portal.',
+    adminPortal: 'Go to the admin portal',
+  },
+  admin: {
+    heading: 'Admin portal',
+    organization: 'Organization',
+    country: 'Country',
+    dataRegion: 'Data region',
+    dataRegionFixed: 'Fixed when the organization was set up; it cannot be changed.',
+    notSet: 'Not set',
+    partners: 'Your partner',
+    placedBy: 'Orders placed by {{name}} <{{email}}>',
+    distributor: 'Distributor',
+    licences: 'Licences',
+    licencesCaption: 'Licences per offer',
+    subscriptions: 'Subscriptions',
+    subscriptionsCaption: 'Subscriptions of {{organization}}',
+    order: 'Order',
+    status: 'Status',
+    since: 'Set up on',
+    partner: 'Partner',
+    empty: 'No subscriptions are mapped to your organization yet.',
+    noAccess: 'The admin portal is for administrators of customer organizations.',
+  },
+  region: {
+    'North America': 'North America',
+    Europe: 'Europe',
+    'Asia-Pacific': 'Asia-Pacific',
+    'South America': 'South America',
+  },
+} as const;

@@ -1,0 +1,171 @@
+/** Italian strings of the setup wizard and admin portal (namespace `setup`): exactly the English keys; the reader is addressed formally (Lei). */
+import type { Widen } from '../../i18n/widen.js';
+import type { setupEn } from './setup-messages-en.js';
+
+export const setupIt: Widen<typeof setupEn> = {
+  title: 'Configuri il servizio',
+  orderLine: 'Ordine {{webOrderId}} per {{endCustomerName}}, effettuato da {{partnerName}}',
+  steps: {
+    label: 'Passaggi della configurazione',
+    who: 'Chi configura',
+    organization: 'Organizzazione',
+    country: 'Paese e regione dei dati',
+    review: 'Riepilogo e conferma',
+    done: 'completato',
+  },
+  lines: {
+    caption: "Abbonamenti dell'ordine {{webOrderId}}",
+    subscription: 'Abbonamento',
+    offer: 'Offerta',
+    licences: 'Licenze',
+  },
+  back: 'Indietro',
+  continue: 'Continua',
+  who: {
+    heading: 'Chi configurerà il servizio?',
+    greeting: 'Gentile {{name}},',
+    intro:
+      "{{partnerName}} ha ordinato gli abbonamenti qui sotto per {{endCustomerName}} e ha indicato Lei come contatto di provisioning. La configurazione richiede pochi minuti: sceglierà l'organizzazione che li userà e il paese in cui ne saranno conservati i dati.",
+    self: 'Configurerò io il servizio',
+    other: "Un'altra persona della mia azienda configurerà il servizio",
+    otherHint: 'Riceverà un proprio link via e-mail; questo link smetterà di funzionare.',
+  },
+  delegate: {
+    heading: 'Chi configurerà il servizio?',
+    intro:
+      'Ci indichi chi configurerà il servizio. Invieremo per e-mail un link di configurazione personale per gli abbonamenti che Lei gestisce, e questo link smetterà di funzionare.',
+    name: 'Nome della persona',
+    email: 'Indirizzo e-mail della persona',
+    language: "Lingua dell'e-mail",
+    submit: 'Invia il link di configurazione',
+    doneHeading: 'Abbiamo scritto a {{name}}',
+    doneText:
+      'Abbiamo inviato un link di configurazione a {{email}}: ora è questa persona il contatto di provisioning per gli abbonamenti che Lei gestiva. Il Suo link non funziona più, quindi può chiudere questa pagina.',
+    errors: {
+      name: 'Inserisca il nome.',
+      email: 'Inserisca un indirizzo e-mail valido.',
+      self: 'Questo è il Suo indirizzo. Per configurare il servizio personalmente, torni indietro e scelga «Configurerò io il servizio».',
+    },
+  },
+  languages: { en: 'English', it: 'Italiano' },
+  organization: {
+    heading: 'Quale organizzazione userà il servizio?',
+    yours: 'La Sua organizzazione',
+    yoursHint:
+      'Lei è amministratore di questa organizzazione, quindi gli abbonamenti saranno aggiunti a essa.',
+    suggested: 'Organizzazioni della Sua azienda che usano già Onramp',
+    suggestedHint:
+      'Queste organizzazioni hanno un nome simile a {{endCustomerName}} e un amministratore con un indirizzo e-mail di {{domain}}.',
+    createNew: 'Crea una nuova organizzazione',
+    newName: 'Nome della nuova organizzazione',
+    facts: '{{country}} · regione dei dati {{dataRegion}}',
+    factsNotSet: 'regione dei dati non ancora impostata',
+    otherAccount:
+      "L'indirizzo {{email}} appartiene a un utente di un partner o di un distributore, non a una persona di {{endCustomerName}}. Chieda a una persona di {{endCustomerName}} di configurare il servizio.",
+    errors: {
+      choose: "Scelga un'organizzazione.",
+      name: 'Inserisca il nome della nuova organizzazione (fino a 200 caratteri).',
+      notOffered: "Quell'organizzazione non può essere scelta qui. Ne scelga una dell'elenco.",
+    },
+  },
+  country: {
+    heading: 'Dove devono essere conservati i dati di {{name}}?',
+    intro:
+      "Il paese dell'organizzazione determina la sua regione dei dati, cioè dove sono conservati i suoi dati. Non potrà essere modificato in seguito.",
+    label: 'Paese',
+    choose: 'Scelga un paese',
+    option: '{{country}} — regione dei dati {{dataRegion}}',
+    errors: { country: 'Scelga un paese.' },
+  },
+  review: {
+    heading: 'Riepilogo e conferma',
+    intro:
+      "Controlli i dati qui sotto. Alla conferma, gli abbonamenti vengono mappati all'organizzazione. L'operazione non è reversibile.",
+    organization: 'Organizzazione',
+    newOrganization: '{{name}} (nuova organizzazione)',
+    country: 'Paese',
+    dataRegion: 'Regione dei dati',
+    immutable: 'Definitiva: la regione dei dati non potrà essere modificata.',
+    confirmedBy: 'Il Suo nome',
+    email: 'Il Suo indirizzo e-mail',
+    confirm: 'Conferma e configura',
+    change: "Cambia l'organizzazione",
+    dialogTitle: 'Confermare la configurazione?',
+    dialogText_one:
+      "L'abbonamento dell'ordine {{webOrderId}} sarà mappato a {{organization}}. L'operazione non è reversibile.",
+    dialogText_other:
+      "I {{count}} abbonamenti dell'ordine {{webOrderId}} saranno mappati a {{organization}}. L'operazione non è reversibile.",
+    dialogYes: 'Sì, configura',
+    dialogNo: 'Annulla',
+    errors: { name: 'Inserisca il Suo nome (fino a 200 caratteri).' },
+  },
+  done: {
+    heading: "Grazie. L'ordine è stato mappato correttamente.",
+    intro:
+      "Gli abbonamenti dell'ordine {{webOrderId}} ora appartengono a {{organization}} (regione dei dati {{dataRegion}}).",
+    nextWelcome:
+      "Prossimo passo: controlli la posta. Abbiamo inviato un'e-mail di benvenuto a {{email}} con un link per scegliere la password. Poi acceda al portale di amministrazione per gestire l'organizzazione.",
+    nextSignIn: "Prossimo passo: acceda al portale di amministrazione per gestire l'organizzazione.",
+    adminPortal: 'Vai al portale di amministrazione',
+  },
+  dead: {
+    heading: 'Questo link di configurazione non funziona più',
+    reason: {
+      resend:
+        "Per questo ordine è stata inviata un'e-mail di provisioning più recente, che ha sostituito questo link. Usi il link dell'e-mail più recente.",
+      contact_change:
+        'Il contatto di provisioning di questo ordine è stato cambiato, quindi questo link è stato sostituito.',
+      delegated: 'Ha chiesto a un collega di configurare il servizio: ha ricevuto un proprio link.',
+      cancelled: "L'abbonamento a cui si riferiva questo link è stato annullato.",
+      expired: 'Questo link è scaduto.',
+      revoked: 'Questo link è stato sostituito da uno più recente.',
+      used: 'Questo link è già stato usato.',
+      mapped: 'Questo ordine è già configurato.',
+      unknown: "Non riconosciamo questo link. Controlli di aver copiato l'indirizzo completo dall'e-mail.",
+    },
+    unknownHelp: "Se non trova l'e-mail, chieda all'azienda che ha effettuato l'ordine di inviarla di nuovo.",
+    newLinkHeading: 'Mi invii un nuovo link',
+    newLinkIntro:
+      'Se Lei è il contatto di provisioning di questo ordine, inserisca il Suo indirizzo e-mail e Le invieremo un nuovo link.',
+    email: 'Il Suo indirizzo e-mail',
+    submit: 'Mi invii un nuovo link',
+    sentHeading: 'Controlli la posta',
+    sent: "Se questo indirizzo è il contatto di provisioning di questo ordine e l'ordine è ancora da configurare, gli abbiamo inviato un nuovo link di configurazione. Può richiedere qualche minuto; controlli anche la cartella della posta indesiderata.",
+    askPartner:
+      "Ancora nulla dopo un po'? Chieda all'azienda che ha effettuato l'ordine di inviare di nuovo l'e-mail o di cambiare il contatto di provisioning.",
+    retryAfter_one: 'Riprovi tra {{count}} minuto.',
+    retryAfter_other: 'Riprovi tra {{count}} minuti.',
+  },
+  mapped: {
+    heading: 'Questo ordine è già configurato',
+    text: "Gli abbonamenti di questo ordine sono già stati mappati a un'organizzazione. I suoi amministratori li gestiscono nel portale di amministrazione.",
+    adminPortal: 'Vai al portale di amministrazione',
+  },
+  admin: {
+    heading: 'Portale di amministrazione',
+    organization: 'Organizzazione',
+    country: 'Paese',
+    dataRegion: 'Regione dei dati',
+    dataRegionFixed: "Definita alla configurazione dell'organizzazione; non può essere modificata.",
+    notSet: 'Non impostata',
+    partners: 'Il Suo partner',
+    placedBy: 'Ordini effettuati da {{name}} <{{email}}>',
+    distributor: 'Distributore',
+    licences: 'Licenze',
+    licencesCaption: 'Licenze per offerta',
+    subscriptions: 'Abbonamenti',
+    subscriptionsCaption: 'Abbonamenti di {{organization}}',
+    order: 'Ordine',
+    status: 'Stato',
+    since: 'Configurato il',
+    partner: 'Partner',
+    empty: 'Alla Sua organizzazione non è ancora mappato alcun abbonamento.',
+    noAccess: 'Il portale di amministrazione è riservato agli amministratori delle organizzazioni clienti.',
+  },
+  region: {
+    'North America': 'America del Nord',
+    Europe: 'Europa',
+    'Asia-Pacific': 'Asia-Pacifico',
+    'South America': 'America del Sud',
+  },
+};

@@ -1,0 +1,90 @@
+/**
+ * The wizard's first step: who sets it up, the contact or a colleague (delegation: a contact
+ * change and a new e-mail to the colleague).
+ */
+import type { SetupView } from '../../app/open-setup-link.js';
+import { LANGUAGES } from '../../domain/types.js';
+import { CsrfField, type PageContext } from '../layout.js';
+import { LinesTable, TextField, WizardPage } from './setup-components.js';
+import { stepUrl } from './setup-wizard-state.js';
+
+export function WhoPage(props: { ctx: PageContext; view: SetupView; token: string }) {
+  const { ctx, view, token } = props;
+  return (
+    <WizardPage ctx={ctx} view={view} step="who" heading={ctx.t('setup:who.heading')}>
+      <p>{ctx.t('setup:who.greeting', { name: view.provisioningContact.name })}</p>
+      <p>
+        {ctx.t('setup:who.intro', {
+          partnerName: view.order.partnerName,
+          endCustomerName: view.order.endCustomerName,
+        })}
+      </p>
+      <LinesTable ctx={ctx} webOrderId={view.order.webOrderId} lines={view.lines} />
+      <div class="setup-choices">
+        <a class="button" href={stepUrl(token, 'organization')}>
+          {ctx.t('setup:who.self')}
+        </a>
+        <a class="button secondary" href={stepUrl(token, 'delegate')} aria-describedby="other-hint">
+          {ctx.t('setup:who.other')}
+        </a>
+      </div>
+      <p class="muted" id="other-hint">
+        {ctx.t('setup:who.otherHint')}
+      </p>
+    </WizardPage>
+  );
+}
+
+export interface DelegateForm {
+  name: string;
+  email: string;
+  language: string;
+  errors: { name?: string; email?: string };
+}
+
+export function DelegatePage(props: {
+  ctx: PageContext;
+  view: SetupView;
+  token: string;
+  form: DelegateForm;
+}) {
+  const { ctx, view, token, form } = props;
+  return (
+    <WizardPage ctx={ctx} view={view} step="who" heading={ctx.t('setup:delegate.heading')}>
+      <p>{ctx.t('setup:delegate.intro')}</p>
+      <form method="post" action={stepUrl(token, 'delegate')} novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField
+          id="name"
+          label={ctx.t('setup:delegate.name')}
+          value={form.name}
+          error={form.errors.name}
+          autocomplete="off"
+        />
+        <TextField
+          id="email"
+          type="email"
+          label={ctx.t('setup:delegate.email')}
+          value={form.email}
+          error={form.errors.email}
+          autocomplete="off"
+          maxlength={254}
+        />
+        <label for="language">{ctx.t('setup:delegate.language')}</label>
+        <select id="language" name="language">
+          {LANGUAGES.map((l) => (
+            <option value={l} selected={l === form.language} lang={l}>
+              {ctx.t(`setup:languages.${l}`)}
+            </option>
+          ))}
+        </select>
+        <div class="actions">
+          <button type="submit">{ctx.t('setup:delegate.submit')}</button>
+          <a class="button secondary" href={stepUrl(token, '')}>
+            {ctx.t('setup:back')}
+          </a>
+        </div>
+      </form>
+    </WizardPage>
+  );
+}
