@@ -4,6 +4,7 @@
  * wrote nothing.
  */
 import { createApi } from '../../src/http/create-api.js';
+import type { Database } from '../../src/store/schema.js';
 import type { UserKey, World } from '../support/world.js';
 
 export const MAX_BODY_BYTES = 100_000;
@@ -121,6 +122,15 @@ const COUNTED = [
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED)[number], number>;
+
+/** Rows in one table (a refusal must leave it as it was). */
+export async function countRows(world: World, table: keyof Database): Promise<number> {
+  const row = await world.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /** Rows in every table a write could touch. */
 export async function rowCounts(world: World): Promise<RowCounts> {

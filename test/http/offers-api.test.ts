@@ -7,14 +7,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
 import {
+  type Api,
   apiOf,
   call,
   contact,
+  countRows,
+  type ErrorBody,
   orderBody,
   refusal,
   rowCounts,
-  type Api,
-  type ErrorBody,
 } from './api-harness.js';
 
 interface Offer {
@@ -33,15 +34,7 @@ describeEachStore('REST API: offers', (kind) => {
   });
   afterAll(() => w.close());
 
-  const offerCount = async () =>
-    Number(
-      (
-        await w.store.db
-          .selectFrom('offer')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const offerCount = () => countRows(w, 'offer');
 
   it('lists the catalogue for every signed-in user, customer admins too, and nobody signed out', async () => {
     for (const who of ['alice', 'dana', 'sam', 'olga', 'carla'] as UserKey[]) {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { apiOf, call, refusal, type Api, type ErrorBody } from './api-harness.js';
+import { type Api, apiOf, call, countRows, type ErrorBody, refusal } from './api-harness.js';
 
 const PATH = '/api/v1/organizations';
 
@@ -29,15 +29,7 @@ describeEachStore('REST API: organizations', (kind) => {
   });
   afterAll(() => w.close());
 
-  const organizationCount = async () =>
-    Number(
-      (
-        await w.store.db
-          .selectFrom('organization')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const organizationCount = () => countRows(w, 'organization');
 
   it('lists every organization with its user count to an operator, filtered by kind', async () => {
     const all = await call<{ items: Organization[] }>(api, w, 'GET', PATH, { as: 'olga' });

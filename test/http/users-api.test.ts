@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashToken } from '../../src/app/deps.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { apiOf, call, refusal, type Api, type ErrorBody } from './api-harness.js';
+import { type Api, apiOf, call, countRows, type ErrorBody, refusal } from './api-harness.js';
 
 interface UserBody {
   userId: string;
@@ -40,15 +40,7 @@ describeEachStore('users and invitations API', (kind) => {
   });
   afterAll(() => w.close());
 
-  const auditCount = async () =>
-    Number(
-      (
-        await w.store.db
-          .selectFrom('audit_event')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const auditCount = () => countRows(w, 'audit_event');
 
   it('lists the caller’s organization’s users; operators any organization’s', async () => {
     const mine = await call<{ items: UserBody[] }>(api, w, 'GET', '/api/v1/users', { as: 'paola' });
