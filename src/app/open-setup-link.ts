@@ -43,7 +43,18 @@ export const SETUP_COUNTRIES = Object.entries(DEFAULT_DATA_REGIONS).map(([countr
   dataRegion,
 }));
 
+/**
+ * Reads in one repeatable-read snapshot: a confirmation committing meanwhile is seen whole or not
+ * at all (never a live link beside a finder that already counts its new admin).
+ */
 export async function openSetupLink(deps: AppDeps, token: string): Promise<SetupView> {
+  return deps.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => readSetupView({ ...deps, db: trx }, token));
+}
+
+async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
   const link = await findSetupLink(deps.db, setupTokenHash(token));
   const refusal = setupLinkRefusal(deps, link, deps.clock.now());
   if (refusal) throw refusal;
