@@ -13,6 +13,7 @@ import type { Actor } from '../domain/types.js';
 import type { Database } from '../store/schema.js';
 import type { ApiEnv } from './api-types.js';
 import { actorOf } from '../store/actor-row.js';
+import { markTokenUsed, workingTokenActorRow } from '../store/api-token-repository.js';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -28,22 +29,11 @@ export async function actorFromApiToken(
   token: string,
   now: Date,
 ): Promise<TokenActor | null> {
-  const row = await db
-    .selectFrom('api_token as t')
-    .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .innerJoin('organization as o', 'o.id', 'u.organization_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organization_id', 'u.language'])
-    .select(['t.id as token_id', 't.read_only', 't.last_used_at'])
-    .where('t.token_hash', '=', hashToken(token))
-    .where('t.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
-    .where('u.deactivated_at', 'is', null)
-    .where('o.deactivated_at', 'is', null)
-    .executeTakeFirst();
+  const row = await workingTokenActorRow(db, hashToken(token), now);
   const actor = actorOf(row);
   if (!row || !actor) return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+    await markTokenUsed(db, row.token_id, now);
   }
   return { actor, tokenId: row.token_id, readOnly: row.read_only };
 }

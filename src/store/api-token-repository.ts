@@ -1,8 +1,9 @@
 /**
  * Personal API tokens (`api_token`). Reads here never select `token_hash`: nothing above the
- * store needs it, and authentication looks tokens up by hash on its own (http/authenticate.ts).
+ * store needs it; authentication looks a token up by its hash (`workingTokenActorRow`).
  */
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { ActorRow } from './actor-row.js';
 import type { ApiTokenTable, Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -136,4 +137,31 @@ export async function markTokenRolled(
     .set({ rolled_at: change.rolledAt, rolled_to_id: change.rolledToId, expires_at: change.expiresAt })
     .where('id', '=', tokenId)
     .execute();
+}
+
+/**
+ * The active user of a working token (not revoked, not past its expiry), found by the token's
+ * hash: authentication's one read on the hot path.
+ */
+export async function workingTokenActorRow(
+  db: Db,
+  tokenHash: Buffer,
+  now: Date,
+): Promise<(ActorRow & { token_id: string; read_only: boolean; last_used_at: Date | null }) | undefined> {
+  return db
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .innerJoin('organization as o', 'o.id', 'u.organization_id')
+    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organization_id', 'u.language'])
+    .select(['t.id as token_id', 't.read_only', 't.last_used_at'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
+    .where('u.deactivated_at', 'is', null)
+    .where('o.deactivated_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function markTokenUsed(db: Db, tokenId: string, now: Date): Promise<void> {
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', tokenId).execute();
 }

@@ -1,6 +1,6 @@
 /** Sign-in and sign-out for partner, distributor, support and customer admin users. */
-import { verifyPassword } from '../app/hash-password.js';
 import { limitSignIn } from '../app/rate-limits.js';
+import { verifySignIn } from '../app/verify-sign-in.js';
 import { AppError } from '../domain/errors.js';
 import { homePathOf } from '../domain/roles.js';
 import { clientIp } from './setup/setup-page-context.js';
@@ -60,17 +60,9 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
       if (!(e instanceof AppError) || e.code !== 'RATE_LIMITED') throw e;
       return page(c, true, email, Number(e.details['retryAfterSeconds']) || 60);
     }
-    const user = await deps.db
-      .selectFrom('app_user')
-      .innerJoin('organization as o', 'o.id', 'app_user.organization_id')
-      .select(['app_user.id', 'app_user.role', 'app_user.password_hash'])
-      .where((eb) => eb(eb.fn('lower', ['app_user.email']), '=', email.toLowerCase()))
-      .where('app_user.deactivated_at', 'is', null)
-      .where('o.deactivated_at', 'is', null)
-      .executeTakeFirst();
-    const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : false;
-    if (!user || !ok) return page(c, true, email);
-    await startSession(c, deps, user.id, deps.secureCookies);
+    const user = await verifySignIn(deps, email, password);
+    if (!user) return page(c, true, email);
+    await startSession(c, deps, user.userId, deps.secureCookies);
     return c.redirect(safeNext(c.req.query('next')) ?? homePathOf(user.role), 303);
   });
   app.post('/sign-out', async (c) => {

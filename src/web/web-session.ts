@@ -7,6 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hashToken, type AppDeps } from '../app/deps.js';
 import type { Actor } from '../domain/types.js';
 import { actorOf } from '../store/actor-row.js';
+import { deleteSession, insertSession, sessionActorRow } from '../store/session-repository.js';
 
 export const SESSION_COOKIE = 'onramp_session';
 const SESSION_TTL_MS = 12 * 3_600_000;
@@ -18,18 +19,15 @@ export async function startSession(
   secure: boolean,
 ): Promise<void> {
   const old = getCookie(c, SESSION_COOKIE);
-  if (old) await deps.db.deleteFrom('web_session').where('id_hash', '=', hashToken(old)).execute();
+  if (old) await deleteSession(deps.db, hashToken(old));
   const id = deps.ids.newToken();
   const now = deps.clock.now();
-  await deps.db
-    .insertInto('web_session')
-    .values({
-      id_hash: hashToken(id),
-      user_id: userId,
-      created_at: now,
-      expires_at: new Date(now.getTime() + SESSION_TTL_MS),
-    })
-    .execute();
+  await insertSession(deps.db, {
+    idHash: hashToken(id),
+    userId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  });
   setCookie(c, SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -41,22 +39,12 @@ export async function startSession(
 
 export async function endSession(c: Context, deps: AppDeps): Promise<void> {
   const id = getCookie(c, SESSION_COOKIE);
-  if (id) await deps.db.deleteFrom('web_session').where('id_hash', '=', hashToken(id)).execute();
+  if (id) await deleteSession(deps.db, hashToken(id));
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
 export async function sessionUser(c: Context, deps: AppDeps): Promise<Actor | null> {
   const id = getCookie(c, SESSION_COOKIE);
   if (!id || id.length > 100) return null;
-  const row = await deps.db
-    .selectFrom('web_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .innerJoin('organization as o', 'o.id', 'u.organization_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organization_id', 'u.language'])
-    .where('s.id_hash', '=', hashToken(id))
-    .where('s.expires_at', '>', deps.clock.now())
-    .where('u.deactivated_at', 'is', null)
-    .where('o.deactivated_at', 'is', null)
-    .executeTakeFirst();
-  return actorOf(row);
+  return actorOf(await sessionActorRow(deps.db, hashToken(id), deps.clock.now()));
 }
