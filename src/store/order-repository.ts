@@ -15,6 +15,29 @@ export async function findOrder(
   return q.executeTakeFirst();
 }
 
+/** The order with this web order id, or the order of the line with this subscription id. */
+export async function findOrderByReference(
+  db: Db,
+  ref: { webOrderId: string } | { subscriptionId: string },
+): Promise<PurchaseOrderRow | undefined> {
+  return db
+    .selectFrom('purchase_order as po')
+    .selectAll('po')
+    .where((eb) =>
+      'subscriptionId' in ref
+        ? eb(
+            'po.id',
+            '=',
+            eb
+              .selectFrom('subscription_line')
+              .select('order_id')
+              .where('subscription_id', '=', ref.subscriptionId),
+          )
+        : eb('po.web_order_id', '=', ref.webOrderId),
+    )
+    .executeTakeFirst();
+}
+
 /** Locks the order row until the transaction ends: every change before the PONR, and the mapping itself, take it first. */
 export async function lockOrder(
   trx: Transaction<Database>,
