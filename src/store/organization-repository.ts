@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { NAME_PREFIX_LENGTH } from '../domain/setup-rules.js';
 import type { OrganizationKind } from '../domain/types.js';
+import { escapeLike } from './like-pattern.js';
 import type { Database, OrganizationTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -82,9 +83,6 @@ export async function findCustomerOrganization(
     .executeTakeFirst();
 }
 
-/** LIKE treats `%`, `_` and `\` specially; a name may contain any of them. */
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
 /**
  * The setup finder's suggestions, by name: customer organizations whose name starts with
  * `namePrefix` (see `organizationNamePrefix`) and that have a customer admin on `adminDomain`.
@@ -93,13 +91,14 @@ export async function suggestCustomerOrganizations(
   db: Db,
   match: { namePrefix: string; adminDomain: string; limit: number },
 ): Promise<CustomerOrganizationRow[]> {
+  const startsWith = `${escapeLike(match.namePrefix)}%`;
   return (
     db
       .selectFrom('organization as o')
       .select(['o.id', 'o.name', 'o.country', 'o.data_region'])
       .where('o.kind', '=', 'customer')
       // LIKE can use the name index; left() makes "the same first five" exact for short names.
-      .where(sql<boolean>`lower(o.name) like ${likePrefix(match.namePrefix)} escape '\\'`)
+      .where(sql<boolean>`lower(o.name) like ${startsWith} escape '\\'`)
       .where(sql<boolean>`lower(left(o.name, ${NAME_PREFIX_LENGTH})) = ${match.namePrefix}`)
       .where(({ exists, selectFrom }) =>
         exists(
