@@ -10,6 +10,22 @@ import { visibleOrderFilter } from './visible-orders.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** What every list of lines shows of a line and its order. */
+const LINE_SUMMARY = [
+  'l.subscription_id',
+  'po.web_order_id',
+  'po.end_customer_name',
+  'po.partner_id',
+  'l.offer_code',
+  'l.quantity',
+  'l.rsd',
+  'l.status',
+  'l.pending_provisioning',
+  'l.contact_name',
+  'l.contact_email',
+  'l.contact_language',
+] as const;
+
 export interface SubscriptionListFilter {
   status?: LineStatus | undefined;
   pendingProvisioning?: boolean | undefined;
@@ -29,24 +45,8 @@ export async function listSubscriptionRows(db: Db, actor: Actor, filter: Subscri
     .selectFrom('subscription_line as l')
     .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
     .innerJoin('offer as o', 'o.code', 'l.offer_code')
-    .select([
-      'l.subscription_id',
-      'l.order_id',
-      'po.web_order_id',
-      'po.end_customer_name',
-      'po.partner_id',
-      'l.offer_code',
-      'o.name as offer_name',
-      'l.quantity',
-      'l.rsd',
-      'l.status',
-      'l.pending_provisioning',
-      'l.contact_name',
-      'l.contact_email',
-      'l.contact_language',
-      'po.mapped_at',
-      'l.created_at',
-    ])
+    .select(LINE_SUMMARY)
+    .select(['l.order_id', 'o.name as offer_name', 'po.mapped_at', 'l.created_at'])
     .where(visibleOrderFilter(actor));
   if (filter.status) q = q.where('l.status', '=', filter.status);
   if (filter.pendingProvisioning !== undefined)
@@ -93,21 +93,8 @@ export interface SubscriptionExportFilter {
 export async function exportSubscriptionRows(db: Db, filter: SubscriptionExportFilter) {
   let q = db
     .selectFrom('subscription_line as l')
-    .innerJoin('purchase_order as o', 'o.id', 'l.order_id')
-    .select([
-      'l.subscription_id',
-      'o.web_order_id',
-      'o.end_customer_name',
-      'o.partner_id',
-      'l.offer_code',
-      'l.quantity',
-      'l.rsd',
-      'l.status',
-      'l.pending_provisioning',
-      'l.contact_name',
-      'l.contact_email',
-      'l.contact_language',
-    ])
+    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
+    .select(LINE_SUMMARY)
     .orderBy('l.subscription_id')
     .limit(filter.limit);
   if (filter.statuses.length > 0) q = q.where('l.status', 'in', filter.statuses);
