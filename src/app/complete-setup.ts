@@ -9,6 +9,7 @@
 import { dataRegionOf } from '../domain/data-region.js';
 import { AppError } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
+import { hasPassword } from '../store/user-repository.js';
 import type { AppDeps } from './deps.js';
 import { isOffered, type OrganizationFinderResult } from './find-organizations-for-setup.js';
 import { findSetupLink, setupLinkRefusal, setupTokenHash } from './lock-setup-link.js';
@@ -75,11 +76,7 @@ export async function completeSetup(
   const contact = view.provisioningContact;
   const name = input.confirmedBy?.name?.trim() || contact.name;
   if (name.length > MAX_NAME) throw invalid('confirmedBy.name', `must be at most ${MAX_NAME} characters`);
-  const account = await deps.db
-    .selectFrom('app_user')
-    .select('password_hash')
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', contact.email.toLowerCase()))
-    .executeTakeFirst();
+  const hadPassword = await hasPassword(deps.db, contact.email);
   const tokenHash = setupTokenHash(token)!;
   let mapped: MappedOrder;
   try {
@@ -97,7 +94,7 @@ export async function completeSetup(
   }
   return {
     ...mapped,
-    welcomeEmailTo: account?.password_hash ? null : contact.email,
+    welcomeEmailTo: hadPassword ? null : contact.email,
     adminPortalUrl: deps.settings.adminPortalUrl,
   };
 }

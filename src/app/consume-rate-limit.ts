@@ -4,9 +4,13 @@
  * says when the window ends. Expired windows do not count (a hit goes to its own window's row);
  * the worker deletes them (`deleteExpiredRateLimits`), so a hit costs one statement.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { AppError } from '../domain/errors.js';
+import { countHit } from '../store/rate-limit-repository.js';
 import type { Database } from '../store/schema.js';
+
+// The worker and the tests still import the housekeeping from here.
+export { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 
 export interface RateLimit {
   /** Hits allowed per window. */
@@ -23,21 +27,11 @@ export async function consumeRateLimit(
   rule: RateLimit,
   now: Date,
 ): Promise<void> {
-  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
-  const expiresAt = new Date(windowStart.getTime() + rule.windowMs);
-  const { count } = await db
-    .insertInto('rate_limit')
-    .values({ key, window_start: windowStart, count: 1, expires_at: expiresAt })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limit.count + 1` }))
-    .returning('count')
-    .executeTakeFirstOrThrow();
+  const start = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const expiresAt = new Date(start.getTime() + rule.windowMs);
+  const count = await countHit(db, key, { start, expiresAt });
   if (count > rule.limit)
     throw new AppError('RATE_LIMITED', {
       retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
     });
-}
-
-/** Housekeeping for the worker's due loop: windows that ended no longer limit anything. */
-export async function deleteExpiredRateLimits(db: Kysely<Database>, now: Date): Promise<void> {
-  await db.deleteFrom('rate_limit').where('expires_at', '<=', now).execute();
 }

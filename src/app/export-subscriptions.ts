@@ -4,6 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { LineStatus } from '../domain/types.js';
+import { exportSubscriptionRows } from '../store/subscription-list-repository.js';
 import type { AppDeps } from './deps.js';
 
 export const EXPORT_COLUMNS = [
@@ -36,29 +37,11 @@ export async function* exportSubscriptions(
   yield stringify([EXPORT_COLUMNS as unknown as string[]]);
   let after: string | null = null;
   for (;;) {
-    let q = deps.db
-      .selectFrom('subscription_line as l')
-      .innerJoin('purchase_order as o', 'o.id', 'l.order_id')
-      .select([
-        'l.subscription_id',
-        'o.web_order_id',
-        'o.end_customer_name',
-        'o.partner_id',
-        'l.offer_code',
-        'l.quantity',
-        'l.rsd',
-        'l.status',
-        'l.pending_provisioning',
-        'l.contact_name',
-        'l.contact_email',
-        'l.contact_language',
-      ])
-      .orderBy('l.subscription_id')
-      .limit(pageSize);
-    if (filter.statuses.length > 0) q = q.where('l.status', 'in', filter.statuses);
-    if (filter.pendingOnly) q = q.where('l.pending_provisioning', '=', true);
-    if (after !== null) q = q.where('l.subscription_id', '>', after);
-    const rows = await q.execute();
+    const rows = await exportSubscriptionRows(deps.db, {
+      ...filter,
+      afterSubscriptionId: after,
+      limit: pageSize,
+    });
     if (rows.length === 0) return;
     yield stringify(
       rows.map((r) => [

@@ -8,9 +8,11 @@
  *    (never on a public mail provider's domain), plus creating a new one.
  * An organization matching only one rule, or neither, is never revealed.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { companyDomain, NAME_PREFIX_LENGTH, organizationNamePrefix } from '../domain/setup-rules.js';
+import type { Kysely, Transaction } from 'kysely';
+import { companyDomain, organizationNamePrefix } from '../domain/setup-rules.js';
+import { suggestCustomerOrganizations } from '../store/organization-repository.js';
 import type { Database } from '../store/schema.js';
+import { findAccountByEmail } from '../store/user-repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,20 +39,12 @@ export interface OrganizationFinderResult {
 
 const MAX_SUGGESTIONS = 20;
 
-/** LIKE treats `%`, `_` and `\` specially; a name may contain any of them. */
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
 export async function findOrganizationsForSetup(
   db: Db,
   input: { contactEmail: string; endCustomerName: string },
 ): Promise<OrganizationFinderResult> {
   const base = { newOrganizationName: input.endCustomerName };
-  const account = await db
-    .selectFrom('app_user as u')
-    .innerJoin('organization as o', 'o.id', 'u.organization_id')
-    .select(['u.role', 'o.id', 'o.kind', 'o.name', 'o.country', 'o.data_region'])
-    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', input.contactEmail.trim().toLowerCase()))
-    .executeTakeFirst();
+  const account = await findAccountByEmail(db, input.contactEmail);
   if (account) {
     if (account.role !== 'customer_admin' || account.kind !== 'customer')
       return { ...base, contactAccount: 'other', yours: null, suggested: [], canCreate: false };
@@ -67,26 +61,11 @@ export async function findOrganizationsForSetup(
   const prefix = organizationNamePrefix(input.endCustomerName);
   const suggested =
     domain && prefix
-      ? await db
-          .selectFrom('organization as o')
-          .select(['o.id', 'o.name', 'o.country', 'o.data_region'])
-          .where('o.kind', '=', 'customer')
-          // LIKE can use the name index; left() makes "the same first five" exact for short names.
-          .where(sql<boolean>`lower(o.name) like ${likePrefix(prefix)} escape '\\'`)
-          .where(sql<boolean>`lower(left(o.name, ${NAME_PREFIX_LENGTH})) = ${prefix}`)
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('app_user as a')
-                .select('a.id')
-                .whereRef('a.organization_id', '=', 'o.id')
-                .where('a.role', '=', 'customer_admin')
-                .where(sql<boolean>`lower(split_part(a.email, '@', 2)) = ${domain}`),
-            ),
-          )
-          .orderBy('o.name')
-          .orderBy('o.id')
-          .limit(MAX_SUGGESTIONS)
-          .execute()
+      ? await suggestCustomerOrganizations(db, {
+          namePrefix: prefix,
+          adminDomain: domain,
+          limit: MAX_SUGGESTIONS,
+        })
       : [];
   return {
     ...base,

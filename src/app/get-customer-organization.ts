@@ -5,6 +5,8 @@
  */
 import { AppError } from '../domain/errors.js';
 import type { Actor, LineStatus } from '../domain/types.js';
+import { findCustomerOrganization } from '../store/organization-repository.js';
+import { subscriptionsOfCustomer } from '../store/subscription-list-repository.js';
 import type { AppDeps } from './deps.js';
 
 export interface CustomerOrganizationOverview {
@@ -34,40 +36,9 @@ export async function getCustomerOrganization(
   actor: Actor,
 ): Promise<CustomerOrganizationOverview> {
   if (actor.role !== 'customer_admin') throw new AppError('NO_ACCESS');
-  const org = await deps.db
-    .selectFrom('organization')
-    .select(['id', 'name', 'country', 'data_region'])
-    .where('id', '=', actor.organizationId)
-    .where('kind', '=', 'customer')
-    .executeTakeFirst();
+  const org = await findCustomerOrganization(deps.db, actor.organizationId);
   if (!org) throw new AppError('NO_ACCESS');
-
-  const rows = await deps.db
-    .selectFrom('subscription_line as l')
-    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
-    .innerJoin('offer as o', 'o.code', 'l.offer_code')
-    .innerJoin('organization as p', 'p.id', 'po.partner_id')
-    .innerJoin('app_user as u', 'u.id', 'po.placed_by_user_id')
-    .leftJoin('organization as d', 'd.id', 'po.distributor_id')
-    .select([
-      'l.subscription_id',
-      'l.offer_code',
-      'o.name as offer_name',
-      'l.quantity',
-      'l.status',
-      'l.provisioned_at',
-      'po.web_order_id',
-      'p.id as partner_id',
-      'p.name as partner_name',
-      'u.name as placer_name',
-      'u.email as placer_email',
-      'd.id as distributor_id',
-      'd.name as distributor_name',
-    ])
-    .where('po.customer_organization_id', '=', org.id)
-    .orderBy('po.mapped_at', 'desc')
-    .orderBy('l.subscription_id')
-    .execute();
+  const rows = await subscriptionsOfCustomer(deps.db, org.id);
 
   const partners = new Map<string, CustomerOrganizationOverview['partners'][number]>();
   const licences = new Map<string, CustomerOrganizationOverview['licences'][number]>();

@@ -5,6 +5,7 @@ import { canStillProvision } from '../domain/line-state-machine.js';
 import type { Actor } from '../domain/types.js';
 import { lineViewsOfOrder } from '../store/line-repository.js';
 import { findOrder, findPlacer } from '../store/order-repository.js';
+import { organizationNames } from '../store/organization-repository.js';
 import type { AppDeps } from './deps.js';
 
 export interface OrderDetail {
@@ -50,7 +51,7 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
   const orgIds = [order.partner_id, ...(order.distributor_id ? [order.distributor_id] : [])];
   const [lines, orgs] = await Promise.all([
     lineViewsOfOrder(deps.db, order.id),
-    deps.db.selectFrom('organization').select(['id', 'name']).where('id', 'in', orgIds).execute(),
+    organizationNames(deps.db, orgIds),
   ]);
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
   return {

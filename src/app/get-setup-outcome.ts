@@ -4,6 +4,7 @@
  * a password). Any other link gets its usual refusal.
  */
 import { AppError } from '../domain/errors.js';
+import { findOrganization, hasPassword } from '../store/user-repository.js';
 import type { AppDeps } from './deps.js';
 import { findSetupLink, setupLinkRefusal, setupTokenHash } from './lock-setup-link.js';
 
@@ -23,22 +24,15 @@ export async function getSetupOutcome(deps: AppDeps, token: string): Promise<Set
       setupLinkRefusal(deps, link, deps.clock.now()) ?? new AppError('TOKEN_INVALID', { reason: 'unknown' })
     );
   const { order } = link;
-  const org = await deps.db
-    .selectFrom('organization')
-    .select(['name', 'country', 'data_region'])
-    .where('id', '=', order.customer_organization_id!)
-    .executeTakeFirstOrThrow();
+  const org = await findOrganization(deps.db, order.customer_organization_id!);
+  if (!org) throw new Error(`order ${order.id} is mapped to a missing organization`);
   const email = order.mapped_by_email ?? link.line.contact_email;
-  const admin = await deps.db
-    .selectFrom('app_user')
-    .select('password_hash')
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-    .executeTakeFirst();
+  const awaitingPassword = !(await hasPassword(deps.db, email));
   return {
     webOrderId: order.web_order_id,
     organization: { name: org.name, country: org.country, dataRegion: org.data_region },
     confirmedByEmail: email,
-    awaitingPassword: !admin?.password_hash,
+    awaitingPassword,
     adminPortalUrl: deps.settings.adminPortalUrl,
   };
 }

@@ -3,8 +3,8 @@
  * partner, order or a free-text query; newest first, keyset-paginated.
  */
 import { z } from 'zod';
-import { LINE_STATUSES, type Actor } from '../domain/types.js';
-import { visibleOrderFilter } from '../store/visible-orders.js';
+import { LINE_STATUSES, type Actor, type LineStatus } from '../domain/types.js';
+import { listSubscriptionRows } from '../store/subscription-list-repository.js';
 import type { AppDeps } from './deps.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
@@ -39,68 +39,23 @@ export interface SubscriptionSummary {
   mapped: boolean;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function listSubscriptions(
   deps: AppDeps,
   actor: Actor,
   input: ListSubscriptionsInput,
 ): Promise<{ items: SubscriptionSummary[]; nextCursor: string | null }> {
-  const after = decodeCursor(input.cursor, 2);
-  let q = deps.db
-    .selectFrom('subscription_line as l')
-    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
-    .innerJoin('offer as o', 'o.code', 'l.offer_code')
-    .select([
-      'l.subscription_id',
-      'l.order_id',
-      'po.web_order_id',
-      'po.end_customer_name',
-      'po.partner_id',
-      'l.offer_code',
-      'o.name as offer_name',
-      'l.quantity',
-      'l.rsd',
-      'l.status',
-      'l.pending_provisioning',
-      'l.contact_name',
-      'l.contact_email',
-      'l.contact_language',
-      'po.mapped_at',
-      'l.created_at',
-    ])
-    .where(visibleOrderFilter(actor));
-  if (input.status) q = q.where('l.status', '=', input.status as SubscriptionSummary['status'] as never);
-  if (input.pendingProvisioning !== undefined)
-    q = q.where('l.pending_provisioning', '=', input.pendingProvisioning);
-  if (input.partnerId) q = q.where('po.partner_id', '=', input.partnerId);
-  if (input.orderId) q = q.where('po.id', '=', input.orderId);
-  if (input.webOrderId) q = q.where('po.web_order_id', '=', input.webOrderId);
-  if (input.q) {
-    const like = `%${escapeLike(input.q.toLowerCase())}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['l.subscription_id']), 'like', like),
-        eb(eb.fn('lower', ['po.web_order_id']), 'like', like),
-        eb(eb.fn('lower', ['po.end_customer_name']), 'like', like),
-        eb(eb.fn('lower', ['l.contact_email']), 'like', like),
-      ]),
-    );
-  }
-  if (after) {
-    const [at, id] = after as [string, string];
-    q = q.where((eb) =>
-      eb.or([
-        eb('l.created_at', '<', new Date(at)),
-        eb.and([eb('l.created_at', '=', new Date(at)), eb('l.subscription_id', '<', id)]),
-      ]),
-    );
-  }
-  const rows = await q
-    .orderBy('l.created_at', 'desc')
-    .orderBy('l.subscription_id', 'desc')
-    .limit(input.limit + 1)
-    .execute();
+  const after = decodeCursor(input.cursor, 2) as [string, string] | undefined;
+  // One row more than the page: whether it comes back says if there is a next page.
+  const rows = await listSubscriptionRows(deps.db, actor, {
+    status: input.status as LineStatus | undefined,
+    pendingProvisioning: input.pendingProvisioning,
+    partnerId: input.partnerId,
+    orderId: input.orderId,
+    webOrderId: input.webOrderId,
+    q: input.q,
+    after: after && { createdAt: new Date(after[0]), subscriptionId: after[1] },
+    limit: input.limit + 1,
+  });
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import { assertAgent } from '../domain/support-case.js';
 import type { Actor } from '../domain/types.js';
+import { findLine } from '../store/line-repository.js';
 import type { Database } from '../store/schema.js';
 import { lockCase, type SupportCaseRow } from '../store/support-case-repository.js';
 
@@ -23,11 +24,7 @@ export async function assertLineOfCase(
   row: SupportCaseRow,
   subscriptionId: string,
 ): Promise<void> {
-  const line = await trx
-    .selectFrom('subscription_line')
-    .select('order_id')
-    .where('subscription_id', '=', subscriptionId)
-    .executeTakeFirst();
+  const line = await findLine(trx, subscriptionId);
   const ok =
     line?.order_id === row.order_id &&
     (row.subscription_id === null || row.subscription_id === subscriptionId);

@@ -5,10 +5,10 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../domain/errors.js';
-import { linesOfOrder } from '../store/line-repository.js';
+import { findLine, linesOfOrder } from '../store/line-repository.js';
 import { findOrder, lockOrder } from '../store/order-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
-import type { SetupTokenRow } from '../store/setup-token-repository.js';
+import { findTokenByHash, type SetupTokenRow } from '../store/setup-token-repository.js';
 import { hashToken, type AppDeps } from './deps.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -31,16 +31,11 @@ export async function findSetupLink(
   opts: { lock?: boolean } = {},
 ): Promise<SetupLink | undefined> {
   if (!tokenHash) return undefined;
-  const q = db.selectFrom('setup_token').selectAll().where('token_hash', '=', tokenHash);
-  const token = await (opts.lock ? q.forUpdate() : q).executeTakeFirst();
+  const token = await findTokenByHash(db, tokenHash, opts);
   if (!token) return undefined;
-  const line = await db
-    .selectFrom('subscription_line')
-    .selectAll()
-    .where('subscription_id', '=', token.subscription_id)
-    .executeTakeFirstOrThrow();
-  const order = await findOrder(db, { id: line.order_id });
-  return order && { token, line, order };
+  const line = await findLine(db, token.subscription_id);
+  const order = line && (await findOrder(db, { id: line.order_id }));
+  return line && order && { token, line, order };
 }
 
 /**

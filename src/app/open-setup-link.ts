@@ -7,6 +7,9 @@
 import { DEFAULT_DATA_REGIONS } from '../domain/data-region.js';
 import type { Language, LineStatus } from '../domain/types.js';
 import { linesOfOrder } from '../store/line-repository.js';
+import { listOffers } from '../store/offer-repository.js';
+import { organizationNames } from '../store/organization-repository.js';
+import { languageOfTokenEmail } from '../store/setup-token-repository.js';
 import type { AppDeps } from './deps.js';
 import { findOrganizationsForSetup, type OrganizationFinderResult } from './find-organizations-for-setup.js';
 import { findSetupLink, setupLinkRefusal, setupTokenHash } from './lock-setup-link.js';
@@ -61,12 +64,8 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
   const { order, line, token: row } = link!;
   const [lines, offers, orgs, organizations] = await Promise.all([
     linesOfOrder(deps.db, order.id),
-    deps.db.selectFrom('offer').select(['code', 'name']).execute(),
-    deps.db
-      .selectFrom('organization')
-      .select(['id', 'name'])
-      .where('id', 'in', [order.partner_id, order.distributor_id ?? order.partner_id])
-      .execute(),
+    listOffers(deps.db),
+    organizationNames(deps.db, [order.partner_id, order.distributor_id ?? order.partner_id]),
     findOrganizationsForSetup(deps.db, {
       contactEmail: line.contact_email,
       endCustomerName: order.end_customer_name,
@@ -109,11 +108,6 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
 export async function languageOfSetupLink(deps: AppDeps, token: string): Promise<Language | null> {
   const hash = setupTokenHash(token);
   if (!hash) return null;
-  const row = await deps.db
-    .selectFrom('setup_token as t')
-    .innerJoin('provisioning_email as s', 's.id', 't.send_id')
-    .select('s.language')
-    .where('t.token_hash', '=', hash)
-    .executeTakeFirst();
-  return row?.language === 'it' || row?.language === 'en' ? row.language : null;
+  const language = await languageOfTokenEmail(deps.db, hash);
+  return language === 'it' || language === 'en' ? language : null;
 }

@@ -17,7 +17,8 @@ import {
   type ScreenshotUpload,
 } from '../domain/support-case.js';
 import type { Actor } from '../domain/types.js';
-import { findPlacer } from '../store/order-repository.js';
+import { findContactLine } from '../store/line-repository.js';
+import { findOrderByReference, findPlacer } from '../store/order-repository.js';
 import {
   appendCaseEvent,
   insertCase,
@@ -72,22 +73,10 @@ export async function openSupportCase(
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const bySubscription = /^Sub\d+$/.test(input.reference);
-    const order = await trx
-      .selectFrom('purchase_order as po')
-      .selectAll('po')
-      .where((eb) =>
-        bySubscription
-          ? eb(
-              'po.id',
-              '=',
-              eb
-                .selectFrom('subscription_line')
-                .select('order_id')
-                .where('subscription_id', '=', input.reference),
-            )
-          : eb('po.web_order_id', '=', input.reference),
-      )
-      .executeTakeFirst();
+    const order = await findOrderByReference(
+      trx,
+      bySubscription ? { subscriptionId: input.reference } : { webOrderId: input.reference },
+    );
     const subscriptionId = bySubscription ? input.reference : null;
 
     let person: { userId: string | null; name: string; email: string; language: 'en' | 'it' };
@@ -105,13 +94,10 @@ export async function openSupportCase(
       person = { userId, name, email, language };
     } else {
       if (!order) return { caseId: null };
-      let lines = trx
-        .selectFrom('subscription_line')
-        .select(['contact_name', 'contact_language'])
-        .where('order_id', '=', order.id)
-        .where((eb) => eb(eb.fn('lower', ['contact_email']), '=', requester.contactEmail.toLowerCase()));
-      if (subscriptionId) lines = lines.where('subscription_id', '=', subscriptionId);
-      const line = await lines.orderBy('line_no').executeTakeFirst();
+      const line = await findContactLine(trx, order.id, {
+        email: requester.contactEmail,
+        subscriptionId,
+      });
       if (!line) return { caseId: null };
       person = {
         userId: null,

@@ -11,6 +11,8 @@ import { openSupportCase } from '../app/open-support-case.js';
 import { placeOrder, type PlaceOrderInput } from '../app/place-order.js';
 import type { Actor, Role } from '../domain/types.js';
 import { runDue } from '../jobs/run-due.js';
+import { insertDemoRows } from '../store/demo-repository.js';
+import { findOrganization } from '../store/user-repository.js';
 
 export const DEMO_PASSWORD = 'onramp-demo';
 
@@ -134,50 +136,35 @@ const line = (
 
 /** Seeds once; returns the demo users (with their API tokens) whether it seeded or not. */
 export async function seedDemoData(deps: AppDeps): Promise<{ seeded: boolean; users: DemoUser[] }> {
-  const exists = await deps.db
-    .selectFrom('organization')
-    .select('id')
-    .where('id', '=', 'org_acme')
-    .executeTakeFirst();
+  const exists = await findOrganization(deps.db, 'org_acme');
   if (exists) return { seeded: false, users: DEMO_USERS };
 
   const now = deps.clock.now();
   const past = new ManualClock(new Date(now.getTime() - 40 * DAY));
   const at = { ...deps, clock: past };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('organization')
-      .values(ORGS.map((o) => ({ country: null, data_region: null, ...o, created_at: past.now() })))
-      .execute();
-    await trx
-      .insertInto('app_user')
-      .values(
-        DEMO_USERS.map((u) => ({
-          id: u.id,
-          organization_id: u.organizationId,
-          role: u.role,
-          name: u.name,
-          email: u.email,
-          language: 'en' as const,
-          password_hash: passwordHash,
-          created_at: past.now(),
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('api_token')
-      .values(
-        DEMO_USERS.map((u) => ({
-          id: `tok_demo_${u.id.slice(4)}`,
-          token_hash: hashToken(u.apiToken),
-          user_id: u.id,
-          label: 'demo',
-          created_at: past.now(),
-        })),
-      )
-      .execute();
-  });
+  await deps.db.transaction().execute((trx) =>
+    insertDemoRows(trx, {
+      organizations: ORGS.map((o) => ({ country: null, data_region: null, ...o, created_at: past.now() })),
+      users: DEMO_USERS.map((u) => ({
+        id: u.id,
+        organization_id: u.organizationId,
+        role: u.role,
+        name: u.name,
+        email: u.email,
+        language: 'en' as const,
+        password_hash: passwordHash,
+        created_at: past.now(),
+      })),
+      apiTokens: DEMO_USERS.map((u) => ({
+        id: `tok_demo_${u.id.slice(4)}`,
+        token_hash: hashToken(u.apiToken),
+        user_id: u.id,
+        label: 'demo',
+        created_at: past.now(),
+      })),
+    }),
+  );
 
   const [alice, , , bob] = DEMO_USERS.map(actorOf);
   const place = (actor: Actor, input: PlaceOrderInput) => placeOrder(at, actor, input);

@@ -16,6 +16,7 @@
  */
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { oldestDueAt } from '../store/line-repository.js';
 import { outboxStats } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
 
@@ -85,19 +86,12 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     autoClosesTotal,
     webhookDeliveriesTotal,
     async scrape(db, now) {
-      const [stats, due] = await Promise.all([
-        outboxStats(db),
-        db
-          .selectFrom('subscription_line')
-          .select((eb) => eb.fn.min('next_action_at').as('oldest'))
-          .where('next_action_at', '<=', now)
-          .executeTakeFirst(),
-      ]);
+      const [stats, due] = await Promise.all([outboxStats(db), oldestDueAt(db, now)]);
       const ageOf = (at: Date | string | null | undefined) =>
         at ? Math.max(0, (now.getTime() - new Date(at).getTime()) / 1000) : 0;
       outboxDepth.set(stats.pending);
       outboxOldestAge.set(ageOf(stats.oldestPendingAt));
-      dueLag.set(ageOf(due?.oldest as Date | string | null | undefined));
+      dueLag.set(ageOf(due));
       return registry.metrics();
     },
   };

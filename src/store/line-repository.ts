@@ -23,6 +23,24 @@ export async function linesOfOrder(
   return opts.lock ? q.forUpdate().execute() : q.execute();
 }
 
+/**
+ * The first line of the order (or the line `subscriptionId`, when given) whose provisioning
+ * contact has this address, any case: how a signed-out contact proves they belong to an order.
+ */
+export async function findContactLine(
+  db: Db,
+  orderId: string,
+  contact: { email: string; subscriptionId: string | null },
+): Promise<Pick<SubscriptionLineRow, 'contact_name' | 'contact_language'> | undefined> {
+  let q = db
+    .selectFrom('subscription_line')
+    .select(['contact_name', 'contact_language'])
+    .where('order_id', '=', orderId)
+    .where((eb) => eb(eb.fn('lower', ['contact_email']), '=', contact.email.toLowerCase()));
+  if (contact.subscriptionId) q = q.where('subscription_id', '=', contact.subscriptionId);
+  return q.orderBy('line_no').executeTakeFirst();
+}
+
 /** The order's lines locked for a change, with each offer's name (for the e-mail), in line order. */
 export async function lockLinesWithOffers(
   trx: Transaction<Database>,
@@ -61,6 +79,18 @@ export function lineViewsOfOrder(db: Db, orderId: string) {
     .where('order_id', '=', orderId)
     .orderBy('line_no')
     .execute();
+}
+
+/** When the longest-waiting due line fell due (`next_action_at` <= now); null when none is due. */
+export async function oldestDueAt(db: Db, now: Date): Promise<Date | null> {
+  const row = await db
+    .selectFrom('subscription_line')
+    .select((eb) => eb.fn.min('next_action_at').as('oldest'))
+    .where('next_action_at', '<=', now)
+    .executeTakeFirst();
+  // min() comes back as a string on some drivers.
+  const oldest = row?.oldest as Date | string | null | undefined;
+  return oldest ? new Date(oldest) : null;
 }
 
 /** Subscription ids are `Sub` + digits, from one sequence. */

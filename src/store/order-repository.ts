@@ -1,7 +1,10 @@
-/** Orders: insert, find, and lock (the PONR lives on the order row). */
-import type { Kysely, Transaction } from 'kysely';
+/** Orders: insert, find, list and lock (the PONR lives on the order row). */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor, LineStatus } from '../domain/types.js';
+import { containsLower } from './like-pattern.js';
 import type { Database, PurchaseOrderRow } from './schema.js';
 import { activeAdminsOf } from './user-repository.js';
+import { visibleOrderFilter } from './visible-orders.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -13,6 +16,29 @@ export async function findOrder(
   if (key.id !== undefined) q = q.where('id', '=', key.id);
   if (key.webOrderId !== undefined) q = q.where('web_order_id', '=', key.webOrderId);
   return q.executeTakeFirst();
+}
+
+/** The order with this web order id, or the order of the line with this subscription id. */
+export async function findOrderByReference(
+  db: Db,
+  ref: { webOrderId: string } | { subscriptionId: string },
+): Promise<PurchaseOrderRow | undefined> {
+  return db
+    .selectFrom('purchase_order as po')
+    .selectAll('po')
+    .where((eb) =>
+      'subscriptionId' in ref
+        ? eb(
+            'po.id',
+            '=',
+            eb
+              .selectFrom('subscription_line')
+              .select('order_id')
+              .where('subscription_id', '=', ref.subscriptionId),
+          )
+        : eb('po.web_order_id', '=', ref.webOrderId),
+    )
+    .executeTakeFirst();
 }
 
 /** Locks the order row until the transaction ends: every change before the PONR, and the mapping itself, take it first. */
@@ -97,4 +123,93 @@ export async function findPlacer(
     .executeTakeFirstOrThrow();
   if (!deactivated_at) return placer;
   return { ...placer, organizationAdmins: await activeAdminsOf(db, organization_id, 'partner_admin') };
+}
+
+export interface OrderListFilter {
+  /** Part of the web order id, the end customer's name or a subscription id, any case. */
+  q?: string | undefined;
+  /** Orders with at least one line in this status. */
+  status?: LineStatus | undefined;
+  /** Keyset: orders after this one in the list's order (newest submission first). */
+  after?: { submittedAt: Date; id: string } | undefined;
+  limit: number;
+}
+
+export interface OrderListRow {
+  id: string;
+  web_order_id: string;
+  end_customer_name: string;
+  submitted_at: Date;
+  placer_name: string;
+  mapped_at: Date | null;
+  /** How many of the order's lines are in each status (statuses with none are absent). */
+  status_counts: { status: string; n: number }[];
+}
+
+/** The orders `actor` may see that match the filter, newest first, with their line counts. */
+export async function listOrderRows(db: Db, actor: Actor, filter: OrderListFilter): Promise<OrderListRow[]> {
+  let q = db
+    .selectFrom('purchase_order as po')
+    .innerJoin('app_user as u', 'u.id', 'po.placed_by_user_id')
+    .select([
+      'po.id',
+      'po.web_order_id',
+      'po.end_customer_name',
+      'po.submitted_at',
+      'u.name as placer_name',
+      'po.mapped_at',
+    ])
+    .select(
+      sql<
+        { status: string; n: number }[] | string
+      >`(select coalesce(json_agg(json_build_object('status', s.status, 'n', s.n)), '[]') from
+        (select status, count(*)::int as n from subscription_line where order_id = po.id group by status) s)`.as(
+        'status_counts',
+      ),
+    )
+    .where(visibleOrderFilter(actor));
+  if (filter.q) {
+    const like = containsLower(filter.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['po.web_order_id']), 'like', like),
+        eb(eb.fn('lower', ['po.end_customer_name']), 'like', like),
+        eb.exists(
+          eb
+            .selectFrom('subscription_line as sl')
+            .select('sl.subscription_id')
+            .whereRef('sl.order_id', '=', 'po.id')
+            .where(sql<string>`lower(sl.subscription_id)`, 'like', like),
+        ),
+      ]),
+    );
+  }
+  const { status, after } = filter;
+  if (status)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('subscription_line as sl')
+          .select('sl.subscription_id')
+          .whereRef('sl.order_id', '=', 'po.id')
+          .where('sl.status', '=', status),
+      ),
+    );
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('po.submitted_at', '<', after.submittedAt),
+        eb.and([eb('po.submitted_at', '=', after.submittedAt), eb('po.id', '<', after.id)]),
+      ]),
+    );
+  const rows = await q
+    .orderBy('po.submitted_at', 'desc')
+    .orderBy('po.id', 'desc')
+    .limit(filter.limit)
+    .execute();
+  // json_agg arrives parsed from PostgreSQL, as text from PGlite.
+  return rows.map((r) => ({
+    ...r,
+    status_counts: typeof r.status_counts === 'string' ? JSON.parse(r.status_counts) : r.status_counts,
+  }));
 }

@@ -3,7 +3,9 @@
  * renamed, deactivated (every web session of their users ends with it) and their audit trail.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { NAME_PREFIX_LENGTH } from '../domain/setup-rules.js';
 import type { OrganizationKind } from '../domain/types.js';
+import { escapeLike } from './like-pattern.js';
 import type { Database, OrganizationTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -56,6 +58,62 @@ export async function listOrganizationRows(db: Db, filter: OrganizationFilter): 
 export async function findOrganizationRow(db: Db, id: string): Promise<OrganizationRow | undefined> {
   const row = await withUserCounts(db).where('o.id', '=', id).executeTakeFirst();
   return row && counted(row);
+}
+
+/** The names of these organizations (those that exist), in no particular order. */
+export async function organizationNames(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('organization').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+export type CustomerOrganizationRow = Pick<
+  Selectable<OrganizationTable>,
+  'id' | 'name' | 'country' | 'data_region'
+>;
+
+/** The organization, only if it is a customer organization. */
+export async function findCustomerOrganization(
+  db: Db,
+  id: string,
+): Promise<CustomerOrganizationRow | undefined> {
+  return db
+    .selectFrom('organization')
+    .select(['id', 'name', 'country', 'data_region'])
+    .where('id', '=', id)
+    .where('kind', '=', 'customer')
+    .executeTakeFirst();
+}
+
+/**
+ * The setup finder's suggestions, by name: customer organizations whose name starts with
+ * `namePrefix` (see `organizationNamePrefix`) and that have a customer admin on `adminDomain`.
+ */
+export async function suggestCustomerOrganizations(
+  db: Db,
+  match: { namePrefix: string; adminDomain: string; limit: number },
+): Promise<CustomerOrganizationRow[]> {
+  const startsWith = `${escapeLike(match.namePrefix)}%`;
+  return (
+    db
+      .selectFrom('organization as o')
+      .select(['o.id', 'o.name', 'o.country', 'o.data_region'])
+      .where('o.kind', '=', 'customer')
+      // LIKE can use the name index; left() makes "the same first five" exact for short names.
+      .where(sql<boolean>`lower(o.name) like ${startsWith} escape '\\'`)
+      .where(sql<boolean>`lower(left(o.name, ${NAME_PREFIX_LENGTH})) = ${match.namePrefix}`)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('app_user as a')
+            .select('a.id')
+            .whereRef('a.organization_id', '=', 'o.id')
+            .where('a.role', '=', 'customer_admin')
+            .where(sql<boolean>`lower(split_part(a.email, '@', 2)) = ${match.adminDomain}`),
+        ),
+      )
+      .orderBy('o.name')
+      .orderBy('o.id')
+      .limit(match.limit)
+      .execute()
+  );
 }
 
 /** Locks the organization's row for a change (renames and deactivations queue behind each other). */

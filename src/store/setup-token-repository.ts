@@ -24,7 +24,23 @@ export async function revokeLiveTokens(
   return Number(result.numUpdatedRows);
 }
 
-/** Lookup by hash: the database compares hashes, never the secret itself. */
-export async function findTokenByHash(db: Db, tokenHash: Buffer): Promise<SetupTokenRow | undefined> {
-  return db.selectFrom('setup_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/** Lookup by hash: the database compares hashes, never the secret itself. `lock` locks the row. */
+export async function findTokenByHash(
+  db: Db,
+  tokenHash: Buffer,
+  opts: { lock?: boolean } = {},
+): Promise<SetupTokenRow | undefined> {
+  const q = db.selectFrom('setup_token').selectAll().where('token_hash', '=', tokenHash);
+  return (opts.lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** The language of the provisioning e-mail that carried the link, live or dead. */
+export async function languageOfTokenEmail(db: Db, tokenHash: Buffer): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('setup_token as t')
+    .innerJoin('provisioning_email as s', 's.id', 't.send_id')
+    .select('s.language')
+    .where('t.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row?.language;
 }

@@ -57,6 +57,32 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserListRo
     .executeTakeFirst();
 }
 
+/** Whether the user with this address (any case) has chosen a password. */
+export async function hasPassword(db: Db, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('password_hash')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  return Boolean(row?.password_hash);
+}
+
+/** The role of the user with this address (any case), with their organization, in one read. */
+export async function findAccountByEmail(
+  db: Db,
+  email: string,
+): Promise<
+  | (Pick<UserRow, 'role'> & Pick<OrganizationRow, 'id' | 'kind' | 'name' | 'country' | 'data_region'>)
+  | undefined
+> {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('organization as o', 'o.id', 'u.organization_id')
+    .select(['u.role', 'o.id', 'o.kind', 'o.name', 'o.country', 'o.data_region'])
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
+}
+
 export async function findOrganization(db: Db, organizationId: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organization').selectAll().where('id', '=', organizationId).executeTakeFirst();
 }

@@ -1,17 +1,17 @@
 /** /dev/mailbox: what the built-in SMTP sink caught (embedded/demo mode only). */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import { findCapturedMail, latestCapturedMail } from '../store/captured-mail-repository.js';
 import type { Database } from '../store/schema.js';
 
 export function mailboxRoutes(db: Kysely<Database>): Hono {
   const app = new Hono();
-  const latest = (limit: number) =>
-    db.selectFrom('captured_mail').selectAll().orderBy('id', 'desc').limit(limit).execute();
-
   app.get('/dev/mailbox.json', async (c) => {
     const limit = Math.min(Math.max(Number(c.req.query('limit')) || 100, 1), 1000);
     const to = c.req.query('to')?.toLowerCase();
-    const rows = (await latest(limit)).filter((m) => !to || m.rcpt_to.some((r) => r.toLowerCase() === to));
+    const rows = (await latestCapturedMail(db, limit)).filter(
+      (m) => !to || m.rcpt_to.some((r) => r.toLowerCase() === to),
+    );
     return c.json({
       messages: rows.map((m) => ({
         id: m.id,
@@ -28,7 +28,7 @@ export function mailboxRoutes(db: Kysely<Database>): Hono {
   });
 
   app.get('/dev/mailbox', async (c) => {
-    const rows = await latest(200);
+    const rows = await latestCapturedMail(db, 200);
     return c.html(
       <html lang="en">
         <head>
@@ -71,11 +71,7 @@ export function mailboxRoutes(db: Kysely<Database>): Hono {
   });
 
   app.get('/dev/mailbox/:id{[0-9]+}', async (c) => {
-    const m = await db
-      .selectFrom('captured_mail')
-      .selectAll()
-      .where('id', '=', Number(c.req.param('id')))
-      .executeTakeFirst();
+    const m = await findCapturedMail(db, Number(c.req.param('id')));
     if (!m) return c.text('Not found', 404);
     // The message HTML is shown in a sandboxed frame (no scripts, no same-origin access).
     return c.html(
