@@ -3,13 +3,13 @@
  * partner, order or a free-text query; newest first, keyset-paginated.
  */
 import { z } from 'zod';
-import { LINE_STATUSES, type Actor } from '../domain/types.js';
+import { LINE_STATUSES, type Actor, type LineStatus } from '../domain/types.js';
 import { visibleOrderFilter } from '../store/visible-orders.js';
 import type { AppDeps } from './deps.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 export const listSubscriptionsSchema = z.object({
-  status: z.enum(LINE_STATUSES as [string, ...string[]]).optional(),
+  status: z.enum(LINE_STATUSES).optional(),
   pendingProvisioning: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -33,7 +33,7 @@ export interface SubscriptionSummary {
   offerName: string;
   quantity: number;
   rsd: string;
-  status: string;
+  status: LineStatus;
   pendingProvisioning: boolean;
   provisioningContact: { name: string; email: string; language: string };
   mapped: boolean;

@@ -5,7 +5,7 @@
  * ALREADY_MAPPED.
  */
 import { DEFAULT_DATA_REGIONS } from '../domain/data-region.js';
-import type { Language, LineStatus } from '../domain/types.js';
+import { isLanguage, type Language, type LineStatus } from '../domain/types.js';
 import { linesOfOrder } from '../store/line-repository.js';
 import type { AppDeps } from './deps.js';
 import { findOrganizationsForSetup, type OrganizationFinderResult } from './find-organizations-for-setup.js';
@@ -115,5 +115,5 @@ export async function languageOfSetupLink(deps: AppDeps, token: string): Promise
     .select('s.language')
     .where('t.token_hash', '=', hash)
     .executeTakeFirst();
-  return row?.language === 'it' || row?.language === 'en' ? row.language : null;
+  return isLanguage(row?.language) ? row.language : null;
 }

@@ -16,7 +16,7 @@ import {
   type CaseType,
   type ScreenshotUpload,
 } from '../domain/support-case.js';
-import type { Actor } from '../domain/types.js';
+import type { Actor, Language } from '../domain/types.js';
 import { findPlacer } from '../store/order-repository.js';
 import {
   appendCaseEvent,
@@ -90,7 +90,7 @@ export async function openSupportCase(
       .executeTakeFirst();
     const subscriptionId = bySubscription ? input.reference : null;
 
-    let person: { userId: string | null; name: string; email: string; language: 'en' | 'it' };
+    let person: { userId: string | null; name: string; email: string; language: Language };
     if ('actor' in requester) {
       if (!order) throw new AppError('NOT_FOUND', { reference: input.reference });
       const facts = {

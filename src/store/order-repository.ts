@@ -1,5 +1,6 @@
 /** Orders: insert, find, and lock (the PONR lives on the order row). */
 import type { Kysely, Transaction } from 'kysely';
+import type { Language } from '../domain/types.js';
 import type { Database, PurchaseOrderRow } from './schema.js';
 import { activeAdminsOf } from './user-repository.js';
 
@@ -87,7 +88,7 @@ export async function findPlacer(
 ): Promise<{
   name: string;
   email: string;
-  language: 'en' | 'it';
+  language: Language;
   organizationAdmins?: { name: string; email: string }[];
 }> {
   const { deactivated_at, organization_id, ...placer } = await db
