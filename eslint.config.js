@@ -2,11 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * Layer rule: dependencies point downward only (docs/architecture.md, "Layers and folders").
- * ESLint's own `no-restricted-imports` matches the import text, not the resolved file, so the
- * rule is spelt per folder depth: from `src/app/x.ts` the web layer is `../web/…`, from
- * `src/app/orders/x.ts` it is `../../web/…`. Deeper than MAX_DEPTH folders is not linted, hence
- * the generous bound.
+ * Layer rule: dependencies point downward only (docs/architecture.md, "Layers"). ESLint's own
+ * `no-restricted-imports` matches the import text, not the resolved file, so the rule is spelt
+ * per folder depth: from `src/app/x.ts` the web layer is `../web/…`, from `src/app/orders/x.ts`
+ * it is `../../web/…`. Files more than MAX_DEPTH folders below a layer's root are not covered;
+ * the bound is generous (the deepest folder today is one level).
  */
 const MAX_DEPTH = 4;
 const SOURCE = '{ts,tsx}';
