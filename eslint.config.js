@@ -1,6 +1,63 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Layer rule: dependencies point downward only (docs/architecture.md, "Layers"). ESLint's own
+ * `no-restricted-imports` matches the import text, not the resolved file, so the rule is spelt
+ * per folder depth: from `src/app/x.ts` the web layer is `../web/…`, from `src/app/orders/x.ts`
+ * it is `../../web/…`. Files more than MAX_DEPTH folders below a layer's root are not covered;
+ * the bound is generous (the deepest folder today is one level).
+ */
+const MAX_DEPTH = 4;
+const SOURCE = '{ts,tsx}';
+
+/** The folder prefix that climbs from a file `depth` folders below `src/<layer>/` back to `src/`. */
+const upToSrc = (depth) => `(\\.\\./){${depth + 1}}`;
+const filesAt = (layer, depth) => [`src/${layer}/${'*/'.repeat(depth)}*.${SOURCE}`];
+
+/** `layer` may not import the sibling folders of `src/` named in `forbidden`. */
+function layerMayNotImport(layer, forbidden, why) {
+  return Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
+    files: filesAt(layer, depth),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^${upToSrc(depth)}(${forbidden.join('|')})(/|$)`,
+              message: `src/${layer} may not import src/{${forbidden.join(',')}}: ${why}`,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
+/** The domain is pure: nothing of ours outside src/domain, and no package but the pure ones. */
+const DOMAIN_PACKAGES = ['zod', 'node:net'];
+const domainIsPure = Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
+  files: filesAt('domain', depth),
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^${upToSrc(depth)}`,
+            message: 'src/domain is pure: it imports nothing of ours outside src/domain.',
+          },
+          {
+            regex: `^(?!\\.{1,2}/|(${DOMAIN_PACKAGES.join('|')})(/|$))`,
+            message: `src/domain is pure: the only packages it may import are ${DOMAIN_PACKAGES.join(', ')}.`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-results', 'docs', 'scratch'] },
   js.configs.recommended,
@@ -12,6 +69,29 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  {
+    // Type-aware rules: every TypeScript file is in tsconfig.json (src, test, bench, root configs).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false },
+      ],
+    },
+  },
+  ...domainIsPure,
+  ...layerMayNotImport(
+    'app',
+    ['web', 'http', 'cli', 'jobs'],
+    'use cases are called by the edges, never the other way round.',
+  ),
+  ...layerMayNotImport(
+    'store',
+    ['app', 'web', 'http', 'cli', 'jobs'],
+    'repositories are called by use cases and jobs, never the other way round.',
+  ),
   {
     files: ['src/web/static/**/*.js'],
     languageOptions: {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
+import { LANGUAGES } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import {
   anyOperatorExists,
@@ -23,7 +24,7 @@ export const PLATFORM_ORGANIZATION_NAME = 'Onramp operators';
 export const bootstrapOperatorSchema = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200).optional(),
-  language: z.enum(['en', 'it']).default('en'),
+  language: z.enum(LANGUAGES).default('en'),
 });
 
 export interface BootstrappedOperator {

@@ -1,8 +1,8 @@
 /** One order with its header and lines, for the order page and the API. */
 import { assertCanRead } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
-import { canStillProvision } from '../domain/line-state-machine.js';
-import type { Actor } from '../domain/types.js';
+import { allowedActions } from '../domain/line-state-machine.js';
+import type { Actor, LineStatus } from '../domain/types.js';
 import { lineViewsOfOrder } from '../store/line-repository.js';
 import { findOrder, findPlacer } from '../store/order-repository.js';
 import { organizationNames } from '../store/organization-repository.js';
@@ -25,7 +25,7 @@ export interface OrderDetail {
     offerCode: string;
     quantity: number;
     rsd: string;
-    status: string;
+    status: LineStatus;
     pendingProvisioning: boolean;
     provisioningContact: { name: string; email: string; language: string };
     canResend: boolean;
@@ -68,7 +68,7 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
     mappedAt: order.mapped_at?.toISOString() ?? null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
     lines: lines.map((l) => {
-      const open = canStillProvision({ status: l.status, mappedAt: order.mapped_at });
+      const allowed = allowedActions({ status: l.status, mapped: order.mapped_at !== null });
       return {
         subscriptionId: l.subscription_id,
         lineNo: l.line_no,
@@ -78,8 +78,8 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
         status: l.status,
         pendingProvisioning: l.pending_provisioning,
         provisioningContact: { name: l.contact_name, email: l.contact_email, language: l.contact_language },
-        canResend: open && l.status !== 'booked',
-        canChangeContact: open,
+        canResend: allowed.includes('resend'),
+        canChangeContact: allowed.includes('change_contact'),
       };
     }),
   };

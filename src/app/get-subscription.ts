@@ -1,8 +1,8 @@
 /** One subscription line with its send history and its timeline (the audit trail). */
 import { assertCanRead } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
-import { canStillProvision } from '../domain/line-state-machine.js';
-import type { Actor } from '../domain/types.js';
+import { allowedActions } from '../domain/line-state-machine.js';
+import type { Actor, LineStatus } from '../domain/types.js';
 import { timelineOf, type TimelineEvent } from '../store/audit-repository.js';
 import { findLine } from '../store/line-repository.js';
 import { findOrder, findPlacer } from '../store/order-repository.js';
@@ -17,7 +17,7 @@ export interface SubscriptionDetail {
   offerCode: string;
   quantity: number;
   rsd: string;
-  status: string;
+  status: LineStatus;
   pendingProvisioning: boolean;
   provisioningContact: { name: string; email: string; language: string };
   firstEmailAt: string | null;
@@ -61,7 +61,7 @@ export async function getSubscription(
     sendsOfLine(deps.db, subscriptionId),
     timelineOf(deps.db, subscriptionId, order.id),
   ]);
-  const open = canStillProvision({ status: line.status, mappedAt: order.mapped_at });
+  const allowed = allowedActions({ status: line.status, mapped: order.mapped_at !== null });
   return {
     subscriptionId: line.subscription_id,
     orderId: order.id,
@@ -79,8 +79,8 @@ export async function getSubscription(
     },
     firstEmailAt: line.first_email_at?.toISOString() ?? null,
     nextActionAt: line.next_action_at?.toISOString() ?? null,
-    canResend: open && line.status !== 'booked',
-    canChangeContact: open,
+    canResend: allowed.includes('resend'),
+    canChangeContact: allowed.includes('change_contact'),
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
     sends: sends.map((s) => ({
       sendId: s.id,

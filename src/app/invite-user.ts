@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { isRoleOfKind } from '../domain/roles.js';
-import { LANGUAGES, ROLES, type Actor, type Language, type Role } from '../domain/types.js';
+import { LANGUAGES, ROLES, type Actor, type Role } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { findInvitation, insertInvitation, liveInvitationExists } from '../store/invitation-repository.js';
 import { findUserByEmail, lockOrganization } from '../store/user-repository.js';
@@ -26,7 +26,7 @@ export const emailAddressSchema = z
   .pipe(z.email({ error: 'must be an e-mail address' }));
 
 export const roleSchema = z.enum(ROLES as unknown as [Role, ...Role[]]);
-export const languageSchema = z.enum(LANGUAGES as unknown as [Language, ...Language[]]);
+export const languageSchema = z.enum(LANGUAGES);
 
 /** ALREADY_EXISTS `what` of the two refusals (the pages tell them apart). */
 export const MEMBER_EXISTS = 'a user of this organization with this e-mail address';

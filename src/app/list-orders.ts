@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 export const listOrdersSchema = z.object({
   q: z.string().trim().max(200).optional(),
-  status: z.enum(LINE_STATUSES as [string, ...string[]]).optional(),
+  status: z.enum(LINE_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(25),
   cursor: z.string().max(500).optional(),
 });

@@ -9,7 +9,7 @@ import type { AppDeps } from './deps.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 export const listSubscriptionsSchema = z.object({
-  status: z.enum(LINE_STATUSES as [string, ...string[]]).optional(),
+  status: z.enum(LINE_STATUSES).optional(),
   pendingProvisioning: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -33,7 +33,7 @@ export interface SubscriptionSummary {
   offerName: string;
   quantity: number;
   rsd: string;
-  status: string;
+  status: LineStatus;
   pendingProvisioning: boolean;
   provisioningContact: { name: string; email: string; language: string };
   mapped: boolean;

@@ -5,7 +5,7 @@
  * ALREADY_MAPPED.
  */
 import { DEFAULT_DATA_REGIONS } from '../domain/data-region.js';
-import type { Language, LineStatus } from '../domain/types.js';
+import { isLanguage, type Language, type LineStatus } from '../domain/types.js';
 import { linesOfOrder } from '../store/line-repository.js';
 import { listOffers } from '../store/offer-repository.js';
 import { organizationNames } from '../store/organization-repository.js';
@@ -109,5 +109,5 @@ export async function languageOfSetupLink(deps: AppDeps, token: string): Promise
   const hash = setupTokenHash(token);
   if (!hash) return null;
   const language = await languageOfTokenEmail(deps.db, hash);
-  return language === 'it' || language === 'en' ? language : null;
+  return isLanguage(language) ? language : null;
 }

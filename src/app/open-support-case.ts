@@ -16,7 +16,7 @@ import {
   type CaseType,
   type ScreenshotUpload,
 } from '../domain/support-case.js';
-import type { Actor } from '../domain/types.js';
+import type { Actor, Language } from '../domain/types.js';
 import { findContactLine } from '../store/line-repository.js';
 import { findOrderByReference, findPlacer } from '../store/order-repository.js';
 import {
@@ -79,7 +79,7 @@ export async function openSupportCase(
     );
     const subscriptionId = bySubscription ? input.reference : null;
 
-    let person: { userId: string | null; name: string; email: string; language: 'en' | 'it' };
+    let person: { userId: string | null; name: string; email: string; language: Language };
     if ('actor' in requester) {
       if (!order) throw new AppError('NOT_FOUND', { reference: input.reference });
       const facts = {

@@ -6,7 +6,7 @@
 import { AppError } from '../domain/errors.js';
 import { invitationStatus, type InvitationStatus } from '../domain/invitation-status.js';
 import { administers, assertAdministers } from '../domain/roles.js';
-import type { Actor, Role } from '../domain/types.js';
+import type { Actor, Language, Role } from '../domain/types.js';
 import type { InvitationListRow } from '../store/invitation-repository.js';
 import type { UserListRow } from '../store/user-repository.js';
 
@@ -37,7 +37,7 @@ export interface InvitationView {
   organizationId: string;
   email: string;
   role: Role;
-  language: 'en' | 'it';
+  language: Language;
   status: InvitationStatus;
   invitedBy: { name: string; email: string };
   createdAt: string;

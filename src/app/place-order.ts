@@ -6,7 +6,7 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { rsdInstant } from '../domain/policy.js';
-import type { Actor } from '../domain/types.js';
+import { LANGUAGES, type Actor } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { nextSubscriptionIds } from '../store/line-repository.js';
 import { listOffers, shareLockOffers, type OfferRow } from '../store/offer-repository.js';
@@ -19,7 +19,7 @@ const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 export const provisioningContactSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
   email: z.email({ error: 'must be a valid e-mail address' }).max(254),
-  language: z.enum(['en', 'it']).default('en'),
+  language: z.enum(LANGUAGES).default('en'),
 });
 
 export const placeOrderSchema = z.object({

@@ -6,7 +6,7 @@
  * per IP address and per e-mail address.
  */
 import { createHash } from 'node:crypto';
-import { transition, nextDueAt } from '../domain/line-state-machine.js';
+import { allowedActions, transition, nextDueAt } from '../domain/line-state-machine.js';
 import type { AuditActor } from '../store/audit-repository.js';
 import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../store/line-repository.js';
 import { lockOrder } from '../store/order-repository.js';
@@ -54,7 +54,7 @@ export async function requestNewSetupLink(
     const eligible = lines.filter(
       (l) =>
         l.contact_email.toLowerCase() === email &&
-        (l.status === 'awaiting_provisioning_details' || (l.status === 'closed' && l.pending_provisioning)),
+        allowedActions({ status: l.status, mapped: order.mapped_at !== null }).includes('resend'),
     );
     // The line of the dead link first: the new e-mail then replaces the one the person holds.
     const line = eligible.find((l) => l.subscription_id === link.line.subscription_id) ?? eligible[0];

@@ -9,7 +9,7 @@ import { cancelLine } from '../app/cancel-line.js';
 import { mapOrderToOrganization } from '../app/map-order-to-organization.js';
 import { openSupportCase } from '../app/open-support-case.js';
 import { placeOrder, type PlaceOrderInput } from '../app/place-order.js';
-import type { Actor, Role } from '../domain/types.js';
+import type { Actor, Language, Role } from '../domain/types.js';
 import { runDue } from '../jobs/run-due.js';
 import { insertDemoRows } from '../store/demo-repository.js';
 import { findOrganization } from '../store/user-repository.js';
@@ -127,7 +127,7 @@ const line = (
   quantity: number,
   name: string,
   email: string,
-  language: 'en' | 'it' = 'en',
+  language: Language = 'en',
 ) => ({
   offerCode,
   quantity,

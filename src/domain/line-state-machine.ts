@@ -12,7 +12,7 @@
  */
 import { AppError } from './errors.js';
 import { closeInstant, reminderInstants, type Policy } from './policy.js';
-import type { LineState, SendReason } from './types.js';
+import type { LineState, LineStatus, SendReason } from './types.js';
 
 export type LineCommand =
   | { type: 'tick' }
@@ -38,10 +38,49 @@ export interface LineOutcome {
 
 const unchanged = (state: LineState): LineOutcome => ({ state, effects: [], changed: false });
 
-/** Refusals shared by every command that acts on a line before the point of no return. */
-function assertBeforePonr(line: LineState): void {
-  if (line.status === 'cancelled') throw new AppError('LINE_CANCELLED');
-  if (line.mappedAt !== null || line.status === 'provisioned') throw new AppError('PAST_PONR');
+/** What a person may ask of a line (the clock's tick and the setup link's confirm_setup are not). */
+export const LINE_ACTIONS = ['resend', 'change_contact', 'cancel'] as const;
+export type LineAction = (typeof LINE_ACTIONS)[number];
+
+/** What decides whether a line takes an action: its status, and whether its order is mapped. */
+export interface LineActionFacts {
+  status: LineStatus;
+  /** The order is mapped to a customer organization: the point of no return. */
+  mapped: boolean;
+}
+
+type Refusal = 'LINE_CANCELLED' | 'PAST_PONR' | 'RSD_NOT_REACHED' | 'INVALID_TRANSITION';
+
+/** The one rule for a person's actions: why the line refuses `action` now, or null if it takes it. */
+function refusalOf(line: LineActionFacts, action: LineAction): Refusal | null {
+  if (line.status === 'cancelled') return 'LINE_CANCELLED';
+  if (line.mapped || line.status === 'provisioned') return 'PAST_PONR';
+  switch (action) {
+    case 'resend':
+      // Before the RSD there is no e-mail to send again; a contact change is the way to redirect it.
+      return line.status === 'booked' ? 'RSD_NOT_REACHED' : null;
+    case 'change_contact':
+      return null;
+    case 'cancel':
+      // Cancel ends a line still in progress; a closed line has ended already.
+      return line.status === 'closed' ? 'INVALID_TRANSITION' : null;
+  }
+}
+
+function assertTakes(line: LineState, action: LineAction): void {
+  const refusal = refusalOf({ status: line.status, mapped: line.mappedAt !== null }, action);
+  if (refusal === null) return;
+  if (refusal === 'RSD_NOT_REACHED') throw new AppError(refusal, { rsdAt: line.rsdAt.toISOString() });
+  if (refusal === 'INVALID_TRANSITION') throw new AppError(refusal, { from: line.status, command: action });
+  throw new AppError(refusal);
+}
+
+/**
+ * The actions a person may take on the line now, in LINE_ACTIONS order: what the API and the pages
+ * offer. transition() refuses by the same rule, and re-checks it under the order lock when acting.
+ */
+export function allowedActions(line: LineActionFacts): LineAction[] {
+  return LINE_ACTIONS.filter((action) => refusalOf(line, action) === null);
 }
 
 function tick(line: LineState, now: Date, policy: Policy): LineOutcome {
@@ -76,16 +115,14 @@ export function transition(line: LineState, command: LineCommand, now: Date, pol
     case 'tick':
       return tick(line, now, policy);
     case 'resend':
-      assertBeforePonr(line);
-      if (line.status === 'booked')
-        throw new AppError('RSD_NOT_REACHED', { rsdAt: line.rsdAt.toISOString() });
+      assertTakes(line, 'resend');
       return {
         state: line,
         effects: [{ type: 'queue_provisioning_email', reason: 'resend' }],
         changed: true,
       };
     case 'change_contact':
-      assertBeforePonr(line);
+      assertTakes(line, 'change_contact');
       if (!command.contactChanged) return unchanged(line);
       // Before the RSD the first e-mail simply goes to the new contact; after it, the old link dies
       // and the new contact gets a fresh one straight away.
@@ -96,9 +133,7 @@ export function transition(line: LineState, command: LineCommand, now: Date, pol
         changed: true,
       };
     case 'cancel':
-      assertBeforePonr(line);
-      if (line.status === 'closed')
-        throw new AppError('INVALID_TRANSITION', { from: 'closed', command: 'cancel' });
+      assertTakes(line, 'cancel');
       return {
         state: { ...line, status: 'cancelled', pendingProvisioning: false },
         effects: [{ type: 'revoke_setup_tokens' }],
@@ -121,12 +156,4 @@ export function nextDueAt(line: LineState, policy: Policy): Date | null {
   if (line.status !== 'awaiting_provisioning_details' || line.firstEmailAt === null) return null;
   const pendingReminder = reminderInstants(policy, line, line.firstEmailAt)[line.remindersSent];
   return pendingReminder ?? closeInstant(line.policyDays, line.firstEmailAt);
-}
-
-/** The fast check the UI uses to decide how Resend and Edit present themselves. */
-export function canStillProvision(line: Pick<LineState, 'status' | 'mappedAt'>): boolean {
-  return (
-    line.mappedAt === null &&
-    (line.status === 'booked' || line.status === 'awaiting_provisioning_details' || line.status === 'closed')
-  );
 }

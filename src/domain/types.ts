@@ -1,9 +1,21 @@
 /**
- * Glossary types of Onramp (see docs/architecture.md). Pure data, no behaviour.
+ * Glossary types of Onramp (see docs/architecture.md). Pure data, no behaviour beyond narrowing.
  */
 
-export type Language = 'en' | 'it';
-export const LANGUAGES: readonly Language[] = ['en', 'it'];
+/** The languages of the UI, the e-mails and provisioning contacts. */
+export const LANGUAGES = ['en', 'it'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Narrows an untrusted value (query, cookie, header, form field) to a language we speak. */
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/** How each language writes dates and numbers (British English, not American). */
+export const INTL_LOCALES: Record<Language, string> = { en: 'en-GB', it: 'it-IT' };
+
+/** Each language's name in itself, for language pickers: the same whatever the page speaks. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', it: 'Italiano' };
 
 /** A tenant; 'operator' is the company running Onramp (its support agents). */
 export type OrganizationKind = 'partner' | 'distributor' | 'customer' | 'operator';
@@ -44,14 +56,14 @@ export interface ProvisioningContact {
 }
 
 /** Line states. `closed` lines that were never set up carry `pendingProvisioning`. */
-export type LineStatus = 'booked' | 'awaiting_provisioning_details' | 'provisioned' | 'closed' | 'cancelled';
-export const LINE_STATUSES: readonly LineStatus[] = [
+export const LINE_STATUSES = [
   'booked',
   'awaiting_provisioning_details',
   'provisioned',
   'closed',
   'cancelled',
-];
+] as const;
+export type LineStatus = (typeof LINE_STATUSES)[number];
 
 /** The part of a subscription line the state machine reasons about. */
 export interface LineState {

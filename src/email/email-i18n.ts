@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { emailMessages } from './email-messages.js';
+import { INTL_LOCALES } from '../domain/types.js';
 import type { Language } from './email-types.js';
 
 const i18n = i18next.createInstance();
@@ -47,8 +48,6 @@ export function emailTranslator(language: Language): (key: string, vars?: Record
   return (key, vars) => emailT(language, key, vars);
 }
 
-const LOCALES: Record<Language, string> = { en: 'en-GB', it: 'it-IT' };
-
 // Building an Intl formatter costs far more than using one (it was a third of an e-mail's render
 // time in the RSD burst), so each is built once per language and reused.
 function formatters(locale: string) {
@@ -67,8 +66,8 @@ function formatters(locale: string) {
   };
 }
 const FORMATTERS: Record<Language, ReturnType<typeof formatters>> = {
-  en: formatters(LOCALES.en),
-  it: formatters(LOCALES.it),
+  en: formatters(INTL_LOCALES.en),
+  it: formatters(INTL_LOCALES.it),
 };
 
 /** "2 December 2026" / "2 dicembre 2026"; UTC, so every reader sees the same day. */

@@ -1,9 +1,10 @@
 /**
  * What the e-mail module is asked to render and what it hands back. Pure data.
  */
+import type { Language } from '../domain/types.js';
 
 /** Language of the recipient; every e-mail exists in each. */
-export type Language = 'en' | 'it';
+export type { Language };
 
 /** A recipient: display name and address. */
 export interface Person {

@@ -3,7 +3,7 @@
  * Every user-visible string goes through `t`.
  */
 import i18next from 'i18next';
-import type { Language } from '../domain/types.js';
+import { isLanguage, type Language } from '../domain/types.js';
 import { emailMessages } from '../email/index.js';
 import { setupMessages } from '../web/setup/setup-messages.js';
 import { workspaceMessages } from '../web/workspace/workspace-messages.js';
@@ -60,7 +60,7 @@ export function t(language: Language, key: string, vars?: Record<string, unknown
   return i18n.t(key, { ...vars, lng: language });
 }
 
-/** Picks en or it from an Accept-Language header (q-values honoured); English by default. */
+/** Picks a language we speak from an Accept-Language header (q-values honoured); English by default. */
 export function languageFromHeader(header: string | undefined | null): Language {
   if (!header) return 'en';
   const ranked = header
@@ -72,5 +72,5 @@ export function languageFromHeader(header: string | undefined | null): Language 
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);
-  return ranked.find((x) => x.lang === 'it' || x.lang === 'en')?.lang === 'it' ? 'it' : 'en';
+  return ranked.map((x) => x.lang).find(isLanguage) ?? 'en';
 }

@@ -1,6 +1,6 @@
 /** Orders: insert, find, list and lock (the PONR lives on the order row). */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Actor, LineStatus } from '../domain/types.js';
+import type { Actor, Language, LineStatus } from '../domain/types.js';
 import { containsLower } from './like-pattern.js';
 import type { Database, PurchaseOrderRow } from './schema.js';
 import { activeAdminsOf } from './user-repository.js';
@@ -113,7 +113,7 @@ export async function findPlacer(
 ): Promise<{
   name: string;
   email: string;
-  language: 'en' | 'it';
+  language: Language;
   organizationAdmins?: { name: string; email: string }[];
 }> {
   const { deactivated_at, organization_id, ...placer } = await db

@@ -2,7 +2,7 @@
  * The one `Database` type Kysely checks every query against. It mirrors migrations/*.sql.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Role } from '../domain/types.js';
+import type { Language, LineStatus, Role } from '../domain/types.js';
 
 type Timestamp = ColumnType<Date, Date, Date>;
 type Json = ColumnType<unknown, string, string>;
@@ -25,7 +25,7 @@ export interface AppUserTable {
   role: Role;
   name: string;
   email: string;
-  language: 'en' | 'it';
+  language: Language;
   password_hash: string | null;
   created_at: Timestamp;
   /** Set while the user is deactivated: no sign-in, sessions and API tokens refused. */
@@ -59,7 +59,7 @@ export interface InvitationTable {
   organization_id: string;
   email: string;
   role: Role;
-  language: 'en' | 'it';
+  language: Language;
   invited_by_user_id: string | null;
   invited_by_label: string;
   /** SHA-256 of the live link's token; a resend replaces it. */
@@ -120,11 +120,11 @@ export interface SubscriptionLineTable {
   quantity: number;
   /** YYYY-MM-DD */
   rsd: string;
-  status: 'booked' | 'awaiting_provisioning_details' | 'provisioned' | 'closed' | 'cancelled';
+  status: LineStatus;
   pending_provisioning: Generated<boolean>;
   contact_name: string;
   contact_email: string;
-  contact_language: 'en' | 'it';
+  contact_language: Language;
   rsd_at: Timestamp;
   first_email_at: Timestamp | null;
   reminders_sent: Generated<number>;
@@ -267,7 +267,7 @@ export interface SupportCaseTable {
   requester_user_id: string | null;
   requester_name: string;
   requester_email: string;
-  requester_language: 'en' | 'it';
+  requester_language: Language;
   access_key_hash: Uint8Array | null;
   created_at: Timestamp;
   updated_at: Timestamp;

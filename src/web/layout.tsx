@@ -1,6 +1,6 @@
 /** The page shell every page uses: header, navigation, language switch, main, footer. */
 import type { Child } from 'hono/jsx';
-import type { Actor, Language } from '../domain/types.js';
+import { LANGUAGE_NAMES, LANGUAGES, type Actor, type Language } from '../domain/types.js';
 
 export interface PageContext {
   t: (key: string, vars?: Record<string, unknown>) => string;
@@ -86,20 +86,15 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
               </ul>
             </nav>
             <span class="lang-switch" aria-label={ctx.t('web.language')}>
-              <a
-                href={withLang(ctx.path, 'en')}
-                lang="en"
-                aria-current={ctx.language === 'en' ? 'true' : undefined}
-              >
-                English
-              </a>
-              <a
-                href={withLang(ctx.path, 'it')}
-                lang="it"
-                aria-current={ctx.language === 'it' ? 'true' : undefined}
-              >
-                Italiano
-              </a>
+              {LANGUAGES.map((l) => (
+                <a
+                  href={withLang(ctx.path, l)}
+                  lang={l}
+                  aria-current={ctx.language === l ? 'true' : undefined}
+                >
+                  {LANGUAGE_NAMES[l]}
+                </a>
+              ))}
             </span>
             {ctx.user ? (
               <form method="post" action="/sign-out">

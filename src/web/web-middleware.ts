@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Language } from '../domain/types.js';
+import { isLanguage, type Language } from '../domain/types.js';
 import { languageFromHeader, t } from '../i18n/i18n.js';
 import type { WebDeps, WebEnv } from './web-env.js';
 import { sessionUser } from './web-session.js';
@@ -14,7 +14,7 @@ export function webContext(deps: WebDeps): MiddlewareHandler<WebEnv> {
     const user = await sessionUser(c, deps);
     const asked = c.req.query('lang');
     let language: Language;
-    if (asked === 'en' || asked === 'it') {
+    if (isLanguage(asked)) {
       language = asked;
       setCookie(c, LANG_COOKIE, asked, {
         sameSite: 'Lax',
@@ -24,10 +24,9 @@ export function webContext(deps: WebDeps): MiddlewareHandler<WebEnv> {
       });
     } else {
       const cookie = getCookie(c, LANG_COOKIE);
-      language =
-        cookie === 'en' || cookie === 'it'
-          ? cookie
-          : (user?.language ?? languageFromHeader(c.req.header('accept-language')));
+      language = isLanguage(cookie)
+        ? cookie
+        : (user?.language ?? languageFromHeader(c.req.header('accept-language')));
     }
     c.set('user', user);
     c.set('language', language);

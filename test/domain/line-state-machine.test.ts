@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../src/domain/errors.js';
-import {
-  canStillProvision,
-  nextDueAt,
-  transition,
-  type LineCommand,
-} from '../../src/domain/line-state-machine.js';
+import { nextDueAt, transition, type LineCommand } from '../../src/domain/line-state-machine.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import type { LineState, LineStatus } from '../../src/domain/types.js';
 
@@ -175,12 +170,5 @@ describe('line state machine', () => {
     const awaiting = line('awaiting_provisioning_details', { offerCode: 'MEET-PRO', policyDays: 14 });
     expect(nextDueAt(awaiting, custom)).toEqual(at(14));
     expect(transition(awaiting, { type: 'tick' }, at(14), custom).state.status).toBe('closed');
-  });
-
-  it('the UI fast check matches the refusals', () => {
-    expect(canStillProvision({ status: 'awaiting_provisioning_details', mappedAt: null })).toBe(true);
-    expect(canStillProvision({ status: 'closed', mappedAt: null })).toBe(true);
-    expect(canStillProvision({ status: 'provisioned', mappedAt: at(1) })).toBe(false);
-    expect(canStillProvision({ status: 'cancelled', mappedAt: null })).toBe(false);
   });
 });

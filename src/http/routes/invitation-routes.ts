@@ -9,7 +9,7 @@ import { getInvitation, listInvitations } from '../../app/list-invitations.js';
 import { resendInvitation } from '../../app/resend-invitation.js';
 import { revokeInvitation } from '../../app/revoke-invitation.js';
 import { INVITATION_STATUSES } from '../../domain/invitation-status.js';
-import { ROLES } from '../../domain/types.js';
+import { LANGUAGES, ROLES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {
   changeErrorResponses,
@@ -28,7 +28,7 @@ const invitationSchema = z
     organizationId: z.string().openapi({ example: 'org_acme' }),
     email: z.string().openapi({ example: 'new.colleague@acme.example' }),
     role: z.enum(ROLES as unknown as [string, ...string[]]),
-    language: z.enum(['en', 'it']).openapi({ description: 'Language of the invitation e-mail' }),
+    language: z.enum(LANGUAGES).openapi({ description: 'Language of the invitation e-mail' }),
     status: z.enum(INVITATION_STATUSES).openapi({
       description:
         'sent (the link works), accepted, expired (7 days after the last send), revoked, bounced (the last e-mail did not arrive)',

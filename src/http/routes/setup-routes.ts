@@ -10,6 +10,7 @@ import { delegateSetup } from '../../app/delegate-setup.js';
 import { openSetupLink } from '../../app/open-setup-link.js';
 import { provisioningContactSchema } from '../../app/place-order.js';
 import { AppError } from '../../domain/errors.js';
+import { LANGUAGES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { errorResponses, errorSchema, json, jsonBody } from '../openapi-common.js';
 
@@ -80,7 +81,7 @@ const completeSchema = z
     confirmedBy: z
       .object({
         name: z.string().trim().min(1).max(200).optional(),
-        language: z.enum(['en', 'it']).optional(),
+        language: z.enum(LANGUAGES).optional(),
       })
       .optional(),
   })

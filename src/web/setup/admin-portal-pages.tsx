@@ -1,5 +1,6 @@
 /** The customer admin's admin portal. */
 import type { CustomerOrganizationOverview } from '../../app/get-customer-organization.js';
+import { INTL_LOCALES } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { countryName, formatNumber, regionName, SetupPage } from './setup-components.js';
 
@@ -16,7 +17,7 @@ export function AdminNoAccessPage(props: { ctx: PageContext }) {
 
 function formatDate(ctx: PageContext, iso: string | null): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(ctx.language === 'it' ? 'it-IT' : 'en-GB', {
+  return new Intl.DateTimeFormat(INTL_LOCALES[ctx.language], {
     dateStyle: 'medium',
     timeZone: 'UTC',
   }).format(new Date(iso));

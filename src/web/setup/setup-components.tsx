@@ -1,7 +1,7 @@
 /** Building blocks of the setup wizard's pages: the shell with its steps, the lines, form fields. */
 import type { Child } from 'hono/jsx';
 import type { SetupLine, SetupView } from '../../app/open-setup-link.js';
-import type { Language } from '../../domain/types.js';
+import { INTL_LOCALES, type Language } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 
 export const STEPS = ['who', 'organization', 'country', 'review'] as const;
@@ -22,7 +22,7 @@ export function regionName(ctx: PageContext, region: string | null): string {
 }
 
 export function formatNumber(ctx: PageContext, n: number): string {
-  return new Intl.NumberFormat(ctx.language === 'it' ? 'it-IT' : 'en-GB').format(n);
+  return new Intl.NumberFormat(INTL_LOCALES[ctx.language]).format(n);
 }
 
 function Steps(props: { ctx: PageContext; step: Step }) {

@@ -2,7 +2,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Language } from '../../domain/types.js';
+import { isLanguage, type Language } from '../../domain/types.js';
 import { t } from '../../i18n/i18n.js';
 import type { PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -18,7 +18,7 @@ const LANG_COOKIE = 'onramp_lang';
 export function setupPageContext(c: Context<WebEnv>, contactLanguage?: Language): PageContext {
   const ctx = pageContext(c);
   const chosen = c.req.query('lang') ?? getCookie(c, LANG_COOKIE);
-  if (!contactLanguage || chosen === 'en' || chosen === 'it' || ctx.user) return ctx;
+  if (!contactLanguage || isLanguage(chosen) || ctx.user) return ctx;
   return { ...ctx, language: contactLanguage, t: (key, vars) => t(contactLanguage, key, vars) };
 }
 

@@ -13,6 +13,7 @@ import { requestNewSetupLink, type NewLinkLimits } from '../../app/request-new-s
 import { dataRegionOf } from '../../domain/data-region.js';
 import { AppError } from '../../domain/errors.js';
 import type { DeadLinkReason } from '../../domain/setup-rules.js';
+import { isLanguage } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
 import type { WebApp, WebDeps, WebEnv } from '../web-env.js';
 import {
@@ -170,10 +171,11 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
   app.post(`/setup/${TOKEN}/delegate`, async (c) => {
     const body = await c.req.parseBody();
     return withView(c, async (view, ctx, token) => {
+      const language = field(body, 'language');
       const form: DelegateForm = {
         name: field(body, 'name', MAX_NAME),
         email: field(body, 'email', 254),
-        language: field(body, 'language') === 'it' ? 'it' : 'en',
+        language: isLanguage(language) ? language : 'en',
         errors: {},
       };
       const parsed = provisioningContactSchema.safeParse(form);

@@ -4,7 +4,7 @@
  * gets these messages, in the page's language, rather than its own.
  */
 import { provisioningContactSchema } from '../../app/place-order.js';
-import type { ProvisioningContact } from '../../domain/types.js';
+import { LANGUAGE_NAMES, LANGUAGES, type ProvisioningContact } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
 
 export type ContactField = 'name' | 'email' | 'language';
@@ -86,12 +86,11 @@ export function ContactFields(props: { ctx: PageContext; values: ContactValues; 
         aria-invalid={errors.language ? 'true' : undefined}
         aria-describedby={errors.language ? 'contact-language-error' : 'contact-language-hint'}
       >
-        <option value="en" lang="en" selected={values.language === 'en'}>
-          English
-        </option>
-        <option value="it" lang="it" selected={values.language === 'it'}>
-          Italiano
-        </option>
+        {LANGUAGES.map((l) => (
+          <option value={l} lang={l} selected={values.language === l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
       </select>
       {errors.language ? (
         <p id="contact-language-error" class="field-error">

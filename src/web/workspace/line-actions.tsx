@@ -6,7 +6,7 @@
  * dialog instead, whose Yes posts the same form. After the PONR, Resend and Edit stay visible
  * and explain why they cannot act (dialog, or an explanation page without JavaScript).
  */
-import { canStillProvision } from '../../domain/line-state-machine.js';
+import { allowedActions } from '../../domain/line-state-machine.js';
 import type { LineStatus } from '../../domain/types.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { formatDate } from './workspace-support.js';
@@ -14,7 +14,7 @@ import { formatDate } from './workspace-support.js';
 /** The line facts these components need, from getOrder, getSubscription or listSubscriptions. */
 export interface LineView {
   subscriptionId: string;
-  status: string;
+  status: LineStatus;
   pendingProvisioning: boolean;
   rsd: string;
   provisioningContact: { name: string; email: string; language: string };
@@ -22,12 +22,16 @@ export interface LineView {
   canChangeContact: boolean;
 }
 
-/** The fast PONR check for a list row, which knows only whether the order is mapped. */
+/** What a list row, which knows only its status and whether the order is mapped, offers. */
 export function lineViewOf<T extends Omit<LineView, 'canResend' | 'canChangeContact'> & { mapped: boolean }>(
   row: T,
 ): T & LineView {
-  const open = !row.mapped && canStillProvision({ status: row.status as LineStatus, mappedAt: null });
-  return { ...row, canResend: open && row.status !== 'booked', canChangeContact: open };
+  const allowed = allowedActions(row);
+  return {
+    ...row,
+    canResend: allowed.includes('resend'),
+    canChangeContact: allowed.includes('change_contact'),
+  };
 }
 
 export const PONR_DIALOG = 'ponr-dialog';

@@ -3,7 +3,7 @@
  * admin portal as a link and the person who placed the order as someone to write to.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../../domain/errors.js';
+import { AppError, type ErrorCode } from '../../domain/errors.js';
 import { errorMessage } from '../../http/render-error.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -73,17 +73,15 @@ export function AdminsCard(props: { ctx: PageContext; error: AppError }) {
   );
 }
 
+/** Refusals with a heading of their own; every other code reads "Refused". */
+const HEADINGS: Partial<Record<ErrorCode, string>> = {
+  NO_ACCESS: 'workspace:refusal.noAccess',
+  NOT_FOUND: 'workspace:refusal.notFound',
+  PAST_PONR: 'workspace:refusal.pastPonr',
+};
+
 function headingKey(error: AppError): string {
-  switch (error.code) {
-    case 'NO_ACCESS':
-      return 'workspace:refusal.noAccess';
-    case 'NOT_FOUND':
-      return 'workspace:refusal.notFound';
-    case 'PAST_PONR':
-      return 'workspace:refusal.pastPonr';
-    default:
-      return 'workspace:refusal.refused';
-  }
+  return HEADINGS[error.code] ?? 'workspace:refusal.refused';
 }
 
 /** A whole page for a refusal, with the status from the shared vocabulary. */

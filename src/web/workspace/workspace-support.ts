@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { AppError } from '../../domain/errors.js';
-import type { Actor, Language } from '../../domain/types.js';
+import { INTL_LOCALES, type Actor, type Language } from '../../domain/types.js';
 import type { WebEnv } from '../web-env.js';
 
 export type WebContext = Context<WebEnv>;
@@ -72,11 +72,9 @@ export function currentPath(c: WebContext): string {
   return withNotice(url.pathname + url.search, {});
 }
 
-const LOCALES: Record<Language, string> = { en: 'en-GB', it: 'it-IT' };
-
 /** "1 Dec 2026, 09:00 UTC": people in several time zones read the same instant. */
 export function formatDateTime(iso: string, language: Language): string {
-  const f = new Intl.DateTimeFormat(LOCALES[language], {
+  const f = new Intl.DateTimeFormat(INTL_LOCALES[language], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'UTC',
@@ -87,7 +85,7 @@ export function formatDateTime(iso: string, language: Language): string {
 /** A calendar date (YYYY-MM-DD) or the date of an instant. */
 export function formatDate(dateOrIso: string, language: Language): string {
   const at = dateOrIso.length === 10 ? `${dateOrIso}T00:00:00.000Z` : dateOrIso;
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(at),
   );
 }
