@@ -1,5 +1,6 @@
 /** The e-mail module: templates (HTML + text, en/it), pooled SMTP transport, built-in SMTP sink. */
 export { renderEmail } from './render-email.js';
+export { emailInputSchema } from './email-types.js';
 export type {
   EmailInput,
   EmailLine,
@@ -7,6 +8,7 @@ export type {
   Language,
   Person,
   RenderedEmail,
+  TemplateFields,
   TemplateInput,
 } from './email-types.js';
 export { emailMessages } from './email-messages.js';
