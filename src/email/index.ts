@@ -1,6 +1,5 @@
 /** The e-mail module: templates (HTML + text, en/it), pooled SMTP transport, built-in SMTP sink. */
 export { renderEmail } from './render-email.js';
-export { emailInputSchema } from './email-types.js';
 export type {
   EmailInput,
   EmailLine,

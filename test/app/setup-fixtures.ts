@@ -76,6 +76,17 @@ export async function passwordTokenOf(w: World, email: string): Promise<string> 
   return lastSegment(input.secrets.setPasswordUrl);
 }
 
+/** The stored inputs of the e-mails already sent (their rows are done). */
+export async function sentEmailInputs(w: World): Promise<object[]> {
+  const rows = await w.store.db
+    .selectFrom('outbox')
+    .select('payload')
+    .where('topic', '=', 'email')
+    .where('status', '=', 'done')
+    .execute();
+  return rows.map((r) => (r.payload as { input: object }).input);
+}
+
 let orgCounter = 0;
 
 /** A customer organization with customer admins at the given addresses. */
