@@ -21,7 +21,7 @@ export function equivalentEmail(i: number): EmailInput {
         quantity: 1,
       },
     ],
-    setupUrl: `${BENCH_PUBLIC_URL}/setup/${'x'.repeat(43)}`,
+    secrets: { setupUrl: `${BENCH_PUBLIC_URL}/setup/${'x'.repeat(43)}` },
     deadline: '2026-12-31T00:00:00.000Z',
     helpUrl: `${BENCH_PUBLIC_URL}/help/provisioning`,
     senderAddress: 'provisioning@onramp.localhost',

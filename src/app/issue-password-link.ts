@@ -6,8 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Language } from '../domain/types.js';
-import type { TemplateInput } from '../email/email-types.js';
-import { enqueue } from '../store/outbox-repository.js';
+import { enqueueEmail } from '../store/outbox-repository.js';
 import { insertPasswordLink } from '../store/password-link-repository.js';
 import type { Database, PasswordLinkPurpose } from '../store/schema.js';
 import { hashToken, type AppDeps } from './deps.js';
@@ -52,17 +51,17 @@ export async function issuePasswordLink(
   });
   const setPasswordUrl = `${deps.settings.publicUrl}/set-password/${token}`;
   if (purpose !== 'welcome') {
-    const input: TemplateInput<'password-link'> = {
+    await enqueueEmail(trx, now, {
       template: 'password-link',
-      language: user.language,
-      to: { name: user.name, email: user.email },
-      purpose,
-      setPasswordUrl,
-      expiresAt: expiresAt.toISOString(),
-    };
-    await enqueue(trx, now, [
-      { topic: 'email', messageKey: deps.ids.newId('pwl'), availableAt: now, payload: { input } },
-    ]);
+      messageKey: deps.ids.newId('pwl'),
+      input: {
+        language: user.language,
+        to: { name: user.name, email: user.email },
+        purpose,
+        secrets: { setPasswordUrl },
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
   }
   return { setPasswordUrl, expiresAt };
 }

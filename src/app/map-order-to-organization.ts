@@ -11,7 +11,7 @@ import type { Language } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../store/line-repository.js';
 import { lockOrder } from '../store/order-repository.js';
-import { enqueue, supersedePendingSends } from '../store/outbox-repository.js';
+import { enqueueEmail, supersedePendingSends } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow } from '../store/schema.js';
 import { revokeLiveTokens } from '../store/setup-token-repository.js';
 import type { AppDeps } from './deps.js';
@@ -141,25 +141,19 @@ async function welcomeCustomerAdmin(
     { id: userId, name: person.name, email: person.email, language: person.language },
     'welcome',
   );
-  await enqueue(trx, now, [
-    {
-      topic: 'email',
-      messageKey: deps.ids.newId('wel'),
-      availableAt: now,
-      payload: {
-        input: {
-          template: 'welcome',
-          language: person.language,
-          to: { name: person.name, email: person.email },
-          organizationName: org.name,
-          dataRegion: org.data_region ?? '',
-          setPasswordUrl: link.setPasswordUrl,
-          adminPortalUrl: deps.settings.adminPortalUrl,
-          passwordLinkExpiresAt: link.expiresAt.toISOString(),
-        },
-      },
+  await enqueueEmail(trx, now, {
+    template: 'welcome',
+    messageKey: deps.ids.newId('wel'),
+    input: {
+      language: person.language,
+      to: { name: person.name, email: person.email },
+      organizationName: org.name,
+      dataRegion: org.data_region ?? '',
+      secrets: { setPasswordUrl: link.setPasswordUrl },
+      adminPortalUrl: deps.settings.adminPortalUrl,
+      passwordLinkExpiresAt: link.expiresAt.toISOString(),
     },
-  ]);
+  });
   return userId;
 }
 

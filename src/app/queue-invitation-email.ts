@@ -6,7 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { Language, Role } from '../domain/types.js';
 import { invitationExpiry } from '../domain/invitation-status.js';
-import { enqueue } from '../store/outbox-repository.js';
+import { enqueueEmail } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
 import { hashToken, type AppDeps } from './deps.js';
 
@@ -45,23 +45,17 @@ export async function queueInvitationEmail(
     organizationName: string;
   },
 ): Promise<void> {
-  await enqueue(trx, link.sentAt, [
-    {
-      topic: 'email',
-      messageKey: link.messageKey,
-      availableAt: link.sentAt,
-      payload: {
-        input: {
-          template: 'invitation',
-          language: invitation.language,
-          to: { name: invitation.email, email: invitation.email },
-          invitedByName: invitation.invitedByName,
-          organizationName: invitation.organizationName,
-          role: invitation.role,
-          invitationUrl: invitationUrlOf(deps, link.token),
-          expiresAt: link.expiresAt.toISOString(),
-        },
-      },
+  await enqueueEmail(trx, link.sentAt, {
+    template: 'invitation',
+    messageKey: link.messageKey,
+    input: {
+      language: invitation.language,
+      to: { name: invitation.email, email: invitation.email },
+      invitedByName: invitation.invitedByName,
+      organizationName: invitation.organizationName,
+      role: invitation.role,
+      secrets: { invitationUrl: invitationUrlOf(deps, link.token) },
+      expiresAt: link.expiresAt.toISOString(),
     },
-  ]);
+  });
 }

@@ -6,9 +6,10 @@
 import type { Transaction } from 'kysely';
 import { closeInstant } from '../domain/policy.js';
 import type { SendReason } from '../domain/types.js';
-import type { EmailInput, EmailLine } from '../email/index.js';
+import type { EmailLine, TemplateFields } from '../email/index.js';
 import type { AuditActor } from '../store/audit-repository.js';
 import { policyDaysOf } from '../store/line-repository.js';
+import { emailPayload } from '../store/outbox-payloads.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 import { writeProvisioningSends, type NewProvisioningSend } from '../store/write-provisioning-sends.js';
 import { hashToken, type AppDeps } from './deps.js';
@@ -166,19 +167,18 @@ function prepareSend(
     endCustomerName: order.end_customer_name,
     partnerName: args.context.partnerName,
     lines: linesForContact(args.context, line),
-    setupUrl: `${settings.publicUrl}/setup/${token}`,
+    secrets: { setupUrl: `${settings.publicUrl}/setup/${token}` },
     deadline: deadline.toISOString(),
     helpUrl: `${settings.publicUrl}/help/provisioning`,
     senderAddress: settings.mailFrom,
-  };
-  const input: EmailInput =
+  } satisfies Omit<TemplateFields<'reminder'>, 'daysLeft'>;
+  const payload =
     reason === 'reminder'
-      ? {
-          template: 'reminder',
+      ? emailPayload('reminder', {
           ...common,
           daysLeft: Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS)),
-        }
-      : { template: 'provisioning', ...common, resend: reason !== 'rsd' };
+        })
+      : emailPayload('provisioning', { ...common, resend: reason !== 'rsd' });
 
   const send: NewProvisioningSend = {
     id: sendId,
@@ -193,7 +193,7 @@ function prepareSend(
     language: line.contact_language,
     tokenHash: hashToken(token),
     tokenExpiresAt: expiresAt,
-    payload: { input },
+    payload,
   };
   return send;
 }

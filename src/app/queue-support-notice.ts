@@ -5,7 +5,7 @@
  * ("use the most recent e-mail"). Only the key's SHA-256 is stored.
  */
 import type { Transaction } from 'kysely';
-import { enqueue } from '../store/outbox-repository.js';
+import { enqueueEmail } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
 import type { SupportCaseRow } from '../store/support-case-repository.js';
 import { hashToken, type AppDeps } from './deps.js';
@@ -38,22 +38,16 @@ export async function queueSupportNotice(
       .where('id', '=', supportCase.id)
       .execute();
   }
-  await enqueue(trx, now, [
-    {
-      topic: 'email',
-      messageKey: deps.ids.newId('csn'),
-      availableAt: now,
-      payload: {
-        input: {
-          template: 'support-notice',
-          language: supportCase.requester_language,
-          to: { name: supportCase.requester_name, email: supportCase.requester_email },
-          caseId: supportCase.id,
-          caseUrl: caseUrlOf(deps, supportCase.id, key),
-          event,
-          ...(body ? { body } : {}),
-        },
-      },
+  await enqueueEmail(trx, now, {
+    template: 'support-notice',
+    messageKey: deps.ids.newId('csn'),
+    input: {
+      language: supportCase.requester_language,
+      to: { name: supportCase.requester_name, email: supportCase.requester_email },
+      caseId: supportCase.id,
+      secrets: { caseUrl: caseUrlOf(deps, supportCase.id, key) },
+      event,
+      ...(body ? { body } : {}),
     },
-  ]);
+  });
 }

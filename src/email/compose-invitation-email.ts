@@ -16,7 +16,7 @@ export function composeInvitationEmail(input: TemplateInput<'invitation'>): Emai
         kind: 'paragraph',
         text: t('invitation.accept', { expiresAt: formatEmailDateTime(lng, input.expiresAt) }),
       },
-      { kind: 'button', label: t('invitation.button'), url: input.invitationUrl },
+      { kind: 'button', label: t('invitation.button'), url: input.secrets.invitationUrl },
       { kind: 'paragraph', text: t('invitation.ignore') },
     ],
     footer: t('invitation.footer', { invitedByName, organizationName }),

@@ -15,7 +15,7 @@ export function composePasswordLinkEmail(input: TemplateInput<'password-link'>):
         kind: 'paragraph',
         text: t('passwordLink.choose', { expiresAt: formatEmailDateTime(lng, input.expiresAt) }),
       },
-      { kind: 'button', label: t('passwordLink.button'), url: input.setPasswordUrl },
+      { kind: 'button', label: t('passwordLink.button'), url: input.secrets.setPasswordUrl },
     ],
     footer: t('passwordLink.footer'),
   });

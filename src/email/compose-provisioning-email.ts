@@ -33,7 +33,7 @@ export function composeProvisioningEmail(
           formatEmailNumber(lng, line.quantity),
         ]),
       },
-      { kind: 'button', label: t('setup.button'), url: input.setupUrl },
+      { kind: 'button', label: t('setup.button'), url: input.secrets.setupUrl },
       paragraph(t('setup.deadline', { deadline: formatEmailDate(lng, input.deadline) })),
       paragraph(t('setup.delegate')),
       { kind: 'link', text: t('setup.help'), url: input.helpUrl },

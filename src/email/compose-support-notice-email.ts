@@ -14,7 +14,7 @@ export function composeSupportNoticeEmail(input: TemplateInput<'support-notice'>
     blocks: [
       { kind: 'paragraph', text: t(`supportNotice.${event}.intro`, { caseId }) },
       ...quote,
-      { kind: 'button', label: t('supportNotice.button'), url: input.caseUrl },
+      { kind: 'button', label: t('supportNotice.button'), url: input.secrets.caseUrl },
     ],
     footer: t('supportNotice.footer', { caseId }),
   });

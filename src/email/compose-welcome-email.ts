@@ -22,7 +22,7 @@ export function composeWelcomeEmail(input: TemplateInput<'welcome'>): EmailDocum
         kind: 'paragraph',
         text: t('welcome.setPassword', { expiresAt: formatEmailDateTime(lng, input.passwordLinkExpiresAt) }),
       },
-      { kind: 'button', label: t('welcome.button'), url: input.setPasswordUrl },
+      { kind: 'button', label: t('welcome.button'), url: input.secrets.setPasswordUrl },
       { kind: 'link', text: t('welcome.adminPortal'), url: input.adminPortalUrl },
     ],
     footer: t('welcome.footer', { organizationName }),

@@ -1,111 +1,134 @@
 /**
  * What the e-mail module is asked to render and what it hands back. Pure data.
+ *
+ * Each template's input is a zod schema and its type is inferred from it: the outbox stores the
+ * input and parses it again when a worker claims the row, so the type the code is checked against
+ * and the shape the worker accepts cannot drift apart.
+ *
+ * Link secrets (a setup, password, invitation or case link carries its token) live in the input's
+ * `secrets` part and nowhere else: the dispatcher drops that part once the row is finished, so a
+ * new template with a link is scrubbed without anyone remembering a list of field names.
  */
-import type { Language } from '../domain/types.js';
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../domain/types.js';
 
 /** Language of the recipient; every e-mail exists in each. */
+const languageSchema = z.enum(LANGUAGES);
 export type { Language };
 
 /** A recipient: display name and address. */
-export interface Person {
-  name: string;
-  email: string;
-}
+const personSchema = z.object({ name: z.string(), email: z.string() });
+export type Person = z.infer<typeof personSchema>;
+
+/** An instant as `Date.toISOString()` writes it. */
+const instantSchema = z.iso.datetime({ offset: true });
 
 /** One subscription line of an order, as the e-mail shows it. */
-export interface EmailLine {
+const emailLineSchema = z.object({
   /** `Sub` + digits. */
-  subscriptionId: string;
-  offerCode: string;
-  offerName: string;
-  quantity: number;
-}
+  subscriptionId: z.string(),
+  offerCode: z.string(),
+  offerName: z.string(),
+  quantity: z.number(),
+});
+export type EmailLine = z.infer<typeof emailLineSchema>;
 
 /** Fields the provisioning e-mail and its reminder share. */
-interface SetupLinkEmail {
-  language: Language;
+const setupLinkFields = {
+  language: languageSchema,
   /** The provisioning contact. */
-  to: Person;
-  webOrderId: string;
-  endCustomerName: string;
-  partnerName: string;
-  lines: EmailLine[];
-  /** The one-time setup link, token included. */
-  setupUrl: string;
+  to: personSchema,
+  webOrderId: z.string(),
+  endCustomerName: z.string(),
+  partnerName: z.string(),
+  lines: z.array(emailLineSchema),
+  secrets: z.object({
+    /** The one-time setup link, token included. */
+    setupUrl: z.url(),
+  }),
   /** ISO instant at which the line closes if the setup is not done. */
-  deadline: string;
-  helpUrl: string;
+  deadline: instantSchema,
+  helpUrl: z.url(),
   /** The From address the contact's IT should allow-list. */
-  senderAddress: string;
-}
+  senderAddress: z.string(),
+};
 
-export type EmailInput =
-  | (SetupLinkEmail & {
-      template: 'provisioning';
-      /** True when this send replaces an earlier one whose link no longer works. */
-      resend: boolean;
-    })
-  | (SetupLinkEmail & { template: 'reminder'; daysLeft: number })
-  | {
-      template: 'line-closed';
-      language: Language;
-      /** The partner user who placed the order. */
-      to: Person;
-      webOrderId: string;
-      endCustomerName: string;
-      subscriptionId: string;
-      offerName: string;
-      /** E-mail of the provisioning contact who did not complete the setup. */
-      contactEmail: string;
-      subscriptionsPageUrl: string;
-    }
-  | {
-      template: 'welcome';
-      language: Language;
-      /** The new customer admin. */
-      to: Person;
-      organizationName: string;
-      dataRegion: string;
-      setPasswordUrl: string;
-      adminPortalUrl: string;
-      /** ISO instant after which the set-password link stops working. */
-      passwordLinkExpiresAt: string;
-    }
-  | {
-      template: 'invitation';
-      language: Language;
-      /** The invited address (the name is not known yet: it is the address). */
-      to: Person;
-      /** Who invited, "Name" and their organization. */
-      invitedByName: string;
-      organizationName: string;
-      /** The role's label in the recipient's language is looked up from this key. */
-      role: string;
+export const emailInputSchema = z.discriminatedUnion('template', [
+  z.object({
+    template: z.literal('provisioning'),
+    ...setupLinkFields,
+    /** True when this send replaces an earlier one whose link no longer works. */
+    resend: z.boolean(),
+  }),
+  z.object({ template: z.literal('reminder'), ...setupLinkFields, daysLeft: z.number().int() }),
+  z.object({
+    template: z.literal('line-closed'),
+    language: languageSchema,
+    /** The partner user who placed the order. */
+    to: personSchema,
+    webOrderId: z.string(),
+    endCustomerName: z.string(),
+    subscriptionId: z.string(),
+    offerName: z.string(),
+    /** E-mail of the provisioning contact who did not complete the setup. */
+    contactEmail: z.string(),
+    subscriptionsPageUrl: z.url(),
+  }),
+  z.object({
+    template: z.literal('welcome'),
+    language: languageSchema,
+    /** The new customer admin. */
+    to: personSchema,
+    organizationName: z.string(),
+    dataRegion: z.string(),
+    secrets: z.object({ setPasswordUrl: z.url() }),
+    adminPortalUrl: z.url(),
+    /** ISO instant after which the set-password link stops working. */
+    passwordLinkExpiresAt: instantSchema,
+  }),
+  z.object({
+    template: z.literal('invitation'),
+    language: languageSchema,
+    /** The invited address (the name is not known yet: it is the address). */
+    to: personSchema,
+    /** Who invited, "Name" and their organization. */
+    invitedByName: z.string(),
+    organizationName: z.string(),
+    /** The role's label in the recipient's language is looked up from this key. */
+    role: z.string(),
+    secrets: z.object({
       /** The accept link, token included. */
-      invitationUrl: string;
-      /** ISO instant after which the link stops working. */
-      expiresAt: string;
-    }
-  | {
-      template: 'password-link';
-      language: Language;
-      to: Person;
-      /** bootstrap: the platform's first operator; reset: "Forgot password?". */
-      purpose: 'bootstrap' | 'reset';
-      setPasswordUrl: string;
-      /** ISO instant after which the link stops working. */
-      expiresAt: string;
-    }
-  | {
-      template: 'support-notice';
-      language: Language;
-      to: Person;
-      caseId: string;
-      caseUrl: string;
-      event: 'created' | 'replied' | 'resolved';
-      /** The reply or resolution text, quoted in the e-mail. */
-      body?: string;
-    };
+      invitationUrl: z.url(),
+    }),
+    /** ISO instant after which the link stops working. */
+    expiresAt: instantSchema,
+  }),
+  z.object({
+    template: z.literal('password-link'),
+    language: languageSchema,
+    to: personSchema,
+    /** bootstrap: the platform's first operator; reset: "Forgot password?". */
+    purpose: z.enum(['bootstrap', 'reset']),
+    secrets: z.object({ setPasswordUrl: z.url() }),
+    /** ISO instant after which the link stops working. */
+    expiresAt: instantSchema,
+  }),
+  z.object({
+    template: z.literal('support-notice'),
+    language: languageSchema,
+    to: personSchema,
+    caseId: z.string(),
+    secrets: z.object({
+      /** A provisioning contact's link carries the case's access key. */
+      caseUrl: z.url(),
+    }),
+    event: z.enum(['created', 'replied', 'resolved']),
+    /** The reply or resolution text, quoted in the e-mail. */
+    body: z.string().optional(),
+  }),
+]);
+
+export type EmailInput = z.infer<typeof emailInputSchema>;
 
 export type EmailTemplate = EmailInput['template'];
 
@@ -118,3 +141,8 @@ export interface RenderedEmail {
 
 /** The input of one template, e.g. `TemplateInput<'welcome'>`. */
 export type TemplateInput<T extends EmailTemplate> = Extract<EmailInput, { template: T }>;
+
+/** What a caller fills in for template `T`: its input without the tag (see `enqueueEmail`). */
+export type TemplateFields<T extends EmailTemplate> = T extends EmailTemplate
+  ? Omit<TemplateInput<T>, 'template'>
+  : never;

@@ -7,6 +7,7 @@ export type {
   Language,
   Person,
   RenderedEmail,
+  TemplateFields,
   TemplateInput,
 } from './email-types.js';
 export { emailMessages } from './email-messages.js';

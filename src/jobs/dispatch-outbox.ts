@@ -1,14 +1,23 @@
 /**
  * Drains the e-mail outbox: claims due rows (one SKIP LOCKED statement), renders and sends them
  * over the pooled SMTP connection, and records each outcome. The Message-ID comes from the row's
- * stable key, so a retry after a crash is the same message. Secrets (setup and password links)
- * are dropped from the stored payload once the row is finished.
+ * stable key, so a retry after a crash is the same message. Each payload is parsed when claimed:
+ * one that does not parse fails at once with the reason (retrying cannot fix it). Link secrets
+ * (`input.secrets`) are dropped from the stored payload once the row is finished.
  */
+import type { Logger } from 'pino';
 import type { AppDeps } from '../app/deps.js';
 import { queueWebhookEvents } from '../app/queue-webhook-events.js';
-import { MailSendError, renderEmail, type EmailInput, type Mailer } from '../email/index.js';
+import { MailSendError, renderEmail, type Mailer } from '../email/index.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
+import {
+  parseOutboxPayload,
+  scrubEmailPayload,
+  UNPARSED_PAYLOAD,
+  type EmailPayload,
+  type FinishedPayload,
+} from '../store/outbox-payloads.js';
 import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
 import { setSendStatus, setSendStatuses } from '../store/send-repository.js';
 
@@ -31,6 +40,8 @@ export interface DispatchDeps extends AppDeps {
   outbox: OutboxSettings;
   /** Counts each recorded outcome (onramp_sends_total, and the worker's onramp_auto_closes_total); optional so tests need not build one. */
   metrics?: Pick<OnrampMetrics, 'sendsTotal' | 'autoClosesTotal'>;
+  /** Where a row whose payload does not parse is reported; optional so tests need not build one. */
+  log?: Pick<Logger, 'error'>;
 }
 
 export interface DispatchSummary {
@@ -38,18 +49,6 @@ export interface DispatchSummary {
   sent: number;
   retrying: number;
   failed: number;
-}
-
-interface EmailPayload {
-  input: EmailInput;
-}
-
-const SECRET_FIELDS = ['setupUrl', 'setPasswordUrl', 'caseUrl', 'invitationUrl'] as const;
-
-function scrub(payload: EmailPayload): EmailPayload {
-  const input = { ...payload.input } as Record<string, unknown>;
-  for (const field of SECRET_FIELDS) if (field in input) input[field] = '[redacted]';
-  return { input: input as unknown as EmailInput };
 }
 
 export function messageIdOf(messageKey: string, publicUrl: string): string {
@@ -95,13 +94,30 @@ interface Delivered {
   response: string;
 }
 
-/** Renders and sends one claimed row; a failure is recorded at once, a success is returned. */
+/** A failed attempt: why, whether retrying could help, and what the row keeps if it fails for good. */
+interface Failure {
+  error: string;
+  permanent: boolean;
+  finishedPayload: FinishedPayload;
+}
+
+/** Parses, renders and sends one claimed row; a failure is recorded at once, a success is returned. */
 async function deliver(
   deps: DispatchDeps,
   row: OutboxRow,
   summary: DispatchSummary,
 ): Promise<Delivered | null> {
-  const payload = row.payload as EmailPayload;
+  const parsed = parseOutboxPayload('email', row.payload);
+  if (!parsed.ok) {
+    deps.log?.error(
+      { outboxId: row.id, messageKey: row.message_key, sendId: row.send_id, error: parsed.error },
+      'outbox row failed: its payload does not parse',
+    );
+    const failure = { error: parsed.error, permanent: true, finishedPayload: UNPARSED_PAYLOAD };
+    await recordFailedAttempt(deps, row, failure, summary);
+    return null;
+  }
+  const payload = parsed.payload;
   try {
     const rendered = renderEmail(payload.input);
     const result = await deps.mailer.send({
@@ -111,7 +127,15 @@ async function deliver(
     });
     return { row, payload, response: result.response };
   } catch (e) {
-    await recordFailedAttempt(deps, row, payload, e, summary);
+    // A MailSendError knows; anything else with a code is I/O trouble; a render error is for good.
+    const permanent = e instanceof MailSendError ? e.permanent : !(e instanceof Error && 'code' in e);
+    const error = e instanceof Error ? e.message : String(e);
+    await recordFailedAttempt(
+      deps,
+      row,
+      { error, permanent, finishedPayload: scrubEmailPayload(payload) },
+      summary,
+    );
     return null;
   }
 }
@@ -129,7 +153,7 @@ async function recordDelivered(deps: DispatchDeps, delivered: Delivered[], summa
   await deps.db.transaction().execute(async (trx) => {
     const done = await markManyDone(
       trx,
-      delivered.map((d) => ({ id: d.row.id, scrubbedPayload: scrub(d.payload) })),
+      delivered.map((d) => ({ id: d.row.id, finishedPayload: scrubEmailPayload(d.payload) })),
       now,
     );
     const sends = await setSendStatuses(
@@ -168,21 +192,17 @@ async function recordDelivered(deps: DispatchDeps, delivered: Delivered[], summa
 async function recordFailedAttempt(
   deps: DispatchDeps,
   row: OutboxRow,
-  payload: EmailPayload,
-  e: unknown,
+  failure: Failure,
   summary: DispatchSummary,
 ): Promise<void> {
   const now = deps.clock.now();
-  const message = e instanceof Error ? e.message : String(e);
-  // A MailSendError knows; anything else with a code is I/O trouble; a render error is for good.
-  const permanent = e instanceof MailSendError ? e.permanent : !(e instanceof Error && 'code' in e);
   await deps.db.transaction().execute(async (trx) => {
-    const status = await markFailedAttempt(trx, row, now, message, {
+    const status = await markFailedAttempt(trx, row, now, failure.error, {
       ...deps.outbox,
-      permanent,
-      scrubbedPayload: scrub(payload),
+      permanent: failure.permanent,
+      finishedPayload: failure.finishedPayload,
     });
-    if (status === 'failed') await recordSendStatus({ ...deps, db: trx }, row, 'failed', message, now);
+    if (status === 'failed') await recordSendStatus({ ...deps, db: trx }, row, 'failed', failure.error, now);
     if (status === 'failed') summary.failed++;
     else if (status === 'pending') summary.retrying++;
     if (status !== 'superseded')

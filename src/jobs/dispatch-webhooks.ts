@@ -2,13 +2,14 @@
  * Drains the webhook outbox: claims due deliveries (topic 'webhook', one SKIP LOCKED statement),
  * checks the endpoint's address again, POSTs the signed event, and records the attempt in the
  * delivery log. A 2xx answer delivers; anything else is retried with the outbox's capped backoff
- * until `maxAttempts`; a refused address fails at once. The delivery id (Onramp-Delivery) is the
- * row's stable key, the same on every retry.
+ * until `maxAttempts`; a refused address, or a payload that does not parse, fails at once. The
+ * delivery id (Onramp-Delivery) is the row's stable key, the same on every retry.
  */
+import type { Logger } from 'pino';
 import { DEFAULT_WEBHOOK_SETTINGS, type AppDeps } from '../app/deps.js';
-import type { WebhookPayload } from '../app/queue-webhook-events.js';
 import { isAppError } from '../domain/errors.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
+import { parseOutboxPayload } from '../store/outbox-payloads.js';
 import { claimDue, markDone, markFailedAttempt, type OutboxRow } from '../store/outbox-repository.js';
 import { findEndpoint, recordAttempt, WEBHOOK_TOPIC } from '../store/webhook-repository.js';
 import { postWebhook } from '../webhooks/post-webhook.js';
@@ -20,15 +21,25 @@ export interface WebhookDispatchDeps extends AppDeps {
   outbox: OutboxSettings;
   /** Counts each outcome (onramp_webhook_deliveries_total); optional so tests need not build one. */
   metrics?: Pick<OnrampMetrics, 'webhookDeliveriesTotal'>;
+  /** Where a row whose payload does not parse is reported; optional so tests need not build one. */
+  log?: Pick<Logger, 'error'>;
 }
 
 type Attempt = { status: number; excerpt: string } | { error: string; permanent: boolean };
 
 async function attempt(deps: WebhookDispatchDeps, row: OutboxRow): Promise<Attempt> {
   const settings = deps.settings.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  const parsed = parseOutboxPayload('webhook', row.payload);
+  if (!parsed.ok) {
+    deps.log?.error(
+      { outboxId: row.id, deliveryId: row.message_key, error: parsed.error },
+      'webhook delivery failed: its payload does not parse',
+    );
+    return { error: parsed.error, permanent: true };
+  }
+  const payload = parsed.payload;
   const endpoint = row.webhook_endpoint_id ? await findEndpoint(deps.db, row.webhook_endpoint_id) : undefined;
   if (!endpoint || endpoint.deleted_at) return { error: 'endpoint deleted', permanent: true };
-  const payload = row.payload as WebhookPayload;
   try {
     const target = await resolveWebhookTarget(endpoint.url, settings.allowPrivate);
     const unixSeconds = Math.floor(deps.clock.now().getTime() / 1000);
@@ -68,7 +79,8 @@ async function deliver(deps: WebhookDispatchDeps, row: OutboxRow, summary: Dispa
       error,
     });
     if (ok) {
-      if (await markDone(trx, row.id, now, row.payload)) {
+      // A webhook payload holds no secret (the signing key stays on the endpoint): it stays as is.
+      if (await markDone(trx, row.id, now)) {
         summary.sent++;
         deps.metrics?.webhookDeliveriesTotal.inc({ status: 'delivered' });
       }
@@ -77,7 +89,6 @@ async function deliver(deps: WebhookDispatchDeps, row: OutboxRow, summary: Dispa
     const status = await markFailedAttempt(trx, row, now, error ?? '', {
       ...deps.outbox,
       permanent: 'permanent' in result && result.permanent,
-      scrubbedPayload: row.payload,
     });
     if (status === 'failed') summary.failed++;
     else if (status === 'pending') summary.retrying++;

@@ -15,7 +15,7 @@ import {
 } from '../app/queue-provisioning-email.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLines } from '../store/line-repository.js';
-import { enqueue } from '../store/outbox-repository.js';
+import { enqueueEmail, type QueuedEmail } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 
 export interface DueSummary {
@@ -50,27 +50,23 @@ async function notifyLinesClosed(
         .execute()
     ).map((o) => [o.code, o.name]),
   );
-  await enqueue(
+  await enqueueEmail(
     trx,
     now,
-    closed.map(({ order, line }) => {
+    closed.map(({ order, line }): QueuedEmail => {
       const placer = placers.get(order.placed_by_user_id)!;
       return {
-        topic: 'email',
+        template: 'line-closed',
         messageKey: `closed_${line.subscription_id}`,
-        availableAt: now,
-        payload: {
-          input: {
-            template: 'line-closed',
-            language: placer.language,
-            to: { name: placer.name, email: placer.email },
-            webOrderId: order.web_order_id,
-            endCustomerName: order.end_customer_name,
-            subscriptionId: line.subscription_id,
-            offerName: offers.get(line.offer_code)!,
-            contactEmail: line.contact_email,
-            subscriptionsPageUrl: `${deps.settings.publicUrl}/subscriptions?pendingProvisioning=true`,
-          },
+        input: {
+          language: placer.language,
+          to: { name: placer.name, email: placer.email },
+          webOrderId: order.web_order_id,
+          endCustomerName: order.end_customer_name,
+          subscriptionId: line.subscription_id,
+          offerName: offers.get(line.offer_code)!,
+          contactEmail: line.contact_email,
+          subscriptionsPageUrl: `${deps.settings.publicUrl}/subscriptions?pendingProvisioning=true`,
         },
       };
     }),

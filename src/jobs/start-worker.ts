@@ -67,6 +67,8 @@ export function startWorker(
   // The due loop wakes the outbox as soon as a batch of e-mails is committed: in an RSD burst the
   // outbox otherwise drains faster than due lines are queued and sleeps a whole interval each time.
   const outbox: Loop[] = [];
+  // A row whose payload does not parse is failed and reported through the worker's logger.
+  const dispatchDeps = { ...deps, log: opts.log };
   const due = loop('due', opts.dueIntervalMs, opts.log, async () => {
     const summary = await runDue(deps, { onQueued: () => outbox.forEach((lane) => lane.wake()) });
     await deleteExpiredIdempotencyKeys(deps.db, deps.clock.now());
@@ -79,13 +81,13 @@ export function startWorker(
   for (let lane = 0; lane < (deps.outbox.lanes ?? 1); lane++)
     outbox.push(
       loop('outbox', opts.outboxIntervalMs, opts.log, async () => {
-        const summary = await dispatchOutbox(deps);
+        const summary = await dispatchOutbox(dispatchDeps);
         if (summary.claimed > 0) opts.log.info({ outbox: summary, lane }, 'outbox pass');
         return summary.claimed === deps.outbox.batchSize;
       }),
     );
   const webhooks = loop('webhooks', opts.outboxIntervalMs, opts.log, async () => {
-    const summary = await dispatchWebhooks(deps);
+    const summary = await dispatchWebhooks(dispatchDeps);
     if (summary.claimed > 0) opts.log.info({ webhooks: summary }, 'webhook pass');
     return summary.claimed === deps.outbox.batchSize;
   });

@@ -4,21 +4,31 @@
  * a worker that dies mid-send leaves the row to come back by itself when the lease ends.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { EmailTemplate, TemplateFields } from '../email/email-types.js';
+import {
+  emailPayload,
+  type FinishedPayload,
+  type OutboxPayload,
+  type OutboxTopic,
+} from './outbox-payloads.js';
 import type { Database, OutboxTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type OutboxRow = Selectable<OutboxTable>;
 
-export interface NewOutboxMessage {
-  topic: string;
-  payload: unknown;
-  /** Stable identity (becomes the Message-ID); enqueuing the same key twice is a no-op. */
-  messageKey: string;
-  sendId?: string | null;
-  availableAt: Date;
-  /** Webhook deliveries: the endpoint the row goes to. */
-  webhookEndpointId?: string | null;
-}
+/** One row to write; its payload's type follows its topic (see outbox-payloads.ts). */
+export type NewOutboxMessage = {
+  [T in OutboxTopic]: {
+    topic: T;
+    payload: OutboxPayload<T>;
+    /** Stable identity (becomes the Message-ID); enqueuing the same key twice is a no-op. */
+    messageKey: string;
+    sendId?: string | null;
+    availableAt: Date;
+    /** Webhook deliveries: the endpoint the row goes to. */
+    webhookEndpointId?: string | null;
+  };
+}[OutboxTopic];
 
 export async function enqueue(db: Db, now: Date, messages: NewOutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
@@ -37,6 +47,36 @@ export async function enqueue(db: Db, now: Date, messages: NewOutboxMessage[]): 
     )
     .onConflict((oc) => oc.column('message_key').doNothing())
     .execute();
+}
+
+/**
+ * One e-mail to queue: a template and that template's own input, so a misspelt or missing field
+ * fails the typecheck. Link tokens go in `input.secrets` (dropped once the row is finished).
+ */
+export type QueuedEmail = {
+  [T in EmailTemplate]: {
+    template: T;
+    input: TemplateFields<T>;
+    /** Stable identity (becomes the Message-ID); queuing the same key twice is a no-op. */
+    messageKey: string;
+    /** Provisioning e-mails: the send the row's outcome is recorded on. */
+    sendId?: string | null;
+  };
+}[EmailTemplate];
+
+/** The one way an e-mail is queued, in the caller's transaction; it goes out from `now` on. */
+export async function enqueueEmail(db: Db, now: Date, emails: QueuedEmail | QueuedEmail[]): Promise<void> {
+  await enqueue(
+    db,
+    now,
+    (Array.isArray(emails) ? emails : [emails]).map((e) => ({
+      topic: 'email',
+      payload: emailPayload(e.template, e.input),
+      messageKey: e.messageKey,
+      sendId: e.sendId ?? null,
+      availableAt: now,
+    })),
+  );
 }
 
 /**
@@ -64,13 +104,24 @@ export async function claimDue(
 }
 
 /**
- * Marks a claimed row delivered and drops secrets (the setup link) from its payload. False when
- * the row was already finished (a duplicate after an expired lease): its outcome is recorded.
+ * Marks a claimed row delivered and, when given, stores its finished payload (an e-mail's without
+ * its secrets; a webhook's holds none and stays). False when the row was already finished (a
+ * duplicate after an expired lease): its outcome is recorded.
  */
-export async function markDone(db: Db, id: number, now: Date, scrubbedPayload: unknown): Promise<boolean> {
+export async function markDone(
+  db: Db,
+  id: number,
+  now: Date,
+  finishedPayload?: FinishedPayload,
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ status: 'done', done_at: now, last_error: null, payload: JSON.stringify(scrubbedPayload) })
+    .set({
+      status: 'done',
+      done_at: now,
+      last_error: null,
+      ...(finishedPayload && { payload: JSON.stringify(finishedPayload) }),
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
@@ -83,11 +134,11 @@ export async function markDone(db: Db, id: number, now: Date, scrubbedPayload: u
  */
 export async function markManyDone(
   db: Db,
-  rows: { id: number; scrubbedPayload: unknown }[],
+  rows: { id: number; finishedPayload: FinishedPayload }[],
   now: Date,
 ): Promise<Set<number>> {
   if (rows.length === 0) return new Set();
-  const values = rows.map((r) => ({ id: r.id, payload: r.scrubbedPayload }));
+  const values = rows.map((r) => ({ id: r.id, payload: r.finishedPayload }));
   const { rows: done } = await sql<{ id: number }>`
     update outbox o set status = 'done', done_at = ${now}, last_error = null, payload = v.payload
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v (id bigint, payload jsonb)
@@ -111,7 +162,8 @@ export async function markFailedAttempt(
     maxAttempts: number;
     backoffBaseMs: number;
     backoffMaxMs: number;
-    scrubbedPayload: unknown;
+    /** Stored when the row fails for good (see `markDone`); absent: the payload stays. */
+    finishedPayload?: FinishedPayload;
   },
 ): Promise<'pending' | 'failed' | 'superseded'> {
   const giveUp = opts.permanent || row.attempts >= opts.maxAttempts;
@@ -120,7 +172,12 @@ export async function markFailedAttempt(
     .updateTable('outbox')
     .set(
       giveUp
-        ? { status: 'failed', done_at: now, last_error: error, payload: JSON.stringify(opts.scrubbedPayload) }
+        ? {
+            status: 'failed',
+            done_at: now,
+            last_error: error,
+            ...(opts.finishedPayload && { payload: JSON.stringify(opts.finishedPayload) }),
+          }
         : { available_at: new Date(now.getTime() + delay), last_error: error },
     )
     .where('id', '=', row.id)

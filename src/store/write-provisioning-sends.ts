@@ -11,6 +11,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { SendReason } from '../domain/types.js';
+import type { EmailPayload } from './outbox-payloads.js';
 import { SUPERSEDED_DETAIL } from './outbox-repository.js';
 import type { Database } from './schema.js';
 import type { RevokeReason } from './setup-token-repository.js';
@@ -29,8 +30,8 @@ export interface NewProvisioningSend {
   language: string;
   tokenHash: Buffer;
   tokenExpiresAt: Date;
-  /** The outbox payload: what the e-mail renders from. */
-  payload: unknown;
+  /** The outbox payload: what the e-mail renders from (built by `emailPayload`). */
+  payload: EmailPayload;
 }
 
 /** Returns how many e-mails still waiting in the outbox were withdrawn. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/app/deps.js';
 import { mapOrderToOrganization } from '../../src/app/map-order-to-organization.js';
 import { resendProvisioningEmail } from '../../src/app/resend-provisioning-email.js';
+import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
@@ -72,7 +73,7 @@ describeEachStore('resend provisioning e-mail', (kind) => {
       tokens.find((t) => t.token_hash.toString() === before[0]!.token_hash.toString())?.revoked_reason,
     ).toBe('resend');
     // The e-mail carries the live token; only its hash is stored.
-    const url = (outbox.payload as { input: { setupUrl: string } }).input.setupUrl;
+    const url = (outbox.payload as { input: TemplateInput<'provisioning'> }).input.secrets.setupUrl;
     const live = tokens.find((t) => t.revoked_at === null)!;
     expect(Buffer.from(live.token_hash).equals(hashToken(url.split('/setup/')[1]!))).toBe(true);
   });

@@ -3,6 +3,7 @@
  * set-password links those e-mails carry (read from the outbox, as the mailer would), and
  * customer organizations with their admins.
  */
+import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import type { World } from '../support/world.js';
 
@@ -57,7 +58,7 @@ export async function setupTokenOf(w: World, subscriptionId: string): Promise<st
     .where('s.subscription_id', '=', subscriptionId)
     .orderBy('o.id', 'desc')
     .executeTakeFirstOrThrow();
-  return lastSegment((row.payload as { input: { setupUrl: string } }).input.setupUrl);
+  return lastSegment((row.payload as { input: TemplateInput<'provisioning'> }).input.secrets.setupUrl);
 }
 
 /** The token of the newest welcome e-mail queued for an address. */
@@ -69,10 +70,21 @@ export async function passwordTokenOf(w: World, email: string): Promise<string> 
     .orderBy('id', 'desc')
     .execute();
   const input = rows
-    .map((r) => (r.payload as { input: { to: { email: string }; setPasswordUrl: string } }).input)
+    .map((r) => (r.payload as { input: TemplateInput<'welcome'> }).input)
     .find((i) => i.to.email.toLowerCase() === email.toLowerCase());
   if (!input) throw new Error(`no welcome e-mail for ${email}`);
-  return lastSegment(input.setPasswordUrl);
+  return lastSegment(input.secrets.setPasswordUrl);
+}
+
+/** The stored inputs of the e-mails already sent (their rows are done). */
+export async function sentEmailInputs(w: World): Promise<object[]> {
+  const rows = await w.store.db
+    .selectFrom('outbox')
+    .select('payload')
+    .where('topic', '=', 'email')
+    .where('status', '=', 'done')
+    .execute();
+  return rows.map((r) => (r.payload as { input: object }).input);
 }
 
 let orgCounter = 0;

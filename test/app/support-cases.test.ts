@@ -9,6 +9,7 @@ import { replyToSupportCase } from '../../src/app/reply-to-support-case.js';
 import { resendForSupportCase } from '../../src/app/resend-for-support-case.js';
 import { setSupportCaseStatus } from '../../src/app/set-support-case-status.js';
 import { AppError } from '../../src/domain/errors.js';
+import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { FAKE_PNG, JPEG_HEADER, OVERSIZE_PNG, PNG_1X1 } from '../support/images.js';
 import { describeEachStore } from '../support/test-store.js';
@@ -55,7 +56,7 @@ describeEachStore('support cases', (kind) => {
       .where('payload', '@>', JSON.stringify({ input: { template: 'support-notice', caseId } }))
       .orderBy('id')
       .execute()
-      .then((rows) => rows.map((r) => (r.payload as { input: Record<string, string> }).input));
+      .then((rows) => rows.map((r) => (r.payload as { input: TemplateInput<'support-notice'> }).input));
 
   const refusal = (p: Promise<unknown>) =>
     p.then(
@@ -93,7 +94,10 @@ describeEachStore('support cases', (kind) => {
     );
     expect(Buffer.from(shot.content).equals(PNG_1X1)).toBe(true);
     expect(await noticesOf(caseId!)).toEqual([
-      expect.objectContaining({ event: 'created', caseUrl: `http://onramp.test/support/cases/${caseId}` }),
+      expect.objectContaining({
+        event: 'created',
+        secrets: { caseUrl: `http://onramp.test/support/cases/${caseId}` },
+      }),
     ]);
     expect((await listMySupportCases(w.deps, w.actors.alice)).map((c) => c.id)).toContain(caseId);
   });
@@ -161,7 +165,7 @@ describeEachStore('support cases', (kind) => {
     );
     const [created] = await noticesOf(caseId!);
     expect(created).toMatchObject({ event: 'created', to: { name: 'Irene Conti' } });
-    const key = new URL(created!.caseUrl!).searchParams.get('key')!;
+    const key = new URL(created!.secrets.caseUrl).searchParams.get('key')!;
     expect(key.length).toBeGreaterThan(40);
     const seen = await getSupportCase(w.deps, { key }, caseId!);
     expect(seen).toMatchObject({ role: 'requester', requester: { hasAccount: false } });
@@ -169,7 +173,7 @@ describeEachStore('support cases', (kind) => {
     // The agent's reply e-mails a new link; the old one stops working.
     await replyToSupportCase(w.deps, w.actors.sam, { caseId: caseId!, body: 'We resent it.' });
     const replied = (await noticesOf(caseId!))[1]!;
-    const newKey = new URL(replied.caseUrl!).searchParams.get('key')!;
+    const newKey = new URL(replied.secrets.caseUrl).searchParams.get('key')!;
     expect(await refusal(getSupportCase(w.deps, { key }, caseId!))).toBe('NOT_FOUND');
     expect((await getSupportCase(w.deps, { key: newKey }, caseId!)).events.map((e) => e.kind)).toEqual([
       'opened',

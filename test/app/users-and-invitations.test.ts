@@ -22,6 +22,7 @@ import { createWeb } from '../../src/web/create-web.js';
 import { apiOf, call, type Api, type ErrorBody } from '../http/api-harness.js';
 import { DAY, dispatcher, startInbox, type Dispatcher, type Inbox } from '../jobs/mail-harness.js';
 import { WebClient } from '../security/web-client.js';
+import { sentEmailInputs } from './setup-fixtures.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
 
@@ -110,6 +111,12 @@ describeEachStore('users and invitations', (kind) => {
       .where('topic', '=', 'email')
       .execute();
     expect(JSON.stringify(payloads)).not.toContain(token);
+    // By structure: the sent invitation keeps its input but not its `secrets` part.
+    const sent = await sentEmailInputs(w);
+    expect(sent).toContainEqual(
+      expect.objectContaining({ template: 'invitation', to: { name: nina, email: nina } }),
+    );
+    for (const input of sent) expect(input).not.toHaveProperty('secrets');
 
     // Opening is scanner-safe: twice, and still open.
     await openInvitation(w.deps, token);

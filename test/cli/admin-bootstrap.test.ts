@@ -77,7 +77,7 @@ async function expectBootstrapped(store: Store, printed: Printed) {
       template: 'password-link',
       purpose: 'bootstrap',
       to: expect.objectContaining({ email: printed.email }) as unknown,
-      setPasswordUrl: printed.setPasswordUrl,
+      secrets: { setPasswordUrl: printed.setPasswordUrl },
     }),
   ]);
   const audit = await store.db

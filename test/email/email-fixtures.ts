@@ -19,7 +19,7 @@ export function provisioningInput(
       { subscriptionId: 'Sub1001', offerCode: 'A-FLEX', offerName: 'Business Suite', quantity: 25 },
       { subscriptionId: 'Sub1002', offerCode: 'A-FLEX-3', offerName: 'Secure Backup', quantity: 1 },
     ],
-    setupUrl: 'https://onramp.example/setup/tok_4f9a2c',
+    secrets: { setupUrl: 'https://onramp.example/setup/tok_4f9a2c' },
     deadline: '2026-12-02T09:00:00.000Z',
     helpUrl: 'https://onramp.example/help/setup',
     senderAddress: 'noreply@onramp.example',
@@ -54,7 +54,7 @@ export function welcomeInput(language: Language): TemplateInput<'welcome'> {
     to: CONTACT,
     organizationName: 'Acme Industries',
     dataRegion: 'EU',
-    setPasswordUrl: 'https://onramp.example/password/pw_81bd',
+    secrets: { setPasswordUrl: 'https://onramp.example/password/pw_81bd' },
     adminPortalUrl: 'https://admin.onramp.example/',
     passwordLinkExpiresAt: '2026-11-26T14:30:00.000Z',
   };
@@ -70,7 +70,7 @@ export function supportNoticeInput(
     language,
     to: CONTACT,
     caseId: 'CASE-42',
-    caseUrl: 'https://onramp.example/support/cases/CASE-42',
+    secrets: { caseUrl: 'https://onramp.example/support/cases/CASE-42' },
     event,
     ...(body === undefined ? {} : { body }),
   };

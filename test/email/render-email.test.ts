@@ -50,7 +50,7 @@ describe('renderEmail: provisioning', () => {
     expect(email.subject).toBe(subject);
     expectWellFormedEmail(email, input);
     for (const body of [email.html, email.text]) {
-      expect(body).toContain(input.setupUrl);
+      expect(body).toContain(input.secrets.setupUrl);
       expect(body).toContain(deadline);
       expect(body).toContain(input.helpUrl);
       expect(body).toContain('noreply@onramp.example');
@@ -60,12 +60,12 @@ describe('renderEmail: provisioning', () => {
     }
     // A real link styled as a button, then the same URL in full for copying.
     expect(email.html).toMatch(
-      new RegExp(`<a href="${input.setupUrl}" style="[^"]*display:inline-block[^"]*">${button}</a>`),
+      new RegExp(`<a href="${input.secrets.setupUrl}" style="[^"]*display:inline-block[^"]*">${button}</a>`),
     );
-    expect(hrefs(email.html).filter((url) => url === input.setupUrl)).toHaveLength(2);
-    expect(email.html).toContain(`>${input.setupUrl}</a>`);
+    expect(hrefs(email.html).filter((url) => url === input.secrets.setupUrl)).toHaveLength(2);
+    expect(email.html).toContain(`>${input.secrets.setupUrl}</a>`);
     expect(email.html).toContain('<th scope="col"');
-    expect(email.text).toContain(`${button}:\n${input.setupUrl}`);
+    expect(email.text).toContain(`${button}:\n${input.secrets.setupUrl}`);
   });
 
   it('says the sender to allow-list and greets the contact in English', () => {
@@ -120,7 +120,7 @@ describe('renderEmail: reminder', () => {
     expect(email.subject).toMatch(language === 'en' ? /^Reminder: .*W-1001$/ : /^Promemoria: .*W-1001$/);
     expect(email.html).toContain(`>${heading}</h1>`);
     expect(email.text.split('\n')[0]).toBe(heading);
-    expect(email.text).toContain(input.setupUrl);
+    expect(email.text).toContain(input.secrets.setupUrl);
     expect(email.text).toContain(language === 'en' ? '2 December 2026' : '2 dicembre 2026');
   });
 });
@@ -162,7 +162,7 @@ describe('renderEmail: welcome', () => {
     expectWellFormedEmail(email, input);
     expect(email.subject).toBe(subject);
     for (const body of [email.html, email.text]) {
-      expect(body).toContain(input.setPasswordUrl);
+      expect(body).toContain(input.secrets.setPasswordUrl);
       expect(body).toContain(input.adminPortalUrl);
       expect(body).toContain(expiresAt);
     }
@@ -183,7 +183,7 @@ describe('renderEmail: support-notice', () => {
     const email = renderEmail(input);
     expectWellFormedEmail(email, input);
     expect(email.subject).toBe(subject);
-    expect(email.text).toContain(input.caseUrl);
+    expect(email.text).toContain(input.secrets.caseUrl);
     expect(email.html).not.toContain('<blockquote');
   });
 

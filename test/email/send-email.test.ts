@@ -71,7 +71,7 @@ describe('sending through the SMTP sink', () => {
     const page = await startSetupPage(token);
     const setupUrl = `${page.origin}/setup/${token}?lang=it&src=email`;
     const contact = { name: 'Maria Rossi', email: 'maria.rossi@customer.example' };
-    const email = renderEmail(provisioningInput('it', { to: contact, setupUrl }));
+    const email = renderEmail(provisioningInput('it', { to: contact, secrets: { setupUrl } }));
 
     await mailer.verify();
     const result = await mailer.send({ to: contact, ...email, messageId: '<snd_abc123@onramp>' });

@@ -107,7 +107,11 @@ describeEachStore('provisioning e-mail delivered over SMTP', (kind) => {
       .where('send_id', '=', send.id)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'done', attempts: 1, last_error: null });
-    expect(row.payload).toMatchObject({ input: { setupUrl: '[redacted]' } });
+    expect(row.payload).toMatchObject({
+      input: { template: 'provisioning', lines: [{ subscriptionId: send.subscription_id }] },
+    });
+    expect((row.payload as { input: object }).input).not.toHaveProperty('secrets');
+    expect(JSON.stringify(row.payload)).not.toContain('/setup/');
     const events = await w.store.db
       .selectFrom('audit_event')
       .select(['action', 'data'])

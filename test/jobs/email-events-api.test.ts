@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/http/create-api.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { enqueue } from '../../src/store/outbox-repository.js';
+import { lineClosedInput } from '../email/email-fixtures.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { dispatcher, startInbox, type Dispatcher, type Inbox } from './mail-harness.js';
@@ -214,7 +215,12 @@ describeEachStore('POST /api/v1/email-events', (kind) => {
   it('answers 404 for a message it did not send, or one that is not a provisioning e-mail', async () => {
     // A line-closed notice: in the outbox, but no send to mark.
     await enqueue(w.store.db, w.clock.now(), [
-      { topic: 'email', messageKey: 'closed_Sub1', payload: {}, availableAt: new Date('2999-01-01') },
+      {
+        topic: 'email',
+        messageKey: 'closed_Sub1',
+        payload: { input: lineClosedInput('en') },
+        availableAt: new Date('2999-01-01'),
+      },
     ]);
     for (const event of [
       { type: 'bounced', messageId: '<snd_doesnotexist@onramp.test>' },

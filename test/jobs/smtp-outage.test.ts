@@ -160,7 +160,12 @@ describeEachStore('outbox: SMTP server down or refusing', (kind) => {
       .select('payload')
       .where('send_id', '=', sendId)
       .executeTakeFirstOrThrow();
-    expect(payload).toMatchObject({ input: { setupUrl: '[redacted]' } });
+    // The input stays (what was to be sent), its secrets part is gone, and no link is left anywhere.
+    expect(payload).toMatchObject({
+      input: { template: 'provisioning', to: { email: 'irene@initech.example' } },
+    });
+    expect((payload as { input: object }).input).not.toHaveProperty('secrets');
+    expect(JSON.stringify(payload)).not.toContain('/setup/');
 
     // The server coming back later does not resurrect a failed send.
     const back = await inbox({ port });

@@ -13,7 +13,7 @@ import { resendProvisioningEmail } from '../../src/app/resend-provisioning-email
 import { createApi } from '../../src/http/create-api.js';
 import { createLogger } from '../../src/main.js';
 import { createWeb } from '../../src/web/create-web.js';
-import { awaitingOrder, passwordTokenOf, setupTokenOf } from '../app/setup-fixtures.js';
+import { awaitingOrder, passwordTokenOf, sentEmailInputs, setupTokenOf } from '../app/setup-fixtures.js';
 import { dispatcher, startInbox, type Dispatcher, type Inbox } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
@@ -77,6 +77,10 @@ describeEachStore('setup and password links', (kind) => {
     expect(inbox.to(contact.email)[0]!.text).toContain(token);
     const payloads = await w.store.db.selectFrom('outbox').select('payload').execute();
     expect(JSON.stringify(payloads)).not.toContain(token);
+    // By structure: a sent e-mail keeps its input but not its `secrets` part, where links live.
+    const sent = await sentEmailInputs(w);
+    expect(sent).toContainEqual(expect.objectContaining({ template: 'provisioning' }));
+    for (const input of sent) expect(input).not.toHaveProperty('secrets');
 
     // A thousand fresh tokens: all distinct, all 32 random bytes.
     const { randomIds } = await import('../../src/app/deps.js');

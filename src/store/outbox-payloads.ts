@@ -1,0 +1,83 @@
+/**
+ * What an outbox row carries, by topic. The topic decides the payload's type when a row is
+ * written and its schema when a worker claims it: a row written by older code, or by hand, that
+ * does not match is failed with the reason instead of crashing the worker or coming back forever.
+ *
+ * | topic   | payload                                                                     |
+ * | ------- | --------------------------------------------------------------------------- |
+ * | email   | `{ input }`: one template's input; its link tokens only in `input.secrets`   |
+ * | webhook | `{ eventType, eventId, body }`: the exact signed body, the same on each retry |
+ */
+import { z } from 'zod';
+import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events.js';
+import {
+  emailInputSchema,
+  type EmailInput,
+  type EmailTemplate,
+  type TemplateFields,
+} from '../email/email-types.js';
+
+export const outboxPayloadSchemas = {
+  email: z.object({ input: emailInputSchema }),
+  webhook: z.object({
+    eventType: z.enum(WEBHOOK_EVENT_TYPES),
+    /** The event's id (one per event, shared by its deliveries to several endpoints). */
+    eventId: z.string(),
+    body: z.string(),
+  }),
+};
+
+export type OutboxTopic = keyof typeof outboxPayloadSchemas;
+export type OutboxPayload<T extends OutboxTopic> = z.infer<(typeof outboxPayloadSchemas)[T]>;
+export type EmailPayload = OutboxPayload<'email'>;
+export type WebhookPayload = OutboxPayload<'webhook'>;
+
+/** The payload of one e-mail: `enqueueEmail` and `writeProvisioningSends` write only these. */
+export function emailPayload<T extends EmailTemplate>(template: T, input: TemplateFields<T>): EmailPayload {
+  // A template's tag and its fields make its input; TypeScript cannot follow that for a generic T.
+  return { input: { template, ...input } as EmailInput };
+}
+
+export type ParsedPayload<T extends OutboxTopic> =
+  { ok: true; payload: OutboxPayload<T> } | { ok: false; error: string };
+
+/** At most this many problems are named in `last_error`; the first ones say enough. */
+const MAX_ISSUES = 3;
+
+/** Parses a claimed row's payload by its topic; the error names each bad field by its path. */
+export function parseOutboxPayload<T extends OutboxTopic>(topic: T, raw: unknown): ParsedPayload<T> {
+  const result = outboxPayloadSchemas[topic].safeParse(raw);
+  if (result.success) return { ok: true, payload: result.data as OutboxPayload<T> };
+  const issues = result.error.issues.slice(0, MAX_ISSUES).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = result.error.issues.length - issues.length;
+  return {
+    ok: false,
+    error: `${topic} payload does not parse: ${issues.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`,
+  };
+}
+
+/** An e-mail input with its `secrets` part gone (and typed so it cannot come back). */
+export type ScrubbedEmailInput = EmailInput extends infer I
+  ? I extends EmailInput
+    ? Omit<I, 'secrets'> & { secrets?: never }
+    : never
+  : never;
+
+/**
+ * What a finished row keeps: an e-mail's input without its secrets, or, when the payload did not
+ * parse, nothing of it (a secret could be anywhere in a shape we do not know; `last_error` says
+ * what was wrong).
+ */
+export type FinishedPayload = { input: ScrubbedEmailInput } | typeof UNPARSED_PAYLOAD;
+
+export const UNPARSED_PAYLOAD = { unparsed: true } as const;
+
+/** Drops the link secrets of an e-mail by structure: its input's `secrets` part. */
+export function scrubEmailPayload(payload: EmailPayload): FinishedPayload {
+  if (!('secrets' in payload.input)) return { input: payload.input };
+  const { secrets: _secrets, ...input } = payload.input;
+  return { input };
+}
