@@ -7,7 +7,7 @@
  * mapping; the others get ALREADY_MAPPED or TOKEN_INVALID.
  */
 import { dataRegionOf } from '../domain/data-region.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
 import type { AppDeps } from './deps.js';
 import { isOffered, type OrganizationFinderResult } from './find-organizations-for-setup.js';
@@ -34,7 +34,7 @@ export interface CompletedSetup extends MappedOrder {
 const MAX_NAME = 200;
 
 function invalid(path: string, message: string): AppError {
-  return new AppError('INVALID_INPUT', { issues: [{ path, message }] });
+  return invalidInput(path, message);
 }
 
 /** Refuses a choice the finder does not offer; returns it normalized. The wizard's pages ask it too. */
