@@ -145,6 +145,18 @@ describeEachStore('page errors', (kind) => {
       await sql`alter table subscription_line_gone rename to subscription_line`.execute(w.store.db);
     }
   });
+
+  it('beside the catch-alls, request durations keep the pattern of the route that answered', async () => {
+    await alice.get('/orders/WO-NONE');
+    await app.request('/api/v1/orders', { headers: { authorization: `Bearer ${w.tokens.alice}` } });
+    await app.request('/no/such/page');
+    const metrics = await (await app.request('/metrics')).text();
+    const count = (route: string, status: number) =>
+      new RegExp(`_count\\{method="GET",route="${route}",status="${status}"\\} [1-9]`);
+    expect(metrics).toMatch(count('/orders/:id', 404));
+    expect(metrics).toMatch(count('/api/v1/orders', 200));
+    expect(metrics).toMatch(count('unmatched', 404));
+  });
 });
 
 describe.runIf(storeKinds().includes('postgres'))('a page during a database outage [postgres]', () => {
