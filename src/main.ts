@@ -158,7 +158,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
       );
       const https = config.publicUrl.startsWith('https:');
       const demoMode = config.mode === 'embedded' && !config.smtpUrl;
-      app.route('/', createWeb({ ...deps, secureCookies: https }, { demoMode, https }));
+      app.route('/', createWeb({ ...deps, secureCookies: https }, { demoMode, https, log }));
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
       });

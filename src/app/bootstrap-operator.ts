@@ -5,7 +5,7 @@
  * under a transaction-scoped advisory lock, so two concurrent bootstraps make one operator.
  */
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import { LANGUAGES } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
 import {
@@ -38,9 +38,7 @@ export interface BootstrappedOperator {
 export async function bootstrapOperator(deps: AppDeps, raw: unknown): Promise<BootstrappedOperator> {
   const parsed = bootstrapOperatorSchema.safeParse(raw);
   if (!parsed.success)
-    throw new AppError('INVALID_INPUT', {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
+    throw invalidInput(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   const input = parsed.data;
   const name = input.name ?? input.email.split('@')[0]!;
   return deps.db.transaction().execute(async (trx) => {

@@ -3,7 +3,7 @@
  * undoes the others, and no line is ever half-changed. The caller gets one result per line.
  */
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 
 /** At most this many lines in one bulk action: a page of lines, not a whole book of orders. */
 export const MAX_BULK_LINES = 100;
@@ -20,9 +20,7 @@ export type LineResult<T> =
 export function bulkLines(subscriptionIds: string[]): string[] {
   const parsed = bulkLinesSchema.safeParse([...new Set(subscriptionIds)]);
   if (!parsed.success)
-    throw new AppError('INVALID_INPUT', {
-      issues: parsed.error.issues.map((i) => ({ path: 'subscriptionIds', message: i.message })),
-    });
+    throw invalidInput(parsed.error.issues.map((i) => ({ path: 'subscriptionIds', message: i.message })));
   return parsed.data;
 }
 

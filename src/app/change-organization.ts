@@ -9,7 +9,7 @@
  * Asking for what already is (the same name, active when active) changes and audits nothing.
  */
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { appendAudit, type AuditEntry } from '../store/audit-repository.js';
 import {
@@ -33,8 +33,7 @@ export const changeOrganizationSchema = z
   });
 export type ChangeOrganizationInput = z.input<typeof changeOrganizationSchema>;
 
-const refused = (path: string, message: string) =>
-  new AppError('INVALID_INPUT', { issues: [{ path, message }] });
+const refused = (path: string, message: string) => invalidInput(path, message);
 
 export async function changeOrganization(
   deps: AppDeps,

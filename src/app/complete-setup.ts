@@ -7,7 +7,7 @@
  * mapping; the others get ALREADY_MAPPED or TOKEN_INVALID.
  */
 import { dataRegionOf } from '../domain/data-region.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
 import { hasPassword } from '../store/user-repository.js';
 import type { AppDeps } from './deps.js';
@@ -35,7 +35,7 @@ export interface CompletedSetup extends MappedOrder {
 const MAX_NAME = 200;
 
 function invalid(path: string, message: string): AppError {
-  return new AppError('INVALID_INPUT', { issues: [{ path, message }] });
+  return invalidInput(path, message);
 }
 
 /** Refuses a choice the finder does not offer; returns it normalized. The wizard's pages ask it too. */

@@ -13,7 +13,7 @@ import {
   MIN_EXPIRY_DAYS,
   tokenSecretOf,
 } from '../domain/api-token-rules.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import {
   countWorkingTokens,
@@ -51,9 +51,7 @@ export async function lockActiveOwner(trx: Transaction<Database>, userId: string
   const owner = await lockTokenOwner(trx, userId);
   if (!owner) throw new AppError('NOT_FOUND', { what: 'user' });
   if (owner.deactivated_at)
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: 'user', message: 'this user is deactivated: their tokens would not work' }],
-    });
+    throw invalidInput('user', 'this user is deactivated: their tokens would not work');
   return owner;
 }
 

@@ -11,7 +11,7 @@
  * JSON: an array of orders shaped like the API's request body; "line" is then the item's index + 1.
  */
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput, isAppError } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { listOffers } from '../store/offer-repository.js';
 import type { AppDeps } from './deps.js';
@@ -71,19 +71,14 @@ function parseCsv(text: string): { record: CsvRow; info: { lines: number } }[] {
     }[];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: line ? `line ${line}` : 'file', message: e instanceof Error ? e.message : 'not CSV' }],
-    });
+    throw invalidInput(line ? `line ${line}` : 'file', e instanceof Error ? e.message : 'not CSV');
   }
 }
 
 function candidatesFromCsv(text: string): { candidates: Candidate[]; errors: RowError[] } {
   const records = parseCsv(text);
   const missing = records.length > 0 ? CSV_COLUMNS.filter((c) => !(c in records[0]!.record)) : [];
-  if (missing.length > 0)
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: 'header', message: `missing columns: ${missing.join(', ')}` }],
-    });
+  if (missing.length > 0) throw invalidInput('header', `missing columns: ${missing.join(', ')}`);
   const byOrder = new Map<string, { first: CsvRow; rows: { row: CsvRow; line: number }[] }>();
   const errors: RowError[] = [];
   for (const { record, info } of records) {
@@ -127,14 +122,9 @@ function candidatesFromJson(text: string): Candidate[] {
   try {
     items = JSON.parse(text);
   } catch (e) {
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: 'file', message: `not JSON: ${(e as Error).message}` }],
-    });
+    throw invalidInput('file', `not JSON: ${(e as Error).message}`);
   }
-  if (!Array.isArray(items))
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: 'file', message: 'expected an array of orders' }],
-    });
+  if (!Array.isArray(items)) throw invalidInput('file', 'expected an array of orders');
   return items.map((raw: unknown, i) => {
     const lines = (raw as { lines?: unknown[] } | null)?.lines;
     return {
@@ -212,8 +202,7 @@ export async function importOrders(
   if (actor.role !== 'partner_user' && actor.role !== 'partner_admin')
     throw new AppError('NO_ACCESS', { reason: 'only partner users place orders' });
   // PostgreSQL stores no NUL character: a file holding one is refused whole, before anything runs.
-  if (text.includes('\u0000'))
-    throw new AppError('INVALID_INPUT', { issues: [{ path: 'file', message: 'contains NUL characters' }] });
+  if (text.includes('\u0000')) throw invalidInput('file', 'contains NUL characters');
   const parsed =
     opts.format === 'csv' ? candidatesFromCsv(text) : { candidates: candidatesFromJson(text), errors: [] };
   const errors = [...parsed.errors];
@@ -258,9 +247,8 @@ export async function importOrders(
         imported.push(order);
       } catch (e) {
         // An offer retired since the check: reported like any bad offer, the order not written.
-        if (e instanceof AppError && e.code === 'INVALID_INPUT') {
-          const issues = (e.details['issues'] as { path: string; message: string }[] | undefined) ?? [];
-          for (const issue of issues)
+        if (isAppError(e, 'INVALID_INPUT')) {
+          for (const issue of e.details.issues)
             errors.push({
               line: 0,
               webOrderId: order.webOrderId,

@@ -7,7 +7,7 @@
  * page refuses instead.
  */
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import { isRoleOfKind } from '../domain/roles.js';
 import { LANGUAGES, ROLES, type Actor, type Role } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
@@ -53,9 +53,7 @@ export async function inviteUser(
     const org = await lockOrganization(trx, organizationId);
     if (!org) throw new AppError('NOT_FOUND', { organizationId });
     if (!isRoleOfKind(input.role, org.kind))
-      throw new AppError('INVALID_INPUT', {
-        issues: [{ path: 'role', message: `must be a role of a ${org.kind} organization` }],
-      });
+      throw invalidInput('role', `must be a role of a ${org.kind} organization`);
     const member = await findUserByEmail(trx, input.email);
     if (member?.organization_id === org.id) throw new AppError('ALREADY_EXISTS', { what: MEMBER_EXISTS });
     if (await liveInvitationExists(trx, org.id, input.email, now))

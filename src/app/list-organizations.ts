@@ -4,7 +4,7 @@
  * their admins own them), each with its number of users. Operators only.
  */
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import { isOperator } from '../domain/roles.js';
 import type { Actor, OrganizationKind } from '../domain/types.js';
 import { listOrganizationRows, type OrganizationRow } from '../store/organization-repository.js';
@@ -47,9 +47,9 @@ export function assertOperator(actor: Actor): void {
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new AppError('INVALID_INPUT', {
-    issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-  });
+  throw invalidInput(
+    parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  );
 }
 
 export const listOrganizationsSchema = z.object({

@@ -1,6 +1,6 @@
 /** The start of every agent action on a case: agents only, the case row locked for the transaction. */
 import type { Transaction } from 'kysely';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import { assertAgent } from '../domain/support-case.js';
 import type { Actor } from '../domain/types.js';
 import { findLine } from '../store/line-repository.js';
@@ -28,8 +28,5 @@ export async function assertLineOfCase(
   const ok =
     line?.order_id === row.order_id &&
     (row.subscription_id === null || row.subscription_id === subscriptionId);
-  if (!ok)
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: 'subscriptionId', message: 'is not a line of this case' }],
-    });
+  if (!ok) throw invalidInput('subscriptionId', 'is not a line of this case');
 }

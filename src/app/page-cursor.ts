@@ -1,5 +1,5 @@
 /** Opaque keyset cursors for lists: base64url of the sort key of the last row returned. */
-import { AppError } from '../domain/errors.js';
+import { invalidInput } from '../domain/errors.js';
 
 export function encodeCursor(key: (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -18,7 +18,5 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through to the clear error below
   }
-  throw new AppError('INVALID_INPUT', {
-    issues: [{ path: 'cursor', message: 'is not a cursor this API returned' }],
-  });
+  throw invalidInput('cursor', 'is not a cursor this API returned');
 }

@@ -4,7 +4,7 @@
  * secret is generated unless supplied, and returned this once only.
  */
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { invalidInput } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { webhookOrganizationOf } from '../domain/webhook-events.js';
 import { appendAudit } from '../store/audit-repository.js';
@@ -45,11 +45,7 @@ export async function registerWebhookEndpoint(
     const now = deps.clock.now();
     const existing = await liveEndpointsOf(trx, [organizationId]);
     if (existing.length >= MAX_ENDPOINTS_PER_ORGANIZATION)
-      throw new AppError('INVALID_INPUT', {
-        issues: [
-          { path: 'url', message: `at most ${MAX_ENDPOINTS_PER_ORGANIZATION} endpoints per organization` },
-        ],
-      });
+      throw invalidInput('url', `at most ${MAX_ENDPOINTS_PER_ORGANIZATION} endpoints per organization`);
     const row = {
       id: deps.ids.newId('whe'),
       organization_id: organizationId,

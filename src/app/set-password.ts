@@ -4,7 +4,7 @@
  * ended, in one transaction under the token's row lock, so two submissions of the same link set
  * the password once.
  */
-import { AppError } from '../domain/errors.js';
+import { invalidInput } from '../domain/errors.js';
 import { MIN_PASSWORD_LENGTH } from '../domain/setup-rules.js';
 import type { Role } from '../domain/types.js';
 import { appendAudit } from '../store/audit-repository.js';
@@ -21,14 +21,7 @@ export async function setPassword(
 ): Promise<{ userId: string; role: Role }> {
   const length = [...input.password].length;
   if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH)
-    throw new AppError('INVALID_INPUT', {
-      issues: [
-        {
-          path: 'password',
-          message: `must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`,
-        },
-      ],
-    });
+    throw invalidInput('password', `must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
   // Hashing is slow on purpose: done before the transaction, so no lock waits for it.
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {

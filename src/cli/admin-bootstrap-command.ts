@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { systemClock } from '../app/deps.js';
 import { bootstrapOperator } from '../app/bootstrap-operator.js';
-import { AppError } from '../domain/errors.js';
+import { isAppError } from '../domain/errors.js';
 import { appDepsOf } from '../main.js';
 import type { WithDatabase } from './with-database.js';
 
@@ -25,9 +25,9 @@ export function registerBootstrapCommand(admin: Command, withDatabase: WithDatab
         try {
           done = await bootstrapOperator(appDepsOf(cfg, store, systemClock), opts);
         } catch (e) {
-          if (!(e instanceof AppError) || e.code !== 'ALREADY_EXISTS') throw e;
+          if (!isAppError(e, 'ALREADY_EXISTS')) throw e;
           console.error(
-            e.details['what'] === 'operator'
+            e.details.what === 'operator'
               ? 'onramp admin bootstrap: refused, an operator account already exists. Bootstrap only creates the first one; operators invite more people from /operator, and anyone can choose a new password with "Forgot password?" on the sign-in page.'
               : `onramp admin bootstrap: refused, a user with the address ${opts.email} already exists.`,
           );

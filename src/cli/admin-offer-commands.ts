@@ -9,7 +9,7 @@ import { addOffer, addOfferSchema } from '../app/add-offer.js';
 import { changeOffer, changeOfferSchema, type ChangeOfferInput } from '../app/change-offer.js';
 import { systemClock } from '../app/deps.js';
 import { listOffers, offerCodeSchema } from '../app/list-offers.js';
-import { AppError } from '../domain/errors.js';
+import { invalidInput } from '../domain/errors.js';
 import { appDepsOf } from '../main.js';
 import type { WithDatabase } from './with-database.js';
 
@@ -20,12 +20,12 @@ const OPTION: Record<string, string> = { code: '--code', name: '--name', policyD
 function valid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new AppError('INVALID_INPUT', {
-    issues: parsed.error.issues.map((i) => ({
+  throw invalidInput(
+    parsed.error.issues.map((i) => ({
       path: OPTION[String(i.path[0])] ?? String(i.path[0] ?? ''),
       message: i.message,
     })),
-  });
+  );
 }
 
 /** "10" -> 10; anything else stays a string for the schema to refuse by name. */

@@ -11,7 +11,7 @@ import { exportSubscriptions } from '../app/export-subscriptions.js';
 import { findActorByEmail } from '../app/find-actor-by-email.js';
 import { importOrders, type ImportReport } from '../app/import-orders.js';
 import { resendProvisioningEmail } from '../app/resend-provisioning-email.js';
-import { AppError } from '../domain/errors.js';
+import { invalidInput } from '../domain/errors.js';
 import { LINE_STATUSES, type Actor, type LineStatus } from '../domain/types.js';
 import { appDepsOf } from '../main.js';
 import type { WithDatabase } from './with-database.js';
@@ -30,10 +30,7 @@ function statusList(value: string): LineStatus[] {
 
 async function actorOf(store: Store, email: string): Promise<Actor> {
   const actor = await findActorByEmail({ db: store.db }, email);
-  if (!actor)
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: '--as', message: `no user with e-mail ${email}` }],
-    });
+  if (!actor) throw invalidInput('--as', `no user with e-mail ${email}`);
   return actor;
 }
 
@@ -71,7 +68,7 @@ export function registerDataCommands(program: Command, withDatabase: WithDatabas
         try {
           text = readFileSync(file, 'utf8');
         } catch (e) {
-          throw new AppError('INVALID_INPUT', { issues: [{ path: file, message: (e as Error).message }] });
+          throw invalidInput(file, (e as Error).message);
         }
         const actor = await actorOf(store, opts.as);
         let bar: SingleBar | null = null;

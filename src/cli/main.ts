@@ -6,8 +6,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ManualClock, systemClock } from '../app/deps.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
-import { AppError } from '../domain/errors.js';
-import { errorMessage } from '../http/render-error.js';
+import { AppError, isAppError } from '../domain/errors.js';
+import { errorMessage } from '../i18n/error-message.js';
 import { runDue } from '../jobs/run-due.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerDataCommands } from './data-commands.js';
@@ -131,8 +131,8 @@ program.parseAsync(process.argv).catch((err: unknown) => {
     console.error(err.message);
     process.exit(EXIT.locked);
   }
-  if (err instanceof AppError) {
-    const issues = (err.details['issues'] as { path: string; message: string }[] | undefined) ?? [];
+  if (isAppError(err)) {
+    const issues = err.code === 'INVALID_INPUT' ? err.details.issues : [];
     console.error(
       `${err.code}: ${[errorMessage(err, 'en'), ...issues.map((i) => `${i.path}: ${i.message}`)].join('\n  ')}`,
     );

@@ -5,7 +5,7 @@
  * (1 to 365 days). Rolling issues a successor and keeps the old token working for a grace period
  * of 0 to 7 days: its `expires_at` is brought forward, never pushed back.
  */
-import { AppError } from './errors.js';
+import { invalidInput } from './errors.js';
 
 /** Makes a token recognizable in logs, code and secret scanners. */
 export const TOKEN_PREFIX = 'onr_';
@@ -59,14 +59,10 @@ export const isWorking = (status: TokenStatus) => status === 'active' || status 
 /** Refuses one more working token beyond the limit (`adding` = how many the change adds). */
 export function assertRoomForTokens(working: number, adding: number): void {
   if (working + adding <= MAX_WORKING_TOKENS) return;
-  throw new AppError('INVALID_INPUT', {
-    issues: [
-      {
-        path: 'tokens',
-        message: `at most ${MAX_WORKING_TOKENS} working tokens per user: revoke one you no longer use`,
-      },
-    ],
-  });
+  throw invalidInput(
+    'tokens',
+    `at most ${MAX_WORKING_TOKENS} working tokens per user: revoke one you no longer use`,
+  );
 }
 
 export interface RollPlan {
@@ -88,9 +84,7 @@ export function planRoll(
 ): RollPlan {
   const status = tokenStatusOf(old, now);
   if (status !== 'active')
-    throw new AppError('INVALID_INPUT', {
-      issues: [{ path: 'tokenId', message: `only an active token can be rolled; this one is ${status}` }],
-    });
+    throw invalidInput('tokenId', `only an active token can be rolled; this one is ${status}`);
   const original = old.expiresAt
     ? Math.ceil((old.expiresAt.getTime() - old.createdAt.getTime()) / DAY_MS)
     : MAX_EXPIRY_DAYS;

@@ -1,6 +1,6 @@
 /**
  * The one error vocabulary shared by the API, the web pages and the CLI:
- * code -> HTTP status -> message key (messages live in src/i18n).
+ * code -> HTTP status -> message key (messages live in src/i18n) -> the details it carries.
  */
 export const ERROR_CODES = {
   INVALID_INPUT: 400,
@@ -27,6 +27,68 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** One field that is wrong: `path` names it (dotted), `message` says why in English. */
+export type InputIssue = {
+  path: string;
+  message: string;
+  /** A machine-readable reason the pages translate (e.g. a screenshot's `tooLarge`). */
+  reason?: string;
+  /** The uploaded file the issue is about. */
+  filename?: string;
+};
+
+/** Someone a refused user may write to (never a secret: details are public). */
+export type ContactPerson = { name: string; email: string };
+
+type NoDetails = Record<string, never>;
+
+/**
+ * What each code carries in `details`. Details are public: the API returns them in the error
+ * body, pages and the CLI show them, so they never hold secrets.
+ */
+export interface ErrorDetails {
+  INVALID_INPUT: {
+    issues: InputIssue[];
+    /** Which rule of a use case refused (change-user's 'kind' | 'self' | 'last_admin'). */
+    rule?: string;
+    /** The invitation's status, when a resend or revoke is refused because of it. */
+    status?: string;
+  };
+  UNAUTHENTICATED: NoDetails;
+  NO_ACCESS: {
+    /** Set for a colleague of the person who placed the order: whom to ask. */
+    orderPlacedBy?: ContactPerson;
+    /** Set when that person is deactivated: the organization's administrators instead. */
+    organizationAdmins?: ContactPerson[];
+    reason?: 'read_only_token' | 'only partner users place orders';
+    /** The settings area only some roles manage. */
+    area?: 'webhooks' | 'users' | 'operator';
+  };
+  /** The id that was looked up, under its own name (`orderId`, `subscriptionId`, `what`, …). */
+  NOT_FOUND: Readonly<Record<string, string>>;
+  PAST_PONR: { adminPortalUrl?: string; mappedAt?: string | null };
+  LINE_CANCELLED: NoDetails;
+  INVALID_TRANSITION: { from: string; command: string };
+  RSD_NOT_REACHED: { rsdAt: string };
+  DUPLICATE_WEB_ORDER_ID: { webOrderId: string };
+  ALREADY_MAPPED: { adminPortalUrl?: string; linkUsed?: boolean };
+  ALREADY_EXISTS: { what: string };
+  IDEMPOTENCY_KEY_IN_USE: NoDetails;
+  TOKEN_INVALID: { reason: string; revokedReason?: string | null; expiredAt?: string };
+  PAYLOAD_TOO_LARGE: { maxBytes?: number };
+  IDEMPOTENCY_KEY_REUSED: NoDetails;
+  RATE_LIMITED: { retryAfterSeconds: number };
+  DATA_DIR_LOCKED: { dataDir: string; pid?: number };
+  UNAVAILABLE: NoDetails;
+  INTERNAL: NoDetails;
+  WEBHOOK_URL_REFUSED: { reason: string; host: string };
+}
+
+/** A code whose details may be left out when the error is made. */
+type DetailsArgs<C extends ErrorCode> = NoDetails extends ErrorDetails[C]
+  ? [details?: ErrorDetails[C], message?: string]
+  : [details: ErrorDetails[C], message?: string];
+
 export function httpStatusOf(code: ErrorCode): number {
   return ERROR_CODES[code];
 }
@@ -40,15 +102,16 @@ export function messageKeyOf(code: ErrorCode): string {
  * A refusal or failure that users may see. `details` is public: it is returned to the caller
  * (API body, page, CLI output), so it must never hold secrets.
  */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details: Record<string, unknown>;
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails[C];
 
-  constructor(code: ErrorCode, details: Record<string, unknown> = {}, message?: string) {
+  constructor(code: C, ...[details, message]: DetailsArgs<C>) {
     super(message ?? code);
     this.name = 'AppError';
     this.code = code;
-    this.details = details;
+    // Only codes whose details are all optional may leave them out (DetailsArgs).
+    this.details = details ?? ({} as ErrorDetails[C]);
   }
 
   get status(): number {
@@ -56,6 +119,23 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+/** An AppError of one of `C`, as a union over the codes: checking `code` narrows `details`. */
+export type AnyAppError<C extends ErrorCode = ErrorCode> = { [K in C]: AppError<K> }[C];
+
+/** The same error, typed so that checking its `code` narrows its `details`. */
+export function asKnown(error: AppError): AnyAppError {
+  return error as AnyAppError;
+}
+
+/** Whether `e` is an AppError (of one of `codes`, when given). */
+export function isAppError<C extends ErrorCode = ErrorCode>(e: unknown, ...codes: C[]): e is AnyAppError<C> {
+  return e instanceof AppError && (codes.length === 0 || (codes as ErrorCode[]).includes(e.code));
+}
+
+/** The INVALID_INPUT refusal: one field and why, or a list of issues. */
+export function invalidInput(path: string, message: string): AppError<'INVALID_INPUT'>;
+export function invalidInput(issues: InputIssue[]): AppError<'INVALID_INPUT'>;
+export function invalidInput(pathOrIssues: string | InputIssue[], message = ''): AppError<'INVALID_INPUT'> {
+  const issues = typeof pathOrIssues === 'string' ? [{ path: pathOrIssues, message }] : pathOrIssues;
+  return new AppError('INVALID_INPUT', { issues });
 }

@@ -3,7 +3,7 @@
  * accepted. A screenshot's type is read from its first bytes, never from its name or the type
  * the browser claims.
  */
-import { AppError } from './errors.js';
+import { AppError, invalidInput } from './errors.js';
 import type { Actor } from './types.js';
 
 export const CASE_TYPES = ['resend_provisioning_email', 'change_provisioning_contact', 'other'] as const;
@@ -76,7 +76,7 @@ export function checkScreenshots(files: ScreenshotUpload[]): CheckedScreenshot[]
       else checked.push({ filename, bytes: file.bytes, contentType });
     }
   });
-  if (issues.length > 0) throw new AppError('INVALID_INPUT', { issues });
+  if (issues.length > 0) throw invalidInput(issues);
   return checked;
 }
 

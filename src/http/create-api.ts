@@ -107,5 +107,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   };
   app.doc31('/api/v1/openapi.json', document);
   app.get('/api/docs', (c) => c.html(renderApiDocs(app.getOpenAPI31Document(document))));
+  // Mounted beside the pages, notFound above is ignored: an unknown /api path stays a JSON 404.
+  app.all('/api/*', (c) => renderError(new AppError('NOT_FOUND'), c, options.logError));
   return app;
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../app/deps.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import {
   completeIdempotencyKey,
   findIdempotencyKey,
@@ -54,9 +54,7 @@ export function idempotency(deps: Pick<AppDeps, 'db' | 'clock'>): MiddlewareHand
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined || !CHANGE_METHODS.has(c.req.method)) return next();
     if (!KEY_FORMAT.test(key))
-      throw new AppError('INVALID_INPUT', {
-        issues: [{ path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }],
-      });
+      throw invalidInput('Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
     const userId = c.get('actor').userId;
     const hash = requestHash(c.req.method, c.req.path, await c.req.text());
     const now = deps.clock.now();

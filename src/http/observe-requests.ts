@@ -29,8 +29,10 @@ export function observeRequests(metrics: OnrampMetrics, log?: Logger): Middlewar
     } finally {
       const seconds = (performance.now() - started) / 1000;
       const status = c.res.status;
+      // The route that answered (the last handler run), not the last matched: mounted beside the
+      // API, the pages' middleware and catch-all match every path.
       metrics.httpDuration.observe(
-        { method: c.req.method, route: routeLabel(routePath(c, -1)), status: String(status) },
+        { method: c.req.method, route: routeLabel(routePath(c)), status: String(status) },
         seconds,
       );
       if (log) {

@@ -5,56 +5,37 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError, messageKeyOf } from '../domain/errors.js';
+import { AppError, invalidInput, isAppError, type AnyAppError } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
-import { languageFromHeader, t } from '../i18n/i18n.js';
+import { errorMessage } from '../i18n/error-message.js';
+import { languageFromHeader } from '../i18n/i18n.js';
 
 const DATABASE_GONE =
   /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed)/;
 
-export function errorMessage(error: AppError, language: Language): string {
-  const placer = error.details['orderPlacedBy'] as { name: string; email: string } | undefined;
-  const admins = error.details['organizationAdmins'] as { name: string; email: string }[] | undefined;
-  if (error.code === 'NO_ACCESS' && placer && admins?.length)
-    return t(language, 'errors.NO_ACCESS_ASK_ADMINS', {
-      ...placer,
-      admins: admins.map((a) => `${a.name} <${a.email}>`).join(', '),
-    });
-  if (error.code === 'NO_ACCESS' && placer) return t(language, 'errors.NO_ACCESS_ASK_PLACER', placer);
-  if (error.code === 'NO_ACCESS' && error.details['reason'] === 'read_only_token')
-    return t(language, 'errors.NO_ACCESS_READ_ONLY_TOKEN');
-  const area = error.details['area'];
-  if (error.code === 'NO_ACCESS' && (area === 'webhooks' || area === 'users' || area === 'operator'))
-    return t(language, `errors.NO_ACCESS_${area.toUpperCase()}`);
-  return t(language, messageKeyOf(error.code), error.details);
-}
-
-export function errorBody(error: AppError, language: Language) {
+export function errorBody(error: AnyAppError, language: Language) {
   return { error: { code: error.code, message: errorMessage(error, language), ...error.details } };
 }
 
-export function toAppError(err: unknown): AppError | null {
-  if (err instanceof AppError) return err;
+/**
+ * What an error means to the caller, shared by the API and the pages: an AppError as it is,
+ * Hono's own refusals and the database's connection failures as their AppError; null for a
+ * fault of ours (a bug), which the caller logs and answers with 500.
+ */
+export function toAppError(err: unknown): AnyAppError | null {
+  if (isAppError(err)) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
     // zod-openapi's media-type gate: a body sent as anything but JSON is bad input, not a crash.
-    if (err.status === 415)
-      return new AppError('INVALID_INPUT', {
-        issues: [{ path: 'content-type', message: 'must be application/json' }],
-      });
-    if (err.status === 400)
-      return new AppError('INVALID_INPUT', {
-        issues: [{ path: '', message: err.message || 'malformed request body' }],
-      });
+    if (err.status === 415) return invalidInput('content-type', 'must be application/json');
+    if (err.status === 400) return invalidInput('', err.message || 'malformed request body');
     if (err.status === 401) return new AppError('UNAUTHENTICATED');
   }
   // Connection-level database failures: the database is down or restarting.
   const code = (err as { code?: string } | null)?.code;
   // Text PostgreSQL cannot store (a NUL character, an invalid byte sequence) is bad input.
   if (code === '22021' || code === '22P05')
-    return new AppError('INVALID_INPUT', {
-      issues: [{ path: '', message: 'contains characters that are not allowed' }],
-    });
+    return invalidInput('', 'contains characters that are not allowed');
   if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET')
     return new AppError('UNAVAILABLE');
   // The pg pool's own words for a lost or unreachable server (these errors carry no code).
@@ -66,9 +47,13 @@ export function renderError(err: unknown, c: Context, log: (err: unknown) => voi
   const language =
     (c.get('language') as Language | undefined) ?? languageFromHeader(c.req.header('accept-language'));
   const appError = toAppError(err);
-  if (appError?.code === 'RATE_LIMITED')
-    c.header('Retry-After', String(Number(appError.details['retryAfterSeconds']) || 60));
+  if (appError) setRetryAfter(c, appError);
   if (appError) return c.json(errorBody(appError, language), appError.status as ContentfulStatusCode);
   log(err);
   return c.json(errorBody(new AppError('INTERNAL'), language), 500);
+}
+
+/** A rate-limited caller learns when to come back (API and pages alike). */
+export function setRetryAfter(c: Context, error: AnyAppError): void {
+  if (error.code === 'RATE_LIMITED') c.header('Retry-After', String(error.details.retryAfterSeconds || 60));
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.js';
+import { invalidInput } from '../domain/errors.js';
 
 /** zod-openapi's hook: a failed validation becomes INVALID_INPUT listing every bad field. */
 export function validationHook(result: {
@@ -6,7 +6,7 @@ export function validationHook(result: {
   error?: { issues: { path: PropertyKey[]; message: string }[] };
 }): void {
   if (result.success || !result.error) return;
-  throw new AppError('INVALID_INPUT', {
-    issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-  });
+  throw invalidInput(
+    result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  );
 }

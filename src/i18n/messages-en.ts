@@ -68,6 +68,15 @@ export const messagesEn = {
         'Demo mode: every demo user signs in with the password onramp-demo (for example alice@acme.example).',
     },
     notFound: 'Page not found.',
+    noAccessPage: 'You do not have access to this page',
+    notFoundHint: 'The address may be mistyped, or the page may have moved. Start again from the home page.',
+    failure: {
+      unavailable: { title: 'Temporarily unavailable' },
+      internal: { title: 'Something went wrong' },
+      reference: 'If you contact support, quote this reference: {{requestId}}',
+      tryAgain: 'Try again',
+      home: 'Home page',
+    },
     footer: 'Onramp — order to activation for SaaS subscriptions.',
   },
   status: {

@@ -72,6 +72,16 @@ export const messagesIt: MessageShape = {
         'Modalità demo: ogni utente demo accede con la password onramp-demo (ad esempio alice@acme.example).',
     },
     notFound: 'Pagina non trovata.',
+    noAccessPage: 'Non ha accesso a questa pagina',
+    notFoundHint:
+      'L’indirizzo potrebbe contenere un errore, o la pagina potrebbe essere stata spostata. Riparta dalla pagina iniziale.',
+    failure: {
+      unavailable: { title: 'Temporaneamente non disponibile' },
+      internal: { title: 'Si è verificato un errore' },
+      reference: 'Se contatta l’assistenza, indichi questo riferimento: {{requestId}}',
+      tryAgain: 'Riprova',
+      home: 'Pagina iniziale',
+    },
     footer: 'Onramp — dall’ordine all’attivazione degli abbonamenti SaaS.',
   },
   status: {

@@ -56,8 +56,8 @@ async function attempt(deps: WebhookDispatchDeps, row: OutboxRow): Promise<Attem
   } catch (e) {
     // A refused address (it may have changed since registration) will not get better by waiting;
     // a host that does not resolve right now may (DNS trouble).
-    if (isAppError(e)) {
-      const reason = String(e.details['reason']);
+    if (isAppError(e, 'WEBHOOK_URL_REFUSED')) {
+      const reason = e.details.reason;
       return { error: `refused: ${reason}`, permanent: reason !== 'unresolvable' };
     }
     return { error: e instanceof Error ? e.message : String(e), permanent: false };

@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
-import { languageFromHeader, t } from '../i18n/i18n.js';
+import { requestId } from 'hono/request-id';
+import pino, { type Logger } from 'pino';
+import { AppError } from '../domain/errors.js';
 import { csrfProtection } from './csrf-protection.js';
-import { Layout } from './layout.js';
+import { notFoundPage, renderPageError } from './error-pages.js';
 import { mailboxRoutes } from './mailbox-routes.js';
-import { pageContext } from './page-context.js';
 import { registerSetupRoutes } from './setup/register-setup-routes.js';
 import { registerSignInRoutes } from './sign-in-routes.js';
 import { registerSupportRoutes } from './support/register-support-routes.js';
@@ -40,10 +41,15 @@ export interface WebOptions {
   /** Embedded/demo mode: shows /dev/mailbox and the demo sign-in hint. */
   demoMode: boolean;
   https: boolean;
+  /** The process's logger (main.ts's); a page's unexpected error is one line here. Default: stderr. */
+  log?: Logger;
 }
 
 export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
+  const log = options.log ?? pino({ base: { service: 'onramp' } }, pino.destination(2));
+  // Every refusal, outage and bug on a page ends here (and, mounted beside the API, stays here).
+  app.onError((err, c) => renderPageError(err, c, log));
   app.get('/static/:file', (c) => {
     const file = STATIC[c.req.param('file')];
     if (!file) return c.notFound();
@@ -51,14 +57,17 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   });
   if (options.demoMode) app.route('/', mailboxRoutes(deps.db) as unknown as Hono<WebEnv>);
 
+  // Beside the API, its middleware has named the request already; alone, Hono's names it.
+  app.use('*', (c, next) => (c.get('requestId') ? next() : requestId()(c, next)));
   app.use('*', webSecurityHeaders(options.https));
   // Screenshots: at most 5 × 5 MB plus the form fields; refused before anything is parsed.
   app.use(
     '/support/new',
     bodyLimit({
       maxSize: SUPPORT_FORM_MAX_BYTES,
-      onError: (c) =>
-        c.text(t(languageFromHeader(c.req.header('accept-language')), 'errors.PAYLOAD_TOO_LARGE'), 413),
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: SUPPORT_FORM_MAX_BYTES });
+      },
     }),
   );
   app.use('*', csrf());
@@ -73,14 +82,7 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   registerTokenPages(app, deps);
   registerOfferPages(app, deps);
   registerOrganizationPages(app, deps);
-  app.notFound((c) => {
-    const ctx = pageContext(c);
-    return c.html(
-      <Layout ctx={ctx} title={ctx.t('web.notFound')}>
-        <h1>{ctx.t('web.notFound')}</h1>
-      </Layout>,
-      404,
-    );
-  });
+  // A route, not app.notFound: a sub-app's notFound is ignored once mounted beside the API.
+  app.all('*', notFoundPage);
   return app;
 }

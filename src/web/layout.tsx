@@ -36,6 +36,17 @@ const NAV: { href: string; key: string; roles?: Actor['role'][] }[] = [
   { href: '/support', key: 'web.nav.cases', roles: [...WORKSPACE, 'customer_admin'] },
 ];
 
+const visibleTo = (user: Actor | null) => (n: (typeof NAV)[number]) =>
+  !n.roles || (user !== null && n.roles.includes(user.role));
+
+/** The section of the navigation a path belongs to, among those `user` sees (for "Back" links). */
+export function sectionOf(path: string, user: Actor | null): string | undefined {
+  const pathname = new URL(path, 'http://x').pathname;
+  return NAV.filter(visibleTo(user))
+    .filter((n) => pathname.startsWith(n.href))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
 /** /operator is current on /operator/organizations/x but not on /operator/offers (its own entry). */
 function isCurrent(current: string, href: string): boolean {
   if (!current.startsWith(href)) return false;
@@ -76,7 +87,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
             </a>
             <nav aria-label={ctx.t('web.product')}>
               <ul>
-                {NAV.filter((n) => !n.roles || (ctx.user && n.roles.includes(ctx.user.role))).map((n) => (
+                {NAV.filter(visibleTo(ctx.user)).map((n) => (
                   <li>
                     <a href={n.href} aria-current={isCurrent(current, n.href) ? 'page' : undefined}>
                       {ctx.t(n.key)}

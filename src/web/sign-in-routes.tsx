@@ -1,7 +1,7 @@
 /** Sign-in and sign-out for partner, distributor, support and customer admin users. */
 import { limitSignIn } from '../app/rate-limits.js';
 import { verifySignIn } from '../app/verify-sign-in.js';
-import { AppError } from '../domain/errors.js';
+import { isAppError } from '../domain/errors.js';
 import { homePathOf } from '../domain/roles.js';
 import { clientIp } from './setup/setup-page-context.js';
 import { CsrfField, Layout } from './layout.js';
@@ -57,8 +57,8 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
     try {
       await limitSignIn(deps, { email, ip: clientIp(c) });
     } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'RATE_LIMITED') throw e;
-      return page(c, true, email, Number(e.details['retryAfterSeconds']) || 60);
+      if (!isAppError(e, 'RATE_LIMITED')) throw e;
+      return page(c, true, email, e.details.retryAfterSeconds || 60);
     }
     const user = await verifySignIn(deps, email, password);
     if (!user) return page(c, true, email);

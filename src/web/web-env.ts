@@ -11,6 +11,10 @@ export interface WebVariables {
   csrfToken: string;
   /** Translates with the request's language. */
   t: (key: string, vars?: Record<string, unknown>) => string;
+  /** Names this request in the logs and in the X-Request-Id header. */
+  requestId: string;
+  /** Where a refusal page links back to, when the page knows better than its section. */
+  back: string | undefined;
 }
 
 export interface WebEnv {

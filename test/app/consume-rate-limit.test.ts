@@ -21,7 +21,7 @@ describeEachStore('consumeRateLimit', (kind) => {
     const refused = await consumeRateLimit(w.store.db, 'k', RULE, t0).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('RATE_LIMITED');
-    expect((refused as AppError).details['retryAfterSeconds']).toBe(50);
+    expect((refused as AppError<'RATE_LIMITED'>).details.retryAfterSeconds).toBe(50);
 
     const t1 = new Date('2030-01-01T00:01:05Z'); // the next window: the old row no longer counts
     await consumeRateLimit(w.store.db, 'k', RULE, t1);

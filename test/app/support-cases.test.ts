@@ -120,7 +120,7 @@ describeEachStore('support cases', (kind) => {
         },
       ).catch((e: unknown) => e as AppError);
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).details['issues']).toEqual([
+      expect((error as AppError<'INVALID_INPUT'>).details.issues).toEqual([
         expect.objectContaining({
           path: 'screenshots[1]',
           filename: 'bad.png',

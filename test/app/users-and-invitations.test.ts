@@ -299,7 +299,7 @@ describeEachStore('users and invitations', (kind) => {
   it('roles stay within the organization’s kind: a partner admin cannot invite an operator', async () => {
     const refused = await refusalOf(invite('paola', address('op'), 'operator'));
     expect(refused.code).toBe('INVALID_INPUT');
-    expect((refused.details['issues'] as { path: string }[])[0]?.path).toBe('role');
+    expect((refused as AppError<'INVALID_INPUT'>).details.issues[0]?.path).toBe('role');
     expect(
       (await refusalOf(invite('paola', address('op'), 'support_agent', { organizationId: 'org_ops' }))).code,
     ).toBe('NOT_FOUND');
@@ -332,7 +332,7 @@ describeEachStore('users and invitations', (kind) => {
   });
 
   it('self and last-admin rules', async () => {
-    const issue = (e: AppError) => (e.details['issues'] as { path: string; message: string }[])[0];
+    const issue = (e: AppError) => (e as AppError<'INVALID_INPUT'>).details.issues[0];
     expect(
       issue(await refusalOf(changeUser(w.deps, w.actors.paola, 'usr_paola', { role: 'partner_user' }))),
     ).toMatchObject({ path: 'role' });

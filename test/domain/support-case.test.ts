@@ -53,7 +53,7 @@ describe('support case rules', () => {
           { filename: 'c.png', bytes: new Uint8Array(MAX_SCREENSHOT_BYTES + 1) },
         ]);
       } catch (e) {
-        return e as AppError;
+        return e as AppError<'INVALID_INPUT'>;
       }
     })();
     expect(error?.code).toBe('INVALID_INPUT');

@@ -86,7 +86,8 @@ describeEachStore('support pages (HTTP)', (kind) => {
       body: caseForm(csrf, 'irene@initech.example', new Blob([new Uint8Array(30 * 1024 * 1024)])),
     });
     expect(huge.status).toBe(413);
-    await expect(huge.text()).resolves.toBe('The request is too large.');
+    expect(huge.headers.get('content-type')).toMatch(/^text\/html/);
+    await expect(huge.text()).resolves.toMatch(/<main id="main">.*The request is too large\./);
     expect(await caseCount()).toBe(before);
   });
 

@@ -9,7 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../../domain/errors.js';
+import { AppError, invalidInput } from '../../domain/errors.js';
 import { recordEmailEvent, type EmailEvent } from '../../jobs/record-email-event.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { errorResponses, json } from '../openapi-common.js';
@@ -64,7 +64,7 @@ function requireWebhookSecret(secret: string | undefined): MiddlewareHandler {
 }
 
 function invalidBody(message: string): AppError {
-  return new AppError('INVALID_INPUT', { issues: [{ path: 'body', message }] });
+  return invalidInput('body', message);
 }
 
 /**

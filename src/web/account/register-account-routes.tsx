@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { openPasswordLink, type PasswordLink } from '../../app/open-password-link.js';
 import { requestNewPasswordLink, requestPasswordReset } from '../../app/request-password-reset.js';
 import { MAX_PASSWORD_LENGTH, setPassword } from '../../app/set-password.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import { homePathOf } from '../../domain/roles.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
 import { pageContext } from '../page-context.js';
@@ -30,16 +30,16 @@ const TOKEN = ':token{[A-Za-z0-9_-]{16,128}}';
 
 const forgotForm = z.object({ email: z.email().max(254) });
 
-const retryAfterOf = (e: AppError) => Number(e.details['retryAfterSeconds']) || 60;
-const isRateLimited = (e: unknown): e is AppError => e instanceof AppError && e.code === 'RATE_LIMITED';
+const retryAfterOf = (e: AppError<'RATE_LIMITED'>) => e.details.retryAfterSeconds || 60;
+const isRateLimited = (e: unknown) => isAppError(e, 'RATE_LIMITED');
 
 function deadLinkPage(
   c: Context<WebEnv>,
   err: unknown,
   retryAfterSeconds?: number,
 ): Response | Promise<Response> {
-  if (!(err instanceof AppError) || err.code !== 'TOKEN_INVALID') throw err;
-  const said = err.details['reason'];
+  if (!isAppError(err, 'TOKEN_INVALID')) throw err;
+  const said = err.details.reason;
   const reason: DeadLinkReason = said === 'used' || said === 'expired' ? said : 'unknown';
   const page = (
     <PasswordLinkDeadPage
@@ -161,7 +161,7 @@ export function registerAccountRoutes(app: WebApp, deps: WebDeps): void {
       if (isRateLimited(e))
         return deadLinkPage(c, new AppError('TOKEN_INVALID', { reason: 'expired' }), retryAfterOf(e));
       // A link still alive needs no new one: back to choosing the password.
-      if (e instanceof AppError && e.code === 'TOKEN_INVALID' && e.details['reason'] === 'live')
+      if (isAppError(e, 'TOKEN_INVALID') && e.details.reason === 'live')
         return c.redirect(`/set-password/${token}`, 303);
       return deadLinkPage(c, e);
     }

@@ -21,7 +21,6 @@ import {
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp, WebDeps } from '../web-env.js';
-import { orRefusal } from '../workspace/refusal.js';
 import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
 import {
   EMPTY_OFFER_FORM,
@@ -84,64 +83,47 @@ const back = (kind: OfferNotice['kind'], code: string) =>
 export function registerOfferPages(app: WebApp, deps: WebDeps): void {
   app.get(
     OFFERS_PATH,
-    signedIn((c, user) =>
-      orRefusal(c, async () => {
-        const notice = noticeOf(c);
-        return offersPage(c, await catalogue(deps, user), notice ? { notice } : {});
-      }),
-    ),
+    signedIn(async (c, user) => {
+      const notice = noticeOf(c);
+      return offersPage(c, await catalogue(deps, user), notice ? { notice } : {});
+    }),
   );
 
   app.post(
     OFFERS_PATH,
-    signedIn((c, user) =>
-      orRefusal(c, async () => {
-        const offers = await catalogue(deps, user);
-        const values = valuesOf(await c.req.parseBody());
-        const parsed = addOfferSchema.safeParse({ ...values, policyDays: days(values.policyDays) });
-        if (!parsed.success)
-          return offersPage(
-            c,
-            offers,
-            { form: { values, errors: fieldErrors(c, parsed.error.issues) } },
-            400,
-          );
-        try {
-          const added = await addOffer(deps, user, parsed.data);
-          return c.redirect(back('added', added.code), 303);
-        } catch (e) {
-          if (!(e instanceof AppError) || e.code !== 'ALREADY_EXISTS') throw e;
-          const errors = { code: c.get('t')('offers:error.exists', { code: parsed.data.code }) };
-          return offersPage(c, offers, { form: { ...EMPTY_OFFER_FORM, values, errors } }, 409);
-        }
-      }),
-    ),
+    signedIn(async (c, user) => {
+      const offers = await catalogue(deps, user);
+      const values = valuesOf(await c.req.parseBody());
+      const parsed = addOfferSchema.safeParse({ ...values, policyDays: days(values.policyDays) });
+      if (!parsed.success)
+        return offersPage(c, offers, { form: { values, errors: fieldErrors(c, parsed.error.issues) } }, 400);
+      try {
+        const added = await addOffer(deps, user, parsed.data);
+        return c.redirect(back('added', added.code), 303);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'ALREADY_EXISTS') throw e;
+        const errors = { code: c.get('t')('offers:error.exists', { code: parsed.data.code }) };
+        return offersPage(c, offers, { form: { ...EMPTY_OFFER_FORM, values, errors } }, 409);
+      }
+    }),
   );
 
   app.get(
     `${OFFERS_PATH}/:code`,
-    signedIn((c, user) =>
-      orRefusal(c, async () => offerEditPage(c, await offerOf(deps, user, paramOf(c, 'code'))), OFFERS_PATH),
-    ),
+    signedIn(async (c, user) => offerEditPage(c, await offerOf(deps, user, paramOf(c, 'code')))),
   );
 
   app.post(
     `${OFFERS_PATH}/:code`,
-    signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          const offer = await offerOf(deps, user, paramOf(c, 'code'));
-          const values = { ...valuesOf(await c.req.parseBody()), code: offer.code };
-          const parsed = editSchema.safeParse({ name: values.name, policyDays: days(values.policyDays) });
-          if (!parsed.success)
-            return offerEditPage(c, offer, { values, errors: fieldErrors(c, parsed.error.issues) }, 400);
-          await changeOffer(deps, user, offer.code, parsed.data);
-          return c.redirect(back('changed', offer.code), 303);
-        },
-        OFFERS_PATH,
-      ),
-    ),
+    signedIn(async (c, user) => {
+      const offer = await offerOf(deps, user, paramOf(c, 'code'));
+      const values = { ...valuesOf(await c.req.parseBody()), code: offer.code };
+      const parsed = editSchema.safeParse({ name: values.name, policyDays: days(values.policyDays) });
+      if (!parsed.success)
+        return offerEditPage(c, offer, { values, errors: fieldErrors(c, parsed.error.issues) }, 400);
+      await changeOffer(deps, user, offer.code, parsed.data);
+      return c.redirect(back('changed', offer.code), 303);
+    }),
   );
 
   for (const [action, active, kind] of [
@@ -150,16 +132,10 @@ export function registerOfferPages(app: WebApp, deps: WebDeps): void {
   ] as const)
     app.post(
       `${OFFERS_PATH}/:code/${action}`,
-      signedIn((c, user) =>
-        orRefusal(
-          c,
-          async () => {
-            const offer = await offerOf(deps, user, paramOf(c, 'code'));
-            await changeOffer(deps, user, offer.code, { active });
-            return c.redirect(back(kind, offer.code), 303);
-          },
-          OFFERS_PATH,
-        ),
-      ),
+      signedIn(async (c, user) => {
+        const offer = await offerOf(deps, user, paramOf(c, 'code'));
+        await changeOffer(deps, user, offer.code, { active });
+        return c.redirect(back(kind, offer.code), 303);
+      }),
     );
 }

@@ -14,12 +14,10 @@ import { getOrganization } from '../../app/get-organization.js';
 import { listOrganizationAudit } from '../../app/list-organization-audit.js';
 import { listOrganizations, ORGANIZATION_KINDS } from '../../app/list-organizations.js';
 import type { AppDeps } from '../../app/deps.js';
-import { AppError } from '../../domain/errors.js';
-import { homePathOf, isOperator } from '../../domain/roles.js';
+import { isAppError, type AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp } from '../web-env.js';
-import { orRefusal } from '../workspace/refusal.js';
-import { paramOf, signedIn, type PageResponse, type WebContext } from '../workspace/workspace-support.js';
+import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
 import { DETAIL_NOTICES, organizationPage, type DetailNotice, type RenameForm } from './organization-page.js';
 import {
   OPERATOR_PATH,
@@ -42,8 +40,8 @@ function filterOf(c: WebContext): ListFilter {
 }
 
 /** Which fields an INVALID_INPUT names (its issues' first path segment). */
-const badFields = (e: AppError) =>
-  new Set(((e.details['issues'] as { path: string }[] | undefined) ?? []).map((i) => i.path.split('.')[0]));
+const badFields = (e: AppError<'INVALID_INPUT'>) =>
+  new Set(e.details.issues.map((i) => i.path.split('.')[0]));
 
 async function listPage(
   deps: AppDeps,
@@ -76,85 +74,62 @@ async function detailPage(
   return organizationPage(c, { org, events, ...extra }, status);
 }
 
-/**
- * Runs an operator page; a refusal page links back to the operator's home, or, for whoever is not
- * an operator, to their own home (/operator would only refuse them again).
- */
-function operatorPage(c: WebContext, user: Actor, handler: () => PageResponse) {
-  return orRefusal(c, handler, isOperator(user) ? OPERATOR_PATH : homePathOf(user.role));
-}
-
 export function registerOrganizationPages(app: WebApp, deps: AppDeps): void {
   app.get(
     OPERATOR_PATH,
-    signedIn((c, user) => operatorPage(c, user, () => listPage(deps, c, user))),
+    signedIn((c, user) => listPage(deps, c, user)),
   );
 
   app.post(
     '/operator/organizations',
-    signedIn((c, user) =>
-      operatorPage(c, user, async () => {
-        const body = await c.req.parseBody();
-        const values = { kind: text(body, 'kind'), name: text(body, 'name') };
-        try {
-          const org = await createOrganization(deps, user, values);
-          return c.redirect(`${organizationPath(org.organizationId)}?created=1`, 303);
-        } catch (e) {
-          if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS'))
-            throw e;
-          const t = c.get('t');
-          const errors: CreateForm['errors'] = {};
-          if (e.code === 'ALREADY_EXISTS') errors.name = t('operator:create.error.exists');
-          else {
-            const bad = badFields(e);
-            if (bad.has('kind')) errors.kind = t('operator:create.error.kind');
-            if (bad.has('name') || !bad.has('kind')) errors.name = t('operator:create.error.name');
-          }
-          return listPage(deps, c, user, { values, errors }, e.status as ContentfulStatusCode);
+    signedIn(async (c, user) => {
+      const body = await c.req.parseBody();
+      const values = { kind: text(body, 'kind'), name: text(body, 'name') };
+      try {
+        const org = await createOrganization(deps, user, values);
+        return c.redirect(`${organizationPath(org.organizationId)}?created=1`, 303);
+      } catch (e) {
+        if (!isAppError(e, 'INVALID_INPUT', 'ALREADY_EXISTS')) throw e;
+        const t = c.get('t');
+        const errors: CreateForm['errors'] = {};
+        if (e.code === 'ALREADY_EXISTS') errors.name = t('operator:create.error.exists');
+        else {
+          const bad = badFields(e);
+          if (bad.has('kind')) errors.kind = t('operator:create.error.kind');
+          if (bad.has('name') || !bad.has('kind')) errors.name = t('operator:create.error.name');
         }
-      }),
-    ),
+        return listPage(deps, c, user, { values, errors }, e.status as ContentfulStatusCode);
+      }
+    }),
   );
 
   app.get(
     '/operator/organizations/:organizationId',
-    signedIn((c, user) =>
-      operatorPage(c, user, () => {
-        const notice = DETAIL_NOTICES.find((n) => c.req.query(n) === '1');
-        return detailPage(deps, c, user, paramOf(c, 'organizationId'), { notice });
-      }),
-    ),
+    signedIn((c, user) => {
+      const notice = DETAIL_NOTICES.find((n) => c.req.query(n) === '1');
+      return detailPage(deps, c, user, paramOf(c, 'organizationId'), { notice });
+    }),
   );
 
   app.post(
     '/operator/organizations/:organizationId/rename',
-    signedIn((c, user) =>
-      operatorPage(c, user, async () => {
-        const id = paramOf(c, 'organizationId');
-        const value = text(await c.req.parseBody(), 'name');
-        try {
-          await changeOrganization(deps, user, id, { name: value });
-          return c.redirect(`${organizationPath(id)}?renamed=1`, 303);
-        } catch (e) {
-          if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'ALREADY_EXISTS'))
-            throw e;
-          // A customer organization's refusal is not about the name typed: the refusal page says it.
-          if (e.code === 'INVALID_INPUT' && !badFields(e).has('name')) throw e;
-          const t = c.get('t');
-          const error = t(
-            e.code === 'ALREADY_EXISTS' ? 'operator:create.error.exists' : 'operator:create.error.name',
-          );
-          return detailPage(
-            deps,
-            c,
-            user,
-            id,
-            { rename: { value, error } },
-            e.status as ContentfulStatusCode,
-          );
-        }
-      }),
-    ),
+    signedIn(async (c, user) => {
+      const id = paramOf(c, 'organizationId');
+      const value = text(await c.req.parseBody(), 'name');
+      try {
+        await changeOrganization(deps, user, id, { name: value });
+        return c.redirect(`${organizationPath(id)}?renamed=1`, 303);
+      } catch (e) {
+        if (!isAppError(e, 'INVALID_INPUT', 'ALREADY_EXISTS')) throw e;
+        // A customer organization's refusal is not about the name typed: the refusal page says it.
+        if (e.code === 'INVALID_INPUT' && !badFields(e).has('name')) throw e;
+        const t = c.get('t');
+        const error = t(
+          e.code === 'ALREADY_EXISTS' ? 'operator:create.error.exists' : 'operator:create.error.name',
+        );
+        return detailPage(deps, c, user, id, { rename: { value, error } }, e.status as ContentfulStatusCode);
+      }
+    }),
   );
 
   for (const [action, active] of [
@@ -163,13 +138,11 @@ export function registerOrganizationPages(app: WebApp, deps: AppDeps): void {
   ] as const) {
     app.post(
       `/operator/organizations/:organizationId/${action}`,
-      signedIn((c, user) =>
-        operatorPage(c, user, async () => {
-          const id = paramOf(c, 'organizationId');
-          await changeOrganization(deps, user, id, { active });
-          return c.redirect(`${organizationPath(id)}?${action}d=1`, 303);
-        }),
-      ),
+      signedIn(async (c, user) => {
+        const id = paramOf(c, 'organizationId');
+        await changeOrganization(deps, user, id, { active });
+        return c.redirect(`${organizationPath(id)}?${action}d=1`, 303);
+      }),
     );
   }
 }

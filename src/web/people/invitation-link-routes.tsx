@@ -12,7 +12,7 @@ import {
 } from '../../app/accept-invitation.js';
 import { openInvitation, type OpenedInvitation } from '../../app/open-invitation.js';
 import { requestNewInvitation, type NewInvitationLimits } from '../../app/request-new-invitation.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import { homePathOf } from '../../domain/roles.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
 import type { PageContext } from '../layout.js';
@@ -117,8 +117,8 @@ export function registerInvitationLinkRoutes(app: WebApp, deps: InvitationWebDep
     try {
       await requestNewInvitation(deps, { token, ip: clientIp(c) }, deps.newInvitationLimits);
     } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'RATE_LIMITED') throw e;
-      const retryAfterSeconds = Number(e.details['retryAfterSeconds']) || 60;
+      if (!isAppError(e, 'RATE_LIMITED')) throw e;
+      const retryAfterSeconds = e.details.retryAfterSeconds || 60;
       c.header('Retry-After', String(retryAfterSeconds));
       return c.html(<RenewedPage ctx={setupPageContext(c)} retryAfterSeconds={retryAfterSeconds} />, 429);
     }

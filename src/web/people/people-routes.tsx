@@ -15,11 +15,10 @@ import { listInvitations } from '../../app/list-invitations.js';
 import { getPeopleOrganization, listUsers } from '../../app/list-users.js';
 import { resendInvitation } from '../../app/resend-invitation.js';
 import { revokeInvitation } from '../../app/revoke-invitation.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { field } from '../setup/setup-page-context.js';
 import type { WebApp, WebDeps } from '../web-env.js';
-import { orRefusal } from '../workspace/refusal.js';
 import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
 import { peoplePage, type InviteField, type InviteForm, type PeoplePageProps } from './people-page.js';
 
@@ -70,9 +69,9 @@ function doneOf(c: WebContext): Extra['done'] {
 
 /** A refused change explained in the reader's language; other refusals get the refusal page. */
 function problemOf(c: WebContext, e: unknown): string | null {
-  if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT') return null;
+  if (!isAppError(e, 'INVALID_INPUT')) return null;
   const t = c.get('t');
-  const rule = e.details['rule'];
+  const rule = e.details.rule;
   if (rule === 'last_admin') return t('people:error.lastAdmin');
   if (rule === 'self') return t('people:error.self');
   if (rule === 'kind') return t('people:error.role');
@@ -89,54 +88,51 @@ export function registerPeoplePages(app: WebApp, deps: WebDeps): void {
 
     app.get(
       mount.pattern,
-      signedIn((c, user) => orRefusal(c, () => render(c, deps, user, mount, { done: doneOf(c) }))),
+      signedIn((c, user) => render(c, deps, user, mount, { done: doneOf(c) })),
     );
 
     app.post(
       `${mount.pattern}/invitations`,
-      signedIn((c, user) =>
-        orRefusal(c, async () => {
-          const { organizationId } = mount.resolve(c, user);
-          const body = await c.req.parseBody();
-          const values = {
-            email: field(body, 'email', 300),
-            role: field(body, 'role', 50),
-            language: field(body, 'language', 5),
-          };
-          const t = c.get('t');
-          const parsed = inviteUserSchema.safeParse({ ...values, organizationId });
-          const withErrors = (errors: InviteForm['errors'], status: ContentfulStatusCode) =>
-            render(c, deps, user, mount, { form: { values, errors } }, status);
-          if (!parsed.success) {
-            const errors: InviteForm['errors'] = {};
-            for (const issue of parsed.error.issues) {
-              const f = issue.path[0] as InviteField;
-              if (f === 'email' || f === 'role') errors[f] ??= t(`people:error.${f}`);
-              if (f === 'language') errors.language ??= t('people:error.role');
-            }
-            return withErrors(errors, 400);
+      signedIn(async (c, user) => {
+        const { organizationId } = mount.resolve(c, user);
+        const body = await c.req.parseBody();
+        const values = {
+          email: field(body, 'email', 300),
+          role: field(body, 'role', 50),
+          language: field(body, 'language', 5),
+        };
+        const t = c.get('t');
+        const parsed = inviteUserSchema.safeParse({ ...values, organizationId });
+        const withErrors = (errors: InviteForm['errors'], status: ContentfulStatusCode) =>
+          render(c, deps, user, mount, { form: { values, errors } }, status);
+        if (!parsed.success) {
+          const errors: InviteForm['errors'] = {};
+          for (const issue of parsed.error.issues) {
+            const f = issue.path[0] as InviteField;
+            if (f === 'email' || f === 'role') errors[f] ??= t(`people:error.${f}`);
+            if (f === 'language') errors.language ??= t('people:error.role');
           }
-          try {
-            const invitation = await inviteUser(deps, user, parsed.data);
-            return back(c, user, 'invited', invitation.email);
-          } catch (e) {
-            if (e instanceof AppError && e.code === 'ALREADY_EXISTS')
-              return withErrors(
-                {
-                  email: t(
-                    e.details['what'] === INVITATION_EXISTS
-                      ? 'people:error.invitationExists'
-                      : 'people:error.memberExists',
-                  ),
-                },
-                409,
-              );
-            if (e instanceof AppError && e.code === 'INVALID_INPUT')
-              return withErrors({ role: t('people:error.role') }, 400);
-            throw e;
-          }
-        }),
-      ),
+          return withErrors(errors, 400);
+        }
+        try {
+          const invitation = await inviteUser(deps, user, parsed.data);
+          return back(c, user, 'invited', invitation.email);
+        } catch (e) {
+          if (isAppError(e, 'ALREADY_EXISTS'))
+            return withErrors(
+              {
+                email: t(
+                  e.details.what === INVITATION_EXISTS
+                    ? 'people:error.invitationExists'
+                    : 'people:error.memberExists',
+                ),
+              },
+              409,
+            );
+          if (isAppError(e, 'INVALID_INPUT')) return withErrors({ role: t('people:error.role') }, 400);
+          throw e;
+        }
+      }),
     );
 
     for (const [verb, run] of [
@@ -145,19 +141,17 @@ export function registerPeoplePages(app: WebApp, deps: WebDeps): void {
     ] as const)
       app.post(
         `${mount.pattern}/invitations/:invitationId/${verb}`,
-        signedIn((c, user) =>
-          orRefusal(c, async () => {
-            mount.resolve(c, user);
-            try {
-              await run(deps, user, paramOf(c, 'invitationId'));
-            } catch (e) {
-              const problem = problemOf(c, e);
-              if (problem === null) throw e;
-              return render(c, deps, user, mount, { problem }, 400);
-            }
-            return back(c, user, verb === 'resend' ? 'resent' : 'revoked');
-          }),
-        ),
+        signedIn(async (c, user) => {
+          mount.resolve(c, user);
+          try {
+            await run(deps, user, paramOf(c, 'invitationId'));
+          } catch (e) {
+            const problem = problemOf(c, e);
+            if (problem === null) throw e;
+            return render(c, deps, user, mount, { problem }, 400);
+          }
+          return back(c, user, verb === 'resend' ? 'resent' : 'revoked');
+        }),
       );
 
     const userActions: [string, (body: Record<string, unknown>) => ChangeUserInput, string][] = [
@@ -168,20 +162,18 @@ export function registerPeoplePages(app: WebApp, deps: WebDeps): void {
     for (const [verb, inputOf, done] of userActions)
       app.post(
         `${mount.pattern}/users/:userId/${verb}`,
-        signedIn((c, user) =>
-          orRefusal(c, async () => {
-            mount.resolve(c, user);
-            const input = inputOf(await c.req.parseBody());
-            try {
-              await changeUser(deps, user, paramOf(c, 'userId'), input);
-            } catch (e) {
-              const problem = problemOf(c, e);
-              if (problem === null) throw e;
-              return render(c, deps, user, mount, { problem }, 400);
-            }
-            return back(c, user, done);
-          }),
-        ),
+        signedIn(async (c, user) => {
+          mount.resolve(c, user);
+          const input = inputOf(await c.req.parseBody());
+          try {
+            await changeUser(deps, user, paramOf(c, 'userId'), input);
+          } catch (e) {
+            const problem = problemOf(c, e);
+            if (problem === null) throw e;
+            return render(c, deps, user, mount, { problem }, 400);
+          }
+          return back(c, user, done);
+        }),
       );
   }
 }

@@ -11,7 +11,7 @@ import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/op
 import { provisioningContactSchema } from '../../app/place-order.js';
 import { requestNewSetupLink, type NewLinkLimits } from '../../app/request-new-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
-import { AppError } from '../../domain/errors.js';
+import { isAppError } from '../../domain/errors.js';
 import type { DeadLinkReason } from '../../domain/setup-rules.js';
 import { isLanguage } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
@@ -60,28 +60,28 @@ type Ctx = Context<WebEnv>;
 
 export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void {
   /** A refusal of the link (dead, already set up, too many requests) as its own page. */
-  async function refusalPage(
+  async function linkRefusalPage(
     c: Ctx,
     token: string,
     err: unknown,
     opts = { followUsedLink: true },
   ): Promise<Response> {
-    if (!(err instanceof AppError)) throw err;
+    if (!isAppError(err)) throw err;
     noStore(c);
     const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);
     if (err.code === 'ALREADY_MAPPED') {
       // Coming back to a link that confirmed the setup shows its outcome; a late confirmation
       // (second click, second tab) is told the order is already set up.
-      if (err.details['linkUsed'] && opts.followUsedLink) return c.redirect(`/setup/${token}/done`, 303);
+      if (err.details.linkUsed && opts.followUsedLink) return c.redirect(`/setup/${token}/done`, 303);
       return c.html(<AlreadyMappedPage ctx={ctx} adminPortalUrl={deps.settings.adminPortalUrl} />, 409);
     }
     if (err.code === 'TOKEN_INVALID') {
-      const said = (err.details['revokedReason'] ?? err.details['reason']) as DeadLinkReason;
-      const reason = DEAD_REASONS.includes(said) ? said : 'revoked';
+      const said = err.details.revokedReason ?? err.details.reason;
+      const reason = DEAD_REASONS.find((r) => r === said) ?? 'revoked';
       return c.html(<DeadLinkPage ctx={ctx} token={token} reason={reason} />, 410);
     }
     if (err.code === 'RATE_LIMITED') {
-      const seconds = Number(err.details['retryAfterSeconds']) || 60;
+      const seconds = err.details.retryAfterSeconds || 60;
       c.header('Retry-After', String(seconds));
       return c.html(<RateLimitedPage ctx={ctx} retryAfterSeconds={seconds} />, 429);
     }
@@ -99,7 +99,7 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
     try {
       view = await openSetupLink(deps, token);
     } catch (e) {
-      return refusalPage(c, token, e, opts);
+      return linkRefusalPage(c, token, e, opts);
     }
     noStore(c);
     return render(view, setupPageContext(c, view.provisioningContact.language), token);
@@ -192,7 +192,7 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
           <DelegatedPage ctx={ctx} name={done.delegatedTo.name} email={done.delegatedTo.email} />,
         );
       } catch (e) {
-        if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT') return refusalPage(c, token, e);
+        if (!isAppError(e, 'INVALID_INPUT')) return linkRefusalPage(c, token, e);
         form.errors.email = ctx.t('setup:delegate.errors.self');
         return c.html(<DelegatePage ctx={ctx} view={view} token={token} form={form} />, 400);
       }
@@ -245,9 +245,9 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
             confirmedBy: { name: confirmedBy, language: ctx.language },
           });
         } catch (e) {
-          if (e instanceof AppError && (e.code === 'INVALID_INPUT' || e.code === 'NOT_FOUND'))
+          if (isAppError(e, 'INVALID_INPUT', 'NOT_FOUND'))
             return stepPage(c, ctx, view, token, state, stepProblemOf(e));
-          return refusalPage(c, token, e, { followUsedLink: false });
+          return linkRefusalPage(c, token, e, { followUsedLink: false });
         }
         return c.redirect(`/setup/${token}/done`, 303);
       },
@@ -267,7 +267,7 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
       const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);
       return c.html(<SetupDonePage ctx={ctx} outcome={outcome} />);
     } catch (e) {
-      return refusalPage(c, token, e);
+      return linkRefusalPage(c, token, e);
     }
   });
 
@@ -281,7 +281,7 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
         deps.setupNewLinkLimits,
       );
     } catch (e) {
-      return refusalPage(c, token, e);
+      return linkRefusalPage(c, token, e);
     }
     noStore(c);
     const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);

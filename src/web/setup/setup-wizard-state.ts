@@ -5,7 +5,7 @@
 import { checkSetupChoice } from '../../app/complete-setup.js';
 import type { OrganizationChoice } from '../../app/map-order-to-organization.js';
 import type { SetupView } from '../../app/open-setup-link.js';
-import { AppError } from '../../domain/errors.js';
+import { isAppError } from '../../domain/errors.js';
 import { field } from './setup-page-context.js';
 
 /** What the visitor has chosen so far. `org` is an organization id or 'new'. */
@@ -49,8 +49,8 @@ export function problemWith(view: SetupView, state: WizardState, needCountry: bo
 }
 
 export function stepProblemOf(e: unknown): StepProblem {
-  if (!(e instanceof AppError) || (e.code !== 'INVALID_INPUT' && e.code !== 'NOT_FOUND')) throw e;
-  const path = (e.details['issues'] as { path: string }[] | undefined)?.[0]?.path;
+  if (!isAppError(e, 'INVALID_INPUT', 'NOT_FOUND')) throw e;
+  const path = e.code === 'INVALID_INPUT' ? e.details.issues[0]?.path : undefined;
   if (path === 'newOrganization.name')
     return { step: 'organization', error: 'setup:organization.errors.name' };
   if (path === 'newOrganization.country') return { step: 'country', error: 'setup:country.errors.country' };

@@ -1,12 +1,11 @@
 /** /support (a requester's own cases) and /support/queue (support agents: every case, filtered). */
 import type { AppDeps } from '../../app/deps.js';
 import { caseQueueSchema, listMySupportCases, listSupportQueue } from '../../app/list-support-cases.js';
-import { AppError } from '../../domain/errors.js';
+import { invalidInput } from '../../domain/errors.js';
 import { CASE_STATUSES, CASE_TYPES } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';
 import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
-import { refusalPage } from '../workspace/refusal.js';
 import type { WebContext } from '../workspace/workspace-support.js';
 import { CasesTable } from './case-components.js';
 
@@ -41,7 +40,7 @@ export async function queuePage(c: WebContext, deps: AppDeps, user: Actor): Prom
     type: c.req.query('type') || undefined,
     q: c.req.query('q') || undefined,
   });
-  if (!parsed.success) return refusalPage(c, new AppError('INVALID_INPUT'), '/support/queue');
+  if (!parsed.success) throw invalidInput([]);
   const filter = parsed.data;
   const items = await listSupportQueue(deps, user, filter);
   return c.html(

@@ -12,7 +12,7 @@ import {
   openSupportCaseSchema,
   type CaseRequester,
 } from '../../app/open-support-case.js';
-import { AppError } from '../../domain/errors.js';
+import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
 import { CASE_TYPES, MAX_SCREENSHOTS, type ScreenshotUpload } from '../../domain/support-case.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { clientIp } from '../setup/setup-page-context.js';
@@ -168,10 +168,9 @@ export function openCaseFormPage(c: WebContext) {
 }
 
 /** The field messages of an INVALID_INPUT, in the page's language. */
-function fieldErrors(t: PageContext['t'], error: AppError): Errors {
+function fieldErrors(t: PageContext['t'], error: AppError<'INVALID_INPUT'>): Errors {
   const errors: Errors = {};
-  const issues = (error.details['issues'] ?? []) as { path: string; reason?: string; filename?: string }[];
-  for (const issue of issues) {
+  for (const issue of error.details.issues) {
     const field = issue.path.split(/[.[]/)[0] as Field;
     const message = issue.reason
       ? t(`support:form.error.${issue.reason}`, { filename: issue.filename })
@@ -209,10 +208,12 @@ export async function submitOpenCase(c: WebContext, deps: AppDeps): Promise<Resp
     const parsed = openSupportCaseSchema.safeParse(values);
     const contact = user ? null : contactRequesterSchema.safeParse({ email: values.email });
     const issues = [
-      ...(contact && !contact.success ? [{ path: 'email' }] : []),
-      ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: String(i.path[0]) }))),
+      ...(contact && !contact.success ? [{ path: 'email', message: 'is not an e-mail address' }] : []),
+      ...(parsed.success
+        ? []
+        : parsed.error.issues.map((i) => ({ path: String(i.path[0]), message: i.message }))),
     ];
-    if (issues.length > 0 || !parsed.success) throw new AppError('INVALID_INPUT', { issues });
+    if (issues.length > 0 || !parsed.success) throw invalidInput(issues);
     const requester: CaseRequester = user ? { actor: user } : { contactEmail: values.email, ip: clientIp(c) };
     const { caseId } = await openSupportCase(deps, requester, {
       ...parsed.data,
@@ -229,7 +230,7 @@ export async function submitOpenCase(c: WebContext, deps: AppDeps): Promise<Resp
       </Layout>,
     );
   } catch (e) {
-    if (!(e instanceof AppError)) throw e;
+    if (!isAppError(e)) throw e;
     if (e.code === 'INVALID_INPUT') return formPage(c, values, fieldErrors(t, e), undefined, 400);
     if (e.code === 'NOT_FOUND' || e.code === 'NO_ACCESS')
       return formPage(c, values, { reference: [t('support:form.error.referenceUnknown')] }, undefined, 400);

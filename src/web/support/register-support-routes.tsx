@@ -14,13 +14,12 @@ import { getSupportScreenshot } from '../../app/get-support-screenshot.js';
 import { replySchema, replyToSupportCase } from '../../app/reply-to-support-case.js';
 import { resendForSupportCase } from '../../app/resend-for-support-case.js';
 import { setSupportCaseStatus } from '../../app/set-support-case-status.js';
-import { AppError } from '../../domain/errors.js';
+import { invalidInput } from '../../domain/errors.js';
 import { CASE_STATUSES } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp } from '../web-env.js';
 import { contactValuesOf, parseContact } from '../workspace/contact-form.js';
-import { orRefusal } from '../workspace/refusal.js';
-import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
+import { paramOf, signedIn, toSignIn, type WebContext } from '../workspace/workspace-support.js';
 import { casePath } from './case-components.js';
 import { casePage } from './case-page.js';
 import { myCasesPage, queuePage } from './case-list-pages.js';
@@ -31,8 +30,7 @@ const CASE = '/support/cases/:caseId{CS[0-9]+}';
 /** What a screenshot may do when opened on its own: nothing but be an image. */
 const SCREENSHOT_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
-const invalid = (path: string) =>
-  new AppError('INVALID_INPUT', { issues: [{ path, message: 'is not valid' }] });
+const invalid = (path: string) => invalidInput(path, 'is not valid');
 const field = (form: Record<string, unknown>, name: string) =>
   typeof form[name] === 'string' ? (form[name] as string) : '';
 
@@ -45,53 +43,43 @@ function agentAction(
   return signedIn(async (c, user) => {
     const caseId = paramOf(c, 'caseId');
     const form = await c.req.parseBody();
-    return orRefusal(
-      c,
-      async () => {
-        await run(c, user, caseId, form);
-        return c.redirect(`${casePath(caseId)}?done=${done}`, 303);
-      },
-      casePath(caseId),
-    );
+    c.set('back', casePath(caseId));
+    await run(c, user, caseId, form);
+    return c.redirect(`${casePath(caseId)}?done=${done}`, 303);
   });
 }
 
 export function registerSupportRoutes(app: WebApp, deps: AppDeps): void {
   app.get(
     '/support',
-    signedIn((c, user) => orRefusal(c, () => myCasesPage(c, deps, user))),
+    signedIn((c, user) => myCasesPage(c, deps, user)),
   );
   app.get('/support/new', (c) => openCaseFormPage(c));
   app.post('/support/new', (c) => submitOpenCase(c, deps));
   app.get(
     '/support/queue',
-    signedIn((c, user) => orRefusal(c, () => queuePage(c, deps, user))),
+    signedIn((c, user) => queuePage(c, deps, user)),
   );
   app.get(CASE, (c) => {
     const caseId = paramOf(c, 'caseId');
     // Signed out and no key: sign in first (a contact's link always carries its key).
-    if (!c.get('user') && !c.req.query('key')) return signedIn(() => c.notFound())(c);
-    return orRefusal(c, () => casePage(c, deps, caseId), '/support');
+    if (!c.get('user') && !c.req.query('key')) return toSignIn(c);
+    return casePage(c, deps, caseId);
   });
   app.get(`${CASE}/screenshots/:screenshotId{CS[0-9]+-[0-9]+}`, async (c) => {
     const user = c.get('user');
     const key = c.req.query('key');
-    try {
-      const shot = await getSupportScreenshot(deps, user && !key ? { actor: user } : { key: key ?? '' }, {
-        caseId: paramOf(c, 'caseId'),
-        screenshotId: paramOf(c, 'screenshotId'),
-      });
-      return c.body(new Uint8Array(shot.content), 200, {
-        'content-type': shot.contentType,
-        'x-content-type-options': 'nosniff',
-        'content-disposition': `inline; filename="${shot.filename}"`,
-        'content-security-policy': SCREENSHOT_CSP,
-        'cache-control': 'private, no-store',
-      });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'NOT_FOUND') return c.notFound();
-      throw e;
-    }
+    const shot = await getSupportScreenshot(deps, user && !key ? { actor: user } : { key: key ?? '' }, {
+      caseId: paramOf(c, 'caseId'),
+      screenshotId: paramOf(c, 'screenshotId'),
+    });
+    return c.body(new Uint8Array(shot.content), 200, {
+      'content-type': shot.contentType,
+      'x-content-type-options': 'nosniff',
+      'content-disposition': `inline; filename="${shot.filename}"`,
+      'content-security-policy': SCREENSHOT_CSP,
+      'cache-control': 'private, no-store',
+    });
   });
 
   app.post(

@@ -11,10 +11,9 @@ import { createApiToken, createApiTokenSchema } from '../../app/create-api-token
 import { listApiTokens } from '../../app/list-api-tokens.js';
 import { revokeApiToken } from '../../app/revoke-api-token.js';
 import { rollApiToken, rollApiTokenSchema } from '../../app/roll-api-token.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp, WebDeps } from '../web-env.js';
-import { orRefusal } from '../workspace/refusal.js';
 import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
 import { setNewTokenFlash, takeNewTokenFlash } from './new-token-flash.js';
 import { TOKENS_PATH } from './token-paths.js';
@@ -29,8 +28,8 @@ const text = (body: Record<string, unknown>, key: string, max: number) =>
 
 /** A refusal the page explains in its own words rather than the generic INVALID_INPUT. */
 function problemOf(e: unknown): Problem | null {
-  if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT') return null;
-  const path = (e.details['issues'] as { path: string }[] | undefined)?.[0]?.path;
+  if (!isAppError(e, 'INVALID_INPUT')) return null;
+  const path = e.details.issues[0]?.path;
   return path === 'tokens' ? 'limit' : path === 'tokenId' ? 'not_active' : null;
 }
 
@@ -79,94 +78,71 @@ async function createFromForm(c: WebContext, deps: WebDeps, user: Actor): Promis
 export function registerTokenPages(app: WebApp, deps: WebDeps): void {
   app.get(
     TOKENS_PATH,
-    signedIn((c, user) =>
-      orRefusal(c, async () => {
-        const problem = c.req.query('problem') as Problem | undefined;
-        return tokensPage(c, await listApiTokens(deps, user), {
-          flash: takeNewTokenFlash(c, user.userId),
-          ...(c.req.query('revoked') === '1' ? { notice: 'revoked' as const } : {}),
-          ...(problem && Object.hasOwn(PROBLEMS, problem) ? { problem: c.get('t')(PROBLEMS[problem]) } : {}),
-        });
-      }),
-    ),
+    signedIn(async (c, user) => {
+      const problem = c.req.query('problem') as Problem | undefined;
+      return tokensPage(c, await listApiTokens(deps, user), {
+        flash: takeNewTokenFlash(c, user.userId),
+        ...(c.req.query('revoked') === '1' ? { notice: 'revoked' as const } : {}),
+        ...(problem && Object.hasOwn(PROBLEMS, problem) ? { problem: c.get('t')(PROBLEMS[problem]) } : {}),
+      });
+    }),
   );
 
   app.post(
     TOKENS_PATH,
-    signedIn((c, user) => orRefusal(c, () => createFromForm(c, deps, user), TOKENS_PATH)),
+    signedIn((c, user) => createFromForm(c, deps, user)),
   );
 
   app.get(
     `${TOKENS_PATH}/:tokenId/roll`,
-    signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          const id = paramOf(c, 'tokenId');
-          const token = (await listApiTokens(deps, user)).find((x) => x.tokenId === id);
-          if (!token) throw new AppError('NOT_FOUND');
-          if (token.status !== 'active') return c.redirect(`${TOKENS_PATH}?problem=not_active`, 303);
-          return rollPage(c, token);
-        },
-        TOKENS_PATH,
-      ),
-    ),
+    signedIn(async (c, user) => {
+      const id = paramOf(c, 'tokenId');
+      const token = (await listApiTokens(deps, user)).find((x) => x.tokenId === id);
+      if (!token) throw new AppError('NOT_FOUND');
+      if (token.status !== 'active') return c.redirect(`${TOKENS_PATH}?problem=not_active`, 303);
+      return rollPage(c, token);
+    }),
   );
 
   app.post(
     `${TOKENS_PATH}/:tokenId/roll`,
-    signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          const body = await c.req.parseBody();
-          const grace = text(body, 'graceDays', 3);
-          const parsed = rollApiTokenSchema.safeParse({
-            graceDays: /^\d$/.test(grace) ? Number(grace) : Number.NaN,
-          });
-          // The form offers only valid choices: anything else is a forged request.
-          if (!parsed.success)
-            throw new AppError('INVALID_INPUT', {
-              issues: [{ path: 'graceDays', message: 'must be 0 to 7' }],
-            });
-          try {
-            const rolled = await rollApiToken(deps, user, paramOf(c, 'tokenId'), parsed.data);
-            setNewTokenFlash(
-              c,
-              {
-                kind: 'rolled',
-                tokenId: rolled.tokenId,
-                name: rolled.name,
-                token: rolled.token,
-                userId: user.userId,
-                previousExpiresAt: rolled.previous.expiresAt,
-                previousStopped: parsed.data.graceDays === 0,
-              },
-              deps.secureCookies,
-            );
-            return c.redirect(TOKENS_PATH, 303);
-          } catch (e) {
-            const problem = problemOf(e);
-            if (!problem) throw e;
-            return c.redirect(`${TOKENS_PATH}?problem=${problem}`, 303);
-          }
-        },
-        TOKENS_PATH,
-      ),
-    ),
+    signedIn(async (c, user) => {
+      const body = await c.req.parseBody();
+      const grace = text(body, 'graceDays', 3);
+      const parsed = rollApiTokenSchema.safeParse({
+        graceDays: /^\d$/.test(grace) ? Number(grace) : Number.NaN,
+      });
+      // The form offers only valid choices: anything else is a forged request.
+      if (!parsed.success) throw invalidInput('graceDays', 'must be 0 to 7');
+      try {
+        const rolled = await rollApiToken(deps, user, paramOf(c, 'tokenId'), parsed.data);
+        setNewTokenFlash(
+          c,
+          {
+            kind: 'rolled',
+            tokenId: rolled.tokenId,
+            name: rolled.name,
+            token: rolled.token,
+            userId: user.userId,
+            previousExpiresAt: rolled.previous.expiresAt,
+            previousStopped: parsed.data.graceDays === 0,
+          },
+          deps.secureCookies,
+        );
+        return c.redirect(TOKENS_PATH, 303);
+      } catch (e) {
+        const problem = problemOf(e);
+        if (!problem) throw e;
+        return c.redirect(`${TOKENS_PATH}?problem=${problem}`, 303);
+      }
+    }),
   );
 
   app.post(
     `${TOKENS_PATH}/:tokenId/revoke`,
-    signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          await revokeApiToken(deps, user, paramOf(c, 'tokenId'));
-          return c.redirect(`${TOKENS_PATH}?revoked=1`, 303);
-        },
-        TOKENS_PATH,
-      ),
-    ),
+    signedIn(async (c, user) => {
+      await revokeApiToken(deps, user, paramOf(c, 'tokenId'));
+      return c.redirect(`${TOKENS_PATH}?revoked=1`, 303);
+    }),
   );
 }

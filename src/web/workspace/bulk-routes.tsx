@@ -10,7 +10,7 @@ import { bulkLines } from '../../app/bulk-line-results.js';
 import { bulkResendProvisioningEmail } from '../../app/bulk-resend-provisioning-email.js';
 import { limitResend } from '../../app/rate-limits.js';
 import type { AppDeps } from '../../app/deps.js';
-import { AppError } from '../../domain/errors.js';
+import { invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { CsrfField } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -23,7 +23,7 @@ import {
   type ContactValues,
   type FieldErrors,
 } from './contact-form.js';
-import { orRefusal, RefusalMessage } from './refusal.js';
+import { RefusalMessage } from './refusal.js';
 import { safeBack, signedIn, type PageResponse, type WebContext } from './workspace-support.js';
 
 interface BulkForm {
@@ -62,7 +62,7 @@ function contactForm(
       <SelectedLines ctx={ctx} deps={deps} user={user} lines={form.lines} />
       {invalid && (
         <div class="notice bad" role="alert">
-          <RefusalMessage ctx={ctx} error={new AppError('INVALID_INPUT')} />
+          <RefusalMessage ctx={ctx} error={invalidInput([])} />
         </div>
       )}
       <div class="card narrow">
@@ -91,49 +91,44 @@ export function registerBulkRoutes(app: WebApp, deps: AppDeps): void {
     '/subscriptions/bulk',
     signedIn((c, user) => {
       const back = safeBack(c.req.query('back'), '/subscriptions');
-      return orRefusal(
+      c.set('back', back);
+      const ctx = pageContext(c);
+      const action = c.req.query('action') === 'contact' ? 'contact' : 'resend';
+      const raw = c.req.queries('line') ?? [];
+      if (raw.length === 0)
+        return bulkPage(
+          c,
+          ctx.t(`workspace:bulk.${action}`),
+          <>
+            <p class="notice warn" role="alert">
+              {ctx.t('workspace:bulk.noneSelected')}
+            </p>
+            <p>
+              <a href={back}>{ctx.t('workspace:common.back')}</a>
+            </p>
+          </>,
+          400,
+        );
+      const form: BulkForm = { action, lines: bulkLines(raw), back };
+      if (action === 'contact')
+        return contactForm(c, deps, user, form, { name: '', email: '', language: ctx.language }, {});
+      return bulkPage(
         c,
-        async () => {
-          const ctx = pageContext(c);
-          const action = c.req.query('action') === 'contact' ? 'contact' : 'resend';
-          const raw = c.req.queries('line') ?? [];
-          if (raw.length === 0)
-            return bulkPage(
-              c,
-              ctx.t(`workspace:bulk.${action}`),
-              <>
-                <p class="notice warn" role="alert">
-                  {ctx.t('workspace:bulk.noneSelected')}
-                </p>
-                <p>
-                  <a href={back}>{ctx.t('workspace:common.back')}</a>
-                </p>
-              </>,
-              400,
-            );
-          const form: BulkForm = { action, lines: bulkLines(raw), back };
-          if (action === 'contact')
-            return contactForm(c, deps, user, form, { name: '', email: '', language: ctx.language }, {});
-          return bulkPage(
-            c,
-            ctx.t('workspace:bulk.resendTitle'),
-            <>
-              <p>{ctx.t('workspace:bulk.resendQuestion', { count: form.lines.length })}</p>
-              <SelectedLines ctx={ctx} deps={deps} user={user} lines={form.lines} />
-              <form method="post" action="/subscriptions/bulk/resend">
-                <CsrfField ctx={ctx} />
-                <HiddenLines lines={form.lines} back={back} />
-                <div class="actions">
-                  <button type="submit">{ctx.t('workspace:resend.yes')}</button>
-                  <a class="button secondary" href={back}>
-                    {ctx.t('workspace:resend.no')}
-                  </a>
-                </div>
-              </form>
-            </>,
-          );
-        },
-        back,
+        ctx.t('workspace:bulk.resendTitle'),
+        <>
+          <p>{ctx.t('workspace:bulk.resendQuestion', { count: form.lines.length })}</p>
+          <SelectedLines ctx={ctx} deps={deps} user={user} lines={form.lines} />
+          <form method="post" action="/subscriptions/bulk/resend">
+            <CsrfField ctx={ctx} />
+            <HiddenLines lines={form.lines} back={back} />
+            <div class="actions">
+              <button type="submit">{ctx.t('workspace:resend.yes')}</button>
+              <a class="button secondary" href={back}>
+                {ctx.t('workspace:resend.no')}
+              </a>
+            </div>
+          </form>
+        </>,
       );
     }, '/subscriptions'),
   );
@@ -143,17 +138,12 @@ export function registerBulkRoutes(app: WebApp, deps: AppDeps): void {
     signedIn(async (c, user) => {
       const body = await c.req.parseBody({ all: true });
       const back = safeBack(body['back'], '/subscriptions');
-      return orRefusal(
-        c,
-        async () => {
-          await limitResend(deps, user);
-          const results = await bulkResendProvisioningEmail(deps, user, {
-            subscriptionIds: linesOf(body['line']),
-          });
-          return summaryPage(c, 'resend', back, results);
-        },
-        back,
-      );
+      c.set('back', back);
+      await limitResend(deps, user);
+      const results = await bulkResendProvisioningEmail(deps, user, {
+        subscriptionIds: linesOf(body['line']),
+      });
+      return summaryPage(c, 'resend', back, results);
     }, '/subscriptions'),
   );
 
@@ -162,21 +152,16 @@ export function registerBulkRoutes(app: WebApp, deps: AppDeps): void {
     signedIn(async (c, user) => {
       const body = await c.req.parseBody({ all: true });
       const back = safeBack(body['back'], '/subscriptions');
-      return orRefusal(
-        c,
-        async () => {
-          const form: BulkForm = { action: 'contact', lines: bulkLines(linesOf(body['line'])), back };
-          const values = contactValuesOf(body);
-          const { contact, errors } = parseContact(values, c.get('t'));
-          if (!contact) return contactForm(c, deps, user, form, values, errors);
-          const results = await bulkChangeProvisioningContact(deps, user, {
-            subscriptionIds: form.lines,
-            contact,
-          });
-          return summaryPage(c, 'contact', back, results, contact);
-        },
-        back,
-      );
+      c.set('back', back);
+      const form: BulkForm = { action: 'contact', lines: bulkLines(linesOf(body['line'])), back };
+      const values = contactValuesOf(body);
+      const { contact, errors } = parseContact(values, c.get('t'));
+      if (!contact) return contactForm(c, deps, user, form, values, errors);
+      const results = await bulkChangeProvisioningContact(deps, user, {
+        subscriptionIds: form.lines,
+        contact,
+      });
+      return summaryPage(c, 'contact', back, results, contact);
     }, '/subscriptions'),
   );
 }

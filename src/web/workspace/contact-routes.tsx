@@ -8,7 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from '../../app/deps.js';
 import { changeProvisioningContact } from '../../app/change-provisioning-contact.js';
 import { getSubscription, type SubscriptionDetail } from '../../app/get-subscription.js';
-import { AppError } from '../../domain/errors.js';
+import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
 import { CsrfField, Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';
@@ -20,7 +20,7 @@ import {
   type FieldErrors,
 } from './contact-form.js';
 import { isPastPonr } from './line-actions.js';
-import { orRefusal, RefusalMessage } from './refusal.js';
+import { RefusalMessage } from './refusal.js';
 import { LINE_PATH, onboardedPage } from './resend-routes.js';
 import {
   paramOf,
@@ -57,7 +57,7 @@ function editPage(
       </p>
       {(invalid || form.refusal) && (
         <div class="notice bad" role="alert">
-          <RefusalMessage ctx={ctx} error={form.refusal ?? new AppError('INVALID_INPUT')} />
+          <RefusalMessage ctx={ctx} error={form.refusal ?? invalidInput([])} />
         </div>
       )}
       <div class="card narrow">
@@ -86,15 +86,13 @@ function editPage(
 export function registerContactRoutes(app: WebApp, deps: AppDeps): void {
   app.get(
     `${LINE_PATH}/contact`,
-    signedIn((c, user) =>
-      orRefusal(c, async () => {
-        const line = await getSubscription(deps, user, paramOf(c, 'subscriptionId'));
-        const back = safeBack(c.req.query('back'), `/orders/${encodeURIComponent(line.webOrderId)}`);
-        if (isPastPonr(line)) return onboardedPage(c, deps, line.subscriptionId, back);
-        const { name, email, language } = line.provisioningContact;
-        return editPage(c, line, back, { values: { name, email, language }, applyToAll: false, errors: {} });
-      }),
-    ),
+    signedIn(async (c, user) => {
+      const line = await getSubscription(deps, user, paramOf(c, 'subscriptionId'));
+      const back = safeBack(c.req.query('back'), `/orders/${encodeURIComponent(line.webOrderId)}`);
+      if (isPastPonr(line)) return onboardedPage(c, deps, line.subscriptionId, back);
+      const { name, email, language } = line.provisioningContact;
+      return editPage(c, line, back, { values: { name, email, language }, applyToAll: false, errors: {} });
+    }),
   );
 
   app.post(
@@ -103,42 +101,34 @@ export function registerContactRoutes(app: WebApp, deps: AppDeps): void {
       const id = paramOf(c, 'subscriptionId');
       const body = await c.req.parseBody();
       const back = safeBack(body['back'], `/subscriptions/${id}`);
-      return orRefusal(
-        c,
-        async () => {
-          const values = contactValuesOf(body);
-          const applyToAll = body['applyToAllLines'] === 'true';
-          const { contact, errors } = parseContact(values, c.get('t'));
-          if (!contact) {
-            const line = await getSubscription(deps, user, id);
-            return editPage(c, line, back, { values, applyToAll, errors }, 400);
-          }
-          try {
-            const result = await changeProvisioningContact(deps, user, {
-              subscriptionId: id,
-              contact,
-              applyToAllLines: applyToAll,
-            });
-            const sent = result.updated.find((u) => u.subscriptionId === id)?.sendId ?? undefined;
-            return c.redirect(
-              withNotice(back, { changed: id, all: applyToAll ? '1' : undefined, sent }),
-              303,
-            );
-          } catch (e) {
-            // A refusal that leaves the form worth keeping (e.g. the line closed meanwhile) stays on it.
-            if (!(e instanceof AppError) || PAGE_REFUSALS.has(e.code)) throw e;
-            const line = await getSubscription(deps, user, id);
-            return editPage(
-              c,
-              line,
-              back,
-              { values, applyToAll, errors: {}, refusal: e },
-              e.status as ContentfulStatusCode,
-            );
-          }
-        },
-        back,
-      );
+      c.set('back', back);
+      const values = contactValuesOf(body);
+      const applyToAll = body['applyToAllLines'] === 'true';
+      const { contact, errors } = parseContact(values, c.get('t'));
+      if (!contact) {
+        const line = await getSubscription(deps, user, id);
+        return editPage(c, line, back, { values, applyToAll, errors }, 400);
+      }
+      try {
+        const result = await changeProvisioningContact(deps, user, {
+          subscriptionId: id,
+          contact,
+          applyToAllLines: applyToAll,
+        });
+        const sent = result.updated.find((u) => u.subscriptionId === id)?.sendId ?? undefined;
+        return c.redirect(withNotice(back, { changed: id, all: applyToAll ? '1' : undefined, sent }), 303);
+      } catch (e) {
+        // A refusal that leaves the form worth keeping (e.g. the line closed meanwhile) stays on it.
+        if (!isAppError(e) || PAGE_REFUSALS.has(e.code)) throw e;
+        const line = await getSubscription(deps, user, id);
+        return editPage(
+          c,
+          line,
+          back,
+          { values, applyToAll, errors: {}, refusal: e },
+          e.status as ContentfulStatusCode,
+        );
+      }
     }),
   );
 }

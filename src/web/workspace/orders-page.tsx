@@ -2,12 +2,12 @@
 import { getOrder } from '../../app/get-order.js';
 import { getSubscription } from '../../app/get-subscription.js';
 import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/list-orders.js';
-import { AppError } from '../../domain/errors.js';
+import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
 import { LINE_STATUSES, type Actor } from '../../domain/types.js';
 import type { AppDeps } from '../../app/deps.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
-import { AdminsCard, PlacerCard, RefusalMessage, refusalPage } from './refusal.js';
+import { AdminsCard, PlacerCard, RefusalMessage } from './refusal.js';
 import { SearchAndStatus } from './search-filters.js';
 import { formatDateTime, type WebContext } from './workspace-support.js';
 
@@ -15,7 +15,11 @@ import { formatDateTime, type WebContext } from './workspace-support.js';
  * A search that found nothing may name an order the user cannot see: colleagues of the person
  * who placed it are told whom to ask (the shared NO_ACCESS refusal decides who learns what).
  */
-async function whyNothing(deps: AppDeps, user: Actor, q: string | undefined): Promise<AppError | null> {
+async function whyNothing(
+  deps: AppDeps,
+  user: Actor,
+  q: string | undefined,
+): Promise<AppError<'NO_ACCESS'> | null> {
   if (!q) return null;
   try {
     if (/^Sub\d+$/i.test(q)) await getSubscription(deps, user, `Sub${q.slice(3)}`);
@@ -23,7 +27,7 @@ async function whyNothing(deps: AppDeps, user: Actor, q: string | undefined): Pr
     return null;
   } catch (e) {
     // Users of other organizations learn nothing, not even that the order exists.
-    return e instanceof AppError && e.code === 'NO_ACCESS' && e.details['orderPlacedBy'] ? e : null;
+    return isAppError(e, 'NO_ACCESS') && e.details.orderPlacedBy ? e : null;
   }
 }
 
@@ -87,11 +91,11 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
     status: c.req.query('status') || undefined,
     cursor: c.req.query('cursor') || undefined,
   });
-  if (!parsed.success) return refusalPage(c, new AppError('INVALID_INPUT'), '/orders');
+  if (!parsed.success) throw invalidInput([]);
   const input = parsed.data;
   const page = await listOrders(deps, user, input);
   const refusal = page.items.length === 0 ? await whyNothing(deps, user, input.q) : null;
-  const placer = refusal?.details['orderPlacedBy'] as { name: string; email: string } | undefined;
+  const placer = refusal?.details.orderPlacedBy;
   const filters = { ...(input.q ? { q: input.q } : {}), ...(input.status ? { status: input.status } : {}) };
   const first = `/orders?${new URLSearchParams(filters).toString()}`;
   const next =
@@ -114,7 +118,7 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
             <RefusalMessage ctx={ctx} error={refusal} />
           </div>
           <PlacerCard ctx={ctx} placer={placer} />
-          <AdminsCard ctx={ctx} error={refusal} />
+          <AdminsCard ctx={ctx} admins={refusal.details.organizationAdmins} />
         </>
       )}
       {page.items.length === 0 ? (

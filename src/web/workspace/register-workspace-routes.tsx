@@ -8,7 +8,6 @@ import { registerContactRoutes } from './contact-routes.js';
 import { registerHelpRoutes } from './help-page.js';
 import { orderPage } from './order-page.js';
 import { ordersPage } from './orders-page.js';
-import { orRefusal } from './refusal.js';
 import { LINE_PATH, registerResendRoutes } from './resend-routes.js';
 import { subscriptionPage } from './subscription-page.js';
 import { subscriptionsPage } from './subscriptions-page.js';
@@ -18,23 +17,21 @@ import { paramOf, signedIn } from './workspace-support.js';
 export function registerWorkspaceRoutes(app: WebApp, deps: WebDeps): void {
   app.get(
     '/orders',
-    signedIn((c, user) => orRefusal(c, () => ordersPage(c, deps, user))),
+    signedIn((c, user) => ordersPage(c, deps, user)),
   );
   app.get(
     '/orders/:id',
-    signedIn((c, user) => orRefusal(c, () => orderPage(c, deps, user, paramOf(c, 'id')))),
+    signedIn((c, user) => orderPage(c, deps, user, paramOf(c, 'id'))),
   );
   app.get(
     '/subscriptions',
-    signedIn((c, user) => orRefusal(c, () => subscriptionsPage(c, deps, user))),
+    signedIn((c, user) => subscriptionsPage(c, deps, user)),
   );
   // Before the line routes: "bulk" is not a subscription id, but be explicit about precedence.
   registerBulkRoutes(app, deps);
   app.get(
     LINE_PATH,
-    signedIn((c, user) =>
-      orRefusal(c, () => subscriptionPage(c, deps, user, paramOf(c, 'subscriptionId')), '/subscriptions'),
-    ),
+    signedIn((c, user) => subscriptionPage(c, deps, user, paramOf(c, 'subscriptionId'))),
   );
   registerResendRoutes(app, deps);
   registerContactRoutes(app, deps);

@@ -12,7 +12,6 @@ import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';
 import { isPastPonr, OnboardedText, ResendForm, ResendQuestion } from './line-actions.js';
-import { orRefusal } from './refusal.js';
 import { paramOf, safeBack, signedIn, withNotice, type WebContext } from './workspace-support.js';
 
 export const LINE_PATH = '/subscriptions/:subscriptionId{Sub[0-9]+}';
@@ -45,30 +44,28 @@ export async function onboardedPage(c: WebContext, deps: AppDeps, subscriptionId
 export function registerResendRoutes(app: WebApp, deps: AppDeps): void {
   app.get(
     `${LINE_PATH}/resend`,
-    signedIn((c, user) =>
-      orRefusal(c, async () => {
-        const id = paramOf(c, 'subscriptionId');
-        const line = await getSubscription(deps, user, id);
-        const back = safeBack(c.req.query('back'), orderOf(line.webOrderId));
-        if (isPastPonr(line)) return onboardedPage(c, deps, id, back);
-        const ctx = pageContext(c);
-        return c.html(
-          <Layout ctx={ctx} title={ctx.t('workspace:resend.title')}>
-            <h1>{ctx.t('workspace:resend.title')}</h1>
-            <div class="card narrow">
-              <p class="muted">
-                {ctx.t('workspace:common.lineOfOrder', {
-                  subscriptionId: line.subscriptionId,
-                  webOrderId: line.webOrderId,
-                })}
-              </p>
-              <ResendQuestion ctx={ctx} email={line.provisioningContact.email} />
-              <ResendForm ctx={ctx} subscriptionId={id} back={back} inDialog={false} />
-            </div>
-          </Layout>,
-        );
-      }),
-    ),
+    signedIn(async (c, user) => {
+      const id = paramOf(c, 'subscriptionId');
+      const line = await getSubscription(deps, user, id);
+      const back = safeBack(c.req.query('back'), orderOf(line.webOrderId));
+      if (isPastPonr(line)) return onboardedPage(c, deps, id, back);
+      const ctx = pageContext(c);
+      return c.html(
+        <Layout ctx={ctx} title={ctx.t('workspace:resend.title')}>
+          <h1>{ctx.t('workspace:resend.title')}</h1>
+          <div class="card narrow">
+            <p class="muted">
+              {ctx.t('workspace:common.lineOfOrder', {
+                subscriptionId: line.subscriptionId,
+                webOrderId: line.webOrderId,
+              })}
+            </p>
+            <ResendQuestion ctx={ctx} email={line.provisioningContact.email} />
+            <ResendForm ctx={ctx} subscriptionId={id} back={back} inDialog={false} />
+          </div>
+        </Layout>,
+      );
+    }),
   );
 
   app.post(
@@ -77,20 +74,15 @@ export function registerResendRoutes(app: WebApp, deps: AppDeps): void {
       const id = paramOf(c, 'subscriptionId');
       const form = await c.req.parseBody();
       const back = safeBack(form['back'], `/subscriptions/${id}`);
-      return orRefusal(
-        c,
-        async () => {
-          await limitResend(deps, user);
-          const send = await resendProvisioningEmail(deps, user, { subscriptionId: id });
-          return c.redirect(withNotice(back, { sent: send.sendId, line: id }), 303);
-        },
-        back,
-      );
+      c.set('back', back);
+      await limitResend(deps, user);
+      const send = await resendProvisioningEmail(deps, user, { subscriptionId: id });
+      return c.redirect(withNotice(back, { sent: send.sendId, line: id }), 303);
     }),
   );
 
   app.get(
     `${LINE_PATH}/onboarded`,
-    signedIn((c) => orRefusal(c, () => onboardedPage(c, deps, paramOf(c, 'subscriptionId')))),
+    signedIn((c) => onboardedPage(c, deps, paramOf(c, 'subscriptionId'))),
   );
 }

@@ -9,7 +9,7 @@ import {
   listSubscriptionsSchema,
   type SubscriptionSummary,
 } from '../../app/list-subscriptions.js';
-import { AppError } from '../../domain/errors.js';
+import { invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -24,7 +24,6 @@ import {
   type LineView,
 } from './line-actions.js';
 import { ActionNotices } from './notices.js';
-import { refusalPage } from './refusal.js';
 import { SearchAndStatus } from './search-filters.js';
 import { currentPath, formatDate, lineAnchor, noticeOf, type WebContext } from './workspace-support.js';
 
@@ -134,7 +133,7 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
     pendingProvisioning: c.req.query('pendingProvisioning') === 'true' ? 'true' : undefined,
     cursor: c.req.query('cursor') || undefined,
   });
-  if (!parsed.success) return refusalPage(c, new AppError('INVALID_INPUT'), '/subscriptions');
+  if (!parsed.success) throw invalidInput([]);
   const input = parsed.data;
   const page = await listSubscriptions(deps, user, input);
   const items = page.items.map(lineViewOf);

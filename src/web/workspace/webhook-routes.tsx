@@ -16,9 +16,8 @@ import {
   registerWebhookEndpointSchema,
 } from '../../app/register-webhook-endpoint.js';
 import { sendTestWebhook } from '../../app/send-test-webhook.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import type { WebApp } from '../web-env.js';
-import { orRefusal } from './refusal.js';
 import {
   deliveryLogPage,
   webhooksPage,
@@ -39,97 +38,71 @@ function valuesOf(body: Record<string, unknown>): EndpointValues {
 export function registerWebhookSettingsRoutes(app: WebApp, deps: AppDeps): void {
   app.get(
     WEBHOOKS_PATH,
-    signedIn((c, user) =>
-      orRefusal(c, async () =>
-        webhooksPage(c, await listWebhookEndpoints(deps, user), { deleted: c.req.query('deleted') === '1' }),
-      ),
+    signedIn(async (c, user) =>
+      webhooksPage(c, await listWebhookEndpoints(deps, user), { deleted: c.req.query('deleted') === '1' }),
     ),
   );
 
   app.post(
     WEBHOOKS_PATH,
-    signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          const endpoints = await listWebhookEndpoints(deps, user); // refuses who may not manage webhooks
-          const values = valuesOf(await c.req.parseBody());
-          const parsed = registerWebhookEndpointSchema.safeParse({
-            url: values.url,
-            description: values.description,
-            secret: values.secret || undefined,
-          });
-          if (!parsed.success) {
-            const errors: EndpointErrors = {};
-            for (const issue of parsed.error.issues) {
-              const field = issue.path[0] as EndpointField;
-              if (FIELDS.includes(field)) errors[field] ??= c.get('t')(`workspace:webhooks.error.${field}`);
-            }
-            return webhooksPage(c, endpoints, { form: { values, errors } }, 400);
-          }
-          try {
-            const created = await registerWebhookEndpoint(deps, user, parsed.data);
-            return webhooksPage(c, await listWebhookEndpoints(deps, user), {
-              created: { url: created.url, secret: created.secret },
-            });
-          } catch (e) {
-            if (!(e instanceof AppError) || e.code === 'NO_ACCESS') throw e;
-            return webhooksPage(
-              c,
-              endpoints,
-              { form: { values, errors: {}, refusal: e } },
-              e.status as ContentfulStatusCode,
-            );
-          }
-        },
-        WEBHOOKS_PATH,
-      ),
-    ),
+    signedIn(async (c, user) => {
+      const endpoints = await listWebhookEndpoints(deps, user); // refuses who may not manage webhooks
+      const values = valuesOf(await c.req.parseBody());
+      const parsed = registerWebhookEndpointSchema.safeParse({
+        url: values.url,
+        description: values.description,
+        secret: values.secret || undefined,
+      });
+      if (!parsed.success) {
+        const errors: EndpointErrors = {};
+        for (const issue of parsed.error.issues) {
+          const field = issue.path[0] as EndpointField;
+          if (FIELDS.includes(field)) errors[field] ??= c.get('t')(`workspace:webhooks.error.${field}`);
+        }
+        return webhooksPage(c, endpoints, { form: { values, errors } }, 400);
+      }
+      try {
+        const created = await registerWebhookEndpoint(deps, user, parsed.data);
+        return webhooksPage(c, await listWebhookEndpoints(deps, user), {
+          created: { url: created.url, secret: created.secret },
+        });
+      } catch (e) {
+        if (!isAppError(e) || e.code === 'NO_ACCESS') throw e;
+        return webhooksPage(
+          c,
+          endpoints,
+          { form: { values, errors: {}, refusal: e } },
+          e.status as ContentfulStatusCode,
+        );
+      }
+    }),
   );
 
   app.get(
     `${WEBHOOKS_PATH}/:endpointId`,
-    signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          const id = paramOf(c, 'endpointId');
-          const deliveries = await listWebhookDeliveries(deps, user, id);
-          const endpoint = (await listWebhookEndpoints(deps, user)).find((e) => e.endpointId === id);
-          if (!endpoint) throw new AppError('NOT_FOUND');
-          return deliveryLogPage(c, endpoint, deliveries, c.req.query('queued') === '1');
-        },
-        WEBHOOKS_PATH,
-      ),
-    ),
+    signedIn(async (c, user) => {
+      const id = paramOf(c, 'endpointId');
+      const deliveries = await listWebhookDeliveries(deps, user, id);
+      const endpoint = (await listWebhookEndpoints(deps, user)).find((e) => e.endpointId === id);
+      if (!endpoint) throw new AppError('NOT_FOUND');
+      return deliveryLogPage(c, endpoint, deliveries, c.req.query('queued') === '1');
+    }),
   );
 
   app.post(
     `${WEBHOOKS_PATH}/:endpointId/test`,
-    signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          const id = paramOf(c, 'endpointId');
-          await sendTestWebhook(deps, user, id);
-          return c.redirect(`${WEBHOOKS_PATH}/${encodeURIComponent(id)}?queued=1`, 303);
-        },
-        WEBHOOKS_PATH,
-      ),
-    ),
+    signedIn(async (c, user) => {
+      const id = paramOf(c, 'endpointId');
+      await sendTestWebhook(deps, user, id);
+      return c.redirect(`${WEBHOOKS_PATH}/${encodeURIComponent(id)}?queued=1`, 303);
+    }),
   );
 
   app.post(
     `${WEBHOOKS_PATH}/:endpointId/delete`,
-    signedIn((c, user) =>
-      orRefusal(
-        c,
-        async () => {
-          await deleteWebhookEndpoint(deps, user, paramOf(c, 'endpointId'));
-          return c.redirect(`${WEBHOOKS_PATH}?deleted=1`, 303);
-        },
-        WEBHOOKS_PATH,
-      ),
-    ),
+    signedIn(async (c, user) => {
+      await deleteWebhookEndpoint(deps, user, paramOf(c, 'endpointId'));
+      return c.redirect(`${WEBHOOKS_PATH}?deleted=1`, 303);
+    }),
   );
 }

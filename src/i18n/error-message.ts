@@ -1,0 +1,23 @@
+/**
+ * An AppError in the reader's language: the code's message, or a more helpful one when the
+ * details say whom to ask or which area is closed to the reader.
+ */
+import { asKnown, messageKeyOf, type AppError } from '../domain/errors.js';
+import type { Language } from '../domain/types.js';
+import { t } from './i18n.js';
+
+export function errorMessage(appError: AppError, language: Language): string {
+  const error = asKnown(appError);
+  if (error.code === 'NO_ACCESS') {
+    const { orderPlacedBy: placer, organizationAdmins: admins, reason, area } = error.details;
+    if (placer && admins?.length)
+      return t(language, 'errors.NO_ACCESS_ASK_ADMINS', {
+        ...placer,
+        admins: admins.map((a) => `${a.name} <${a.email}>`).join(', '),
+      });
+    if (placer) return t(language, 'errors.NO_ACCESS_ASK_PLACER', placer);
+    if (reason === 'read_only_token') return t(language, 'errors.NO_ACCESS_READ_ONLY_TOKEN');
+    if (area) return t(language, `errors.NO_ACCESS_${area.toUpperCase()}`);
+  }
+  return t(language, messageKeyOf(error.code), error.details);
+}
