@@ -15,7 +15,7 @@ import { listWebhookDeliveries } from '../../src/app/list-webhook-deliveries.js'
 import { sendTestWebhook } from '../../src/app/send-test-webhook.js';
 import { deleteWebhookEndpoint } from '../../src/app/delete-webhook-endpoint.js';
 import { dispatchWebhooks } from '../../src/jobs/dispatch-webhooks.js';
-import { recordEmailEvent } from '../../src/jobs/record-email-event.js';
+import { recordEmailEvent } from '../../src/app/record-email-event.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { describeEachStore } from '../support/test-store.js';

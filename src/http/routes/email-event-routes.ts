@@ -10,7 +10,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../domain/errors.js';
-import { recordEmailEvent, type EmailEvent } from '../../jobs/record-email-event.js';
+import { recordEmailEvent, type EmailEvent } from '../../app/record-email-event.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { errorResponses, json } from '../openapi-common.js';
 

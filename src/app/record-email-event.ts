@@ -5,16 +5,16 @@
  * changes nothing the second time. A bounce of an invitation e-mail marks the invitation bounced.
  */
 import type { Transaction } from 'kysely';
-import type { AppDeps } from '../app/deps.js';
-import { queueWebhookEvents } from '../app/queue-webhook-events.js';
 import { AppError } from '../domain/errors.js';
 import type { SendStatus } from '../domain/types.js';
+import { messageKeyOf } from '../jobs/dispatch-outbox.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { lockInvitationByMessageKey, setInvitationBounced } from '../store/invitation-repository.js';
 import { sendIdOfMessage } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
 import { lockSend, setSendStatus } from '../store/send-repository.js';
-import { messageKeyOf } from './dispatch-outbox.js';
+import type { AppDeps } from './deps.js';
+import { queueWebhookEvents } from './queue-webhook-events.js';
 
 /** `delayed`: a transient DSN (4.x.x); recorded nowhere, the provider keeps trying. */
 export type EmailEventType = 'bounced' | 'delivered' | 'failed' | 'delayed';
