@@ -7,7 +7,7 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import type { SendStatus } from '../domain/types.js';
-import { messageKeyOf } from '../jobs/dispatch-outbox.js';
+import { messageKeyOf } from '../email/message-id.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { lockInvitationByMessageKey, setInvitationBounced } from '../store/invitation-repository.js';
 import { sendIdOfMessage } from '../store/outbox-repository.js';

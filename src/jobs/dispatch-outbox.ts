@@ -7,6 +7,7 @@
 import type { AppDeps } from '../app/deps.js';
 import { queueWebhookEvents } from '../app/queue-webhook-events.js';
 import { MailSendError, renderEmail, type EmailInput, type Mailer } from '../email/index.js';
+import { messageIdOf } from '../email/message-id.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
@@ -50,17 +51,6 @@ function scrub(payload: EmailPayload): EmailPayload {
   const input = { ...payload.input } as Record<string, unknown>;
   for (const field of SECRET_FIELDS) if (field in input) input[field] = '[redacted]';
   return { input: input as unknown as EmailInput };
-}
-
-export function messageIdOf(messageKey: string, publicUrl: string): string {
-  return `<${messageKey}@${new URL(publicUrl).hostname}>`;
-}
-
-/** The inverse: `<snd_abc@onramp.example>` (brackets optional) -> `snd_abc`. */
-export function messageKeyOf(messageId: string): string {
-  const bare = messageId.trim().replace(/^<|>$/g, '');
-  const at = bare.lastIndexOf('@');
-  return at < 0 ? bare : bare.slice(0, at);
 }
 
 async function recordSendStatus(
