@@ -5,11 +5,11 @@
  * are dropped from the stored payload once the row is finished.
  */
 import type { AppDeps } from '../app/deps.js';
-import { queueWebhookEvents } from '../app/queue-webhook-events.js';
+import { recordLineEvents } from '../app/record-line-events.js';
 import { MailSendError, renderEmail, type EmailInput, type Mailer } from '../email/index.js';
 import { messageIdOf } from '../email/message-id.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
-import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
+import { SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
 import { setSendStatus, setSendStatuses } from '../store/send-repository.js';
 
@@ -63,14 +63,7 @@ async function recordSendStatus(
   if (!row.send_id) return;
   const send = await setSendStatus(deps.db, row.send_id, status, detail, now);
   if (!send) return;
-  await appendAudit(deps.db, now, SYSTEM_ACTOR, [
-    {
-      action: `provisioning_email.${status}`,
-      subscriptionId: send.subscription_id,
-      data: { sendId: send.id, to: send.to_email, detail },
-    },
-  ]);
-  await queueWebhookEvents(deps.db, deps, now, [
+  await recordLineEvents(deps.db, deps, now, SYSTEM_ACTOR, [
     {
       type: `provisioning_email.${status}`,
       subscriptionId: send.subscription_id,
@@ -130,20 +123,11 @@ async function recordDelivered(deps: DispatchDeps, delivered: Delivered[], summa
       'sent',
       now,
     );
-    await appendAudit(
-      trx,
-      now,
-      SYSTEM_ACTOR,
-      sends.map((send) => ({
-        action: 'provisioning_email.sent',
-        subscriptionId: send.subscription_id,
-        data: { sendId: send.id, to: send.to_email, detail: send.status_detail },
-      })),
-    );
-    await queueWebhookEvents(
+    await recordLineEvents(
       trx,
       deps,
       now,
+      SYSTEM_ACTOR,
       sends.map((send) => ({
         type: 'provisioning_email.sent' as const,
         subscriptionId: send.subscription_id,
