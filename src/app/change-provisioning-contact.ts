@@ -43,7 +43,8 @@ export async function changeProvisioningContact(
     const targets = input.applyToAllLines ? lines : [line];
     const result: ContactChangeResult = { updated: [], skipped: [] };
     const audit = auditActorOf(actor);
-    // A support agent acts for a customer (on a case, or from the workspace); everyone else here is partner or distributor staff.
+    // A support agent acts for a customer (on a case or from the workspace); anyone else here is
+    // partner or distributor staff.
     const via: ContactChangeVia = actor.role === 'support_agent' ? 'support' : 'partner';
 
     for (const target of targets) {
