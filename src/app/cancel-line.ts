@@ -1,13 +1,13 @@
 /** Cancel a line that is Booked or Awaiting Provisioning Details; its setup link stops working. */
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { Actor } from '../domain/types.js';
-import { appendAudit } from '../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
 import { supersedePendingSends } from '../store/outbox-repository.js';
 import { revokeLiveTokens } from '../store/setup-token-repository.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
 import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
+import { recordLineEvents } from './record-line-events.js';
 
 export async function cancelLine(
   deps: AppDeps,
@@ -27,9 +27,9 @@ export async function cancelLine(
     );
     await revokeLiveTokens(trx, [line.subscription_id], now, 'cancelled');
     await supersedePendingSends(trx, [line.subscription_id], now);
-    await appendAudit(trx, now, auditActorOf(actor), [
+    await recordLineEvents(trx, deps, now, auditActorOf(actor), [
       {
-        action: 'line.cancelled',
+        type: 'line.cancelled',
         orderId: order.id,
         subscriptionId: line.subscription_id,
         data: { reason: input.reason ?? null },

@@ -4,9 +4,9 @@
  * All lines change in one transaction or none does.
  */
 import { AppError } from '../domain/errors.js';
+import type { ContactChangeVia } from '../domain/line-events.js';
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { Actor, ProvisioningContact } from '../domain/types.js';
-import { appendAudit } from '../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -14,7 +14,7 @@ import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
 import { lockOrderForChange, withPonrDetails } from './lock-order-for-change.js';
 import { queueProvisioningEmail } from './queue-provisioning-email.js';
-import { queueWebhookEvents } from './queue-webhook-events.js';
+import { recordLineEvents } from './record-line-events.js';
 
 export interface ContactChangeResult {
   updated: { subscriptionId: string; sendId: string | null }[];
@@ -43,6 +43,9 @@ export async function changeProvisioningContact(
     const targets = input.applyToAllLines ? lines : [line];
     const result: ContactChangeResult = { updated: [], skipped: [] };
     const audit = auditActorOf(actor);
+    // A support agent acts for a customer (on a case or from the workspace); anyone else here is
+    // partner or distributor staff.
+    const via: ContactChangeVia = actor.role === 'support_agent' ? 'support' : 'partner';
 
     for (const target of targets) {
       const isNamedLine = target.subscription_id === line.subscription_id;
@@ -80,36 +83,29 @@ export async function changeProvisioningContact(
         email: target.contact_email,
         language: target.contact_language,
       };
-      await appendAudit(trx, now, audit, [
-        {
-          action: 'provisioning_contact.changed',
-          orderId: order.id,
-          subscriptionId: target.subscription_id,
-          data: {
-            from,
-            to: input.contact,
-            applyToAllLines: input.applyToAllLines,
-          },
-        },
-      ]);
-      const send = outcome.effects.some((e) => e.type === 'queue_provisioning_email')
-        ? await queueProvisioningEmail(trx, deps, {
-            order,
-            line: updated,
-            reason: 'contact_change',
-            actor: audit,
-            context,
-            now,
-          })
+      // The send is named first so the change's event can say which e-mail went to the new contact.
+      const sendId = outcome.effects.some((e) => e.type === 'queue_provisioning_email')
+        ? deps.ids.newId('snd')
         : null;
-      await queueWebhookEvents(trx, deps, now, [
+      await recordLineEvents(trx, deps, now, audit, [
         {
           type: 'provisioning_contact.changed',
+          orderId: order.id,
           subscriptionId: target.subscription_id,
-          data: { from, to: input.contact, sendId: send?.sendId ?? null },
+          data: { from, to: input.contact, applyToAllLines: input.applyToAllLines, via, sendId },
         },
       ]);
-      result.updated.push({ subscriptionId: target.subscription_id, sendId: send?.sendId ?? null });
+      if (sendId)
+        await queueProvisioningEmail(trx, deps, {
+          order,
+          line: updated,
+          reason: 'contact_change',
+          actor: audit,
+          context,
+          now,
+          sendId,
+        });
+      result.updated.push({ subscriptionId: target.subscription_id, sendId });
     }
     if (result.updated.length === 0 && result.skipped.every((s) => s.code === 'LINE_CANCELLED')) {
       throw new AppError('LINE_CANCELLED');

@@ -3,18 +3,21 @@
  * contact names a colleague, who becomes the provisioning contact of every line of the order
  * this contact handles and gets a fresh e-mail (the domain's contact change, so its rules apply:
  * a line before its RSD just changes contact). This link and the contact's other links stop
- * working (revoked as 'delegated'). The audit trail names the contact as the actor.
+ * working (revoked as 'delegated'). Each line records a contact change `via: 'delegation'` with
+ * the delegating contact as the actor: on its timeline and to the partner's webhooks.
  */
 import { AppError } from '../domain/errors.js';
+import type { LineEventAt } from '../domain/line-events.js';
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { ProvisioningContact } from '../domain/types.js';
-import { appendAudit, type AuditActor } from '../store/audit-repository.js';
+import type { AuditActor } from '../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLine } from '../store/line-repository.js';
 import type { SubscriptionLineRow } from '../store/schema.js';
 import { revokeLiveTokens } from '../store/setup-token-repository.js';
 import type { AppDeps } from './deps.js';
 import { lockSetupLink, setupTokenHash } from './lock-setup-link.js';
 import { loadOrderEmailContext, queueProvisioningEmail } from './queue-provisioning-email.js';
+import { recordLineEvents } from './record-line-events.js';
 
 export interface DelegatedSetup {
   delegatedTo: ProvisioningContact;
@@ -45,8 +48,9 @@ export async function delegateSetup(
       'delegated',
     );
 
-    const toEmail: SubscriptionLineRow[] = [];
+    const toEmail: { line: SubscriptionLineRow; sendId: string }[] = [];
     const result: DelegatedSetup = { delegatedTo: person, updated: [] };
+    const events: LineEventAt[] = [];
     for (const target of targets) {
       const outcome = transition(
         toLineState(target, order.mapped_at),
@@ -66,38 +70,35 @@ export async function delegateSetup(
         contact_language: person.language,
         ...lineStateColumns(target, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
       });
-      await appendAudit(trx, now, actor, [
-        {
-          action: 'provisioning_contact.changed',
-          orderId: order.id,
-          subscriptionId: target.subscription_id,
-          data: { from, to: person, delegated: true },
-        },
-      ]);
-      if (outcome.effects.some((e) => e.type === 'queue_provisioning_email')) toEmail.push(updated);
-      else result.updated.push({ subscriptionId: target.subscription_id, sendId: null });
+      // The send is named first so the change's event can say which e-mail went to the colleague.
+      const sendId = outcome.effects.some((e) => e.type === 'queue_provisioning_email')
+        ? deps.ids.newId('snd')
+        : null;
+      events.push({
+        type: 'provisioning_contact.changed',
+        orderId: order.id,
+        subscriptionId: target.subscription_id,
+        data: { from, to: person, applyToAllLines: false, via: 'delegation', sendId },
+      });
+      if (sendId) toEmail.push({ line: updated, sendId });
+      result.updated.push({ subscriptionId: target.subscription_id, sendId });
     }
+    // A contact change like any other: on each line's timeline and to the partner's webhooks.
+    await recordLineEvents(trx, deps, now, actor, events);
 
     // Loaded after the change, so each e-mail lists every line the colleague now provisions.
     const context = await loadOrderEmailContext(trx, order.id);
-    for (const updated of toEmail) {
-      const send = await queueProvisioningEmail(trx, deps, {
+    for (const { line: updated, sendId } of toEmail) {
+      await queueProvisioningEmail(trx, deps, {
         order,
         line: updated,
         reason: 'contact_change',
         actor,
         context,
         now,
+        sendId,
       });
-      result.updated.push({ subscriptionId: updated.subscription_id, sendId: send.sendId });
     }
-    await appendAudit(trx, now, actor, [
-      {
-        action: 'setup.delegated',
-        orderId: order.id,
-        data: { from: from.email, to: person.email, lines: targets.map((l) => l.subscription_id) },
-      },
-    ]);
     return result;
   });
 }

@@ -8,7 +8,6 @@ import { dataRegionOf } from '../domain/data-region.js';
 import { AppError } from '../domain/errors.js';
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { Language } from '../domain/types.js';
-import { appendAudit } from '../store/audit-repository.js';
 import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../store/line-repository.js';
 import { lockOrder } from '../store/order-repository.js';
 import { enqueueEmail, supersedePendingSends } from '../store/outbox-repository.js';
@@ -16,7 +15,7 @@ import type { Database, PurchaseOrderRow } from '../store/schema.js';
 import { revokeLiveTokens } from '../store/setup-token-repository.js';
 import type { AppDeps } from './deps.js';
 import { issuePasswordLink } from './issue-password-link.js';
-import { queueWebhookEvents } from './queue-webhook-events.js';
+import { recordLineEvents } from './record-line-events.js';
 
 export type OrganizationChoice =
   { organizationId: string } | { newOrganization: { name: string; country: string } };
@@ -204,25 +203,15 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
     );
     const customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
     const actor = { userId: null, label: `${input.confirmedBy.name} <${input.confirmedBy.email}>` };
-    await appendAudit(trx, now, actor, [
-      { action: 'order.mapped', orderId: order.id, data: { organizationId } },
+    await recordLineEvents(trx, deps, now, actor, [
+      { type: 'order.mapped', orderId: order.id, data: { organizationId } },
       ...live.map((l) => ({
-        action: 'line.provisioned',
+        type: 'line.provisioned' as const,
         orderId: order.id,
         subscriptionId: l.subscription_id,
         data: { organizationId },
       })),
     ]);
-    await queueWebhookEvents(
-      trx,
-      deps,
-      now,
-      live.map((l) => ({
-        type: 'subscription.provisioned' as const,
-        subscriptionId: l.subscription_id,
-        data: { organizationId },
-      })),
-    );
     return {
       orderId: order.id,
       organizationId,

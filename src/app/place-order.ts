@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { rsdInstant } from '../domain/policy.js';
 import { LANGUAGES, type Actor } from '../domain/types.js';
-import { appendAudit } from '../store/audit-repository.js';
 import { nextSubscriptionIds } from '../store/line-repository.js';
 import { listOffers, shareLockOffers, type OfferRow } from '../store/offer-repository.js';
 import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
+import { recordLineEvents } from './record-line-events.js';
 
 const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 
@@ -171,10 +171,10 @@ export async function writeOrder(
       }),
     )
     .execute();
-  await appendAudit(trx, now, auditActorOf(actor), [
-    { action: 'order.placed', orderId, data: { webOrderId: input.webOrderId, lines: ids } },
+  await recordLineEvents(trx, deps, now, auditActorOf(actor), [
+    { type: 'order.placed', orderId, data: { webOrderId: input.webOrderId, lines: ids } },
     ...ids.map((id, i) => ({
-      action: 'line.created',
+      type: 'line.created' as const,
       orderId,
       subscriptionId: id,
       data: {

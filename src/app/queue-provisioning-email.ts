@@ -114,6 +114,8 @@ export interface ProvisioningEmailRequest {
   line: SubscriptionLineRow;
   reason: SendReason;
   context: OrderEmailContext;
+  /** The send's id when the caller named it first (to record an event about it); new otherwise. */
+  sendId?: string;
 }
 
 export async function queueProvisioningEmail(
@@ -152,7 +154,7 @@ function prepareSend(
 ): NewProvisioningSend {
   const { order, line, reason } = args;
   const { settings, ids } = deps;
-  const sendId = ids.newId('snd');
+  const sendId = args.sendId ?? ids.newId('snd');
   const token = ids.newToken();
   const expiresAt = new Date(now.getTime() + settings.setupLinkTtlDays * DAY_MS);
 

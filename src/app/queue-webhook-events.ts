@@ -4,6 +4,7 @@
  * and distributor, so every delivery has its own attempts, backoff and stable delivery id.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { mayProduceWebhook, webhookOf, type LineEvent } from '../domain/line-events.js';
 import type { WebhookEventType } from '../domain/webhook-events.js';
 import { enqueue } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
@@ -11,13 +12,6 @@ import { WEBHOOK_TOPIC, type WebhookEndpointRow } from '../store/webhook-reposit
 import type { AppDeps } from './deps.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export interface LineEvent {
-  type: WebhookEventType;
-  subscriptionId: string;
-  /** Event-specific facts, added to the line's ids in `data`. Never secrets (no setup links). */
-  data?: Record<string, unknown>;
-}
 
 /** What an outbox webhook row carries: the exact body, so every retry sends the same bytes. */
 export interface WebhookPayload {
@@ -57,14 +51,19 @@ export async function queueWebhookDeliveries(
   return deliveries.map((d) => d.deliveryId);
 }
 
-/** Events about subscription lines: each goes to the endpoints of its order's partner and distributor. */
-export async function queueWebhookEvents(
+/**
+ * The webhooks of line events (`webhookOf` decides which, if any): each goes to the endpoints of
+ * its order's partner and distributor, with the line's ids added to the event's data. Called by
+ * `recordLineEvents`, the one writer of line events.
+ */
+export async function queueLineWebhooks(
   db: Db,
   deps: Pick<AppDeps, 'ids'>,
   now: Date,
-  events: LineEvent[],
+  events: { subscriptionId: string; event: LineEvent }[],
 ): Promise<void> {
-  if (events.length === 0) return;
+  const candidates = events.filter((e) => mayProduceWebhook(e.event.type));
+  if (candidates.length === 0) return;
   // One query: each line with the live endpoints that hear about it (none: nothing to do).
   const targets = await db
     .selectFrom('subscription_line as l')
@@ -79,22 +78,24 @@ export async function queueWebhookEvents(
           ]),
         ),
     )
-    .select(['l.subscription_id', 'po.id as order_id', 'po.web_order_id', 'e.id'])
-    .where('l.subscription_id', 'in', [...new Set(events.map((e) => e.subscriptionId))])
+    .select(['l.subscription_id', 'l.rsd', 'po.id as order_id', 'po.web_order_id', 'e.id'])
+    .where('l.subscription_id', 'in', [...new Set(candidates.map((e) => e.subscriptionId))])
     .orderBy('e.created_at')
     .orderBy('e.id')
     .execute();
-  for (const event of events) {
-    const endpoints = targets.filter((t) => t.subscription_id === event.subscriptionId);
+  for (const { subscriptionId, event } of candidates) {
+    const endpoints = targets.filter((t) => t.subscription_id === subscriptionId);
     const line = endpoints[0];
     if (!line) continue;
+    const webhook = webhookOf(event, line);
+    if (!webhook) continue;
     await queueWebhookDeliveries(db, deps, now, endpoints, {
-      type: event.type,
+      type: webhook.type,
       data: {
         subscriptionId: line.subscription_id,
         orderId: line.order_id,
         webOrderId: line.web_order_id,
-        ...event.data,
+        ...webhook.data,
       },
     });
   }

@@ -5,6 +5,7 @@
  */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events.js';
 
 export const API_TAGS = [
   { name: 'Orders', description: 'Place orders and read them back.' },
@@ -25,8 +26,7 @@ export const API_TAGS = [
   { name: 'Mail provider', description: 'Delivery reports sent by the mail provider.' },
   {
     name: 'Webhooks',
-    description:
-      'Endpoints receiving subscription.awaiting_provisioning, provisioning_email.sent, provisioning_email.failed, provisioning_email.bounced, subscription.closed, subscription.provisioned, provisioning_contact.changed (and webhook.test). Signature: `Onramp-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`, with `Onramp-Event` and `Onramp-Delivery` (stable across retries).',
+    description: `Endpoints receiving ${WEBHOOK_EVENT_TYPES.join(', ')} (each described under \`webhooks\`). Signature: \`Onramp-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>\`, with \`Onramp-Event\` and \`Onramp-Delivery\` (stable across retries).`,
   },
 ];
 
@@ -46,6 +46,8 @@ interface Operation {
 interface Document {
   info: { title: string; version: string; description?: string };
   paths?: Record<string, Record<string, Operation>>;
+  /** OpenAPI 3.1: what Onramp sends to the partners' endpoints, one entry per event type. */
+  webhooks?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Json> };
 }
 
@@ -136,6 +138,9 @@ export function renderApiDocs(document: unknown): HtmlEscapedString | Promise<Ht
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m]! })),
   );
+  const webhooks = Object.entries(doc.webhooks ?? {}).flatMap(([event, item]) =>
+    METHODS.filter((m) => item[m]).map((m) => ({ event, method: m, op: item[m]! })),
+  );
   const schemas = Object.entries(doc.components?.schemas ?? {});
   return html`<!doctype html>
     <html lang="en">
@@ -169,6 +174,9 @@ export function renderApiDocs(document: unknown): HtmlEscapedString | Promise<Ht
           </nav>
           <h2>Operations</h2>
           ${operations.map(({ path, method, op }) => operationSection(path, method, op))}
+          <h2>Webhooks</h2>
+          <p>What Onramp sends to your endpoints: one event type each, its body and headers.</p>
+          ${webhooks.map(({ event, method, op }) => operationSection(event, method, op))}
           <h2>Schemas</h2>
           ${schemas.map(
             ([name, schema]) =>

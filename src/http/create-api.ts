@@ -21,6 +21,7 @@ import { registerOrderRoutes } from './routes/order-routes.js';
 import { registerSetupApiRoutes } from './routes/setup-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { validationHook } from './validation-hook.js';
+import { registerWebhookEventDocs } from './webhook-event-docs.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerOfferRoutes } from './routes/offer-routes.js';
@@ -93,13 +94,14 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  registerWebhookEventDocs(app);
   const document = {
     openapi: '3.1.0',
     info: {
       title: 'Onramp API',
       version: '1.0.0',
       description:
-        'Orders, subscription lines, provisioning e-mails and the point of no return. Webhooks: see the Webhooks tag for the signature.',
+        'Orders, subscription lines, provisioning e-mails and the point of no return. Webhooks: each event type is under `webhooks`, with its body and the signature.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: deps.settings.publicUrl }],

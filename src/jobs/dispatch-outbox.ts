@@ -7,10 +7,11 @@
  */
 import type { Logger } from 'pino';
 import type { AppDeps } from '../app/deps.js';
-import { queueWebhookEvents } from '../app/queue-webhook-events.js';
+import { recordLineEvents } from '../app/record-line-events.js';
 import { MailSendError, renderEmail, type Mailer } from '../email/index.js';
+import { messageIdOf } from '../email/message-id.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
-import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
+import { SYSTEM_ACTOR } from '../store/audit-repository.js';
 import {
   parseOutboxPayload,
   scrubEmailPayload,
@@ -51,17 +52,6 @@ export interface DispatchSummary {
   failed: number;
 }
 
-export function messageIdOf(messageKey: string, publicUrl: string): string {
-  return `<${messageKey}@${new URL(publicUrl).hostname}>`;
-}
-
-/** The inverse: `<snd_abc@onramp.example>` (brackets optional) -> `snd_abc`. */
-export function messageKeyOf(messageId: string): string {
-  const bare = messageId.trim().replace(/^<|>$/g, '');
-  const at = bare.lastIndexOf('@');
-  return at < 0 ? bare : bare.slice(0, at);
-}
-
 async function recordSendStatus(
   deps: AppDeps,
   row: OutboxRow,
@@ -72,14 +62,7 @@ async function recordSendStatus(
   if (!row.send_id) return;
   const send = await setSendStatus(deps.db, row.send_id, status, detail, now);
   if (!send) return;
-  await appendAudit(deps.db, now, SYSTEM_ACTOR, [
-    {
-      action: `provisioning_email.${status}`,
-      subscriptionId: send.subscription_id,
-      data: { sendId: send.id, to: send.to_email, detail },
-    },
-  ]);
-  await queueWebhookEvents(deps.db, deps, now, [
+  await recordLineEvents(deps.db, deps, now, SYSTEM_ACTOR, [
     {
       type: `provisioning_email.${status}`,
       subscriptionId: send.subscription_id,
@@ -164,20 +147,11 @@ async function recordDelivered(deps: DispatchDeps, delivered: Delivered[], summa
       'sent',
       now,
     );
-    await appendAudit(
-      trx,
-      now,
-      SYSTEM_ACTOR,
-      sends.map((send) => ({
-        action: 'provisioning_email.sent',
-        subscriptionId: send.subscription_id,
-        data: { sendId: send.id, to: send.to_email, detail: send.status_detail },
-      })),
-    );
-    await queueWebhookEvents(
+    await recordLineEvents(
       trx,
       deps,
       now,
+      SYSTEM_ACTOR,
       sends.map((send) => ({
         type: 'provisioning_email.sent' as const,
         subscriptionId: send.subscription_id,

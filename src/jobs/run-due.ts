@@ -7,13 +7,13 @@
 import type { Transaction } from 'kysely';
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { AppDeps } from '../app/deps.js';
-import { queueWebhookEvents, type LineEvent } from '../app/queue-webhook-events.js';
 import {
   loadOrderEmailContexts,
   queueProvisioningEmails,
   type ProvisioningEmailRequest,
 } from '../app/queue-provisioning-email.js';
-import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
+import { queueWebhooksOfQueuedEmails, recordLineEvents } from '../app/record-line-events.js';
+import { SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLines } from '../store/line-repository.js';
 import { enqueueEmail, type QueuedEmail } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
@@ -70,17 +70,6 @@ async function notifyLinesClosed(
         },
       };
     }),
-  );
-  await appendAudit(
-    trx,
-    now,
-    SYSTEM_ACTOR,
-    closed.map(({ order, line }) => ({
-      action: 'line.closed',
-      orderId: order.id,
-      subscriptionId: line.subscription_id,
-      data: { pendingProvisioning: true },
-    })),
   );
 }
 
@@ -143,27 +132,30 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
       { actor: SYSTEM_ACTOR, now },
       emails.map((e) => ({ ...e, context: contexts.get(e.orderId)! })),
     );
+    // The RSD e-mails' audit rows went in with the sends; their webhooks say the line awaits setup.
+    await queueWebhooksOfQueuedEmails(
+      trx,
+      deps,
+      now,
+      sends.map((send, i) => ({
+        type: 'provisioning_email.queued',
+        subscriptionId: send.subscriptionId,
+        data: { sendId: send.sendId, reason: emails[i]!.reason, to: send.to },
+      })),
+    );
     await notifyLinesClosed(trx, deps, closed, now);
-    // Webhook events, in the same transaction (sends come back in the order of the requests).
-    const events: LineEvent[] = [
-      ...emails.flatMap((e, i): LineEvent[] =>
-        e.reason === 'rsd'
-          ? [
-              {
-                type: 'subscription.awaiting_provisioning',
-                subscriptionId: e.line.subscription_id,
-                data: { sendId: sends[i]!.sendId, rsd: e.line.rsd },
-              },
-            ]
-          : [],
-      ),
-      ...closed.map(({ line }): LineEvent => ({
-        type: 'subscription.closed',
+    await recordLineEvents(
+      trx,
+      deps,
+      now,
+      SYSTEM_ACTOR,
+      closed.map(({ order, line }) => ({
+        type: 'line.closed',
+        orderId: order.id,
         subscriptionId: line.subscription_id,
         data: { pendingProvisioning: true },
       })),
-    ];
-    await queueWebhookEvents(trx, deps, now, events);
+    );
     return lines.length;
   });
 }

@@ -1,5 +1,6 @@
 /** The append-only audit trail; it is also each line's timeline. */
 import type { Kysely, Transaction } from 'kysely';
+import type { LineEventOf, LineEventType } from '../domain/line-events.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -14,14 +15,51 @@ export const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'Onramp' };
 /** An operator at the command line (`onramp admin …`): no user is signed in. */
 export const CLI_ACTOR: AuditActor = { userId: null, label: 'Onramp CLI' };
 
-export interface AuditEntry {
-  action: string;
+/** What operators and admins do to users, invitations, tokens, offers, organizations and endpoints. */
+export type AdminAuditAction =
+  | 'api_token.created'
+  | 'api_token.revoked'
+  | 'api_token.rolled'
+  | 'invitation.accepted'
+  | 'invitation.bounced'
+  | 'invitation.created'
+  | 'invitation.resent'
+  | 'invitation.revoked'
+  | 'offer.added'
+  | 'offer.changed'
+  | 'offer.reinstated'
+  | 'offer.retired'
+  | 'offer.seeded'
+  | 'operator.bootstrapped'
+  | 'organization.created'
+  | 'organization.deactivated'
+  | 'organization.reactivated'
+  | 'organization.renamed'
+  | 'password.reset_requested'
+  | 'password.set'
+  | 'user.deactivated'
+  | 'user.reactivated'
+  | 'user.role_changed'
+  | 'webhook_endpoint.created'
+  | 'webhook_endpoint.deleted';
+
+/** Every action the audit trail knows: the line events (typed data) and the admin actions. */
+export type AuditAction = LineEventType | AdminAuditAction;
+
+interface AuditScope {
   orderId?: string | null;
   subscriptionId?: string | null;
   /** Operator and admin actions (users, invitations, tokens, offers): the organization concerned. */
   organizationId?: string | null;
-  data?: Record<string, unknown>;
 }
+
+/** A line event's row: its data is the event's (write them through `recordLineEvents`). */
+type LineEventEntry = {
+  [T in LineEventType]: AuditScope & { action: T; data: LineEventOf<T>['data'] };
+}[LineEventType];
+
+export type AuditEntry =
+  LineEventEntry | (AuditScope & { action: AdminAuditAction; data?: Record<string, unknown> });
 
 export async function appendAudit(db: Db, at: Date, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { completeSetup } from '../../src/app/complete-setup.js';
 import { delegateSetup } from '../../src/app/delegate-setup.js';
 import { openSetupLink } from '../../src/app/open-setup-link.js';
+import { registerWebhookEndpoint } from '../../src/app/register-webhook-endpoint.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { awaitingOrder, freshContact, setupTokenOf } from './setup-fixtures.js';
@@ -65,23 +66,67 @@ describeEachStore('setup wizard: another person will set up (delegate)', (kind) 
       .where('send_id', '=', result.updated[0]!.sendId!)
       .execute();
     expect((mail!.payload as { input: { lines: unknown[] } }).input.lines).toHaveLength(2);
-    const audit = await w.store.db
-      .selectFrom('audit_event')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .where('action', 'in', ['setup.delegated', 'provisioning_contact.changed'])
-      .execute();
-    expect(audit).toHaveLength(3);
-    expect(
-      audit.every((a) => a.actor_label === `${contact.name} <${contact.email}>` && a.actor_user_id === null),
-    ).toBe(true);
-
     await expect(openSetupLink(w.deps, first)).rejects.toMatchObject({
       code: 'TOKEN_INVALID',
       details: { reason: 'revoked', revokedReason: 'delegated' },
     });
     const view = await openSetupLink(w.deps, await setupTokenOf(w, subs[0]!));
     expect(view.provisioningContact).toEqual({ name: 'Nora Nuovo', email: nora.email, language: 'it' });
+  });
+
+  it('is a contact change like any other: audited as the delegating contact, and sent to the webhooks', async () => {
+    w.deps.settings.webhooks = { allowPrivate: true, timeoutMs: 5_000 };
+    await registerWebhookEndpoint(w.deps, w.actors.paola, {
+      url: 'http://127.0.0.1:9/hooks',
+      description: 'x',
+    });
+    const later = new Date(w.clock.now().getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const { orderId, subscriptionIds: subs, contact } = await awaitingOrder(w, [{}, { rsd: later }]);
+    const nora = freshContact('nora');
+    const from = { name: contact.name, email: contact.email, language: contact.language };
+
+    const result = await delegateSetup(w.deps, await setupTokenOf(w, subs[0]!), nora);
+
+    const sendOf = (sub: string) => result.updated.find((u) => u.subscriptionId === sub)!.sendId;
+    expect(sendOf(subs[1]!)).toBeNull(); // before its RSD: no e-mail yet
+    const audit = await w.store.db
+      .selectFrom('audit_event')
+      .select(['subscription_id', 'action', 'actor_user_id', 'actor_label', 'data'])
+      .where('order_id', '=', orderId)
+      .where('action', '=', 'provisioning_contact.changed')
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual(
+      subs.map((sub) => ({
+        subscription_id: sub,
+        action: 'provisioning_contact.changed',
+        actor_user_id: null,
+        actor_label: `${contact.name} <${contact.email}>`,
+        data: { from, to: nora, applyToAllLines: false, via: 'delegation', sendId: sendOf(sub) },
+      })),
+    );
+    const webhooks = await w.store.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', 'webhook')
+      .execute();
+    const events = webhooks
+      .map(
+        (r) =>
+          JSON.parse((r.payload as { body: string }).body) as { type: string; data: { orderId: string } },
+      )
+      .filter((e) => e.type === 'provisioning_contact.changed' && e.data.orderId === orderId);
+    expect(events.map((e) => e.data)).toEqual(
+      subs.map((sub) =>
+        expect.objectContaining({
+          subscriptionId: sub,
+          from,
+          to: nora,
+          via: 'delegation',
+          sendId: sendOf(sub),
+        }),
+      ),
+    );
   });
 
   it('a line before its RSD just changes contact: its first e-mail will go to the colleague', async () => {

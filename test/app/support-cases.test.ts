@@ -290,6 +290,17 @@ describeEachStore('support cases', (kind) => {
       contact,
     });
     expect(result.updated).toEqual([{ subscriptionId: sub, sendId: expect.any(String) }]);
+    // On the line's timeline as the agent's change, with the e-mail it queued.
+    const audit = await w.store.db
+      .selectFrom('audit_event')
+      .select(['actor_user_id', 'data'])
+      .where('subscription_id', '=', sub)
+      .where('action', '=', 'provisioning_contact.changed')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      actor_user_id: w.actors.sam.userId,
+      data: { to: contact, via: 'support', sendId: result.updated[0]!.sendId },
+    });
     const detail = await getSupportCase(w.deps, { actor: w.actors.sam }, caseId!);
     expect(detail.lines[0]!.provisioningContact.email).toBe('nina@initech.example');
     expect(detail.status).toBe('in_progress');

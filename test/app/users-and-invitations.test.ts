@@ -17,7 +17,7 @@ import { resendInvitation } from '../../src/app/resend-invitation.js';
 import { revokeInvitation } from '../../src/app/revoke-invitation.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { Role } from '../../src/domain/types.js';
-import { recordEmailEvent } from '../../src/jobs/record-email-event.js';
+import { recordEmailEvent } from '../../src/app/record-email-event.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { apiOf, call, type Api, type ErrorBody } from '../http/api-harness.js';
 import { DAY, dispatcher, startInbox, type Dispatcher, type Inbox } from '../jobs/mail-harness.js';

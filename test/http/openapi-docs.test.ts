@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEBHOOK_EVENT_TYPES } from '../../src/domain/webhook-events.js';
 import { createWorld, type World } from '../support/world.js';
 import { apiOf, type Api } from './api-harness.js';
 
@@ -81,6 +82,47 @@ describe('OpenAPI document and /api/docs', () => {
     }
   });
 
+  it('publishes every webhook event under OpenAPI 3.1 `webhooks`, with the body and headers sent', async () => {
+    type Schema = {
+      properties: Record<string, { enum?: string[]; required?: string[] }>;
+      required: string[];
+    };
+    const doc = (await (await api.request('/api/v1/openapi.json')).json()) as {
+      openapi: string;
+      webhooks: Record<
+        string,
+        {
+          post: {
+            operationId: string;
+            security: unknown[];
+            parameters: { name: string; in: string }[];
+            requestBody: { content: { 'application/json': { schema: { $ref: string } } } };
+          };
+        }
+      >;
+      components: { schemas: Record<string, Schema>; securitySchemes: Record<string, { name?: string }> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    expect(doc.components.securitySchemes['webhookSignature']).toMatchObject({ name: 'Onramp-Signature' });
+    for (const type of WEBHOOK_EVENT_TYPES) {
+      const { post } = doc.webhooks[type]!;
+      expect(post.security, type).toEqual([{ webhookSignature: [] }]);
+      expect(post.parameters.map((p) => `${p.in} ${p.name}`)).toEqual([
+        'header Onramp-Event',
+        'header Onramp-Delivery',
+      ]);
+      const ref = post.requestBody.content['application/json'].schema.$ref;
+      const body = doc.components.schemas[ref.split('/').at(-1)!]!;
+      expect(body.required, type).toEqual(['id', 'type', 'createdAt', 'data']);
+      expect(body.properties['type']?.enum, type).toEqual([type]);
+      // Every event about a line names it; the test event names its endpoint.
+      expect(body.properties['data']?.required, type).toEqual(
+        expect.arrayContaining(type === 'webhook.test' ? ['endpointId'] : ['subscriptionId', 'webOrderId']),
+      );
+    }
+  });
+
   it('serves /api/docs as a readable page with every operation, and loads nothing from elsewhere', async () => {
     const res = await api.request('/api/docs');
     expect(res.status).toBe(200);
@@ -94,6 +136,9 @@ describe('OpenAPI document and /api/docs', () => {
     ])
       expect(page).toContain(`id="${id}"`);
     expect(page).toContain('id="schema-PlacedOrder"');
+    for (const id of ['onProvisioningContactChanged', 'onSubscriptionAwaitingProvisioning', 'onWebhookTest'])
+      expect(page).toContain(`id="${id}"`);
+    expect(page).toContain('id="schema-ProvisioningContactChangedEvent"');
     expect(page).not.toMatch(/<script|<link|src="http/i);
   });
 });

@@ -144,12 +144,18 @@ describeEachStore('REST API: change the provisioning contact', (kind) => {
       }
     });
 
-    it('records provisioning_contact.changed with the old and new contact', async () => {
+    it('records provisioning_contact.changed with the old and new contact, how, and the new e-mail', async () => {
       expect(await contactChanges(order.orderId)).toEqual([
         {
           subscription_id: subs[1],
           actor_user_id: 'usr_alice',
-          data: { from: IRENE, to: NORA, applyToAllLines: false },
+          data: {
+            from: IRENE,
+            to: NORA,
+            applyToAllLines: false,
+            via: 'partner',
+            sendId: firstChange.updated[0]!.sendId,
+          },
         },
       ]);
     });

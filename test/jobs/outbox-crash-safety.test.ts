@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderEmail, type EmailInput } from '../../src/email/index.js';
-import { messageIdOf } from '../../src/jobs/dispatch-outbox.js';
+import { messageIdOf } from '../../src/email/message-id.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { claimDue, markDone, markFailedAttempt } from '../../src/store/outbox-repository.js';
 import { openStore, type Store } from '../../src/store/open-store.js';

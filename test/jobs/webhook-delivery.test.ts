@@ -14,8 +14,9 @@ import { registerWebhookEndpoint } from '../../src/app/register-webhook-endpoint
 import { listWebhookDeliveries } from '../../src/app/list-webhook-deliveries.js';
 import { sendTestWebhook } from '../../src/app/send-test-webhook.js';
 import { deleteWebhookEndpoint } from '../../src/app/delete-webhook-endpoint.js';
+import { webhookBodySchema, type WebhookEventType } from '../../src/domain/webhook-events.js';
 import { dispatchWebhooks } from '../../src/jobs/dispatch-webhooks.js';
-import { recordEmailEvent } from '../../src/jobs/record-email-event.js';
+import { recordEmailEvent } from '../../src/app/record-email-event.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { describeEachStore } from '../support/test-store.js';
@@ -286,6 +287,9 @@ describeEachStore('webhook delivery', (kind) => {
         ].sort(),
       );
       expect(receiver.deliveries.every((d) => d.signatureValid)).toBe(true);
+      // Each body is what the OpenAPI `webhooks` publish for its type, no field more or less.
+      for (const { event } of receiver.deliveries)
+        expect(webhookBodySchema(event.type as WebhookEventType).parse(event), event.type).toEqual(event);
       const changed = receiver.deliveries.find((d) => d.event.type === 'provisioning_contact.changed')!;
       expect(changed.event.data).toMatchObject({ to: { email: 'ugo@initech.example' } });
     } finally {

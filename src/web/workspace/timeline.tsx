@@ -3,57 +3,92 @@
  * provisioning e-mail's current delivery status, and the table of sends.
  */
 import type { SubscriptionDetail } from '../../app/get-subscription.js';
-import type { PageContext } from '../layout.js';
+import {
+  parseLineEvent,
+  type LineEvent,
+  type LineEventOf,
+  type LineEventType,
+} from '../../domain/line-events.js';
 import type { Language } from '../../domain/types.js';
+import type { PageContext } from '../layout.js';
+import type { workspaceEn } from './workspace-messages-en.js';
 import { formatDate, formatDateTime } from './workspace-support.js';
 
-type Event = SubscriptionDetail['timeline'][number];
 type Send = SubscriptionDetail['sends'][number];
 
 const TROUBLE = /failed|bounced|delayed/;
-const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
-function contactText(v: unknown): string {
-  const c = (v ?? {}) as { name?: unknown; email?: unknown };
-  return `${text(c.name)} <${text(c.email)}>`;
+/** Every message of the timeline catalogue as a dotted key: a missing message fails the typecheck. */
+type KeysOf<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${KeysOf<T[K]>}` }[keyof T &
+  string];
+type TimelineKey = KeysOf<typeof workspaceEn.timeline>;
+
+/** One event in words: its message and values, the send it queued, the mail server's words. */
+interface Described {
+  key: TimelineKey;
+  vars?: Record<string, string>;
+  /** A queued e-mail: its send's current delivery status is shown beside it. */
+  sendId?: string;
+  /** Shown only when something went wrong, not on success. */
+  detail?: string | null;
 }
 
-/** Translation key and values of one audit event. */
-function describe(e: Event, language: Language): { key: string; vars: Record<string, string> } {
-  const d = e.data;
-  const to = text(d['to']);
-  switch (e.action) {
-    case 'order.placed':
-      return { key: 'orderPlaced', vars: {} };
-    case 'line.created':
-      return {
-        key: 'lineCreated',
-        vars: {
-          quantity: text(d['quantity']),
-          offerCode: text(d['offerCode']),
-          rsd: d['rsd'] ? formatDate(text(d['rsd']), language) : '',
-        },
-      };
-    case 'provisioning_email.queued':
-      return { key: `queued.${text(d['reason']) || 'resend'}`, vars: { to } };
-    case 'provisioning_contact.changed':
-      return {
-        key: d['applyToAllLines'] ? 'contactChangedAll' : 'contactChanged',
-        vars: { from: contactText(d['from']), to: contactText(d['to']) },
-      };
-    case 'line.closed':
-      return { key: 'lineClosed', vars: {} };
-    case 'line.cancelled':
-      return { key: 'lineCancelled', vars: {} };
-    case 'order.mapped':
-      return { key: 'orderMapped', vars: {} };
-    case 'line.provisioned':
-      return { key: 'lineProvisioned', vars: {} };
-    default:
-      if (e.action.startsWith('provisioning_email.'))
-        return { key: `delivery.${e.action.slice('provisioning_email.'.length)}`, vars: { to } };
-      return { key: 'unknown', vars: { action: e.action } };
+const person = (c: { name: string; email: string }) => `${c.name} <${c.email}>`;
+
+function contactChange({ data }: LineEventOf<'provisioning_contact.changed'>): Described {
+  const vars = { from: person(data.from), to: person(data.to) };
+  switch (data.via) {
+    case 'delegation':
+      return { key: 'contactDelegated', vars };
+    case 'support':
+      return { key: 'contactChangedBySupport', vars };
+    case 'partner':
+      return { key: data.applyToAllLines ? 'contactChangedAll' : 'contactChanged', vars };
   }
+}
+
+/**
+ * How each line event reads. Exhaustive: a new event type does not compile until it is rendered
+ * here (and its message exists in the catalogue).
+ */
+const DESCRIBE = {
+  'order.placed': () => ({ key: 'orderPlaced' }),
+  'line.created': ({ data }, language) => ({
+    key: 'lineCreated',
+    vars: { quantity: String(data.quantity), offerCode: data.offerCode, rsd: formatDate(data.rsd, language) },
+  }),
+  'provisioning_email.queued': ({ data }) => ({
+    key: `queued.${data.reason}`,
+    vars: { to: data.to },
+    sendId: data.sendId,
+  }),
+  'provisioning_email.sent': ({ data }) => ({ key: 'delivery.sent', vars: { to: data.to } }),
+  'provisioning_email.delivered': ({ data }) => ({ key: 'delivery.delivered', vars: { to: data.to } }),
+  'provisioning_email.failed': ({ data }) => ({
+    key: 'delivery.failed',
+    vars: { to: data.to },
+    detail: data.detail,
+  }),
+  'provisioning_email.bounced': ({ data }) => ({
+    key: 'delivery.bounced',
+    vars: { to: data.to },
+    detail: data.detail,
+  }),
+  'provisioning_contact.changed': contactChange,
+  'line.closed': () => ({ key: 'lineClosed' }),
+  'line.cancelled': ({ data }) =>
+    data.reason ? { key: 'lineCancelledBecause', vars: { reason: data.reason } } : { key: 'lineCancelled' },
+  'order.mapped': () => ({ key: 'orderMapped' }),
+  'line.provisioned': () => ({ key: 'lineProvisioned' }),
+} satisfies { [T in LineEventType]: (event: LineEventOf<T>, language: Language) => Described };
+
+/** An audit row in words; a row we cannot read (an older shape) gets a plain sentence, never its raw action. */
+export function describeEvent(action: string, data: unknown, language: Language): Described {
+  const event: LineEvent | null = parseLineEvent(action, data);
+  if (!event) return { key: 'unknown' };
+  // Each entry takes its own event type; TypeScript cannot correlate the lookup itself.
+  const describe = DESCRIBE[event.type] as (event: LineEvent, language: Language) => Described;
+  return describe(event, language);
 }
 
 export function SendStatus(props: { ctx: PageContext; status: string }) {
@@ -70,22 +105,20 @@ export function Timeline(props: { ctx: PageContext; detail: SubscriptionDetail }
   return (
     <ol class="timeline">
       {detail.timeline.map((e) => {
-        const { key, vars } = describe(e, ctx.language);
-        const send = e.action === 'provisioning_email.queued' ? sends.get(text(e.data['sendId'])) : undefined;
-        // The mail server's words matter when something went wrong, not on success.
-        const detailText = TROUBLE.test(e.action) ? text(e.data['detail']) : '';
+        const event = describeEvent(e.action, e.data, ctx.language);
+        const send = event.sendId ? sends.get(event.sendId) : undefined;
         return (
           <li>
             <time datetime={e.at} class="muted small">
               {formatDateTime(e.at, ctx.language)}
             </time>
             <div>
-              {ctx.t(`workspace:timeline.${key}`, { ...vars, defaultValue: e.action })}{' '}
+              {ctx.t(`workspace:timeline.${event.key}`, event.vars)}{' '}
               {send && <SendStatus ctx={ctx} status={send.status} />}
             </div>
             <div class="muted small">
               {ctx.t('workspace:timeline.by', { actor: e.actor })}
-              {detailText && ` · ${detailText}`}
+              {event.detail && ` · ${event.detail}`}
             </div>
           </li>
         );

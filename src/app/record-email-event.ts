@@ -5,16 +5,16 @@
  * changes nothing the second time. A bounce of an invitation e-mail marks the invitation bounced.
  */
 import type { Transaction } from 'kysely';
-import type { AppDeps } from '../app/deps.js';
-import { queueWebhookEvents } from '../app/queue-webhook-events.js';
 import { AppError } from '../domain/errors.js';
 import type { SendStatus } from '../domain/types.js';
+import { messageKeyOf } from '../email/message-id.js';
 import { appendAudit, SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { lockInvitationByMessageKey, setInvitationBounced } from '../store/invitation-repository.js';
 import { sendIdOfMessage } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
 import { lockSend, setSendStatus } from '../store/send-repository.js';
-import { messageKeyOf } from './dispatch-outbox.js';
+import type { AppDeps } from './deps.js';
+import { recordLineEvents } from './record-line-events.js';
 
 /** `delayed`: a transient DSN (4.x.x); recorded nowhere, the provider keeps trying. */
 export type EmailEventType = 'bounced' | 'delivered' | 'failed' | 'delayed';
@@ -90,27 +90,23 @@ export async function recordEmailEvent(deps: AppDeps, event: EmailEvent): Promis
     const status = nextStatus(send.status, event.type);
     // "delivered" without words keeps our server's response as the detail.
     const detail = event.detail ?? (event.type === 'delivered' ? send.status_detail : null);
-    if (status === null || (status === send.status && detail === send.status_detail))
+    // (A delay has no next status: the provider keeps trying, nothing is recorded.)
+    if (
+      status === null ||
+      event.type === 'delayed' ||
+      (status === send.status && detail === send.status_detail)
+    )
       return { sendId: send.id, status: send.status, changed: false };
 
     const now = deps.clock.now();
     await setSendStatus(trx, send.id, status, detail, now);
-    await appendAudit(trx, now, SYSTEM_ACTOR, [
+    await recordLineEvents(trx, deps, now, SYSTEM_ACTOR, [
       {
-        action: `provisioning_email.${event.type}`,
+        type: `provisioning_email.${event.type}`,
         subscriptionId: send.subscription_id,
         data: { sendId: send.id, to: send.to_email, detail },
       },
     ]);
-    // A "delivered" report confirms the `sent` event partners already had: no second event.
-    if (status === 'bounced' || status === 'failed')
-      await queueWebhookEvents(trx, deps, now, [
-        {
-          type: `provisioning_email.${status}`,
-          subscriptionId: send.subscription_id,
-          data: { sendId: send.id, to: send.to_email, detail },
-        },
-      ]);
     return { sendId: send.id, status, changed: true };
   });
 }
