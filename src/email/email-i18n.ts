@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { emailMessages } from './email-messages.js';
+import { catalogue } from '../i18n/locales/catalogue.js';
 import { INTL_LOCALES } from '../domain/types.js';
 import type { Language } from './email-types.js';
 
@@ -11,7 +11,7 @@ void i18n.init({
   fallbackLng: false,
   ns: ['email'],
   defaultNS: 'email',
-  resources: { en: { email: emailMessages.en }, it: { email: emailMessages.it } },
+  resources: { en: { email: catalogue.en.email }, it: { email: catalogue.it.email } },
   // The HTML renderer escapes; escaping here too would double-escape HTML and garble the text part.
   interpolation: { escapeValue: false },
   missingInterpolationHandler: (text: string) => {

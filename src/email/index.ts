@@ -10,7 +10,6 @@ export type {
   TemplateFields,
   TemplateInput,
 } from './email-types.js';
-export { emailMessages } from './email-messages.js';
 export { emailT } from './email-i18n.js';
 export { createMailer, MailSendError } from './create-mailer.js';
 export type { Mailer, OutgoingEmail, SendResult } from './create-mailer.js';

@@ -4,55 +4,16 @@
  */
 import i18next from 'i18next';
 import { isLanguage, type Language } from '../domain/types.js';
-import { emailMessages } from '../email/index.js';
-import { setupMessages } from '../web/setup/setup-messages.js';
-import { workspaceMessages } from '../web/workspace/workspace-messages.js';
-import { supportMessages } from '../web/support/support-messages.js';
-import { accountMessages } from '../web/account/account-messages.js';
-import { offerMessages } from '../web/operator/offer-messages.js';
-import { operatorMessages } from '../web/operator/operator-messages.js';
-import { peopleMessages } from '../web/people/people-messages.js';
-import { tokenMessages } from '../web/tokens/token-messages.js';
-import { messagesEn } from './messages-en.js';
-import { messagesIt } from './messages-it.js';
-
-import type { Widen } from './widen.js';
-/** Every language has exactly the English keys. */
-export type MessageShape = Widen<typeof messagesEn>;
+import { catalogue, NAMESPACES } from './locales/catalogue.js';
 
 const i18n = i18next.createInstance();
 void i18n.init({
   initAsync: false,
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['app', 'email', 'workspace', 'setup', 'support', 'people', 'tokens', 'operator', 'offers', 'account'],
+  ns: NAMESPACES,
   defaultNS: 'app',
-  resources: {
-    en: {
-      app: messagesEn,
-      email: emailMessages.en,
-      workspace: workspaceMessages.en,
-      setup: setupMessages.en,
-      support: supportMessages.en,
-      people: peopleMessages.en,
-      tokens: tokenMessages.en,
-      operator: operatorMessages.en,
-      offers: offerMessages.en,
-      account: accountMessages.en,
-    },
-    it: {
-      app: messagesIt,
-      email: emailMessages.it,
-      workspace: workspaceMessages.it,
-      setup: setupMessages.it,
-      support: supportMessages.it,
-      people: peopleMessages.it,
-      tokens: tokenMessages.it,
-      operator: operatorMessages.it,
-      offers: offerMessages.it,
-      account: accountMessages.it,
-    },
-  },
+  resources: catalogue,
   interpolation: { escapeValue: false },
 });
 

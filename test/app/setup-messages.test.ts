@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/i18n.js';
-import { setupMessages } from '../../src/web/setup/setup-messages.js';
+import { catalogue } from '../../src/i18n/locales/catalogue.js';
+
+const setupMessages = { en: catalogue.en.setup, it: catalogue.it.setup };
 
 const SETUP_DIR = join(import.meta.dirname, '../../src/web/setup');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailMessages } from '../../src/email/index.js';
+import { catalogue } from '../../src/i18n/locales/catalogue.js';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -13,8 +13,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-const en = flatten(emailMessages.en);
-const it_ = flatten(emailMessages.it);
+const en = flatten(catalogue.en.email);
+const it_ = flatten(catalogue.it.email);
 const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('emailMessages', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/app/deps.js';
-import { messagesEn } from '../../src/i18n/messages-en.js';
-import { messagesIt } from '../../src/i18n/messages-it.js';
+import { messagesEn } from '../../src/i18n/locales/en/app.js';
+import { messagesIt } from '../../src/i18n/locales/it/app.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { apiOf, call, orderBody, rowCounts, type Api, type ErrorBody } from './api-harness.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messagesEn } from '../../src/i18n/messages-en.js';
+import { messagesEn } from '../../src/i18n/locales/en/app.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import {

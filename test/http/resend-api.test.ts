@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapOrderToOrganization } from '../../src/app/map-order-to-organization.js';
-import { messagesEn } from '../../src/i18n/messages-en.js';
-import { messagesIt } from '../../src/i18n/messages-it.js';
+import { messagesEn } from '../../src/i18n/locales/en/app.js';
+import { messagesIt } from '../../src/i18n/locales/it/app.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';

@@ -4,7 +4,7 @@
  * an action nobody listed yet shows its raw key in <code>, never a missing-translation string.
  */
 import type { PageContext } from '../layout.js';
-import { operatorMessages } from './operator-messages.js';
+import { operatorEn } from '../../i18n/locales/en/operator.js';
 
 export const AUDIT_ACTIONS = {
   organization: ['created', 'renamed', 'deactivated', 'reactivated'],
@@ -22,7 +22,7 @@ export type AuditAction = {
 }[keyof Groups];
 
 // The catalogue has a label for every listed action: adding one above without its words fails here.
-const labelled: { [G in keyof Groups]: Record<Groups[G][number], string> } = operatorMessages.en.actions;
+const labelled: { [G in keyof Groups]: Record<Groups[G][number], string> } = operatorEn.actions;
 void labelled;
 
 const KNOWN: ReadonlySet<string> = new Set(

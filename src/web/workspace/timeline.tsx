@@ -11,7 +11,7 @@ import {
 } from '../../domain/line-events.js';
 import type { Language } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
-import type { workspaceEn } from './workspace-messages-en.js';
+import type { workspaceEn } from '../../i18n/locales/en/workspace.js';
 import { formatDate, formatDateTime } from './workspace-support.js';
 
 type Send = SubscriptionDetail['sends'][number];

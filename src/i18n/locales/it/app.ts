@@ -1,7 +1,8 @@
 /** Catalogo italiano (namespace `app`). */
-import type { MessageShape } from './i18n.js';
+import type { Widen } from '../../widen.js';
+import type { messagesEn } from '../en/app.js';
 
-export const messagesIt: MessageShape = {
+export const messagesIt: Widen<typeof messagesEn> = {
   errors: {
     INVALID_INPUT: 'Alcuni dati non sono validi. Controlli i campi indicati e riprovi.',
     UNAUTHENTICATED: 'Acceda o invii un token API valido (Authorization: Bearer <token>).',

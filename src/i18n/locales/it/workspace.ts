@@ -1,6 +1,6 @@
 /** Italian strings of the partner workspace (namespace `workspace`): exactly the English keys. */
-import type { Widen } from '../../i18n/widen.js';
-import type { workspaceEn } from './workspace-messages-en.js';
+import type { Widen } from '../../widen.js';
+import type { workspaceEn } from '../en/workspace.js';
 export const workspaceIt: Widen<typeof workspaceEn> = {
   title: 'Ordini',
   common: {

@@ -1,6 +1,6 @@
 /** Italian strings of the setup wizard and admin portal (namespace `setup`): exactly the English keys; the reader is addressed formally (Lei). */
-import type { Widen } from '../../i18n/widen.js';
-import type { setupEn } from './setup-messages-en.js';
+import type { Widen } from '../../widen.js';
+import type { setupEn } from '../en/setup.js';
 
 export const setupIt: Widen<typeof setupEn> = {
   title: 'Configuri il servizio',

@@ -1,0 +1,118 @@
+/**
+ * Every string of every e-mail, in i18next resource format (namespace `email`).
+ * English and Italian must have the same keys; test/email/email-messages.test.ts checks it.
+ * Italian addresses the reader formally (Lei) and avoids gendered agreements.
+ */
+export const emailEn = {
+  common: {
+    brand: 'Onramp',
+    greeting: 'Hello {{name}},',
+    regards: 'Kind regards,',
+    team: 'The Onramp team',
+    buttonFallback: 'If the button does not work, copy this address into your browser:',
+  },
+  setup: {
+    tableCaption: 'Subscriptions in order {{webOrderId}}',
+    columnSubscription: 'Subscription',
+    columnOffer: 'Offer',
+    columnQuantity: 'Quantity',
+    offer: '{{offerName}} ({{offerCode}})',
+    button: 'Set up your service',
+    deadline: 'Please complete the setup by {{deadline}}.',
+    delegate:
+      'If a colleague should set up the service instead, open the link and tell us who: they will receive their own link. Please do not forward this e-mail; the link is for you only.',
+    help: 'Need help? Visit our help page:',
+    allowList:
+      'To make sure our e-mails about this order reach you, ask your IT administrator to allow {{senderAddress}}.',
+    footer:
+      'You receive this e-mail because {{partnerName}} named you as the provisioning contact for order {{webOrderId}}.',
+  },
+  provisioning: {
+    subject: 'Provisioning information required for order {{webOrderId}}',
+    heading: 'Set up the subscriptions for {{endCustomerName}}',
+    intro:
+      '{{partnerName}} has ordered the subscriptions below for {{endCustomerName}} and named you as the provisioning contact. To activate them, we need a few details from you, such as your organization and the country where your data will be stored.',
+    resendNote: 'This e-mail replaces the one we sent earlier: the link in that e-mail no longer works.',
+  },
+  reminder: {
+    subject: 'Reminder: provisioning information required for order {{webOrderId}}',
+    heading_zero: 'Last day to set up your service',
+    heading_one: '{{count}} day left to set up your service',
+    heading_other: '{{count}} days left to set up your service',
+    intro:
+      'The subscriptions {{partnerName}} ordered for {{endCustomerName}} are still waiting for your provisioning information.',
+  },
+  lineClosed: {
+    subject: 'Order {{webOrderId}}: subscription {{subscriptionId}} closed, provisioning still pending',
+    heading: 'Subscription {{subscriptionId}} closed',
+    intro:
+      'Subscription {{subscriptionId}} ({{offerName}}) in order {{webOrderId}} for {{endCustomerName}} has been closed: the provisioning contact, {{contactEmail}}, did not complete the setup in time.',
+    pending:
+      'The line is marked “provisioning still pending” and can still be set up. On the Subscriptions page you can resend the provisioning e-mail or change the provisioning contact.',
+    button: 'Open the Subscriptions page',
+    footer: 'You receive this e-mail because you placed order {{webOrderId}}.',
+  },
+  welcome: {
+    subject: 'Your Onramp organization {{organizationName}} is ready',
+    heading: 'Welcome to Onramp',
+    intro: 'The setup is complete: the subscriptions now belong to your organization.',
+    organization: 'Organization',
+    dataRegion: 'Data region',
+    setPassword: 'To sign in, first choose your password. The link expires on {{expiresAt}}.',
+    button: 'Set your password',
+    adminPortal: 'Then manage your organization in the admin portal:',
+    footer: 'You receive this e-mail because you are an administrator of {{organizationName}}.',
+  },
+  invitation: {
+    subject: '{{invitedByName}} invited you to {{organizationName}} on Onramp',
+    heading: 'Join {{organizationName}} on Onramp',
+    intro:
+      '{{invitedByName}} invited you to join {{organizationName}} on Onramp as {{roleLabel}}. Onramp is where orders are placed and their subscriptions are activated.',
+    accept: 'Choose your name and password to accept. The link expires on {{expiresAt}}.',
+    button: 'Accept the invitation',
+    ignore:
+      'If you did not expect this invitation, you can ignore this e-mail: nothing happens until you accept.',
+    footer: 'You receive this e-mail because {{invitedByName}} invited this address to {{organizationName}}.',
+    role: {
+      partner_user: 'a user',
+      partner_admin: 'an administrator',
+      distributor_user: 'a user',
+      distributor_admin: 'an administrator',
+      support_agent: 'a support agent',
+      operator: 'an operator',
+      customer_admin: 'an administrator',
+    },
+  },
+  passwordLink: {
+    bootstrap: {
+      subject: 'Your Onramp operator account',
+      heading: 'Welcome to Onramp',
+      intro: 'An operator account was created for you: you run this Onramp installation.',
+    },
+    reset: {
+      subject: 'Reset your Onramp password',
+      heading: 'Choose a new password',
+      intro:
+        'Someone asked to reset the password of your Onramp account. If it was not you, ignore this e-mail: your password stays as it is.',
+    },
+    choose: 'Choose your password with the link below. It works once and expires on {{expiresAt}}.',
+    button: 'Choose your password',
+    footer: 'You receive this e-mail because it is the address of an Onramp account.',
+  },
+  supportNotice: {
+    created: {
+      subject: 'Support case {{caseId}} opened',
+      intro: 'We have received your support case {{caseId}} and will get back to you soon.',
+    },
+    replied: {
+      subject: 'New reply on support case {{caseId}}',
+      intro: 'There is a new reply on support case {{caseId}}.',
+    },
+    resolved: {
+      subject: 'Support case {{caseId}} resolved',
+      intro: 'Support case {{caseId}} has been resolved.',
+    },
+    button: 'View the support case',
+    footer: 'You receive this e-mail because you follow support case {{caseId}}.',
+  },
+} as const;

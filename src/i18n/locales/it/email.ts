@@ -1,0 +1,121 @@
+/**
+ * Every string of every e-mail in Italian: the English keys, plus the plural forms Italian has and
+ * English lacks (`_many`); test/email/email-messages.test.ts checks them. Formal (Lei), no gendered
+ * agreements.
+ */
+export const emailIt = {
+  common: {
+    brand: 'Onramp',
+    greeting: 'Gentile {{name}},',
+    regards: 'Cordiali saluti,',
+    team: 'Il team di Onramp',
+    buttonFallback: 'Se il pulsante non funziona, copi questo indirizzo e lo incolli nel browser:',
+  },
+  setup: {
+    tableCaption: 'Abbonamenti dell’ordine {{webOrderId}}',
+    columnSubscription: 'Abbonamento',
+    columnOffer: 'Offerta',
+    columnQuantity: 'Quantità',
+    offer: '{{offerName}} ({{offerCode}})',
+    button: 'Configura il servizio',
+    deadline: 'Termine per completare la configurazione: {{deadline}}.',
+    delegate:
+      'Se la configurazione deve essere eseguita da un collega, apra il link e indichi chi se ne occuperà: quella persona riceverà un link personale. La preghiamo di non inoltrare questa e-mail: il link è riservato a Lei.',
+    help: 'Serve aiuto? Consulti la nostra guida:',
+    allowList:
+      'Per non perdere le nostre e-mail su questo ordine, chieda al Suo amministratore IT di autorizzare il mittente {{senderAddress}}.',
+    footer:
+      'Riceve questa e-mail perché {{partnerName}} ha indicato il Suo indirizzo come contatto per l’attivazione dell’ordine {{webOrderId}}.',
+  },
+  provisioning: {
+    subject: 'Informazioni richieste per l’attivazione dell’ordine {{webOrderId}}',
+    heading: 'Configuri gli abbonamenti di {{endCustomerName}}',
+    intro:
+      '{{partnerName}} ha ordinato per {{endCustomerName}} gli abbonamenti elencati di seguito e ha indicato Lei come contatto per l’attivazione. Per attivarli ci servono alcune informazioni, ad esempio la Sua organizzazione e il paese in cui saranno conservati i dati.',
+    resendNote:
+      'Questa e-mail sostituisce quella inviata in precedenza: il link contenuto in quella e-mail non è più valido.',
+  },
+  reminder: {
+    subject: 'Promemoria: informazioni richieste per l’attivazione dell’ordine {{webOrderId}}',
+    heading_zero: 'Oggi è l’ultimo giorno per configurare il servizio',
+    heading_one: 'Manca {{count}} giorno per configurare il servizio',
+    heading_many: 'Mancano {{count}} giorni per configurare il servizio',
+    heading_other: 'Mancano {{count}} giorni per configurare il servizio',
+    intro:
+      'Gli abbonamenti che {{partnerName}} ha ordinato per {{endCustomerName}} sono ancora in attesa delle Sue informazioni per l’attivazione.',
+  },
+  lineClosed: {
+    subject: 'Ordine {{webOrderId}}: abbonamento {{subscriptionId}} chiuso, attivazione ancora in sospeso',
+    heading: 'Abbonamento {{subscriptionId}} chiuso',
+    intro:
+      'L’abbonamento {{subscriptionId}} ({{offerName}}) dell’ordine {{webOrderId}} per {{endCustomerName}} è stato chiuso: il contatto per l’attivazione, {{contactEmail}}, non ha completato la configurazione entro il termine previsto.',
+    pending:
+      'La riga è contrassegnata come “attivazione ancora in sospeso” e può ancora essere configurata. Dalla pagina Abbonamenti può inviare di nuovo l’e-mail di attivazione o cambiare il contatto per l’attivazione.',
+    button: 'Apri la pagina Abbonamenti',
+    footer: 'Riceve questa e-mail perché ha inserito l’ordine {{webOrderId}}.',
+  },
+  welcome: {
+    subject: 'La Sua organizzazione {{organizationName}} su Onramp è pronta',
+    heading: 'Le diamo il benvenuto in Onramp',
+    intro: 'La configurazione è completata: gli abbonamenti ora appartengono alla Sua organizzazione.',
+    organization: 'Organizzazione',
+    dataRegion: 'Regione dei dati',
+    setPassword: 'Per accedere, scelga prima la Sua password. Scadenza del link: {{expiresAt}}.',
+    button: 'Imposta la password',
+    adminPortal: 'In seguito potrà gestire la Sua organizzazione dal portale di amministrazione:',
+    footer: 'Riceve questa e-mail perché è tra gli amministratori di {{organizationName}}.',
+  },
+  invitation: {
+    subject: '{{invitedByName}} La invita in {{organizationName}} su Onramp',
+    heading: 'Entri in {{organizationName}} su Onramp',
+    intro:
+      '{{invitedByName}} La invita a entrare in {{organizationName}} su Onramp come {{roleLabel}}. Onramp è lo strumento in cui si inseriscono gli ordini e si attivano i relativi abbonamenti.',
+    accept: 'Per accettare, scelga il Suo nome e la password. Scadenza del link: {{expiresAt}}.',
+    button: 'Accetta l’invito',
+    ignore:
+      'Se non aspettava questo invito, può ignorare questa e-mail: non succede nulla finché non accetta.',
+    footer:
+      'Riceve questa e-mail perché {{invitedByName}} ha invitato questo indirizzo in {{organizationName}}.',
+    role: {
+      partner_user: 'utente',
+      partner_admin: 'amministratore',
+      distributor_user: 'utente',
+      distributor_admin: 'amministratore',
+      support_agent: 'agente di supporto',
+      operator: 'operatore',
+      customer_admin: 'amministratore',
+    },
+  },
+  passwordLink: {
+    bootstrap: {
+      subject: 'Il Suo account di operatore Onramp',
+      heading: 'Le diamo il benvenuto in Onramp',
+      intro: 'È stato creato per Lei un account di operatore: gestisce questa installazione di Onramp.',
+    },
+    reset: {
+      subject: 'Reimposti la password di Onramp',
+      heading: 'Scelga una nuova password',
+      intro:
+        'È stato chiesto di reimpostare la password del Suo account Onramp. Se non è stato Lei, ignori questa e-mail: la password resta invariata.',
+    },
+    choose: 'Scelga la password con il link qui sotto. Funziona una sola volta; scadenza: {{expiresAt}}.',
+    button: 'Scegli la password',
+    footer: 'Riceve questa e-mail perché è l’indirizzo di un account Onramp.',
+  },
+  supportNotice: {
+    created: {
+      subject: 'Richiesta di assistenza {{caseId}} aperta',
+      intro: 'Abbiamo ricevuto la Sua richiesta di assistenza {{caseId}} e Le risponderemo al più presto.',
+    },
+    replied: {
+      subject: 'Nuova risposta alla richiesta di assistenza {{caseId}}',
+      intro: 'C’è una nuova risposta alla Sua richiesta di assistenza {{caseId}}.',
+    },
+    resolved: {
+      subject: 'Richiesta di assistenza {{caseId}} risolta',
+      intro: 'La Sua richiesta di assistenza {{caseId}} è stata risolta.',
+    },
+    button: 'Visualizza la richiesta',
+    footer: 'Riceve questa e-mail perché segue la richiesta di assistenza {{caseId}}.',
+  },
+} as const;
