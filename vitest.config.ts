@@ -17,8 +17,9 @@ const project = (name: string, include: string[], exclude: string[] = []) => ({
     name,
     include,
     exclude: [...NEVER, ...exclude],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Bounds that catch a hang, not budgets: the suite must pass on a busy machine too.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: 'forks' as const,
   },
 });
