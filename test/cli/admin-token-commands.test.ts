@@ -12,6 +12,7 @@ import { buildPolicy } from '../../src/domain/policy.js';
 import { createApi } from '../../src/http/create-api.js';
 import { openStore } from '../../src/store/open-store.js';
 import { runOnramp } from '../support/run-onramp.js';
+import { countRows } from '../support/queries.js';
 
 const DAY = 86_400_000;
 let root: string;
@@ -200,17 +201,7 @@ describe('onramp admin create-token / revoke-token (embedded PGlite)', () => {
     'an unknown e-mail or token id exits 1 with a message; bad arguments exit 2',
     { timeout: 300_000 },
     async () => {
-      const count = () =>
-        withStore(async (store) =>
-          Number(
-            (
-              await store.db
-                .selectFrom('api_token')
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
-          ),
-        );
+      const count = () => withStore((store) => countRows(store.db, 'api_token'));
       const before = await count();
       const unknownUser = await onramp([
         'admin',
