@@ -6,6 +6,7 @@
  * line state, token, send record or audit), so the comparison flatters them.
  */
 import { Logger, makeWorkerUtils, run } from 'graphile-worker';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { createMailer, renderEmail, type Mailer } from '../src/email/index.js';
 import { openBenchStore } from './bench-store.js';
@@ -70,34 +71,43 @@ async function runGraphileWorker(
   timeoutMs: number,
 ) {
   const logger = new Logger(() => () => {});
-  const utils = await makeWorkerUtils({ connectionString: url, logger });
+  // Our own pool, ended (awaited) before the bench database is dropped. graphile-worker's own pool
+  // is ended without waiting and loses its error handlers first, so the drop's "terminating
+  // connection" (57P01) on a still-open idle client became an uncaught error.
+  const pgPool = new pg.Pool({ connectionString: url, max: 25 });
+  pgPool.on('error', () => {});
   try {
-    await utils.migrate();
-    for (let from = 0; from < lines; from += CHUNK) {
-      const count = Math.min(CHUNK, lines - from);
-      await utils.addJobs(
-        Array.from({ length: count }, (_, k) => ({ identifier: 'email', payload: { i: from + k } })),
-      );
+    const utils = await makeWorkerUtils({ pgPool, logger });
+    try {
+      await utils.migrate();
+      for (let from = 0; from < lines; from += CHUNK) {
+        const count = Math.min(CHUNK, lines - from);
+        await utils.addJobs(
+          Array.from({ length: count }, (_, k) => ({ identifier: 'email', payload: { i: from + k } })),
+        );
+      }
+    } finally {
+      await utils.release();
+    }
+    sink.reset();
+    const t0 = performance.now();
+    const runner = await run({
+      pgPool,
+      concurrency: 20,
+      pollInterval: 100,
+      noHandleSignals: true,
+      logger,
+      taskList: { email: async (payload) => sendEquivalent(mailer, (payload as { i: number }).i) },
+    });
+    try {
+      await sink.waitFor(lines, timeoutMs);
+      return performance.now() - t0;
+    } finally {
+      await runner.stop();
+      await runner.promise;
     }
   } finally {
-    await utils.release();
-  }
-  sink.reset();
-  const t0 = performance.now();
-  const runner = await run({
-    connectionString: url,
-    concurrency: 20,
-    maxPoolSize: 25,
-    pollInterval: 100,
-    noHandleSignals: true,
-    logger,
-    taskList: { email: async (payload) => sendEquivalent(mailer, (payload as { i: number }).i) },
-  });
-  try {
-    await sink.waitFor(lines, timeoutMs);
-    return performance.now() - t0;
-  } finally {
-    await runner.stop();
+    await pgPool.end();
   }
 }
 

@@ -3,21 +3,19 @@
  * for (web, worker, or both). Nothing else lives here.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
 import pino, { type Logger } from 'pino';
 import { randomIds, systemClock, type AppDeps, type Clock } from './app/deps.js';
 import { seedOfferCatalogue } from './app/seed-offer-catalogue.js';
 import type { Config } from './config.js';
+import { createHttpApp } from './create-http-app.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { captureMailInto } from './email/capture-mail.js';
 import { createMailer, startMailSink, type Mailer, type MailSink } from './email/index.js';
-import { createApi } from './http/create-api.js';
 import { startWorker, type Worker } from './jobs/start-worker.js';
 import { createMetrics } from './observability/metrics.js';
 import { lockDataDir } from './store/lock-data-dir.js';
 import { migrate } from './store/migrate.js';
 import { openStore, type Store } from './store/open-store.js';
-import { createWeb } from './web/create-web.js';
 
 export interface StartOptions {
   web: boolean;
@@ -148,17 +146,18 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
       );
     }
     if (options.web) {
-      const app = new Hono();
-      app.route(
-        '/',
-        createApi(
-          { ...deps, store, maxBodyBytes: config.maxBodyBytes, emailEventsSecret: config.emailEventsSecret },
-          { logError: (err) => log.error({ err }, 'request failed'), log, metrics },
-        ),
-      );
       const https = config.publicUrl.startsWith('https:');
       const demoMode = config.mode === 'embedded' && !config.smtpUrl;
-      app.route('/', createWeb({ ...deps, secureCookies: https }, { demoMode, https, log }));
+      const app = createHttpApp(
+        {
+          ...deps,
+          store,
+          maxBodyBytes: config.maxBodyBytes,
+          emailEventsSecret: config.emailEventsSecret,
+          secureCookies: https,
+        },
+        { logError: (err) => log.error({ err }, 'request failed'), log, metrics, demoMode, https },
+      );
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
       });

@@ -112,12 +112,12 @@ export function registerDataCommands(program: Command, withDatabase: WithDatabas
     .option('--status <statuses>', `comma-separated: ${LINE_STATUSES.join(', ')}`, statusList, [])
     .option('--pending', 'only lines flagged "provisioning still pending"')
     .action((opts: { status: LineStatus[]; pending?: boolean }) =>
-      withDatabase(async ({ store }) => {
+      withDatabase(async ({ store, out }) => {
         for await (const chunk of exportSubscriptions(
           { db: store.db },
           { statuses: opts.status, pendingOnly: opts.pending ?? false },
         ))
-          process.stdout.write(chunk);
+          out.write(chunk);
       }),
     );
 }

@@ -11,6 +11,7 @@ import { t } from '../../src/i18n/i18n.js';
 import { apiOf, call, orderBody, rowCounts, type Api, type ErrorBody } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
+import { countRows } from '../support/queries.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -64,15 +65,7 @@ describeEachStore('API tokens', (kind) => {
     (await call<{ items: TokenBody[] }>(api, w, 'GET', '/api/v1/tokens', { as })).body.items;
   const tokenRow = (tokenId: string) =>
     w.store.db.selectFrom('api_token').selectAll().where('id', '=', tokenId).executeTakeFirstOrThrow();
-  const tokenCount = async () =>
-    Number(
-      (
-        await w.store.db
-          .selectFrom('api_token')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const tokenCount = () => countRows(w.store.db, 'api_token');
   const works = async (token: string) => (await withToken(token, 'GET', '/api/v1/orders')).status;
 
   it('creates a token that works at once, shown once, stored only as its hash, audited without it', async () => {

@@ -17,6 +17,7 @@ import { AppError } from '../../src/domain/errors.js';
 import { apiOf, call, type Api } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
+import { countRows } from '../support/queries.js';
 
 describeEachStore('organizations', (kind) => {
   let w: World;
@@ -36,15 +37,7 @@ describeEachStore('organizations', (kind) => {
         return { code: e.code, details: e.details };
       },
     );
-  const count = async (table: 'organization' | 'audit_event' | 'web_session') =>
-    Number(
-      (
-        await w.store.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'organization' | 'audit_event' | 'web_session') => countRows(w.store.db, table);
   const auditOf = (organizationId: string) =>
     w.store.db
       .selectFrom('audit_event')

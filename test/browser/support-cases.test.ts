@@ -10,6 +10,7 @@ import {
   startHarness,
   type Harness,
 } from './support/browser-harness.js';
+import { countRows } from '../support/queries.js';
 
 const IRENE = 'irene@initech.example';
 
@@ -38,15 +39,7 @@ describe('support cases: open with screenshots, agent console, requester view (C
     expect(await seriousA11yViolations(page)).toEqual([]);
   }
 
-  const caseCount = async () =>
-    Number(
-      (
-        await h.world.store.db
-          .selectFrom('support_case')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const caseCount = () => countRows(h.world.store.db, 'support_case');
 
   it(
     'from the help page, a partner user opens a case with a screenshot and is e-mailed',

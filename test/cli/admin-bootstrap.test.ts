@@ -1,9 +1,9 @@
 /**
- * `onramp admin bootstrap` and the demo-data guard as an operator runs them: real processes, on a
- * fresh embedded data folder and on a fresh PostgreSQL database. The printed link then sets the
+ * `onramp admin bootstrap` and the demo-data guard as an operator runs them (the real command
+ * line, in-process; two real processes for the race), on a fresh embedded data folder and on a
+ * fresh PostgreSQL database. The printed link then sets the
  * operator's password through the real page.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +15,9 @@ import { loadConfig } from '../../src/config.js';
 import { appDepsOf, createLogger, startOnramp } from '../../src/main.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { createWeb } from '../../src/web/create-web.js';
+import { runOnramp, spawnOnramp } from '../support/run-onramp.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/test-store.js';
 
-const BIN = join(import.meta.dirname, '../../bin/onramp.js');
 const PUBLIC_URL = 'https://onramp.example.org';
 const PASSWORD = 'the operator chose this phrase';
 const dirs: string[] = [];
@@ -30,25 +30,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 const ENV = { LOG_LEVEL: 'warn', PUBLIC_URL, DEMO_DATA: '', DATABASE_URL: '' };
 
-function onramp(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...ENV, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const onramp = (args: string[], env: Record<string, string>) => runOnramp(args, { ...ENV, ...env });
 
-function onrampAsync(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...ENV, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const onrampProcess = (args: string[], env: Record<string, string>) =>
+  spawnOnramp(args, { ...process.env, ...ENV, ...env });
 
 interface Printed {
   userId: string;
@@ -140,12 +125,12 @@ describe('onramp admin bootstrap (embedded PGlite)', () => {
     { timeout: 240_000 },
     async () => {
       const DATA_DIR = join(freshDir(), 'data');
-      const bad = onramp(['admin', 'bootstrap', '--email', 'not-an-address'], { DATA_DIR });
+      const bad = await onramp(['admin', 'bootstrap', '--email', 'not-an-address'], { DATA_DIR });
       expect(bad.code).toBe(4);
       expect(bad.stderr).toContain('INVALID_INPUT');
       expect(bad.stderr).toContain('email');
 
-      const first = onramp(['admin', 'bootstrap', '--email', 'ops@example.org', '--name', 'Ops One'], {
+      const first = await onramp(['admin', 'bootstrap', '--email', 'ops@example.org', '--name', 'Ops One'], {
         DATA_DIR,
       });
       expect(first.stderr).toBe('');
@@ -155,7 +140,7 @@ describe('onramp admin bootstrap (embedded PGlite)', () => {
       expect(printed.email).toBe('ops@example.org');
       expect(printed.setPasswordUrl).toMatch(new RegExp(`^${PUBLIC_URL}/set-password/[A-Za-z0-9_-]{43}$`));
 
-      const second = onramp(['admin', 'bootstrap', '--email', 'other@example.org'], { DATA_DIR });
+      const second = await onramp(['admin', 'bootstrap', '--email', 'other@example.org'], { DATA_DIR });
       expect(second.code).toBe(1);
       expect(second.stdout).toBe('');
       expect(second.stderr).toContain('an operator account already exists');
@@ -187,7 +172,7 @@ describe.runIf(storeKinds().includes('postgres'))('onramp on a real PostgreSQL (
       const store = await fresh();
       const runs = await Promise.all(
         ['one@example.org', 'two@example.org'].map((email) =>
-          onrampAsync(['admin', 'bootstrap', '--email', email], { DATABASE_URL: store.url! }),
+          onrampProcess(['admin', 'bootstrap', '--email', email], { DATABASE_URL: store.url! }),
         ),
       );
       expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
@@ -211,12 +196,12 @@ describe.runIf(storeKinds().includes('postgres'))('onramp on a real PostgreSQL (
     { timeout: 240_000 },
     async () => {
       const store = await fresh();
-      const refused = onramp(['seed-demo'], { DATABASE_URL: store.url! });
+      const refused = await onramp(['seed-demo'], { DATABASE_URL: store.url! });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('--demo-data-in-production');
       expect(await store.db.selectFrom('app_user').select('id').execute()).toEqual([]);
 
-      const seeded = onramp(['seed-demo', '--demo-data-in-production'], { DATABASE_URL: store.url! });
+      const seeded = await onramp(['seed-demo', '--demo-data-in-production'], { DATABASE_URL: store.url! });
       expect(seeded.code).toBe(0);
       expect(seeded.stdout).toContain('demo_olga_operator');
       const olga = await store.db

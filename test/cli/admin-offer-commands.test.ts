@@ -3,26 +3,19 @@
  * data folder: POLICY_* seed the catalogue on the first open only, each command prints JSON and is
  * audited as "Onramp CLI", bad input exits 4 and an unknown or duplicate code 1.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import { runOnramp } from '../support/run-onramp.js';
 
-const BIN = join(import.meta.dirname, '../../bin/onramp.js');
 const dir = mkdtempSync(join(tmpdir(), 'onramp-offers-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const DATA_DIR = join(dir, 'data');
 
-function onramp(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, 'admin', 'offers', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const onramp = (args: string[], env: Record<string, string> = {}) =>
+  runOnramp(['admin', 'offers', ...args], { DATA_DIR, ...env });
 
 interface Offer {
   code: string;
@@ -35,7 +28,10 @@ const json = <T>(stdout: string) => JSON.parse(stdout.trim()) as T;
 
 describe('onramp admin offers (embedded PGlite)', () => {
   it('seeds once, lists, adds, changes, retires and reinstates, audited', { timeout: 300_000 }, async () => {
-    const first = onramp(['list'], { POLICY_CLOSE_AFTER_DAYS: 'MEET-PRO=9', POLICY_DEFAULT_DAYS: '21' });
+    const first = await onramp(['list'], {
+      POLICY_CLOSE_AFTER_DAYS: 'MEET-PRO=9',
+      POLICY_DEFAULT_DAYS: '21',
+    });
     expect(first.code).toBe(0);
     const seeded = json<Offer[]>(first.stdout);
     expect(seeded).toContainEqual({ code: 'MEET-PRO', name: 'Meetings Pro', policyDays: 9, active: true });
@@ -48,9 +44,9 @@ describe('onramp admin offers (embedded PGlite)', () => {
     });
 
     // Another environment later changes nothing: the catalogue is the database's now.
-    expect(json<Offer[]>(onramp(['list'], { POLICY_DEFAULT_DAYS: '40' }).stdout)).toEqual(seeded);
+    expect(json<Offer[]>((await onramp(['list'], { POLICY_DEFAULT_DAYS: '40' })).stdout)).toEqual(seeded);
 
-    const added = onramp(['add', '--code', 'VOICE-X', '--name', 'Voice X', '--policy-days', '14']);
+    const added = await onramp(['add', '--code', 'VOICE-X', '--name', 'Voice X', '--policy-days', '14']);
     expect(added.code).toBe(0);
     expect(json<Offer>(added.stdout)).toEqual({
       code: 'VOICE-X',
@@ -59,17 +55,25 @@ describe('onramp admin offers (embedded PGlite)', () => {
       active: true,
     });
 
-    const bad = onramp(['add', '--code', 'voice y', '--name', 'Voice Y', '--policy-days', 'ten']);
+    const bad = await onramp(['add', '--code', 'voice y', '--name', 'Voice Y', '--policy-days', 'ten']);
     expect(bad.code).toBe(4);
     expect(bad.stderr).toContain('INVALID_INPUT');
     expect(bad.stderr).toContain('--code: must be 2 to 32 capital letters');
     expect(bad.stderr).toContain('--policy-days: must be a whole number of days');
 
-    const duplicate = onramp(['add', '--code', 'VOICE-X', '--name', 'Again', '--policy-days', '3']);
+    const duplicate = await onramp(['add', '--code', 'VOICE-X', '--name', 'Again', '--policy-days', '3']);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('ALREADY_EXISTS');
 
-    const set = onramp(['set', '--code', 'MEET-PRO', '--policy-days', '12', '--name', 'Meetings Pro Plus']);
+    const set = await onramp([
+      'set',
+      '--code',
+      'MEET-PRO',
+      '--policy-days',
+      '12',
+      '--name',
+      'Meetings Pro Plus',
+    ]);
     expect(set.code).toBe(0);
     expect(json<Offer>(set.stdout)).toEqual({
       code: 'MEET-PRO',
@@ -78,13 +82,13 @@ describe('onramp admin offers (embedded PGlite)', () => {
       active: true,
     });
 
-    const retired = onramp(['retire', '--code', 'CALL-STD']);
+    const retired = await onramp(['retire', '--code', 'CALL-STD']);
     expect(retired.code).toBe(0);
     expect(json<Offer>(retired.stdout)).toMatchObject({ code: 'CALL-STD', active: false });
-    const reinstated = onramp(['reinstate', '--code', 'CALL-STD']);
+    const reinstated = await onramp(['reinstate', '--code', 'CALL-STD']);
     expect(json<Offer>(reinstated.stdout)).toMatchObject({ code: 'CALL-STD', active: true, policyDays: 21 });
 
-    const unknown = onramp(['retire', '--code', 'NOPE-1']);
+    const unknown = await onramp(['retire', '--code', 'NOPE-1']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('NOT_FOUND');
 

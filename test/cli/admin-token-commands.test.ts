@@ -1,9 +1,8 @@
 /**
- * `onramp admin create-token` and `revoke-token` as an operator runs them: real processes on a
- * fresh embedded data folder. The printed token is then used against the real API over the same
+ * `onramp admin create-token` and `revoke-token` as an operator runs them (the real command line,
+ * in-process) on a fresh embedded data folder. The printed token is then used against the real API over the same
  * folder (once the command has released it), and the rows and audit trail are checked.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,20 +11,14 @@ import { hashToken, randomIds, systemClock } from '../../src/app/deps.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import { createApi } from '../../src/http/create-api.js';
 import { openStore } from '../../src/store/open-store.js';
+import { runOnramp } from '../support/run-onramp.js';
+import { countRows } from '../support/queries.js';
 
-const BIN = join(import.meta.dirname, '../../bin/onramp.js');
 const DAY = 86_400_000;
 let root: string;
 let DATA_DIR: string;
 
-function onramp(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const onramp = (args: string[]) => runOnramp(args, { DATA_DIR });
 
 /** Opens the data folder in this process (no command is running), runs `fn`, closes it. */
 async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
@@ -70,7 +63,7 @@ describe('onramp admin create-token / revoke-token (embedded PGlite)', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'onramp-tokens-'));
     DATA_DIR = join(root, 'data');
-    expect(onramp(['migrate']).code).toBe(0);
+    expect((await onramp(['migrate'])).code).toBe(0);
     await withStore(async (store) => {
       const now = new Date();
       await store.db
@@ -110,7 +103,7 @@ describe('onramp admin create-token / revoke-token (embedded PGlite)', () => {
     { timeout: 240_000 },
     async () => {
       const before = Date.now();
-      const out = onramp([
+      const out = await onramp([
         'admin',
         'create-token',
         '--email',
@@ -168,7 +161,14 @@ describe('onramp admin create-token / revoke-token (embedded PGlite)', () => {
 
   it('defaults to 90 days, read-write; revoke-token stops it at once', { timeout: 240_000 }, async () => {
     const before = Date.now();
-    const out = onramp(['admin', 'create-token', '--email', 'ivo@console.example', '--name', 'Deploys']);
+    const out = await onramp([
+      'admin',
+      'create-token',
+      '--email',
+      'ivo@console.example',
+      '--name',
+      'Deploys',
+    ]);
     expect(out.code).toBe(0);
     const printed = JSON.parse(out.stdout) as { tokenId: string; token: string; expiresAt: string };
     expect(new Date(printed.expiresAt).getTime()).toBeGreaterThanOrEqual(before + 90 * DAY);
@@ -176,7 +176,7 @@ describe('onramp admin create-token / revoke-token (embedded PGlite)', () => {
     const listed = await apiCall(printed.token, 'GET', '/api/v1/tokens');
     expect(listed.status).toBe(200);
 
-    const revoked = onramp(['admin', 'revoke-token', '--id', printed.tokenId]);
+    const revoked = await onramp(['admin', 'revoke-token', '--id', printed.tokenId]);
     expect(revoked.code).toBe(0);
     const body = JSON.parse(revoked.stdout) as { tokenId: string; revokedAt: string };
     expect(body.tokenId).toBe(printed.tokenId);
@@ -201,19 +201,9 @@ describe('onramp admin create-token / revoke-token (embedded PGlite)', () => {
     'an unknown e-mail or token id exits 1 with a message; bad arguments exit 2',
     { timeout: 300_000 },
     async () => {
-      const count = () =>
-        withStore(async (store) =>
-          Number(
-            (
-              await store.db
-                .selectFrom('api_token')
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
-          ),
-        );
+      const count = () => withStore((store) => countRows(store.db, 'api_token'));
       const before = await count();
-      const unknownUser = onramp([
+      const unknownUser = await onramp([
         'admin',
         'create-token',
         '--email',
@@ -223,11 +213,18 @@ describe('onramp admin create-token / revoke-token (embedded PGlite)', () => {
       ]);
       expect(unknownUser.code).toBe(1);
       expect(unknownUser.stderr).toContain('No user with e-mail nobody@console.example');
-      const unknownToken = onramp(['admin', 'revoke-token', '--id', 'tok_nosuchtoken']);
+      const unknownToken = await onramp(['admin', 'revoke-token', '--id', 'tok_nosuchtoken']);
       expect(unknownToken.code).toBe(1);
       expect(unknownToken.stderr).toContain('No API token with id tok_nosuchtoken');
 
-      const deactivated = onramp(['admin', 'create-token', '--email', 'gina@console.example', '--name', 'x']);
+      const deactivated = await onramp([
+        'admin',
+        'create-token',
+        '--email',
+        'gina@console.example',
+        '--name',
+        'x',
+      ]);
       expect(deactivated.code).not.toBe(0);
       expect(deactivated.stderr).toContain('deactivated');
 
@@ -238,7 +235,7 @@ describe('onramp admin create-token / revoke-token (embedded PGlite)', () => {
         ['--email', 'ivo@console.example', '--name', '  '],
         ['--email', 'ivo@console.example'],
       ]) {
-        const bad = onramp(['admin', 'create-token', ...args]);
+        const bad = await onramp(['admin', 'create-token', ...args]);
         expect(bad.code, args.join(' ')).toBe(2);
         expect(bad.stderr).not.toBe('');
       }

@@ -3,15 +3,15 @@
  * migrated template database. Every test suite then gets its own fresh copy of either, so runs
  * and suites never collide. In CI (CI=true) an unreachable PostgreSQL fails the run.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { Kysely } from 'kysely';
-import { migrate } from '../../src/store/migrate.js';
+import { listMigrations, migrate } from '../../src/store/migrate.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import type { Database } from '../../src/store/schema.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -39,14 +39,37 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'onramp-test-'));
-  // A migrated PGlite, dumped once; each suite loads its own copy (much faster than migrating).
+/**
+ * A migrated PGlite, dumped; each suite loads its own copy (much faster than migrating). initdb in
+ * WebAssembly takes seconds, so the image is kept between runs under a name that changes with the
+ * migrations and the PGlite version; runs side by side write it atomically (rename).
+ */
+async function pgliteImage(): Promise<string> {
+  const pgliteVersion = (
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+    ) as { version: string }
+  ).version;
+  const key = createHash('sha256')
+    .update(pgliteVersion)
+    .update(JSON.stringify(listMigrations()))
+    .digest('hex')
+    .slice(0, 16);
+  const dir = join(tmpdir(), 'onramp-test-cache');
+  const image = join(dir, `pglite-${key}.tar`);
+  if (existsSync(image)) return image;
+  mkdirSync(dir, { recursive: true });
   const raw = await PGlite.create();
   await migrate(new Kysely<Database>({ dialect: new PGliteDialect(raw) }));
-  const image = join(dir, 'pglite.tar');
-  writeFileSync(image, Buffer.from(await (await raw.dumpDataDir('none')).arrayBuffer()));
+  const partial = `${image}.${process.pid}`;
+  writeFileSync(partial, Buffer.from(await (await raw.dumpDataDir('none')).arrayBuffer()));
   await raw.close();
+  renameSync(partial, image);
+  return image;
+}
+
+export default async function setup(project: TestProject) {
+  const image = await pgliteImage();
 
   let template: string | null = null;
   if (await reachable(PG_ADMIN_URL)) {
@@ -68,7 +91,6 @@ export default async function setup(project: TestProject) {
   project.provide('pgAdminUrl', PG_ADMIN_URL);
 
   return async () => {
-    rmSync(dir, { recursive: true, force: true });
     if (template) {
       const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
       await admin.connect();

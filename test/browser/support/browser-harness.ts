@@ -8,16 +8,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { hashPassword } from '../../../src/app/hash-password.js';
+import { createHttpApp } from '../../../src/create-http-app.js';
 import { captureMailInto } from '../../../src/email/capture-mail.js';
 import { createMailer, startMailSink, type Mailer, type MailSink } from '../../../src/email/index.js';
-import { createApi } from '../../../src/http/create-api.js';
 import { dispatchOutbox } from '../../../src/jobs/dispatch-outbox.js';
 import { runDue } from '../../../src/jobs/run-due.js';
 import type { StoreKind } from '../../../src/store/open-store.js';
-import { createWeb } from '../../../src/web/create-web.js';
 import { createWorld, type UserKey, type World } from '../../support/world.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,10 +50,11 @@ export async function startHarness(kind: StoreKind = 'pglite'): Promise<Harness>
     pool: true,
   });
 
-  const app = new Hono();
+  // The port comes first (the app's links need it); no request arrives before the app is set.
+  const serving: { app?: Hono } = {};
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: (req) => app.fetch(req), hostname: '127.0.0.1', port: 0 }, (info) =>
+    server = serve({ fetch: (req) => serving.app!.fetch(req), hostname: '127.0.0.1', port: 0 }, (info) =>
       resolve(info.port),
     );
   });
@@ -62,14 +62,11 @@ export async function startHarness(kind: StoreKind = 'pglite'): Promise<Harness>
   // Links in e-mails must point at this server.
   world.deps.settings.publicUrl = baseUrl;
   world.deps.settings.adminPortalUrl = `${baseUrl}/admin`;
-  app.route(
-    '/',
-    createApi(
-      { ...world.deps, store: world.store, maxBodyBytes: 1_000_000 },
-      { logError: (e) => console.error(e) },
-    ),
+  // The app main.ts serves, over the world's deps.
+  serving.app = createHttpApp(
+    { ...world.deps, store: world.store, maxBodyBytes: 1_000_000, secureCookies: false },
+    { logError: (e) => console.error(e), demoMode: true, https: false },
   );
-  app.route('/', createWeb({ ...world.deps, secureCookies: false }, { demoMode: true, https: false }));
 
   const outbox = {
     batchSize: 100,
