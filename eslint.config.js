@@ -15,14 +15,49 @@ const SOURCE = '{ts,tsx}';
 const upToSrc = (depth) => `(\\.\\./){${depth + 1}}`;
 const filesAt = (layer, depth) => [`src/${layer}/${'*/'.repeat(depth)}*.${SOURCE}`];
 
-/** `layer` may not import the sibling folders of `src/` named in `forbidden`. */
-function layerMayNotImport(layer, forbidden, why) {
+/**
+ * SQL lives in src/store (repositories own it): elsewhere no Kysely query builder and no raw `sql`.
+ * The import half is `no-restricted-imports`, which the layer rules below also set; in flat config
+ * a later block's options replace an earlier block's for the same rule, so every layer block that
+ * covers code outside src/store repeats KYSELY_SQL in its own list.
+ */
+const KYSELY_SQL = {
+  name: 'kysely',
+  importNames: ['sql'],
+  message: 'Raw SQL lives in a src/store repository.',
+};
+const sqlStaysInStore = {
+  files: [`src/**/*.${SOURCE}`],
+  ignores: ['src/store/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector:
+          'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]',
+        message: 'Kysely queries live in a src/store repository; call a repository function instead.',
+      },
+      {
+        selector: "TaggedTemplateExpression[tag.name='sql'], CallExpression[callee.object.name='sql']",
+        message: 'Raw SQL lives in a src/store repository; call a repository function instead.',
+      },
+    ],
+    'no-restricted-imports': ['error', { paths: [KYSELY_SQL] }],
+  },
+};
+
+/**
+ * `layer` may not import the sibling folders of `src/` named in `forbidden`; `paths` are the
+ * imports by name it may not use either (see KYSELY_SQL).
+ */
+function layerMayNotImport(layer, forbidden, why, paths = []) {
   return Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
     files: filesAt(layer, depth),
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths,
           patterns: [
             {
               regex: `^${upToSrc(depth)}(${forbidden.join('|')})(/|$)`,
@@ -35,7 +70,10 @@ function layerMayNotImport(layer, forbidden, why) {
   }));
 }
 
-/** The domain is pure: nothing of ours outside src/domain, and no package but the pure ones. */
+/**
+ * The domain is pure: nothing of ours outside src/domain, and no package but the pure ones (so no
+ * kysely at all: KYSELY_SQL need not be repeated here).
+ */
 const DOMAIN_PACKAGES = ['zod', 'node:net'];
 const domainIsPure = Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
   files: filesAt('domain', depth),
@@ -81,11 +119,14 @@ export default tseslint.config(
       ],
     },
   },
+  // First: the layer blocks after it replace its `no-restricted-imports` for their files.
+  sqlStaysInStore,
   ...domainIsPure,
   ...layerMayNotImport(
     'app',
     ['web', 'http', 'cli', 'jobs'],
     'use cases are called by the edges, never the other way round.',
+    [KYSELY_SQL],
   ),
   ...layerMayNotImport(
     'store',

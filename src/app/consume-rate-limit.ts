@@ -9,9 +9,6 @@ import { AppError } from '../domain/errors.js';
 import { countHit } from '../store/rate-limit-repository.js';
 import type { Database } from '../store/schema.js';
 
-// The worker and the tests still import the housekeeping from here.
-export { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
-
 export interface RateLimit {
   /** Hits allowed per window. */
   limit: number;

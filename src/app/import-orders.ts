@@ -14,6 +14,8 @@ import { parse } from 'csv-parse/sync';
 import { AppError, invalidInput, isAppError } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
 import { listOffers } from '../store/offer-repository.js';
+import { takenWebOrderIds } from '../store/order-repository.js';
+import { distributorIds } from '../store/organization-repository.js';
 import type { AppDeps } from './deps.js';
 import { offerIssues, placeOrderSchema, writeOrder, type PlaceOrderInput } from './place-order.js';
 
@@ -150,24 +152,11 @@ interface StoreFacts {
 }
 
 async function storeFacts(deps: AppDeps, webOrderIds: string[]): Promise<StoreFacts> {
-  const taken = new Set<string>();
-  for (let i = 0; i < webOrderIds.length; i += 1000) {
-    const rows = await deps.db
-      .selectFrom('purchase_order')
-      .select('web_order_id')
-      .where('web_order_id', 'in', webOrderIds.slice(i, i + 1000))
-      .execute();
-    rows.forEach((r) => taken.add(r.web_order_id));
-  }
+  const taken = await takenWebOrderIds(deps.db, webOrderIds);
   const offers = await listOffers(deps.db);
-  const distributors = await deps.db
-    .selectFrom('organization')
-    .select('id')
-    .where('kind', '=', 'distributor')
-    .execute();
   return {
     offers: new Map(offers.map((o) => [o.code, o])),
-    distributors: new Set(distributors.map((d) => d.id)),
+    distributors: await distributorIds(deps.db),
     taken,
     today: deps.clock.now().toISOString().slice(0, 10),
   };

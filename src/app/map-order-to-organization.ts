@@ -9,10 +9,12 @@ import { AppError } from '../domain/errors.js';
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import type { Language } from '../domain/types.js';
 import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../store/line-repository.js';
-import { lockOrder } from '../store/order-repository.js';
+import { lockOrder, markOrderMapped } from '../store/order-repository.js';
+import { insertOrganization, organizationKind } from '../store/organization-repository.js';
 import { enqueueEmail, supersedePendingSends } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow } from '../store/schema.js';
-import { revokeLiveTokens } from '../store/setup-token-repository.js';
+import { lockTokenWithOrder, markTokenUsed, revokeLiveTokens } from '../store/setup-token-repository.js';
+import { findOrganization, findPasswordStateByEmail, insertUser } from '../store/user-repository.js';
 import type { AppDeps } from './deps.js';
 import { issuePasswordLink } from './issue-password-link.js';
 import { recordLineEvents } from './record-line-events.js';
@@ -42,13 +44,8 @@ async function consumeSetupToken(
   order: PurchaseOrderRow,
   now: Date,
 ) {
-  const token = await trx
-    .selectFrom('setup_token as t')
-    .innerJoin('subscription_line as l', 'l.subscription_id', 't.subscription_id')
-    .select(['t.token_hash', 't.revoked_at', 't.used_at', 't.expires_at', 'l.order_id'])
-    .where('t.token_hash', '=', tokenHash)
-    .forUpdate()
-    .executeTakeFirst();
+  // Locks the link's row (FOR UPDATE), after the order's: nothing changes it before it is used up.
+  const token = await lockTokenWithOrder(trx, tokenHash);
   const reason =
     !token || token.order_id !== order.id
       ? 'unknown'
@@ -60,7 +57,7 @@ async function consumeSetupToken(
             ? 'expired'
             : null;
   if (reason) throw new AppError('TOKEN_INVALID', { reason });
-  await trx.updateTable('setup_token').set({ used_at: now }).where('token_hash', '=', tokenHash).execute();
+  await markTokenUsed(trx, tokenHash, now);
 }
 
 async function resolveOrganization(
@@ -70,13 +67,9 @@ async function resolveOrganization(
   now: Date,
 ): Promise<string> {
   if ('organizationId' in choice) {
-    const org = await trx
-      .selectFrom('organization')
-      .select(['id', 'kind'])
-      .where('id', '=', choice.organizationId)
-      .executeTakeFirst();
-    if (org?.kind !== 'customer') throw new AppError('NOT_FOUND', { organizationId: choice.organizationId });
-    return org.id;
+    if ((await organizationKind(trx, choice.organizationId)) !== 'customer')
+      throw new AppError('NOT_FOUND', { organizationId: choice.organizationId });
+    return choice.organizationId;
   }
   const country = choice.newOrganization.country.toUpperCase();
   const region = dataRegionOf(country);
@@ -85,17 +78,14 @@ async function resolveOrganization(
       issues: [{ path: 'newOrganization.country', message: `no data region serves country "${country}"` }],
     });
   const id = deps.ids.newId('org');
-  await trx
-    .insertInto('organization')
-    .values({
-      id,
-      kind: 'customer',
-      name: choice.newOrganization.name,
-      country,
-      data_region: region,
-      created_at: now,
-    })
-    .execute();
+  await insertOrganization(trx, {
+    id,
+    kind: 'customer',
+    name: choice.newOrganization.name,
+    country,
+    data_region: region,
+    created_at: now,
+  });
   return id;
 }
 
@@ -107,32 +97,22 @@ async function welcomeCustomerAdmin(
   person: MapOrderInput['confirmedBy'],
   now: Date,
 ): Promise<string> {
-  const existing = await trx
-    .selectFrom('app_user')
-    .select(['id', 'password_hash'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', person.email.toLowerCase()))
-    .executeTakeFirst();
+  const existing = await findPasswordStateByEmail(trx, person.email);
   const userId = existing?.id ?? deps.ids.newId('usr');
   if (!existing) {
-    await trx
-      .insertInto('app_user')
-      .values({
-        id: userId,
-        organization_id: organizationId,
-        role: 'customer_admin',
-        name: person.name,
-        email: person.email,
-        language: person.language,
-        created_at: now,
-      })
-      .execute();
+    await insertUser(trx, {
+      id: userId,
+      organization_id: organizationId,
+      role: 'customer_admin',
+      name: person.name,
+      email: person.email,
+      language: person.language,
+      created_at: now,
+    });
   }
-  if (existing?.password_hash) return userId;
-  const org = await trx
-    .selectFrom('organization')
-    .select(['name', 'data_region'])
-    .where('id', '=', organizationId)
-    .executeTakeFirstOrThrow();
+  if (existing?.hasPassword) return userId;
+  const org = await findOrganization(trx, organizationId);
+  if (!org) throw new Error(`organization ${organizationId} vanished inside its own transaction`);
   const link = await issuePasswordLink(
     trx,
     deps,
@@ -174,15 +154,7 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
     }));
 
     const organizationId = await resolveOrganization(trx, deps, input.organization, now);
-    await trx
-      .updateTable('purchase_order')
-      .set({
-        customer_organization_id: organizationId,
-        mapped_at: now,
-        mapped_by_email: input.confirmedBy.email,
-      })
-      .where('id', '=', order.id)
-      .execute();
+    await markOrderMapped(trx, order.id, { organizationId, mappedByEmail: input.confirmedBy.email, now });
     for (const { line, outcome } of outcomes) {
       await updateLine(
         trx,

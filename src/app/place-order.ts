@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { rsdInstant } from '../domain/policy.js';
 import { LANGUAGES, type Actor } from '../domain/types.js';
-import { nextSubscriptionIds } from '../store/line-repository.js';
+import { insertLines, nextSubscriptionIds } from '../store/line-repository.js';
 import { listOffers, shareLockOffers, type OfferRow } from '../store/offer-repository.js';
+import { insertOrder } from '../store/order-repository.js';
+import { organizationKind } from '../store/organization-repository.js';
 import type { Database } from '../store/schema.js';
 import { auditActorOf } from './actor-label.js';
 import type { AppDeps } from './deps.js';
@@ -83,12 +85,7 @@ async function validateAgainstStore(deps: AppDeps, actor: Actor, input: PlaceOrd
       issues.push({ path: `lines.${i}.rsd`, message: `must not be in the past (today is ${today})` });
   });
   if (input.distributorId !== undefined) {
-    const org = await deps.db
-      .selectFrom('organization')
-      .select('kind')
-      .where('id', '=', input.distributorId)
-      .executeTakeFirst();
-    if (org?.kind !== 'distributor')
+    if ((await organizationKind(deps.db, input.distributorId)) !== 'distributor')
       issues.push({ path: 'distributorId', message: 'is not a known distributor' });
   }
   if (issues.length > 0) throw new AppError('INVALID_INPUT', { issues });
@@ -131,46 +128,41 @@ export async function writeOrder(
   const issues = offerIssues(input, offers);
   if (issues.length > 0) throw new AppError('INVALID_INPUT', { issues });
   const orderId = deps.ids.newId('ord');
-  await trx
-    .insertInto('purchase_order')
-    .values({
-      id: orderId,
-      web_order_id: input.webOrderId,
-      partner_id: actor.organizationId,
-      distributor_id: input.distributorId ?? null,
-      placed_by_user_id: actor.userId,
-      end_customer_name: input.endCustomerName,
-      submitted_at: now,
-    })
-    .execute();
+  await insertOrder(trx, {
+    id: orderId,
+    web_order_id: input.webOrderId,
+    partner_id: actor.organizationId,
+    distributor_id: input.distributorId ?? null,
+    placed_by_user_id: actor.userId,
+    end_customer_name: input.endCustomerName,
+    submitted_at: now,
+  });
   const ids = await nextSubscriptionIds(trx, input.lines.length);
-  await trx
-    .insertInto('subscription_line')
-    .values(
-      input.lines.map((line, i) => {
-        const rsd = line.rsd ?? input.rsd;
-        const rsdAt = rsdInstant(deps.settings.policy, rsd);
-        return {
-          subscription_id: ids[i]!,
-          order_id: orderId,
-          line_no: i + 1,
-          offer_code: line.offerCode,
-          // null only while the catalogue is unseeded; the start-up seeding fills it then
-          policy_days: offers.get(line.offerCode)!.policy_days,
-          quantity: line.quantity,
-          rsd,
-          status: 'booked' as const,
-          contact_name: line.provisioningContact.name,
-          contact_email: line.provisioningContact.email,
-          contact_language: line.provisioningContact.language,
-          rsd_at: rsdAt,
-          next_action_at: rsdAt,
-          created_at: now,
-          updated_at: now,
-        };
-      }),
-    )
-    .execute();
+  await insertLines(
+    trx,
+    input.lines.map((line, i) => {
+      const rsd = line.rsd ?? input.rsd;
+      const rsdAt = rsdInstant(deps.settings.policy, rsd);
+      return {
+        subscription_id: ids[i]!,
+        order_id: orderId,
+        line_no: i + 1,
+        offer_code: line.offerCode,
+        // null only while the catalogue is unseeded; the start-up seeding fills it then
+        policy_days: offers.get(line.offerCode)!.policy_days,
+        quantity: line.quantity,
+        rsd,
+        status: 'booked' as const,
+        contact_name: line.provisioningContact.name,
+        contact_email: line.provisioningContact.email,
+        contact_language: line.provisioningContact.language,
+        rsd_at: rsdAt,
+        next_action_at: rsdAt,
+        created_at: now,
+        updated_at: now,
+      };
+    }),
+  );
   await recordLineEvents(trx, deps, now, auditActorOf(actor), [
     { type: 'order.placed', orderId, data: { webOrderId: input.webOrderId, lines: ids } },
     ...ids.map((id, i) => ({

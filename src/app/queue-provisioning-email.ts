@@ -8,7 +8,7 @@ import { closeInstant } from '../domain/policy.js';
 import type { SendReason } from '../domain/types.js';
 import type { EmailLine, TemplateFields } from '../email/index.js';
 import type { AuditActor } from '../store/audit-repository.js';
-import { policyDaysOf } from '../store/line-repository.js';
+import { emailLinesOfOrders, policyDaysOf } from '../store/line-repository.js';
 import { emailPayload } from '../store/outbox-payloads.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 import { writeProvisioningSends, type NewProvisioningSend } from '../store/write-provisioning-sends.js';
@@ -50,25 +50,7 @@ export async function loadOrderEmailContexts(
 ): Promise<Map<string, OrderEmailContext>> {
   const contexts = new Map<string, OrderEmailContext>();
   if (orderIds.length === 0) return contexts;
-  const rows = await trx
-    .selectFrom('subscription_line as l')
-    .innerJoin('offer as o', 'o.code', 'l.offer_code')
-    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
-    .innerJoin('organization as p', 'p.id', 'po.partner_id')
-    .select([
-      'l.order_id',
-      'l.subscription_id',
-      'l.offer_code',
-      'o.name as offer_name',
-      'l.quantity',
-      'l.status',
-      'l.contact_email',
-      'p.name as partner_name',
-    ])
-    .where('l.order_id', 'in', orderIds)
-    .orderBy('l.order_id')
-    .orderBy('l.line_no')
-    .execute();
+  const rows = await emailLinesOfOrders(trx, orderIds);
   const byOrder = new Map<string, typeof rows>();
   for (const r of rows) {
     const list = byOrder.get(r.order_id);

@@ -7,7 +7,7 @@
 import type { Transaction } from 'kysely';
 import { enqueueEmail } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
-import type { SupportCaseRow } from '../store/support-case-repository.js';
+import { setCaseAccessKeyHash, type SupportCaseRow } from '../store/support-case-repository.js';
 import { hashToken, type AppDeps } from './deps.js';
 
 export type SupportNoticeEvent = 'created' | 'replied' | 'resolved';
@@ -32,11 +32,7 @@ export async function queueSupportNotice(
   let key: string | undefined;
   if (supportCase.requester_user_id === null) {
     key = deps.ids.newToken();
-    await trx
-      .updateTable('support_case')
-      .set({ access_key_hash: hashToken(key) })
-      .where('id', '=', supportCase.id)
-      .execute();
+    await setCaseAccessKeyHash(trx, supportCase.id, hashToken(key));
   }
   await enqueueEmail(trx, now, {
     template: 'support-notice',

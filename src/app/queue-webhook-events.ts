@@ -8,7 +8,7 @@ import { mayProduceWebhook, webhookOf, type LineEvent } from '../domain/line-eve
 import type { WebhookEventType } from '../domain/webhook-events.js';
 import { enqueue } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
-import { WEBHOOK_TOPIC, type WebhookEndpointRow } from '../store/webhook-repository.js';
+import { lineWebhookTargets, WEBHOOK_TOPIC, type WebhookEndpointRow } from '../store/webhook-repository.js';
 import type { AppDeps } from './deps.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -65,24 +65,7 @@ export async function queueLineWebhooks(
   const candidates = events.filter((e) => mayProduceWebhook(e.event.type));
   if (candidates.length === 0) return;
   // One query: each line with the live endpoints that hear about it (none: nothing to do).
-  const targets = await db
-    .selectFrom('subscription_line as l')
-    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
-    .innerJoin('webhook_endpoint as e', (join) =>
-      join
-        .on('e.deleted_at', 'is', null)
-        .on((eb) =>
-          eb.or([
-            eb('e.organization_id', '=', eb.ref('po.partner_id')),
-            eb('e.organization_id', '=', eb.ref('po.distributor_id')),
-          ]),
-        ),
-    )
-    .select(['l.subscription_id', 'l.rsd', 'po.id as order_id', 'po.web_order_id', 'e.id'])
-    .where('l.subscription_id', 'in', [...new Set(candidates.map((e) => e.subscriptionId))])
-    .orderBy('e.created_at')
-    .orderBy('e.id')
-    .execute();
+  const targets = await lineWebhookTargets(db, [...new Set(candidates.map((e) => e.subscriptionId))]);
   for (const { subscriptionId, event } of candidates) {
     const endpoints = targets.filter((t) => t.subscription_id === subscriptionId);
     const line = endpoints[0];

@@ -14,9 +14,12 @@ import {
 } from '../app/queue-provisioning-email.js';
 import { queueWebhooksOfQueuedEmails, recordLineEvents } from '../app/record-line-events.js';
 import { SYSTEM_ACTOR } from '../store/audit-repository.js';
-import { lineStateColumns, toLineState, updateLines } from '../store/line-repository.js';
+import { claimDueLines, lineStateColumns, toLineState, updateLines } from '../store/line-repository.js';
+import { offerNames } from '../store/offer-repository.js';
+import { ordersByIds } from '../store/order-repository.js';
 import { enqueueEmail, type QueuedEmail } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
+import { addresseesOf } from '../store/user-repository.js';
 
 export interface DueSummary {
   dispatched: number;
@@ -32,24 +35,8 @@ async function notifyLinesClosed(
   now: Date,
 ) {
   if (closed.length === 0) return;
-  const placers = new Map(
-    (
-      await trx
-        .selectFrom('app_user')
-        .select(['id', 'name', 'email', 'language'])
-        .where('id', 'in', [...new Set(closed.map((c) => c.order.placed_by_user_id))])
-        .execute()
-    ).map((u) => [u.id, u]),
-  );
-  const offers = new Map(
-    (
-      await trx
-        .selectFrom('offer')
-        .select(['code', 'name'])
-        .where('code', 'in', [...new Set(closed.map((c) => c.line.offer_code))])
-        .execute()
-    ).map((o) => [o.code, o.name]),
-  );
+  const placers = await addresseesOf(trx, [...new Set(closed.map((c) => c.order.placed_by_user_id))]);
+  const offers = await offerNames(trx, [...new Set(closed.map((c) => c.line.offer_code))]);
   await enqueueEmail(
     trx,
     now,
@@ -79,23 +66,10 @@ async function notifyLinesClosed(
  */
 async function processBatch(deps: AppDeps, now: Date, limit: number, summary: DueSummary): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const lines = await trx
-      .selectFrom('subscription_line')
-      .selectAll()
-      .where('next_action_at', '<=', now)
-      .orderBy('next_action_at')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
+    // Locks the claimed lines (FOR UPDATE SKIP LOCKED): other workers pass them over until commit.
+    const lines = await claimDueLines(trx, now, limit);
     if (lines.length === 0) return 0;
-    const orderIds = [...new Set(lines.map((l) => l.order_id))];
-    const orders = new Map(
-      (await trx.selectFrom('purchase_order').selectAll().where('id', 'in', orderIds).execute()).map((o) => [
-        o.id,
-        o,
-      ]),
-    );
+    const orders = await ordersByIds(trx, [...new Set(lines.map((l) => l.order_id))]);
 
     const changes: Parameters<typeof updateLines>[1] = [];
     const emails: (Omit<ProvisioningEmailRequest, 'context'> & { orderId: string })[] = [];

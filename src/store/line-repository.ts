@@ -1,5 +1,5 @@
-/** Subscription lines: load, lock, save the state the domain decided. */
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+/** Subscription lines: insert, load, lock, claim when due, save the state the domain decided. */
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { unseededPolicyDays } from '../domain/policy.js';
 import type { LineState } from '../domain/types.js';
 import type { Database, SubscriptionLineRow, SubscriptionLineTable } from './schema.js';
@@ -78,6 +78,62 @@ export function lineViewsOfOrder(db: Db, orderId: string) {
     ])
     .where('order_id', '=', orderId)
     .orderBy('line_no')
+    .execute();
+}
+
+/**
+ * Claims up to `limit` due lines (`next_action_at` <= now), oldest first, locked until the
+ * transaction ends. SKIP LOCKED: lines another worker holds are passed over, not waited for, so
+ * any number of workers share the work and none processes a line twice.
+ */
+export async function claimDueLines(
+  trx: Transaction<Database>,
+  now: Date,
+  limit: number,
+): Promise<SubscriptionLineRow[]> {
+  return trx
+    .selectFrom('subscription_line')
+    .selectAll()
+    .where('next_action_at', '<=', now)
+    .orderBy('next_action_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** A new order's lines, in one statement. */
+export async function insertLines(
+  trx: Transaction<Database>,
+  rows: Insertable<SubscriptionLineTable>[],
+): Promise<void> {
+  await trx.insertInto('subscription_line').values(rows).execute();
+}
+
+/**
+ * What the provisioning e-mails of these orders list, in one query (the due worker queues e-mails
+ * for hundreds of orders at once): each line with its offer's name and its order's partner's name,
+ * by order, in line order.
+ */
+export async function emailLinesOfOrders(db: Db, orderIds: string[]) {
+  return db
+    .selectFrom('subscription_line as l')
+    .innerJoin('offer as o', 'o.code', 'l.offer_code')
+    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
+    .innerJoin('organization as p', 'p.id', 'po.partner_id')
+    .select([
+      'l.order_id',
+      'l.subscription_id',
+      'l.offer_code',
+      'o.name as offer_name',
+      'l.quantity',
+      'l.status',
+      'l.contact_email',
+      'p.name as partner_name',
+    ])
+    .where('l.order_id', 'in', orderIds)
+    .orderBy('l.order_id')
+    .orderBy('l.line_no')
     .execute();
 }
 

@@ -31,6 +31,12 @@ export async function findOffer(db: Db, code: string): Promise<OfferRow | undefi
     .executeTakeFirst();
 }
 
+/** The names of these offers (those that exist), by code. */
+export async function offerNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('offer').select(['code', 'name']).where('code', 'in', codes).execute();
+  return new Map(rows.map((o) => [o.code, o.name]));
+}
+
 /** The offer locked for a change: orders being placed with it wait, and see the change. */
 export async function lockOffer(trx: Transaction<Database>, code: string): Promise<OfferRow | undefined> {
   return trx

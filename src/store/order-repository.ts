@@ -1,12 +1,25 @@
-/** Orders: insert, find, list and lock (the PONR lives on the order row). */
-import { sql, type Kysely, type Transaction } from 'kysely';
+/** Orders: insert, find, list, lock and map (the PONR lives on the order row). */
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Actor, Language, LineStatus } from '../domain/types.js';
 import { containsLower } from './like-pattern.js';
-import type { Database, PurchaseOrderRow } from './schema.js';
+import type { Database, PurchaseOrderRow, PurchaseOrderTable } from './schema.js';
 import { activeAdminsOf } from './user-repository.js';
 import { visibleOrderFilter } from './visible-orders.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertOrder(
+  trx: Transaction<Database>,
+  row: Insertable<PurchaseOrderTable>,
+): Promise<void> {
+  await trx.insertInto('purchase_order').values(row).execute();
+}
+
+/** These orders (those that exist), by id. */
+export async function ordersByIds(db: Db, ids: string[]): Promise<Map<string, PurchaseOrderRow>> {
+  const rows = await db.selectFrom('purchase_order').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((o) => [o.id, o]));
+}
 
 export async function findOrder(
   db: Db,
@@ -101,6 +114,37 @@ export async function webOrderIdExists(db: Db, webOrderId: string): Promise<bool
     .where('web_order_id', '=', webOrderId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Which of these web order ids are taken, a thousand per query (an import may name many). */
+export async function takenWebOrderIds(db: Db, webOrderIds: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < webOrderIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom('purchase_order')
+      .select('web_order_id')
+      .where('web_order_id', 'in', webOrderIds.slice(i, i + 1000))
+      .execute();
+    rows.forEach((r) => taken.add(r.web_order_id));
+  }
+  return taken;
+}
+
+/** The point of no return: the order belongs to the customer organization from now on. */
+export async function markOrderMapped(
+  trx: Transaction<Database>,
+  orderId: string,
+  mapping: { organizationId: string; mappedByEmail: string; now: Date },
+): Promise<void> {
+  await trx
+    .updateTable('purchase_order')
+    .set({
+      customer_organization_id: mapping.organizationId,
+      mapped_at: mapping.now,
+      mapped_by_email: mapping.mappedByEmail,
+    })
+    .where('id', '=', orderId)
+    .execute();
 }
 
 /**

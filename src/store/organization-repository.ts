@@ -65,6 +65,18 @@ export async function organizationNames(db: Db, ids: string[]): Promise<{ id: st
   return db.selectFrom('organization').select(['id', 'name']).where('id', 'in', ids).execute();
 }
 
+/** The kind of the organization; undefined when there is none with this id. */
+export async function organizationKind(db: Db, id: string): Promise<OrganizationKind | undefined> {
+  const row = await db.selectFrom('organization').select('kind').where('id', '=', id).executeTakeFirst();
+  return row?.kind;
+}
+
+/** The ids of every distributor (an import checks all its orders against them at once). */
+export async function distributorIds(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('organization').select('id').where('kind', '=', 'distributor').execute();
+  return new Set(rows.map((d) => d.id));
+}
+
 export type CustomerOrganizationRow = Pick<
   Selectable<OrganizationTable>,
   'id' | 'name' | 'country' | 'data_region'
@@ -153,7 +165,15 @@ export async function findSameName(
 
 export async function insertOrganization(
   trx: Transaction<Database>,
-  row: { id: string; kind: OrganizationKind; name: string; created_at: Date },
+  row: {
+    id: string;
+    kind: OrganizationKind;
+    name: string;
+    created_at: Date;
+    /** Customer organizations have both; others have neither. */
+    country?: string;
+    data_region?: string;
+  },
 ): Promise<void> {
   await trx.insertInto('organization').values(row).execute();
 }

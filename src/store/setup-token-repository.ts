@@ -34,6 +34,24 @@ export async function findTokenByHash(
   return (opts.lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
+/**
+ * The link with this hash and the order of its line, locked until the transaction ends, so
+ * nothing changes the link between the caller's checks and its consumption.
+ */
+export async function lockTokenWithOrder(trx: Transaction<Database>, tokenHash: Buffer) {
+  return trx
+    .selectFrom('setup_token as t')
+    .innerJoin('subscription_line as l', 'l.subscription_id', 't.subscription_id')
+    .select(['t.token_hash', 't.revoked_at', 't.used_at', 't.expires_at', 'l.order_id'])
+    .where('t.token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markTokenUsed(trx: Transaction<Database>, tokenHash: Buffer, now: Date): Promise<void> {
+  await trx.updateTable('setup_token').set({ used_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
 /** The language of the provisioning e-mail that carried the link, live or dead. */
 export async function languageOfTokenEmail(db: Db, tokenHash: Buffer): Promise<string | undefined> {
   const row = await db

@@ -18,6 +18,11 @@ export async function insertCase(db: Db, row: Omit<SupportCaseRow, 'status'>): P
   await db.insertInto('support_case').values(row).execute();
 }
 
+/** A new key for the case's link (only its hash is kept); the previous link stops working. */
+export async function setCaseAccessKeyHash(db: Db, caseId: string, keyHash: Buffer): Promise<void> {
+  await db.updateTable('support_case').set({ access_key_hash: keyHash }).where('id', '=', caseId).execute();
+}
+
 export async function insertScreenshots(
   db: Db,
   caseId: string,

@@ -57,6 +57,32 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserListRo
     .executeTakeFirst();
 }
 
+/** Whom to write to: the name, address and language of each of these users (those that exist). */
+export async function addresseesOf(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, Pick<UserRow, 'id' | 'name' | 'email' | 'language'>>> {
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'email', 'language'])
+    .where('id', 'in', userIds)
+    .execute();
+  return new Map(rows.map((u) => [u.id, u]));
+}
+
+/** The user with this address (any case), and whether they have chosen a password. */
+export async function findPasswordStateByEmail(
+  db: Db,
+  email: string,
+): Promise<{ id: string; hasPassword: boolean } | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  return row && { id: row.id, hasPassword: Boolean(row.password_hash) };
+}
+
 /** Whether the user with this address (any case) has chosen a password. */
 export async function hasPassword(db: Db, email: string): Promise<boolean> {
   const row = await db

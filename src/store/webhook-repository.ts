@@ -27,6 +27,31 @@ export async function liveEndpointsOf(db: Db, organizationIds: string[]): Promis
     .execute();
 }
 
+/**
+ * Each of these lines with every live endpoint that hears about it (its order's partner's and
+ * distributor's), in one query; a line nobody listens to is absent.
+ */
+export async function lineWebhookTargets(db: Db, subscriptionIds: string[]) {
+  return db
+    .selectFrom('subscription_line as l')
+    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
+    .innerJoin('webhook_endpoint as e', (join) =>
+      join
+        .on('e.deleted_at', 'is', null)
+        .on((eb) =>
+          eb.or([
+            eb('e.organization_id', '=', eb.ref('po.partner_id')),
+            eb('e.organization_id', '=', eb.ref('po.distributor_id')),
+          ]),
+        ),
+    )
+    .select(['l.subscription_id', 'l.rsd', 'po.id as order_id', 'po.web_order_id', 'e.id'])
+    .where('l.subscription_id', 'in', subscriptionIds)
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute();
+}
+
 /** A live endpoint of this organization; undefined for any other (no cross-tenant reads). */
 export async function findLiveEndpoint(
   db: Db,

@@ -4,10 +4,10 @@ import { openSetupLink } from '../../src/app/open-setup-link.js';
 import { requestNewSetupLink, type NewLinkLimits } from '../../src/app/request-new-setup-link.js';
 import { resendProvisioningEmail } from '../../src/app/resend-provisioning-email.js';
 import { runDue } from '../../src/jobs/run-due.js';
+import { deleteExpiredRateLimits } from '../../src/store/rate-limit-repository.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { awaitingOrder, setupTokenOf } from './setup-fixtures.js';
-import { deleteExpiredRateLimits } from '../../src/app/consume-rate-limit.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -60,3 +60,62 @@ describe('layer rule', () => {
     expect(await layerErrors(filePath, importLine)).toEqual([]);
   });
 });
+
+/** The SQL-placement messages ESLint reports for `code` written in `filePath`. */
+async function sqlErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${code}\n`, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId === 'no-restricted-imports')
+    .map((m) => `${m.severity === 2 ? 'error' : 'warning'}: ${m.message}`);
+}
+
+describe('SQL stays in src/store', () => {
+  const query = "export const probe = (db: any) => db.selectFrom('offer').selectAll().execute();";
+  const raw = "import { sql } from 'kysely';\nexport const probe = sql`select 1`;";
+
+  it.each([
+    ['src/app/probe.ts', query, ['Kysely queries live in a src/store repository']],
+    ['src/app/orders/probe.ts', query, ['Kysely queries live in a src/store repository']],
+    ['src/jobs/probe.ts', query, ['Kysely queries live in a src/store repository']],
+    ['src/web/pages/probe.tsx', query, ['Kysely queries live in a src/store repository']],
+    [
+      'src/app/probe.ts',
+      raw,
+      ['Raw SQL lives in a src/store repository', 'Raw SQL lives in a src/store repository; call'],
+    ],
+    [
+      'src/http/probe.ts',
+      raw,
+      ['Raw SQL lives in a src/store repository', 'Raw SQL lives in a src/store repository; call'],
+    ],
+  ])('refuses a query outside the store: %s', async (filePath, code, messages) => {
+    const errors = await sqlErrors(filePath, code);
+    expect(errors).toHaveLength(messages.length);
+    messages.forEach((message, i) => expect(errors[i]).toMatch(new RegExp(`^error: .*${message}`)));
+  });
+
+  it.each([
+    ['src/store/probe.ts', query],
+    ['src/store/probe.ts', raw],
+    [
+      'src/app/probe.ts',
+      "import type { Transaction } from 'kysely';\nexport type Probe = Transaction<never>;",
+    ],
+  ])('allows it where it belongs: %s', async (filePath, code) => {
+    expect(await sqlErrors(filePath, code)).toEqual([]);
+  });
+
+  it('keeps the layer rule beside it: one file of src/app breaks both', async () => {
+    const errors = await sqlErrors(
+      'src/app/probe.ts',
+      `import { a } from '../web/layout.js';\n${raw}\nexport const b = [a];`,
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(/^error: .*src\/app may not import src\/\{web,http,cli,jobs\}/),
+      expect.stringMatching(
+        /^error: 'sql' import from 'kysely' .*Raw SQL lives in a src\/store repository\.$/,
+      ),
+      expect.stringMatching(/^error: Raw SQL lives in a src\/store repository; call/),
+    ]);
+  });
+});
