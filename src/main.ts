@@ -5,7 +5,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { randomIds, systemClock, type AppDeps, type Clock } from './app/deps.js';
-import { seedOfferCatalogue } from './app/seed-offer-catalogue.js';
+import { seedOfferCatalogue } from './app/orders/seed-offer-catalogue.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './create-http-app.js';
 import { seedDemoData } from './demo/seed-demo-data.js';

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { systemClock } from '../app/deps.js';
-import { bootstrapOperator } from '../app/bootstrap-operator.js';
+import { bootstrapOperator } from '../app/identity/bootstrap-operator.js';
 import { isAppError } from '../domain/errors.js';
 import { appDepsOf } from '../main.js';
 import type { WithDatabase } from './with-database.js';

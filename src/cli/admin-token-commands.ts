@@ -5,10 +5,10 @@
  * e-mail or token id exits 1.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { createApiTokenFor, expiresInDaysSchema, tokenNameSchema } from '../app/create-api-token.js';
+import { createApiTokenFor, expiresInDaysSchema, tokenNameSchema } from '../app/identity/create-api-token.js';
 import { systemClock } from '../app/deps.js';
-import { findActorByEmail } from '../app/find-actor-by-email.js';
-import { revokeApiTokenAs } from '../app/revoke-api-token.js';
+import { findActorByEmail } from '../app/identity/find-actor-by-email.js';
+import { revokeApiTokenAs } from '../app/identity/revoke-api-token.js';
 import { DEFAULT_EXPIRY_DAYS } from '../domain/api-token-rules.js';
 import { AppError } from '../domain/errors.js';
 import { appDepsOf } from '../main.js';

@@ -1,6 +1,6 @@
 /**
  * Line events: everything that happens to a subscription line or its order, named once with its
- * typed data. A use case decides what happened; `src/app/record-line-events.ts` writes each
+ * typed data. A use case decides what happened; `src/app/lines/record-line-events.ts` writes each
  * event as an audit row (the action is the event's `type`, the data its `data`) and queues the
  * webhook it produces, in the caller's transaction. The line's timeline parses the same rows
  * back with `parseLineEvent`. Pure.

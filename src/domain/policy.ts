@@ -5,7 +5,7 @@
  * How many days after the first e-mail a line closes (its policy period) is the offer
  * catalogue's, in the database, copied onto each line when it is ordered (`policy_days`): a line
  * keeps the period it was ordered with, and every process reads the same deadline. The per-offer
- * days here only seed the catalogue once (src/app/seed-offer-catalogue.ts).
+ * days here only seed the catalogue once (src/app/orders/seed-offer-catalogue.ts).
  */
 export interface Policy {
   /** Seed only: offer code -> days for offers not yet in the catalogue's periods; others `defaultDays`. */

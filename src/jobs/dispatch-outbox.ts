@@ -7,7 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { AppDeps } from '../app/deps.js';
-import { recordLineEvents } from '../app/record-line-events.js';
+import { recordLineEvents } from '../app/lines/record-line-events.js';
 import { MailSendError, renderEmail, type Mailer } from '../email/index.js';
 import { messageIdOf } from '../email/message-id.js';
 import type { OnrampMetrics } from '../observability/metrics.js';

@@ -11,8 +11,8 @@ import {
   loadOrderEmailContexts,
   queueProvisioningEmails,
   type ProvisioningEmailRequest,
-} from '../app/queue-provisioning-email.js';
-import { queueWebhooksOfQueuedEmails, recordLineEvents } from '../app/record-line-events.js';
+} from '../app/lines/queue-provisioning-email.js';
+import { queueWebhooksOfQueuedEmails, recordLineEvents } from '../app/lines/record-line-events.js';
 import { SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { claimDueLines, lineStateColumns, toLineState, updateLines } from '../store/line-repository.js';
 import { offerNames } from '../store/offer-repository.js';

@@ -1,6 +1,6 @@
 /** Sign-in and sign-out for partner, distributor, support and customer admin users. */
 import { limitSignIn } from '../app/rate-limits.js';
-import { verifySignIn } from '../app/verify-sign-in.js';
+import { verifySignIn } from '../app/identity/verify-sign-in.js';
 import { isAppError } from '../domain/errors.js';
 import { homePathOf } from '../domain/roles.js';
 import { clientIp } from './setup/setup-page-context.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cancelLine } from '../../src/app/cancel-line.js';
-import { changeProvisioningContact } from '../../src/app/change-provisioning-contact.js';
+import { cancelLine } from '../../src/app/lines/cancel-line.js';
+import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';

@@ -7,12 +7,12 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashToken } from '../../src/app/deps.js';
-import { changeOrganization } from '../../src/app/change-organization.js';
-import { createOrganization } from '../../src/app/create-organization.js';
-import { getOrder } from '../../src/app/get-order.js';
-import { getOrganization } from '../../src/app/get-organization.js';
-import { listOrganizationAudit } from '../../src/app/list-organization-audit.js';
-import { listOrganizations } from '../../src/app/list-organizations.js';
+import { changeOrganization } from '../../src/app/identity/change-organization.js';
+import { createOrganization } from '../../src/app/identity/create-organization.js';
+import { getOrder } from '../../src/app/orders/get-order.js';
+import { getOrganization } from '../../src/app/identity/get-organization.js';
+import { listOrganizationAudit } from '../../src/app/identity/list-organization-audit.js';
+import { listOrganizations } from '../../src/app/identity/list-organizations.js';
 import { AppError } from '../../src/domain/errors.js';
 import { apiOf, call, type Api } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { hashPassword } from '../../src/app/hash-password.js';
+import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { dispatcher, startInbox, type Dispatcher, type Inbox } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';

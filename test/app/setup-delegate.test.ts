@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { completeSetup } from '../../src/app/complete-setup.js';
-import { delegateSetup } from '../../src/app/delegate-setup.js';
-import { openSetupLink } from '../../src/app/open-setup-link.js';
-import { registerWebhookEndpoint } from '../../src/app/register-webhook-endpoint.js';
+import { completeSetup } from '../../src/app/setup/complete-setup.js';
+import { delegateSetup } from '../../src/app/setup/delegate-setup.js';
+import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
+import { registerWebhookEndpoint } from '../../src/app/webhooks/register-webhook-endpoint.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { awaitingOrder, freshContact, setupTokenOf } from './setup-fixtures.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { completeSetup } from '../../src/app/complete-setup.js';
-import { openSetupLink } from '../../src/app/open-setup-link.js';
+import { completeSetup } from '../../src/app/setup/complete-setup.js';
+import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { awaitingOrder, customerOrganization, freshContact, setupTokenOf } from './setup-fixtures.js';

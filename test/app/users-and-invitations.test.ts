@@ -6,18 +6,18 @@
  * organization's objects answer like missing ones; and the audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptInvitation } from '../../src/app/accept-invitation.js';
-import { changeUser } from '../../src/app/change-user.js';
-import { hashPassword } from '../../src/app/hash-password.js';
-import { inviteUser, inviteUserSchema } from '../../src/app/invite-user.js';
-import { listInvitations } from '../../src/app/list-invitations.js';
-import { openInvitation } from '../../src/app/open-invitation.js';
-import { requestNewInvitation } from '../../src/app/request-new-invitation.js';
-import { resendInvitation } from '../../src/app/resend-invitation.js';
-import { revokeInvitation } from '../../src/app/revoke-invitation.js';
+import { acceptInvitation } from '../../src/app/identity/accept-invitation.js';
+import { changeUser } from '../../src/app/identity/change-user.js';
+import { hashPassword } from '../../src/app/identity/hash-password.js';
+import { inviteUser, inviteUserSchema } from '../../src/app/identity/invite-user.js';
+import { listInvitations } from '../../src/app/identity/list-invitations.js';
+import { openInvitation } from '../../src/app/identity/open-invitation.js';
+import { requestNewInvitation } from '../../src/app/identity/request-new-invitation.js';
+import { resendInvitation } from '../../src/app/identity/resend-invitation.js';
+import { revokeInvitation } from '../../src/app/identity/revoke-invitation.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { Role } from '../../src/domain/types.js';
-import { recordEmailEvent } from '../../src/app/record-email-event.js';
+import { recordEmailEvent } from '../../src/app/lines/record-email-event.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { apiOf, call, type Api, type ErrorBody } from '../http/api-harness.js';
 import { DAY, dispatcher, startInbox, type Dispatcher, type Inbox } from '../jobs/mail-harness.js';

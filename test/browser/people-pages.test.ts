@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeUser } from '../../src/app/change-user.js';
+import { changeUser } from '../../src/app/identity/change-user.js';
 import {
   launchBrowser,
   screenshot,

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { resendProvisioningEmail } from '../../src/app/resend-provisioning-email.js';
+import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import {
   launchBrowser,
   screenshot,

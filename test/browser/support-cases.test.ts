@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mapOrderToOrganization } from '../../src/app/map-order-to-organization.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { FAKE_PNG, OVERSIZE_PNG } from '../support/images.js';
 import {
   launchBrowser,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mapOrderToOrganization } from '../../src/app/map-order-to-organization.js';
-import type { PlacedOrder } from '../../src/app/place-order.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
+import type { PlacedOrder } from '../../src/app/orders/place-order.js';
 import {
   launchBrowser,
   screenshot,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/app/deps.js';
-import { verifyPassword } from '../../src/app/hash-password.js';
+import { verifyPassword } from '../../src/app/identity/hash-password.js';
 import { loadConfig } from '../../src/config.js';
 import { appDepsOf, createLogger, startOnramp } from '../../src/main.js';
 import { openStore, type Store } from '../../src/store/open-store.js';

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/app/hash-password.js';
+import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { createApi } from '../../src/http/create-api.js';
 import { createLogger } from '../../src/main.js';
 import { openStore, type Store } from '../../src/store/open-store.js';

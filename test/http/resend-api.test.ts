@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapOrderToOrganization } from '../../src/app/map-order-to-organization.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { messagesEn } from '../../src/i18n/locales/en/app.js';
 import { messagesIt } from '../../src/i18n/locales/it/app.js';
 import { runDue } from '../../src/jobs/run-due.js';

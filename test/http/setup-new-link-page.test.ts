@@ -4,7 +4,7 @@
  * test lowers through the web deps.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { resendProvisioningEmail } from '../../src/app/resend-provisioning-email.js';
+import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { createWeb } from '../../src/web/create-web.js';
 import type { SetupWebDeps } from '../../src/web/setup/setup-wizard-routes.js';
 import { describeEachStore } from '../support/test-store.js';

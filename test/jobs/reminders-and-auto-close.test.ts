@@ -4,7 +4,7 @@
  * to the partner user who placed the order), and silence for lines already provisioned.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { mapOrderToOrganization } from '../../src/app/map-order-to-organization.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, START, type World } from '../support/world.js';

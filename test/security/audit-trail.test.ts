@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { changeProvisioningContact } from '../../src/app/change-provisioning-contact.js';
-import { mapOrderToOrganization } from '../../src/app/map-order-to-organization.js';
+import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { awaitingOrder } from '../app/setup-fixtures.js';
 import { apiOf, call } from '../http/api-harness.js';

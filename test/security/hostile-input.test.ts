@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CSV_COLUMNS, importOrders } from '../../src/app/import-orders.js';
+import { CSV_COLUMNS, importOrders } from '../../src/app/orders/import-orders.js';
 import { AppError } from '../../src/domain/errors.js';
 import { createApi } from '../../src/http/create-api.js';
 import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';

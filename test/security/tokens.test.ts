@@ -7,9 +7,9 @@
 import { Writable } from 'node:stream';
 import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { changeProvisioningContact } from '../../src/app/change-provisioning-contact.js';
+import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
 import { hashToken } from '../../src/app/deps.js';
-import { resendProvisioningEmail } from '../../src/app/resend-provisioning-email.js';
+import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { createApi } from '../../src/http/create-api.js';
 import { createLogger } from '../../src/main.js';
 import { createWeb } from '../../src/web/create-web.js';

@@ -3,7 +3,7 @@
  * user of every role (with API tokens), on a fresh database, with a manual clock.
  */
 import { ManualClock, hashToken, randomIds, type AppDeps } from '../../src/app/deps.js';
-import { placeOrder, placeOrderSchema, type PlacedOrder } from '../../src/app/place-order.js';
+import { placeOrder, placeOrderSchema, type PlacedOrder } from '../../src/app/orders/place-order.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import type { Actor, Role } from '../../src/domain/types.js';
 import type { StoreKind } from '../../src/store/open-store.js';

@@ -4,10 +4,10 @@
  * organization's invitation is NOT_FOUND like a missing one.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { inviteUser, inviteUserSchema } from '../../app/invite-user.js';
-import { getInvitation, listInvitations } from '../../app/list-invitations.js';
-import { resendInvitation } from '../../app/resend-invitation.js';
-import { revokeInvitation } from '../../app/revoke-invitation.js';
+import { inviteUser, inviteUserSchema } from '../../app/identity/invite-user.js';
+import { getInvitation, listInvitations } from '../../app/identity/list-invitations.js';
+import { resendInvitation } from '../../app/identity/resend-invitation.js';
+import { revokeInvitation } from '../../app/identity/revoke-invitation.js';
 import { INVITATION_STATUSES } from '../../domain/invitation-status.js';
 import { LANGUAGES, ROLES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';

@@ -4,9 +4,14 @@
  * reinstate one. Everyone else gets NO_ACCESS { area: 'operator' }.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { addOffer, addOfferSchema } from '../../app/add-offer.js';
-import { changeOffer, changeOfferSchema } from '../../app/change-offer.js';
-import { listOffers, OFFER_CODE_PATTERN, OFFER_CODE_RULE, type OfferView } from '../../app/list-offers.js';
+import { addOffer, addOfferSchema } from '../../app/orders/add-offer.js';
+import { changeOffer, changeOfferSchema } from '../../app/orders/change-offer.js';
+import {
+  listOffers,
+  OFFER_CODE_PATTERN,
+  OFFER_CODE_RULE,
+  type OfferView,
+} from '../../app/orders/list-offers.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {
   changeErrorResponses,

@@ -1,8 +1,8 @@
 /** /api/v1/orders: place, list, get. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { getOrder } from '../../app/get-order.js';
-import { listOrders, listOrdersSchema } from '../../app/list-orders.js';
-import { placeOrder, placeOrderSchema } from '../../app/place-order.js';
+import { getOrder } from '../../app/orders/get-order.js';
+import { listOrders, listOrdersSchema } from '../../app/orders/list-orders.js';
+import { placeOrder, placeOrderSchema } from '../../app/orders/place-order.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {
   changeErrorResponses,

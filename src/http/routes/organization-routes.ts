@@ -4,10 +4,10 @@
  * reactivate them; everyone else gets NO_ACCESS `{ area: 'operator' }`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { changeOrganization, changeOrganizationSchema } from '../../app/change-organization.js';
-import { createOrganization, createOrganizationSchema } from '../../app/create-organization.js';
-import { getOrganization } from '../../app/get-organization.js';
-import { listOrganizations, ORGANIZATION_KINDS } from '../../app/list-organizations.js';
+import { changeOrganization, changeOrganizationSchema } from '../../app/identity/change-organization.js';
+import { createOrganization, createOrganizationSchema } from '../../app/identity/create-organization.js';
+import { getOrganization } from '../../app/identity/get-organization.js';
+import { listOrganizations, ORGANIZATION_KINDS } from '../../app/identity/list-organizations.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {
   changeErrorResponses,

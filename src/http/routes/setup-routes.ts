@@ -5,10 +5,10 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { completeSetup } from '../../app/complete-setup.js';
-import { delegateSetup } from '../../app/delegate-setup.js';
-import { openSetupLink } from '../../app/open-setup-link.js';
-import { provisioningContactSchema } from '../../app/place-order.js';
+import { completeSetup } from '../../app/setup/complete-setup.js';
+import { delegateSetup } from '../../app/setup/delegate-setup.js';
+import { openSetupLink } from '../../app/setup/open-setup-link.js';
+import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { AppError } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';

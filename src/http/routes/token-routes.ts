@@ -4,10 +4,10 @@
  * may list but not change anything (authenticate.ts refuses its writes).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiToken, createApiTokenSchema } from '../../app/create-api-token.js';
-import { listApiTokens } from '../../app/list-api-tokens.js';
-import { revokeApiToken } from '../../app/revoke-api-token.js';
-import { rollApiToken, rollApiTokenSchema } from '../../app/roll-api-token.js';
+import { createApiToken, createApiTokenSchema } from '../../app/identity/create-api-token.js';
+import { listApiTokens } from '../../app/identity/list-api-tokens.js';
+import { revokeApiToken } from '../../app/identity/revoke-api-token.js';
+import { rollApiToken, rollApiTokenSchema } from '../../app/identity/roll-api-token.js';
 import { MAX_GRACE_DAYS, TOKEN_STATUSES } from '../../domain/api-token-rules.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {

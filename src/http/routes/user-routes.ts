@@ -4,8 +4,8 @@
  * gets NO_ACCESS, and another organization's user is NOT_FOUND like a missing one.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { changeUser, changeUserSchema } from '../../app/change-user.js';
-import { getUser, listUsers } from '../../app/list-users.js';
+import { changeUser, changeUserSchema } from '../../app/identity/change-user.js';
+import { getUser, listUsers } from '../../app/identity/list-users.js';
 import { ROLES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {

@@ -4,14 +4,14 @@
  * NO_ACCESS, and another organization's endpoint is NOT_FOUND.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteWebhookEndpoint } from '../../app/delete-webhook-endpoint.js';
-import { listWebhookDeliveries } from '../../app/list-webhook-deliveries.js';
-import { listWebhookEndpoints } from '../../app/list-webhook-endpoints.js';
+import { deleteWebhookEndpoint } from '../../app/webhooks/delete-webhook-endpoint.js';
+import { listWebhookDeliveries } from '../../app/webhooks/list-webhook-deliveries.js';
+import { listWebhookEndpoints } from '../../app/webhooks/list-webhook-endpoints.js';
 import {
   registerWebhookEndpoint,
   registerWebhookEndpointSchema,
-} from '../../app/register-webhook-endpoint.js';
-import { sendTestWebhook } from '../../app/send-test-webhook.js';
+} from '../../app/webhooks/register-webhook-endpoint.js';
+import { sendTestWebhook } from '../../app/webhooks/send-test-webhook.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {
   changeErrorResponses,

@@ -1,6 +1,6 @@
 /** The password pages: "Forgot password?", its answer, choosing a password from a link, a dead link. */
-import type { PasswordLink } from '../../app/open-password-link.js';
-import { MAX_PASSWORD_LENGTH } from '../../app/set-password.js';
+import type { PasswordLink } from '../../app/identity/open-password-link.js';
+import { MAX_PASSWORD_LENGTH } from '../../app/identity/set-password.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { SetupPage, TextField } from '../setup/setup-components.js';

@@ -6,9 +6,9 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { openPasswordLink, type PasswordLink } from '../../app/open-password-link.js';
-import { requestNewPasswordLink, requestPasswordReset } from '../../app/request-password-reset.js';
-import { MAX_PASSWORD_LENGTH, setPassword } from '../../app/set-password.js';
+import { openPasswordLink, type PasswordLink } from '../../app/identity/open-password-link.js';
+import { requestNewPasswordLink, requestPasswordReset } from '../../app/identity/request-password-reset.js';
+import { MAX_PASSWORD_LENGTH, setPassword } from '../../app/identity/set-password.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { homePathOf } from '../../domain/roles.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';

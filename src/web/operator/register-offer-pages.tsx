@@ -8,8 +8,8 @@
  *   POST /operator/offers/:code/reinstate   accept them again (PRG)
  */
 import { z } from 'zod';
-import { addOffer, addOfferSchema } from '../../app/add-offer.js';
-import { changeOffer } from '../../app/change-offer.js';
+import { addOffer, addOfferSchema } from '../../app/orders/add-offer.js';
+import { changeOffer } from '../../app/orders/change-offer.js';
 import {
   authorizeOfferEditor,
   listOffers,
@@ -17,7 +17,7 @@ import {
   offerNameSchema,
   policyDaysSchema,
   type OfferView,
-} from '../../app/list-offers.js';
+} from '../../app/orders/list-offers.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp, WebDeps } from '../web-env.js';

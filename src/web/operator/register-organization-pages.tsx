@@ -8,11 +8,11 @@
  *   POST /operator/organizations/:id/reactivate        reactivate (PRG)
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { changeOrganization } from '../../app/change-organization.js';
-import { createOrganization } from '../../app/create-organization.js';
-import { getOrganization } from '../../app/get-organization.js';
-import { listOrganizationAudit } from '../../app/list-organization-audit.js';
-import { listOrganizations, ORGANIZATION_KINDS } from '../../app/list-organizations.js';
+import { changeOrganization } from '../../app/identity/change-organization.js';
+import { createOrganization } from '../../app/identity/create-organization.js';
+import { getOrganization } from '../../app/identity/get-organization.js';
+import { listOrganizationAudit } from '../../app/identity/list-organization-audit.js';
+import { listOrganizations, ORGANIZATION_KINDS } from '../../app/identity/list-organizations.js';
 import type { AppDeps } from '../../app/deps.js';
 import { isAppError, type AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';

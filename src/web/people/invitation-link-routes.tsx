@@ -9,9 +9,9 @@ import {
   acceptInvitation,
   acceptInvitationSchema,
   MAX_PASSWORD_LENGTH,
-} from '../../app/accept-invitation.js';
-import { openInvitation, type OpenedInvitation } from '../../app/open-invitation.js';
-import { requestNewInvitation, type NewInvitationLimits } from '../../app/request-new-invitation.js';
+} from '../../app/identity/accept-invitation.js';
+import { openInvitation, type OpenedInvitation } from '../../app/identity/open-invitation.js';
+import { requestNewInvitation, type NewInvitationLimits } from '../../app/identity/request-new-invitation.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { homePathOf } from '../../domain/roles.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';

@@ -9,12 +9,12 @@
  * Every action redirects back with a one-shot confirmation (Post/Redirect/Get).
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { changeUser, type ChangeUserInput } from '../../app/change-user.js';
-import { INVITATION_EXISTS, inviteUser, inviteUserSchema } from '../../app/invite-user.js';
-import { listInvitations } from '../../app/list-invitations.js';
-import { getPeopleOrganization, listUsers } from '../../app/list-users.js';
-import { resendInvitation } from '../../app/resend-invitation.js';
-import { revokeInvitation } from '../../app/revoke-invitation.js';
+import { changeUser, type ChangeUserInput } from '../../app/identity/change-user.js';
+import { INVITATION_EXISTS, inviteUser, inviteUserSchema } from '../../app/identity/invite-user.js';
+import { listInvitations } from '../../app/identity/list-invitations.js';
+import { getPeopleOrganization, listUsers } from '../../app/identity/list-users.js';
+import { resendInvitation } from '../../app/identity/resend-invitation.js';
+import { revokeInvitation } from '../../app/identity/revoke-invitation.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { field } from '../setup/setup-page-context.js';

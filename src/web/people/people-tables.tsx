@@ -2,8 +2,8 @@
  * The two tables of the people page: users (role select, deactivate with a <dialog>, reactivate)
  * and invitations (status badge, resend, revoke with a <dialog>). Each action is its own form.
  */
-import type { PeopleOrganization } from '../../app/list-users.js';
-import type { InvitationView, UserView } from '../../app/people-views.js';
+import type { PeopleOrganization } from '../../app/identity/list-users.js';
+import type { InvitationView, UserView } from '../../app/identity/people-views.js';
 import { invitationActions } from '../../domain/invitation-status.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { formatDateTime } from '../workspace/workspace-support.js';

@@ -1,5 +1,5 @@
 /** The customer admin's admin portal. */
-import type { CustomerOrganizationOverview } from '../../app/get-customer-organization.js';
+import type { CustomerOrganizationOverview } from '../../app/setup/get-customer-organization.js';
 import { INTL_LOCALES } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { countryName, formatNumber, regionName, SetupPage } from './setup-components.js';

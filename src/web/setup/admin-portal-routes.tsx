@@ -2,7 +2,7 @@
  * /admin: the signed-in customer admin's organization, data region, subscriptions, licences and
  * partner. (Their welcome e-mail's /set-password/{token} is in web/account/, as everyone's.)
  */
-import { getCustomerOrganization } from '../../app/get-customer-organization.js';
+import { getCustomerOrganization } from '../../app/setup/get-customer-organization.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp, WebDeps } from '../web-env.js';
 import { AdminNoAccessPage, AdminPortalPage } from './admin-portal-pages.js';

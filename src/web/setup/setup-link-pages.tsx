@@ -2,7 +2,7 @@
  * The pages around the wizard: a dead link (and its "send me a new link" form), an order already
  * set up, the answer to a new-link request, a delegation done, and the success page after the PONR.
  */
-import type { SetupOutcome } from '../../app/get-setup-outcome.js';
+import type { SetupOutcome } from '../../app/setup/get-setup-outcome.js';
 import { canAskForNewLink, type DeadLinkReason } from '../../domain/setup-rules.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { countryName, regionName, SetupPage, TextField } from './setup-components.js';

@@ -2,7 +2,7 @@
  * The wizard's first step: who sets it up, the contact or a colleague (delegation: a contact
  * change and a new e-mail to the colleague).
  */
-import type { SetupView } from '../../app/open-setup-link.js';
+import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { LANGUAGES } from '../../domain/types.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { LinesTable, TextField, WizardPage } from './setup-components.js';

@@ -4,7 +4,7 @@
  * step); only the delegation and the confirmation POST, with CSRF. The first step (who sets it
  * up, or a colleague) is in setup-who-pages.tsx.
  */
-import type { SetupView } from '../../app/open-setup-link.js';
+import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { emailDomain } from '../../domain/setup-rules.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import {

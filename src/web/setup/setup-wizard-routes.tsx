@@ -4,12 +4,12 @@
  * dies mid-way (resend, contact change, someone else's confirmation) shows why on the next step.
  */
 import type { Context } from 'hono';
-import { completeSetup } from '../../app/complete-setup.js';
-import { delegateSetup } from '../../app/delegate-setup.js';
-import { getSetupOutcome } from '../../app/get-setup-outcome.js';
-import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/open-setup-link.js';
-import { provisioningContactSchema } from '../../app/place-order.js';
-import { requestNewSetupLink, type NewLinkLimits } from '../../app/request-new-setup-link.js';
+import { completeSetup } from '../../app/setup/complete-setup.js';
+import { delegateSetup } from '../../app/setup/delegate-setup.js';
+import { getSetupOutcome } from '../../app/setup/get-setup-outcome.js';
+import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
+import { provisioningContactSchema } from '../../app/orders/place-order.js';
+import { requestNewSetupLink, type NewLinkLimits } from '../../app/setup/request-new-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
 import { isAppError } from '../../domain/errors.js';
 import type { DeadLinkReason } from '../../domain/setup-rules.js';

@@ -2,9 +2,9 @@
  * What the visitor of the setup wizard has chosen so far (carried in query parameters from step
  * to step), and which step must be shown again when that choice is not acceptable.
  */
-import { checkSetupChoice } from '../../app/complete-setup.js';
-import type { OrganizationChoice } from '../../app/map-order-to-organization.js';
-import type { SetupView } from '../../app/open-setup-link.js';
+import { checkSetupChoice } from '../../app/setup/complete-setup.js';
+import type { OrganizationChoice } from '../../app/setup/map-order-to-organization.js';
+import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { isAppError } from '../../domain/errors.js';
 import { field } from './setup-page-context.js';
 

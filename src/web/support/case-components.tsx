@@ -1,5 +1,5 @@
 /** Pieces every support page shares: status badge, the case table, and a case's history. */
-import type { SupportCaseDetail } from '../../app/get-support-case.js';
+import type { SupportCaseDetail } from '../../app/support/get-support-case.js';
 import type { CaseListRow } from '../../store/support-case-repository.js';
 import type { PageContext } from '../layout.js';
 import { formatDateTime } from '../workspace/workspace-support.js';

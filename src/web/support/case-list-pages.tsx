@@ -1,6 +1,10 @@
 /** /support (a requester's own cases) and /support/queue (support agents: every case, filtered). */
 import type { AppDeps } from '../../app/deps.js';
-import { caseQueueSchema, listMySupportCases, listSupportQueue } from '../../app/list-support-cases.js';
+import {
+  caseQueueSchema,
+  listMySupportCases,
+  listSupportQueue,
+} from '../../app/support/list-support-cases.js';
 import { invalidInput } from '../../domain/errors.js';
 import { CASE_STATUSES, CASE_TYPES } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';

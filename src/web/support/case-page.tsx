@@ -5,7 +5,7 @@
  * the page says why, in the words of the shared error vocabulary.
  */
 import type { AppDeps } from '../../app/deps.js';
-import { getSupportCase, type SupportCaseDetail } from '../../app/get-support-case.js';
+import { getSupportCase, type SupportCaseDetail } from '../../app/support/get-support-case.js';
 import { CASE_STATUSES } from '../../domain/support-case.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';

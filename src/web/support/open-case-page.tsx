@@ -11,7 +11,7 @@ import {
   openSupportCase,
   openSupportCaseSchema,
   type CaseRequester,
-} from '../../app/open-support-case.js';
+} from '../../app/support/open-support-case.js';
 import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
 import { CASE_TYPES, MAX_SCREENSHOTS, type ScreenshotUpload } from '../../domain/support-case.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';

@@ -8,12 +8,12 @@
  *   POST /support/cases/:caseId/{resend,contact,reply,status}   agents' actions (PRG)
  */
 import { z } from 'zod';
-import { changeContactForSupportCase } from '../../app/change-contact-for-support-case.js';
+import { changeContactForSupportCase } from '../../app/support/change-contact-for-support-case.js';
 import type { AppDeps } from '../../app/deps.js';
-import { getSupportScreenshot } from '../../app/get-support-screenshot.js';
-import { replySchema, replyToSupportCase } from '../../app/reply-to-support-case.js';
-import { resendForSupportCase } from '../../app/resend-for-support-case.js';
-import { setSupportCaseStatus } from '../../app/set-support-case-status.js';
+import { getSupportScreenshot } from '../../app/support/get-support-screenshot.js';
+import { replySchema, replyToSupportCase } from '../../app/support/reply-to-support-case.js';
+import { resendForSupportCase } from '../../app/support/resend-for-support-case.js';
+import { setSupportCaseStatus } from '../../app/support/set-support-case-status.js';
 import { invalidInput } from '../../domain/errors.js';
 import { CASE_STATUSES } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';

@@ -7,10 +7,10 @@
  *   POST /settings/tokens/:id/revoke    revoke; back to the list
  * They call the same use cases as /api/v1/tokens: another user's token is NOT_FOUND.
  */
-import { createApiToken, createApiTokenSchema } from '../../app/create-api-token.js';
-import { listApiTokens } from '../../app/list-api-tokens.js';
-import { revokeApiToken } from '../../app/revoke-api-token.js';
-import { rollApiToken, rollApiTokenSchema } from '../../app/roll-api-token.js';
+import { createApiToken, createApiTokenSchema } from '../../app/identity/create-api-token.js';
+import { listApiTokens } from '../../app/identity/list-api-tokens.js';
+import { revokeApiToken } from '../../app/identity/revoke-api-token.js';
+import { rollApiToken, rollApiTokenSchema } from '../../app/identity/roll-api-token.js';
 import { AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp, WebDeps } from '../web-env.js';

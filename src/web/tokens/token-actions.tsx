@@ -3,7 +3,7 @@
  * choice; with JavaScript it opens the same form in a <dialog>. Revoke posts at once without
  * JavaScript and asks in a <dialog> first with it (app.js: data-confirm).
  */
-import type { ApiTokenView } from '../../app/list-api-tokens.js';
+import type { ApiTokenView } from '../../app/identity/list-api-tokens.js';
 import { GRACE_CHOICES } from '../../domain/api-token-rules.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { TOKENS_PATH } from './token-paths.js';

@@ -5,9 +5,9 @@
  *   POST /subscriptions/bulk/contact                         change each line's contact, then the summary
  * Each line is its own transaction; the summary says which lines were done and why others were refused.
  */
-import { bulkChangeProvisioningContact } from '../../app/bulk-change-provisioning-contact.js';
-import { bulkLines } from '../../app/bulk-line-results.js';
-import { bulkResendProvisioningEmail } from '../../app/bulk-resend-provisioning-email.js';
+import { bulkChangeProvisioningContact } from '../../app/lines/bulk-change-provisioning-contact.js';
+import { bulkLines } from '../../app/lines/bulk-line-results.js';
+import { bulkResendProvisioningEmail } from '../../app/lines/bulk-resend-provisioning-email.js';
 import { limitResend } from '../../app/rate-limits.js';
 import type { AppDeps } from '../../app/deps.js';
 import { invalidInput } from '../../domain/errors.js';

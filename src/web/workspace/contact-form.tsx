@@ -3,7 +3,7 @@
  * the API; each field's problem is shown next to it. The form is `novalidate` so every browser
  * gets these messages, in the page's language, rather than its own.
  */
-import { provisioningContactSchema } from '../../app/place-order.js';
+import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { LANGUAGE_NAMES, LANGUAGES, type ProvisioningContact } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
 

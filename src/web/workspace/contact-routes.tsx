@@ -6,8 +6,8 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from '../../app/deps.js';
-import { changeProvisioningContact } from '../../app/change-provisioning-contact.js';
-import { getSubscription, type SubscriptionDetail } from '../../app/get-subscription.js';
+import { changeProvisioningContact } from '../../app/lines/change-provisioning-contact.js';
+import { getSubscription, type SubscriptionDetail } from '../../app/orders/get-subscription.js';
 import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
 import { CsrfField, Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';

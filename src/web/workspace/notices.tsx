@@ -3,7 +3,7 @@
  * changed line named in its query and says what happened, from the stored facts, never from
  * text in the URL.
  */
-import type { SubscriptionDetail } from '../../app/get-subscription.js';
+import type { SubscriptionDetail } from '../../app/orders/get-subscription.js';
 import type { PageContext } from '../layout.js';
 import type { Notice } from './workspace-support.js';
 

@@ -3,8 +3,8 @@
  * status, its provisioning contact with Resend and Edit, and its history.
  */
 import type { AppDeps } from '../../app/deps.js';
-import { getOrder, type OrderDetail } from '../../app/get-order.js';
-import { getSubscription, type SubscriptionDetail } from '../../app/get-subscription.js';
+import { getOrder, type OrderDetail } from '../../app/orders/get-order.js';
+import { getSubscription, type SubscriptionDetail } from '../../app/orders/get-subscription.js';
 import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';

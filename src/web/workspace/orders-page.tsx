@@ -1,7 +1,7 @@
 /** /orders: the orders the user may see; search, status filter, keyset pages. */
-import { getOrder } from '../../app/get-order.js';
-import { getSubscription } from '../../app/get-subscription.js';
-import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/list-orders.js';
+import { getOrder } from '../../app/orders/get-order.js';
+import { getSubscription } from '../../app/orders/get-subscription.js';
+import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/orders/list-orders.js';
 import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
 import { LINE_STATUSES, type Actor } from '../../domain/types.js';
 import type { AppDeps } from '../../app/deps.js';

@@ -5,9 +5,9 @@
  *   GET  /subscriptions/:id/onboarded  what Resend and Edit say after the PONR
  */
 import type { AppDeps } from '../../app/deps.js';
-import { getSubscription } from '../../app/get-subscription.js';
+import { getSubscription } from '../../app/orders/get-subscription.js';
 import { limitResend } from '../../app/rate-limits.js';
-import { resendProvisioningEmail } from '../../app/resend-provisioning-email.js';
+import { resendProvisioningEmail } from '../../app/lines/resend-provisioning-email.js';
 import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';

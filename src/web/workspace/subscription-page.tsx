@@ -1,6 +1,6 @@
 /** /subscriptions/:subscriptionId: one line, its provisioning e-mails and its timeline. */
 import type { AppDeps } from '../../app/deps.js';
-import { getSubscription } from '../../app/get-subscription.js';
+import { getSubscription } from '../../app/orders/get-subscription.js';
 import type { Actor } from '../../domain/types.js';
 import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';

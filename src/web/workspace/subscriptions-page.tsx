@@ -3,12 +3,12 @@
  * search. Closed lines never set up carry "Provisioning still pending" and keep Resend and Edit.
  */
 import type { AppDeps } from '../../app/deps.js';
-import { getSubscription } from '../../app/get-subscription.js';
+import { getSubscription } from '../../app/orders/get-subscription.js';
 import {
   listSubscriptions,
   listSubscriptionsSchema,
   type SubscriptionSummary,
-} from '../../app/list-subscriptions.js';
+} from '../../app/orders/list-subscriptions.js';
 import { invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';

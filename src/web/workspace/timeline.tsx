@@ -2,7 +2,7 @@
  * A line's history in human words: the audit trail (`getSubscription().timeline`) with each
  * provisioning e-mail's current delivery status, and the table of sends.
  */
-import type { SubscriptionDetail } from '../../app/get-subscription.js';
+import type { SubscriptionDetail } from '../../app/orders/get-subscription.js';
 import {
   parseLineEvent,
   type LineEvent,

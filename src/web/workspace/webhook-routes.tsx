@@ -8,14 +8,14 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from '../../app/deps.js';
-import { deleteWebhookEndpoint } from '../../app/delete-webhook-endpoint.js';
-import { listWebhookDeliveries } from '../../app/list-webhook-deliveries.js';
-import { listWebhookEndpoints } from '../../app/list-webhook-endpoints.js';
+import { deleteWebhookEndpoint } from '../../app/webhooks/delete-webhook-endpoint.js';
+import { listWebhookDeliveries } from '../../app/webhooks/list-webhook-deliveries.js';
+import { listWebhookEndpoints } from '../../app/webhooks/list-webhook-endpoints.js';
 import {
   registerWebhookEndpoint,
   registerWebhookEndpointSchema,
-} from '../../app/register-webhook-endpoint.js';
-import { sendTestWebhook } from '../../app/send-test-webhook.js';
+} from '../../app/webhooks/register-webhook-endpoint.js';
+import { sendTestWebhook } from '../../app/webhooks/send-test-webhook.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { WebApp } from '../web-env.js';
 import {

@@ -3,8 +3,8 @@
  * delivery log with "Send test event". Server-rendered; Delete asks in a <dialog> when scripts run.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { WebhookDeliveryView } from '../../app/list-webhook-deliveries.js';
-import type { WebhookEndpointView } from '../../app/list-webhook-endpoints.js';
+import type { WebhookDeliveryView } from '../../app/webhooks/list-webhook-deliveries.js';
+import type { WebhookEndpointView } from '../../app/webhooks/list-webhook-endpoints.js';
 import type { AppError } from '../../domain/errors.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhook-events.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';

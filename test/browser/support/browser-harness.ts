@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { hashPassword } from '../../../src/app/hash-password.js';
+import { hashPassword } from '../../../src/app/identity/hash-password.js';
 import { createHttpApp } from '../../../src/create-http-app.js';
 import { captureMailInto } from '../../../src/email/capture-mail.js';
 import { createMailer, startMailSink, type Mailer, type MailSink } from '../../../src/email/index.js';

@@ -1,0 +1,116 @@
+/**
+ * Change the provisioning contact of one line, or of every line of its order, until the PONR.
+ * After the RSD the old link stops working and the new contact gets a fresh e-mail at once.
+ * All lines change in one transaction or none does.
+ */
+import { AppError } from '../../domain/errors.js';
+import type { ContactChangeVia } from '../../domain/line-events.js';
+import { nextDueAt, transition } from '../../domain/line-state-machine.js';
+import type { Actor, ProvisioningContact } from '../../domain/types.js';
+import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { auditActorOf } from '../actor-label.js';
+import type { AppDeps } from '../deps.js';
+import { lockOrderForChange, withPonrDetails } from '../orders/lock-order-for-change.js';
+import { queueProvisioningEmail } from './queue-provisioning-email.js';
+import { recordLineEvents } from './record-line-events.js';
+
+export interface ContactChangeResult {
+  updated: { subscriptionId: string; sendId: string | null }[];
+  /** Lines left as they were under applyToAllLines, and why. */
+  skipped: { subscriptionId: string; code: 'LINE_CANCELLED' | 'UNCHANGED' }[];
+}
+
+const sameContact = (
+  a: ProvisioningContact,
+  b: { contact_name: string; contact_email: string; contact_language: string },
+) =>
+  a.name === b.contact_name &&
+  a.email.toLowerCase() === b.contact_email.toLowerCase() &&
+  a.language === b.contact_language;
+
+export async function changeProvisioningContact(
+  deps: AppDeps,
+  actor: Actor,
+  input: { subscriptionId: string; contact: ProvisioningContact; applyToAllLines: boolean },
+  /** Run inside a caller's transaction (a support case acting on behalf) instead of a new one. */
+  within?: Transaction<Database>,
+): Promise<ContactChangeResult> {
+  const run = async (trx: Transaction<Database>) => {
+    const now = deps.clock.now();
+    const { order, lines, line, context } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
+    const targets = input.applyToAllLines ? lines : [line];
+    const result: ContactChangeResult = { updated: [], skipped: [] };
+    const audit = auditActorOf(actor);
+    // A support agent acts for a customer (on a case or from the workspace); anyone else here is
+    // partner or distributor staff.
+    const via: ContactChangeVia = actor.role === 'support_agent' ? 'support' : 'partner';
+
+    for (const target of targets) {
+      const isNamedLine = target.subscription_id === line.subscription_id;
+      if (target.status === 'cancelled' && !isNamedLine) {
+        result.skipped.push({ subscriptionId: target.subscription_id, code: 'LINE_CANCELLED' });
+        continue;
+      }
+      const changed = !sameContact(input.contact, target);
+      const outcome = withPonrDetails(deps, order, () =>
+        transition(
+          toLineState(target, order.mapped_at),
+          { type: 'change_contact', contactChanged: changed },
+          now,
+          deps.settings.policy,
+        ),
+      );
+      if (!outcome.changed) {
+        result.skipped.push({ subscriptionId: target.subscription_id, code: 'UNCHANGED' });
+        continue;
+      }
+      const updated = {
+        ...target,
+        contact_name: input.contact.name,
+        contact_email: input.contact.email,
+        contact_language: input.contact.language,
+      };
+      await updateLine(trx, target.subscription_id, {
+        contact_name: updated.contact_name,
+        contact_email: updated.contact_email,
+        contact_language: updated.contact_language,
+        ...lineStateColumns(target, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
+      });
+      const from = {
+        name: target.contact_name,
+        email: target.contact_email,
+        language: target.contact_language,
+      };
+      // The send is named first so the change's event can say which e-mail went to the new contact.
+      const sendId = outcome.effects.some((e) => e.type === 'queue_provisioning_email')
+        ? deps.ids.newId('snd')
+        : null;
+      await recordLineEvents(trx, deps, now, audit, [
+        {
+          type: 'provisioning_contact.changed',
+          orderId: order.id,
+          subscriptionId: target.subscription_id,
+          data: { from, to: input.contact, applyToAllLines: input.applyToAllLines, via, sendId },
+        },
+      ]);
+      if (sendId)
+        await queueProvisioningEmail(trx, deps, {
+          order,
+          line: updated,
+          reason: 'contact_change',
+          actor: audit,
+          context,
+          now,
+          sendId,
+        });
+      result.updated.push({ subscriptionId: target.subscription_id, sendId });
+    }
+    if (result.updated.length === 0 && result.skipped.every((s) => s.code === 'LINE_CANCELLED')) {
+      throw new AppError('LINE_CANCELLED');
+    }
+    return result;
+  };
+  return within ? run(within) : deps.db.transaction().execute(run);
+}

@@ -1,0 +1,97 @@
+/** One subscription line with its send history and its timeline (the audit trail). */
+import { assertCanRead } from '../../domain/access.js';
+import { AppError } from '../../domain/errors.js';
+import { allowedActions } from '../../domain/line-state-machine.js';
+import type { Actor, LineStatus } from '../../domain/types.js';
+import { timelineOf, type TimelineEvent } from '../../store/audit-repository.js';
+import { findLine } from '../../store/line-repository.js';
+import { findOrder, findPlacer } from '../../store/order-repository.js';
+import { sendsOfLine } from '../../store/send-repository.js';
+import type { AppDeps } from '../deps.js';
+
+export interface SubscriptionDetail {
+  subscriptionId: string;
+  orderId: string;
+  webOrderId: string;
+  endCustomerName: string;
+  offerCode: string;
+  quantity: number;
+  rsd: string;
+  status: LineStatus;
+  pendingProvisioning: boolean;
+  provisioningContact: { name: string; email: string; language: string };
+  firstEmailAt: string | null;
+  nextActionAt: string | null;
+  /** The fast PONR check for the UI; the binding one happens under lock when acting. */
+  canResend: boolean;
+  canChangeContact: boolean;
+  adminPortalUrl: string | null;
+  sends: {
+    sendId: string;
+    reason: string;
+    requestedBy: string;
+    to: string;
+    status: string;
+    statusDetail: string | null;
+    createdAt: string;
+    statusAt: string;
+  }[];
+  timeline: (Omit<TimelineEvent, 'at'> & { at: string })[];
+}
+
+export async function getSubscription(
+  deps: AppDeps,
+  actor: Actor,
+  subscriptionId: string,
+): Promise<SubscriptionDetail> {
+  const line = await findLine(deps.db, subscriptionId);
+  const order = line && (await findOrder(deps.db, { id: line.order_id }));
+  if (!line || !order) throw new AppError('NOT_FOUND', { subscriptionId });
+  assertCanRead(
+    actor,
+    {
+      partnerId: order.partner_id,
+      distributorId: order.distributor_id,
+      placedByUserId: order.placed_by_user_id,
+      customerOrganizationId: order.customer_organization_id,
+    },
+    await findPlacer(deps.db, order.placed_by_user_id),
+  );
+  const [sends, timeline] = await Promise.all([
+    sendsOfLine(deps.db, subscriptionId),
+    timelineOf(deps.db, subscriptionId, order.id),
+  ]);
+  const allowed = allowedActions({ status: line.status, mapped: order.mapped_at !== null });
+  return {
+    subscriptionId: line.subscription_id,
+    orderId: order.id,
+    webOrderId: order.web_order_id,
+    endCustomerName: order.end_customer_name,
+    offerCode: line.offer_code,
+    quantity: line.quantity,
+    rsd: line.rsd,
+    status: line.status,
+    pendingProvisioning: line.pending_provisioning,
+    provisioningContact: {
+      name: line.contact_name,
+      email: line.contact_email,
+      language: line.contact_language,
+    },
+    firstEmailAt: line.first_email_at?.toISOString() ?? null,
+    nextActionAt: line.next_action_at?.toISOString() ?? null,
+    canResend: allowed.includes('resend'),
+    canChangeContact: allowed.includes('change_contact'),
+    adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
+    sends: sends.map((s) => ({
+      sendId: s.id,
+      reason: s.reason,
+      requestedBy: s.requested_by_label,
+      to: s.to_email,
+      status: s.status,
+      statusDetail: s.status_detail,
+      createdAt: s.created_at.toISOString(),
+      statusAt: s.status_at.toISOString(),
+    })),
+    timeline: timeline.map((e) => ({ ...e, at: e.at.toISOString() })),
+  };
+}

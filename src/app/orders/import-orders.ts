@@ -1,0 +1,271 @@
+/**
+ * Import orders from a CSV or JSON file (the `onramp import orders` command). Every row is
+ * validated first, with the same schema as POST /api/v1/orders plus the store checks (known offer,
+ * known distributor, RSD not in the past, web order id not taken); problems are reported by line.
+ * By default the import is all-or-nothing: one transaction, and nothing at all if any row is bad.
+ * `partial` imports every order whose rows are all good, each in its own transaction.
+ *
+ * CSV: one row per subscription line, columns
+ * webOrderId,endCustomerName,rsd,distributorId,offerCode,quantity,contactName,contactEmail,contactLanguage;
+ * rows with the same webOrderId are the lines of one order (order fields from its first row).
+ * JSON: an array of orders shaped like the API's request body; "line" is then the item's index + 1.
+ */
+import { parse } from 'csv-parse/sync';
+import { AppError, invalidInput, isAppError } from '../../domain/errors.js';
+import type { Actor } from '../../domain/types.js';
+import { listOffers } from '../../store/offer-repository.js';
+import { takenWebOrderIds } from '../../store/order-repository.js';
+import { distributorIds } from '../../store/organization-repository.js';
+import type { AppDeps } from '../deps.js';
+import { offerIssues, placeOrderSchema, writeOrder, type PlaceOrderInput } from './place-order.js';
+
+export const CSV_COLUMNS = [
+  'webOrderId',
+  'endCustomerName',
+  'rsd',
+  'distributorId',
+  'offerCode',
+  'quantity',
+  'contactName',
+  'contactEmail',
+  'contactLanguage',
+] as const;
+
+export interface RowError {
+  /** Line in the file (CSV, header = 1) or item number (JSON, from 1). */
+  line: number;
+  webOrderId: string | null;
+  field: string;
+  message: string;
+}
+
+/** One order to import, with the file line of each of its lines. */
+interface Candidate {
+  webOrderId: string;
+  raw: unknown;
+  /** lineNumbers[i] is where lines[i] came from; [0] also holds the order fields. */
+  lineNumbers: number[];
+}
+
+export interface ImportReport {
+  orders: number;
+  lines: number;
+  imported: { orders: number; lines: number };
+  errors: RowError[];
+}
+
+export interface ImportOptions {
+  format: 'csv' | 'json';
+  partial: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
+
+/** Parses the whole file; a file that is not CSV at all (an unclosed quote, ...) is INVALID_INPUT. */
+function parseCsv(text: string): { record: CsvRow; info: { lines: number } }[] {
+  try {
+    return parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as {
+      record: CsvRow;
+      info: { lines: number };
+    }[];
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    throw invalidInput(line ? `line ${line}` : 'file', e instanceof Error ? e.message : 'not CSV');
+  }
+}
+
+function candidatesFromCsv(text: string): { candidates: Candidate[]; errors: RowError[] } {
+  const records = parseCsv(text);
+  const missing = records.length > 0 ? CSV_COLUMNS.filter((c) => !(c in records[0]!.record)) : [];
+  if (missing.length > 0) throw invalidInput('header', `missing columns: ${missing.join(', ')}`);
+  const byOrder = new Map<string, { first: CsvRow; rows: { row: CsvRow; line: number }[] }>();
+  const errors: RowError[] = [];
+  for (const { record, info } of records) {
+    const entry = byOrder.get(record.webOrderId) ?? { first: record, rows: [] };
+    byOrder.set(record.webOrderId, entry);
+    for (const field of ['endCustomerName', 'rsd', 'distributorId'] as const)
+      if (record[field] !== entry.first[field])
+        errors.push({
+          line: info.lines,
+          webOrderId: record.webOrderId,
+          field,
+          message: `differs from the order's first row ("${entry.first[field]}")`,
+        });
+    entry.rows.push({ row: record, line: info.lines });
+  }
+  const candidates = [...byOrder.entries()].map(([webOrderId, { first, rows }]) => ({
+    webOrderId,
+    lineNumbers: rows.map((r) => r.line),
+    raw: {
+      webOrderId,
+      endCustomerName: first.endCustomerName,
+      rsd: first.rsd,
+      ...(first.distributorId ? { distributorId: first.distributorId } : {}),
+      lines: rows.map(({ row }) => ({
+        offerCode: row.offerCode,
+        // Not Number(''): an empty cell must fail as "required", not pass as 0.
+        quantity: /^-?\d+(\.\d+)?$/.test(row.quantity) ? Number(row.quantity) : row.quantity,
+        provisioningContact: {
+          name: row.contactName,
+          email: row.contactEmail,
+          ...(row.contactLanguage ? { language: row.contactLanguage } : {}),
+        },
+      })),
+    },
+  }));
+  return { candidates, errors };
+}
+
+function candidatesFromJson(text: string): Candidate[] {
+  let items: unknown;
+  try {
+    items = JSON.parse(text);
+  } catch (e) {
+    throw invalidInput('file', `not JSON: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(items)) throw invalidInput('file', 'expected an array of orders');
+  return items.map((raw: unknown, i) => {
+    const lines = (raw as { lines?: unknown[] } | null)?.lines;
+    return {
+      webOrderId: String((raw as { webOrderId?: unknown } | null)?.webOrderId ?? ''),
+      raw,
+      lineNumbers: Array.isArray(lines) && lines.length > 0 ? lines.map(() => i + 1) : [i + 1],
+    };
+  });
+}
+
+/** Maps an issue path (`lines.2.provisioningContact.email`) to the file line it came from. */
+function lineOf(candidate: Candidate, path: PropertyKey[]): number {
+  return path[0] === 'lines' && typeof path[1] === 'number'
+    ? (candidate.lineNumbers[path[1]] ?? candidate.lineNumbers[0]!)
+    : candidate.lineNumbers[0]!;
+}
+
+interface StoreFacts {
+  offers: Map<string, { active: boolean }>;
+  distributors: Set<string>;
+  taken: Set<string>;
+  today: string;
+}
+
+async function storeFacts(deps: AppDeps, webOrderIds: string[]): Promise<StoreFacts> {
+  const taken = await takenWebOrderIds(deps.db, webOrderIds);
+  const offers = await listOffers(deps.db);
+  return {
+    offers: new Map(offers.map((o) => [o.code, o])),
+    distributors: await distributorIds(deps.db),
+    taken,
+    today: deps.clock.now().toISOString().slice(0, 10),
+  };
+}
+
+function storeErrors(c: Candidate, order: PlaceOrderInput, facts: StoreFacts, seen: Set<string>): RowError[] {
+  const at = (line: number, field: string, message: string) => ({
+    line,
+    webOrderId: order.webOrderId,
+    field,
+    message,
+  });
+  const errors: RowError[] = [];
+  if (facts.taken.has(order.webOrderId)) errors.push(at(c.lineNumbers[0]!, 'webOrderId', 'already exists'));
+  if (seen.has(order.webOrderId))
+    errors.push(at(c.lineNumbers[0]!, 'webOrderId', 'appears twice in the file'));
+  if (order.rsd < facts.today)
+    errors.push(at(c.lineNumbers[0]!, 'rsd', `must not be in the past (today is ${facts.today})`));
+  if (order.distributorId !== undefined && !facts.distributors.has(order.distributorId))
+    errors.push(at(c.lineNumbers[0]!, 'distributorId', 'is not a known distributor'));
+  for (const issue of offerIssues(order, facts.offers))
+    errors.push(at(c.lineNumbers[Number(issue.path.split('.')[1])]!, 'offerCode', issue.message));
+  return errors;
+}
+
+export async function importOrders(
+  deps: AppDeps,
+  actor: Actor,
+  text: string,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  if (actor.role !== 'partner_user' && actor.role !== 'partner_admin')
+    throw new AppError('NO_ACCESS', { reason: 'only partner users place orders' });
+  // PostgreSQL stores no NUL character: a file holding one is refused whole, before anything runs.
+  if (text.includes('\u0000')) throw invalidInput('file', 'contains NUL characters');
+  const parsed =
+    opts.format === 'csv' ? candidatesFromCsv(text) : { candidates: candidatesFromJson(text), errors: [] };
+  const errors = [...parsed.errors];
+  const facts = await storeFacts(
+    deps,
+    parsed.candidates.map((c) => c.webOrderId),
+  );
+  const seen = new Set<string>();
+  const good: PlaceOrderInput[] = [];
+  for (const c of parsed.candidates) {
+    const result = placeOrderSchema.safeParse(c.raw);
+    const orderErrors = result.success
+      ? storeErrors(c, result.data, facts, seen)
+      : result.error.issues.map((i) => ({
+          line: lineOf(c, i.path),
+          webOrderId: c.webOrderId || null,
+          field: i.path.at(-1) === undefined ? 'row' : String(i.path.at(-1)),
+          message: i.message,
+        }));
+    seen.add(c.webOrderId);
+    errors.push(...orderErrors);
+    const rowsDisagree = parsed.errors.some((e) => e.webOrderId === c.webOrderId);
+    if (result.success && orderErrors.length === 0 && !rowsDisagree) good.push(result.data);
+  }
+  errors.sort((a, b) => a.line - b.line);
+  const lines = (orders: PlaceOrderInput[]) => orders.reduce((n, o) => n + o.lines.length, 0);
+  const report = (imported: PlaceOrderInput[]): ImportReport => ({
+    orders: parsed.candidates.length,
+    lines: parsed.candidates.reduce((n, c) => n + c.lineNumbers.length, 0),
+    imported: { orders: imported.length, lines: lines(imported) },
+    errors,
+  });
+  if (errors.length > 0 && !opts.partial) return report([]);
+
+  const now = deps.clock.now();
+  const total = good.length;
+  if (opts.partial) {
+    const imported: PlaceOrderInput[] = [];
+    for (const [i, order] of good.entries()) {
+      try {
+        await deps.db.transaction().execute((trx) => writeOrder(trx, deps, actor, order, now));
+        imported.push(order);
+      } catch (e) {
+        // An offer retired since the check: reported like any bad offer, the order not written.
+        if (isAppError(e, 'INVALID_INPUT')) {
+          for (const issue of e.details.issues)
+            errors.push({
+              line: 0,
+              webOrderId: order.webOrderId,
+              field: 'offerCode',
+              message: issue.message,
+            });
+          opts.onProgress?.(i + 1, total);
+          continue;
+        }
+        // Placed by someone else since the check: report it like any taken web order id.
+        if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+        errors.push({
+          line: 0,
+          webOrderId: order.webOrderId,
+          field: 'webOrderId',
+          message: 'already exists',
+        });
+      }
+      opts.onProgress?.(i + 1, total);
+    }
+    return report(imported);
+  } else {
+    await deps.db.transaction().execute(async (trx) => {
+      for (const [i, order] of good.entries()) {
+        await writeOrder(trx, deps, actor, order, now);
+        opts.onProgress?.(i + 1, total);
+      }
+    });
+  }
+  return report(good);
+}

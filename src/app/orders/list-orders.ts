@@ -1,0 +1,56 @@
+/** The orders list: search by web order id, end customer or subscription id; filter by line status. */
+import { z } from 'zod';
+import { LINE_STATUSES, type Actor, type LineStatus } from '../../domain/types.js';
+import { listOrderRows } from '../../store/order-repository.js';
+import type { AppDeps } from '../deps.js';
+import { decodeCursor, encodeCursor } from '../page-cursor.js';
+
+export const listOrdersSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(LINE_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  cursor: z.string().max(500).optional(),
+});
+export type ListOrdersInput = z.infer<typeof listOrdersSchema>;
+
+export interface OrderSummary {
+  orderId: string;
+  webOrderId: string;
+  endCustomerName: string;
+  submittedAt: string;
+  submittedBy: string;
+  lineCount: number;
+  statuses: Record<string, number>;
+  mapped: boolean;
+}
+
+export async function listOrders(
+  deps: AppDeps,
+  actor: Actor,
+  input: ListOrdersInput,
+): Promise<{ items: OrderSummary[]; nextCursor: string | null }> {
+  const after = decodeCursor(input.cursor, 2) as [string, string] | undefined;
+  // One row more than the page: whether it comes back says if there is a next page.
+  const rows = await listOrderRows(deps.db, actor, {
+    q: input.q,
+    status: input.status as LineStatus | undefined,
+    after: after && { submittedAt: new Date(after[0]), id: after[1] },
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      orderId: r.id,
+      webOrderId: r.web_order_id,
+      endCustomerName: r.end_customer_name,
+      submittedAt: r.submitted_at.toISOString(),
+      submittedBy: r.placer_name,
+      lineCount: r.status_counts.reduce((sum, c) => sum + c.n, 0),
+      statuses: Object.fromEntries(r.status_counts.map((c) => [c.status, c.n])),
+      mapped: r.mapped_at !== null,
+    })),
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor([last.submitted_at.toISOString(), last.id]) : null,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The Subscriptions list: every line the user may see, filtered by status, the pending flag,
+ * partner, order or a free-text query; newest first, keyset-paginated.
+ */
+import { z } from 'zod';
+import { LINE_STATUSES, type Actor, type LineStatus } from '../../domain/types.js';
+import { listSubscriptionRows } from '../../store/subscription-list-repository.js';
+import type { AppDeps } from '../deps.js';
+import { decodeCursor, encodeCursor } from '../page-cursor.js';
+
+export const listSubscriptionsSchema = z.object({
+  status: z.enum(LINE_STATUSES).optional(),
+  pendingProvisioning: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  partnerId: z.string().max(64).optional(),
+  orderId: z.string().max(64).optional(),
+  webOrderId: z.string().max(64).optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type ListSubscriptionsInput = z.infer<typeof listSubscriptionsSchema>;
+
+export interface SubscriptionSummary {
+  subscriptionId: string;
+  orderId: string;
+  webOrderId: string;
+  endCustomerName: string;
+  partnerId: string;
+  offerCode: string;
+  offerName: string;
+  quantity: number;
+  rsd: string;
+  status: LineStatus;
+  pendingProvisioning: boolean;
+  provisioningContact: { name: string; email: string; language: string };
+  mapped: boolean;
+}
+
+export async function listSubscriptions(
+  deps: AppDeps,
+  actor: Actor,
+  input: ListSubscriptionsInput,
+): Promise<{ items: SubscriptionSummary[]; nextCursor: string | null }> {
+  const after = decodeCursor(input.cursor, 2) as [string, string] | undefined;
+  // One row more than the page: whether it comes back says if there is a next page.
+  const rows = await listSubscriptionRows(deps.db, actor, {
+    status: input.status as LineStatus | undefined,
+    pendingProvisioning: input.pendingProvisioning,
+    partnerId: input.partnerId,
+    orderId: input.orderId,
+    webOrderId: input.webOrderId,
+    q: input.q,
+    after: after && { createdAt: new Date(after[0]), subscriptionId: after[1] },
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      subscriptionId: r.subscription_id,
+      orderId: r.order_id,
+      webOrderId: r.web_order_id,
+      endCustomerName: r.end_customer_name,
+      partnerId: r.partner_id,
+      offerCode: r.offer_code,
+      offerName: r.offer_name,
+      quantity: r.quantity,
+      rsd: r.rsd,
+      status: r.status,
+      pendingProvisioning: r.pending_provisioning,
+      provisioningContact: { name: r.contact_name, email: r.contact_email, language: r.contact_language },
+      mapped: r.mapped_at !== null,
+    })),
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeCursor([last.created_at.toISOString(), last.subscription_id])
+        : null,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Confirm the setup from a setup link: the point of no return. The choice is checked against
+ * what the finder offers this contact (a link cannot map an order to any organization it names),
+ * then `mapOrderToOrganization` locks the order, consumes the link, maps every live line,
+ * revokes every link and queues the welcome e-mail, in one transaction. A second click, a second
+ * tab, another contact's link or a resend racing in are ordered by the order lock: exactly one
+ * mapping; the others get ALREADY_MAPPED or TOKEN_INVALID.
+ */
+import { dataRegionOf } from '../../domain/data-region.js';
+import { AppError, invalidInput } from '../../domain/errors.js';
+import type { Language } from '../../domain/types.js';
+import { hasPassword } from '../../store/user-repository.js';
+import type { AppDeps } from '../deps.js';
+import { isOffered, type OrganizationFinderResult } from './find-organizations-for-setup.js';
+import { findSetupLink, setupLinkRefusal, setupTokenHash } from './lock-setup-link.js';
+import {
+  mapOrderToOrganization,
+  type MappedOrder,
+  type OrganizationChoice,
+} from './map-order-to-organization.js';
+import { openSetupLink } from './open-setup-link.js';
+
+export interface CompleteSetupInput {
+  organization: OrganizationChoice;
+  /** Who confirms; defaults to the provisioning contact's name and language. */
+  confirmedBy?: { name?: string | undefined; language?: Language | undefined };
+}
+
+export interface CompletedSetup extends MappedOrder {
+  /** Where the welcome e-mail (with the set-password link) goes; null when they already have a password. */
+  welcomeEmailTo: string | null;
+  adminPortalUrl: string;
+}
+
+const MAX_NAME = 200;
+
+function invalid(path: string, message: string): AppError {
+  return invalidInput(path, message);
+}
+
+/** Refuses a choice the finder does not offer; returns it normalized. The wizard's pages ask it too. */
+export function checkSetupChoice(
+  choice: OrganizationChoice,
+  offered: OrganizationFinderResult,
+): OrganizationChoice {
+  if (offered.contactAccount === 'other')
+    throw invalid(
+      'provisioningContact.email',
+      'belongs to a partner, distributor or support user; delegate the setup to someone at the customer',
+    );
+  if ('organizationId' in choice) {
+    if (!isOffered(offered, choice.organizationId))
+      throw new AppError('NOT_FOUND', { organizationId: choice.organizationId });
+    return choice;
+  }
+  if (!offered.canCreate)
+    throw invalid('newOrganization', `you already administer ${offered.yours?.name ?? 'an organization'}`);
+  const name = choice.newOrganization.name.trim();
+  const country = choice.newOrganization.country.trim().toUpperCase();
+  if (name.length === 0 || name.length > MAX_NAME)
+    throw invalid('newOrganization.name', `must be 1 to ${MAX_NAME} characters`);
+  if (!dataRegionOf(country))
+    throw invalid('newOrganization.country', `no data region serves country "${country}"`);
+  return { newOrganization: { name, country } };
+}
+
+export async function completeSetup(
+  deps: AppDeps,
+  token: string,
+  input: CompleteSetupInput,
+): Promise<CompletedSetup> {
+  // The quick check, for a clear refusal before anything is locked; the binding one runs again
+  // under the order lock inside the mapping.
+  const view = await openSetupLink(deps, token);
+  const organization = checkSetupChoice(input.organization, view.organizations);
+  const contact = view.provisioningContact;
+  const name = input.confirmedBy?.name?.trim() || contact.name;
+  if (name.length > MAX_NAME) throw invalid('confirmedBy.name', `must be at most ${MAX_NAME} characters`);
+  const hadPassword = await hasPassword(deps.db, contact.email);
+  const tokenHash = setupTokenHash(token)!;
+  let mapped: MappedOrder;
+  try {
+    mapped = await mapOrderToOrganization(deps, {
+      orderId: view.order.orderId,
+      organization,
+      confirmedBy: { name, email: contact.email, language: input.confirmedBy?.language ?? contact.language },
+      setupTokenHash: tokenHash,
+    });
+  } catch (e) {
+    // The link died between the quick check and the lock (a resend, a contact change): say why.
+    if (e instanceof AppError && e.code === 'TOKEN_INVALID')
+      throw setupLinkRefusal(deps, await findSetupLink(deps.db, tokenHash), deps.clock.now()) ?? e;
+    throw e;
+  }
+  return {
+    ...mapped,
+    welcomeEmailTo: hadPassword ? null : contact.email,
+    adminPortalUrl: deps.settings.adminPortalUrl,
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Map an order to a customer organization: the point of no return. One transaction locks the
+ * order row (so no resend or contact change can interleave), consumes the setup link if one is
+ * given, marks every live line Provisioned, revokes all links and queues the welcome e-mail.
+ */
+import type { Transaction } from 'kysely';
+import { dataRegionOf } from '../../domain/data-region.js';
+import { AppError } from '../../domain/errors.js';
+import { nextDueAt, transition } from '../../domain/line-state-machine.js';
+import type { Language } from '../../domain/types.js';
+import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../../store/line-repository.js';
+import { lockOrder, markOrderMapped } from '../../store/order-repository.js';
+import { insertOrganization, organizationKind } from '../../store/organization-repository.js';
+import { enqueueEmail, supersedePendingSends } from '../../store/outbox-repository.js';
+import type { Database, PurchaseOrderRow } from '../../store/schema.js';
+import { lockTokenWithOrder, markTokenUsed, revokeLiveTokens } from '../../store/setup-token-repository.js';
+import { findOrganization, findPasswordStateByEmail, insertUser } from '../../store/user-repository.js';
+import type { AppDeps } from '../deps.js';
+import { issuePasswordLink } from '../identity/issue-password-link.js';
+import { recordLineEvents } from '../lines/record-line-events.js';
+
+export type OrganizationChoice =
+  { organizationId: string } | { newOrganization: { name: string; country: string } };
+
+export interface MapOrderInput {
+  orderId: string;
+  organization: OrganizationChoice;
+  /** The person confirming: becomes the customer admin. */
+  confirmedBy: { name: string; email: string; language: Language };
+  /** The hash of the setup link used, consumed in the same transaction. */
+  setupTokenHash?: Buffer;
+}
+
+export interface MappedOrder {
+  orderId: string;
+  organizationId: string;
+  subscriptionIds: string[];
+  customerAdminUserId: string;
+}
+
+async function consumeSetupToken(
+  trx: Transaction<Database>,
+  tokenHash: Buffer,
+  order: PurchaseOrderRow,
+  now: Date,
+) {
+  // Locks the link's row (FOR UPDATE), after the order's: nothing changes it before it is used up.
+  const token = await lockTokenWithOrder(trx, tokenHash);
+  const reason =
+    !token || token.order_id !== order.id
+      ? 'unknown'
+      : token.used_at
+        ? 'used'
+        : token.revoked_at
+          ? 'revoked'
+          : token.expires_at <= now
+            ? 'expired'
+            : null;
+  if (reason) throw new AppError('TOKEN_INVALID', { reason });
+  await markTokenUsed(trx, tokenHash, now);
+}
+
+async function resolveOrganization(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  choice: OrganizationChoice,
+  now: Date,
+): Promise<string> {
+  if ('organizationId' in choice) {
+    if ((await organizationKind(trx, choice.organizationId)) !== 'customer')
+      throw new AppError('NOT_FOUND', { organizationId: choice.organizationId });
+    return choice.organizationId;
+  }
+  const country = choice.newOrganization.country.toUpperCase();
+  const region = dataRegionOf(country);
+  if (!region)
+    throw new AppError('INVALID_INPUT', {
+      issues: [{ path: 'newOrganization.country', message: `no data region serves country "${country}"` }],
+    });
+  const id = deps.ids.newId('org');
+  await insertOrganization(trx, {
+    id,
+    kind: 'customer',
+    name: choice.newOrganization.name,
+    country,
+    data_region: region,
+    created_at: now,
+  });
+  return id;
+}
+
+/** Finds or creates the customer admin; queues the welcome e-mail with a set-password link if they have no password yet. */
+async function welcomeCustomerAdmin(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  organizationId: string,
+  person: MapOrderInput['confirmedBy'],
+  now: Date,
+): Promise<string> {
+  const existing = await findPasswordStateByEmail(trx, person.email);
+  const userId = existing?.id ?? deps.ids.newId('usr');
+  if (!existing) {
+    await insertUser(trx, {
+      id: userId,
+      organization_id: organizationId,
+      role: 'customer_admin',
+      name: person.name,
+      email: person.email,
+      language: person.language,
+      created_at: now,
+    });
+  }
+  if (existing?.hasPassword) return userId;
+  const org = await findOrganization(trx, organizationId);
+  if (!org) throw new Error(`organization ${organizationId} vanished inside its own transaction`);
+  const link = await issuePasswordLink(
+    trx,
+    deps,
+    now,
+    { id: userId, name: person.name, email: person.email, language: person.language },
+    'welcome',
+  );
+  await enqueueEmail(trx, now, {
+    template: 'welcome',
+    messageKey: deps.ids.newId('wel'),
+    input: {
+      language: person.language,
+      to: { name: person.name, email: person.email },
+      organizationName: org.name,
+      dataRegion: org.data_region ?? '',
+      secrets: { setPasswordUrl: link.setPasswordUrl },
+      adminPortalUrl: deps.settings.adminPortalUrl,
+      passwordLinkExpiresAt: link.expiresAt.toISOString(),
+    },
+  });
+  return userId;
+}
+
+export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput): Promise<MappedOrder> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const order = await lockOrder(trx, input.orderId);
+    if (!order) throw new AppError('NOT_FOUND', { orderId: input.orderId });
+    if (order.mapped_at)
+      throw new AppError('ALREADY_MAPPED', { adminPortalUrl: deps.settings.adminPortalUrl });
+    if (input.setupTokenHash) await consumeSetupToken(trx, input.setupTokenHash, order, now);
+
+    const lines = await linesOfOrder(trx, order.id, { lock: true });
+    const live = lines.filter((l) => l.status !== 'cancelled');
+    if (live.length === 0) throw new AppError('LINE_CANCELLED');
+    const outcomes = live.map((l) => ({
+      line: l,
+      outcome: transition(toLineState(l, null), { type: 'confirm_setup' }, now, deps.settings.policy),
+    }));
+
+    const organizationId = await resolveOrganization(trx, deps, input.organization, now);
+    await markOrderMapped(trx, order.id, { organizationId, mappedByEmail: input.confirmedBy.email, now });
+    for (const { line, outcome } of outcomes) {
+      await updateLine(
+        trx,
+        line.subscription_id,
+        lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
+      );
+    }
+    await revokeLiveTokens(
+      trx,
+      lines.map((l) => l.subscription_id),
+      now,
+      'mapped',
+    );
+    await supersedePendingSends(
+      trx,
+      lines.map((l) => l.subscription_id),
+      now,
+    );
+    const customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
+    const actor = { userId: null, label: `${input.confirmedBy.name} <${input.confirmedBy.email}>` };
+    await recordLineEvents(trx, deps, now, actor, [
+      { type: 'order.mapped', orderId: order.id, data: { organizationId } },
+      ...live.map((l) => ({
+        type: 'line.provisioned' as const,
+        orderId: order.id,
+        subscriptionId: l.subscription_id,
+        data: { organizationId },
+      })),
+    ]);
+    return {
+      orderId: order.id,
+      organizationId,
+      subscriptionIds: live.map((l) => l.subscription_id),
+      customerAdminUserId,
+    };
+  });
+}

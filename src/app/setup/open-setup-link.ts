@@ -1,0 +1,113 @@
+/**
+ * Open a setup link: what the wizard shows its holder (the order, its lines, the organizations
+ * the finder offers, the countries and the data region each fixes). Reads only; a dead link is
+ * refused with TOKEN_INVALID (why, in `reason` / `revokedReason`), a set-up order with
+ * ALREADY_MAPPED.
+ */
+import { DEFAULT_DATA_REGIONS } from '../../domain/data-region.js';
+import { isLanguage, type Language, type LineStatus } from '../../domain/types.js';
+import { linesOfOrder } from '../../store/line-repository.js';
+import { listOffers } from '../../store/offer-repository.js';
+import { organizationNames } from '../../store/organization-repository.js';
+import { languageOfTokenEmail } from '../../store/setup-token-repository.js';
+import type { AppDeps } from '../deps.js';
+import { findOrganizationsForSetup, type OrganizationFinderResult } from './find-organizations-for-setup.js';
+import { findSetupLink, setupLinkRefusal, setupTokenHash } from './lock-setup-link.js';
+
+export interface SetupLine {
+  subscriptionId: string;
+  offerCode: string;
+  offerName: string;
+  /** Licences. */
+  quantity: number;
+  status: LineStatus;
+  pendingProvisioning: boolean;
+}
+
+export interface SetupView {
+  order: {
+    orderId: string;
+    webOrderId: string;
+    endCustomerName: string;
+    partnerName: string;
+    distributorName: string | null;
+  };
+  provisioningContact: { name: string; email: string; language: Language };
+  /** The lines the setup maps: every line of the order that is not cancelled. */
+  lines: SetupLine[];
+  organizations: OrganizationFinderResult;
+  /** Countries a new organization may pick, each with the data region it fixes. */
+  countries: { country: string; dataRegion: string }[];
+  expiresAt: string;
+}
+
+export const SETUP_COUNTRIES = Object.entries(DEFAULT_DATA_REGIONS).map(([country, dataRegion]) => ({
+  country,
+  dataRegion,
+}));
+
+/**
+ * Reads in one repeatable-read snapshot: a confirmation committing meanwhile is seen whole or not
+ * at all (never a live link beside a finder that already counts its new admin).
+ */
+export async function openSetupLink(deps: AppDeps, token: string): Promise<SetupView> {
+  return deps.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => readSetupView({ ...deps, db: trx }, token));
+}
+
+async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
+  const link = await findSetupLink(deps.db, setupTokenHash(token));
+  const refusal = setupLinkRefusal(deps, link, deps.clock.now());
+  if (refusal) throw refusal;
+  const { order, line, token: row } = link!;
+  const [lines, offers, orgs, organizations] = await Promise.all([
+    linesOfOrder(deps.db, order.id),
+    listOffers(deps.db),
+    organizationNames(deps.db, [order.partner_id, order.distributor_id ?? order.partner_id]),
+    findOrganizationsForSetup(deps.db, {
+      contactEmail: line.contact_email,
+      endCustomerName: order.end_customer_name,
+    }),
+  ]);
+  const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? null;
+  return {
+    order: {
+      orderId: order.id,
+      webOrderId: order.web_order_id,
+      endCustomerName: order.end_customer_name,
+      partnerName: orgName(order.partner_id) ?? '',
+      distributorName: orgName(order.distributor_id),
+    },
+    provisioningContact: {
+      name: line.contact_name,
+      email: line.contact_email,
+      language: line.contact_language,
+    },
+    lines: lines
+      .filter((l) => l.status !== 'cancelled')
+      .map((l) => ({
+        subscriptionId: l.subscription_id,
+        offerCode: l.offer_code,
+        offerName: offers.find((o) => o.code === l.offer_code)?.name ?? l.offer_code,
+        quantity: l.quantity,
+        status: l.status,
+        pendingProvisioning: l.pending_provisioning,
+      })),
+    organizations,
+    countries: SETUP_COUNTRIES,
+    expiresAt: row.expires_at.toISOString(),
+  };
+}
+
+/**
+ * The language of the e-mail that carried a link, also for a dead link: its page speaks it too
+ * (the line's contact may have changed since, to someone speaking another language).
+ */
+export async function languageOfSetupLink(deps: AppDeps, token: string): Promise<Language | null> {
+  const hash = setupTokenHash(token);
+  if (!hash) return null;
+  const language = await languageOfTokenEmail(deps.db, hash);
+  return isLanguage(language) ? language : null;
+}

@@ -1,0 +1,84 @@
+/**
+ * "Send me a new link", asked from a dead setup link's page. When the address given is the
+ * provisioning contact of a line of that order still awaiting setup (or closed with provisioning
+ * still pending), the provisioning e-mail is resent to it (actor "self-service"). The caller
+ * learns nothing either way: the page answers with the same words whatever the address. Limited
+ * per IP address and per e-mail address.
+ */
+import { createHash } from 'node:crypto';
+import { allowedActions, transition, nextDueAt } from '../../domain/line-state-machine.js';
+import type { AuditActor } from '../../store/audit-repository.js';
+import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../../store/line-repository.js';
+import { lockOrder } from '../../store/order-repository.js';
+import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
+import type { AppDeps } from '../deps.js';
+import { findSetupLink, setupTokenHash } from './lock-setup-link.js';
+import {
+  loadOrderEmailContext,
+  queueProvisioningEmail,
+  type QueuedSend,
+} from '../lines/queue-provisioning-email.js';
+
+export interface NewLinkLimits {
+  perIp: RateLimit;
+  perAddress: RateLimit;
+}
+
+export const DEFAULT_NEW_LINK_LIMITS: NewLinkLimits = { perIp: perHour(20), perAddress: perHour(3) };
+
+export const SELF_SERVICE_ACTOR: AuditActor = { userId: null, label: 'self-service' };
+
+const MAX_EMAIL = 254;
+
+/** The limiter's keys never hold an address in clear. */
+const addressKey = (email: string) =>
+  `setup-link:address:${createHash('sha256').update(email).digest('hex')}`;
+
+export async function requestNewSetupLink(
+  deps: AppDeps,
+  input: { token: string; email: string; ip: string },
+  limits: NewLinkLimits = DEFAULT_NEW_LINK_LIMITS,
+): Promise<{ queued: QueuedSend | null }> {
+  const now = deps.clock.now();
+  const email = input.email.trim().toLowerCase().slice(0, MAX_EMAIL);
+  await consumeRateLimit(deps.db, `setup-link:ip:${input.ip}`, limits.perIp, now);
+  await consumeRateLimit(deps.db, addressKey(email), limits.perAddress, now);
+  if (!email.includes('@')) return { queued: null };
+
+  return deps.db.transaction().execute(async (trx) => {
+    const link = await findSetupLink(trx, setupTokenHash(input.token));
+    if (!link) return { queued: null };
+    const order = await lockOrder(trx, link.order.id);
+    if (!order || order.mapped_at) return { queued: null };
+    const lines = await linesOfOrder(trx, order.id, { lock: true });
+    const eligible = lines.filter(
+      (l) =>
+        l.contact_email.toLowerCase() === email &&
+        allowedActions({ status: l.status, mapped: order.mapped_at !== null }).includes('resend'),
+    );
+    // The line of the dead link first: the new e-mail then replaces the one the person holds.
+    const line = eligible.find((l) => l.subscription_id === link.line.subscription_id) ?? eligible[0];
+    if (!line) return { queued: null };
+    const outcome = transition(
+      toLineState(line, order.mapped_at),
+      { type: 'resend' },
+      now,
+      deps.settings.policy,
+    );
+    await updateLine(
+      trx,
+      line.subscription_id,
+      lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
+    );
+    const context = await loadOrderEmailContext(trx, order.id);
+    const queued = await queueProvisioningEmail(trx, deps, {
+      order,
+      line,
+      reason: 'resend',
+      actor: SELF_SERVICE_ACTOR,
+      context,
+      now,
+    });
+    return { queued };
+  });
+}
