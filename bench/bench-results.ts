@@ -1,12 +1,12 @@
 /** The shape of one run's results (bench/results/*.json), as the chart and the docs read it. */
+import type { Machine } from './describe-machine.js';
 import type { LatencyResult as ApiLatency } from './measure-api-latency.js';
-import type { BurstResult } from './measure-rsd-burst.js';
-import type { CeilingResult } from './measure-smtp-ceiling.js';
 import type { MemoryResult } from './measure-memory-and-start.js';
 import type { MultiWorkerResult } from './measure-multi-worker.js';
 import type { PeerResult } from './measure-peers.js';
+import type { BurstResult } from './measure-rsd-burst.js';
+import type { CeilingResult } from './measure-smtp-ceiling.js';
 import type { SweepResult } from './measure-sweep.js';
-import type { Machine } from './describe-machine.js';
 import type { Ratio } from './summarize-results.js';
 
 export interface BenchResults {

@@ -4,8 +4,10 @@
  * with one partner, one user and an API token, nothing else: the lines are bulk-loaded in SQL.
  */
 import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
-import { ManualClock, hashToken, randomIds, type AppDeps } from '../src/app/deps.js';
+
+import { type AppDeps, hashToken, ManualClock, randomIds } from '../src/app/deps.js';
 import { buildPolicy } from '../src/domain/policy.js';
 import { migrate } from '../src/store/migrate.js';
 import { openStore, type Store, type StoreKind } from '../src/store/open-store.js';

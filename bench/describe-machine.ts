@@ -1,5 +1,6 @@
 /** What the numbers were measured on: cores, memory, load, Node and PostgreSQL versions. */
 import { cpus, loadavg, totalmem } from 'node:os';
+
 import pg from 'pg';
 
 export interface Machine {

@@ -9,7 +9,8 @@
  *   past their policy period (auto-close); of the rest, 4 in 5 are provisioned (nothing due)
  *   and 1 in 5 await details with their next reminder weeks away.
  */
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+
 import type { Database } from '../src/store/schema.js';
 import { BENCH_NOW } from './bench-store.js';
 

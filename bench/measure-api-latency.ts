@@ -11,10 +11,11 @@
  * quota in a burst over 10 connections: latency under saturation, kept for comparison.
  */
 import autocannon from 'autocannon';
+
 import { runDue } from '../src/jobs/run-due.js';
 import { BENCH_TOKEN, openBenchStore } from './bench-store.js';
-import { loadLines } from './load-lines.js';
 import { fireAtRate } from './fire-at-rate.js';
+import { loadLines } from './load-lines.js';
 import { spawnOnramp } from './spawn-onramp.js';
 
 export interface LatencyResult {

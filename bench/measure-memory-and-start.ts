@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import autocannon from 'autocannon';
+
 import { BENCH_TOKEN, type BenchStore } from './bench-store.js';
 import { rssOf, spawnOnramp } from './spawn-onramp.js';
 

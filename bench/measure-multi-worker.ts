@@ -4,8 +4,9 @@
  * empty database; the burst is then loaded in one statement (every RSD arrives at once) and the
  * clock runs until the sink holds every e-mail.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+
 import { openBenchStore } from './bench-store.js';
 import { loadLines } from './load-lines.js';
 import type { CountingSink } from './start-counting-sink.js';

@@ -8,7 +8,8 @@
 import { Logger, makeWorkerUtils, run } from 'graphile-worker';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { createMailer, renderEmail, type Mailer } from '../src/email/index.js';
+
+import { createMailer, type Mailer, renderEmail } from '../src/email/index.js';
 import { openBenchStore } from './bench-store.js';
 import { equivalentEmail } from './equivalent-email.js';
 import type { CountingSink } from './start-counting-sink.js';

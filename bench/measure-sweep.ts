@@ -4,6 +4,7 @@
  * next_action_at), not the table size.
  */
 import { sql } from 'kysely';
+
 import { runDue } from '../src/jobs/run-due.js';
 import type { BenchStore } from './bench-store.js';
 

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+
 import type { BenchResults } from './bench-results.js';
 import { openBenchStore } from './bench-store.js';
 import { describeMachine } from './describe-machine.js';

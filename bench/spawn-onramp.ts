@@ -3,7 +3,7 @@
  * port, and stops it by its process group. Used where a measurement needs a real server: API
  * latency, memory, start time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export interface SpawnedOnramp {

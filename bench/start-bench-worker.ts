@@ -3,6 +3,7 @@
  * configuration) on a bench database, sending to the bench sink, its clock fixed at BENCH_NOW.
  */
 import pino from 'pino';
+
 import type { AppDeps } from '../src/app/deps.js';
 import { loadConfig } from '../src/config.js';
 import { createMailer } from '../src/email/index.js';

@@ -2,7 +2,7 @@
  * The local SMTP server every measurement sends to: Onramp's own sink (smtp-server) that discards
  * each message after noting its Message-ID, so a run can check every e-mail arrived exactly once.
  */
-import { startMailSink, type MailSink } from '../src/email/index.js';
+import { type MailSink, startMailSink } from '../src/email/index.js';
 
 export interface CountingSink {
   url: string;

@@ -4,6 +4,7 @@
  * green when its goal is met. `tsx bench/write-chart.ts [results.json] [out.svg]` redraws it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+
 import type { BenchResults } from './bench-results.js';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

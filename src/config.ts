@@ -3,6 +3,7 @@
  * A bad value stops the process with a message naming the variable.
  */
 import { z } from 'zod';
+
 import type { RateLimits } from './app/rate-limits.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 

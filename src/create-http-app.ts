@@ -3,8 +3,9 @@
  * it; the browser tests serve this very app, so what they click is what production wires.
  */
 import { Hono } from 'hono';
+
 import type { HttpDeps } from './http/api-types.js';
-import { createApi, type ApiOptions } from './http/create-api.js';
+import { type ApiOptions, createApi } from './http/create-api.js';
 import { createWeb, type WebOptions } from './web/create-web.js';
 import type { WebDeps } from './web/web-env.js';
 

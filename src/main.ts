@@ -4,13 +4,14 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import { randomIds, systemClock, type AppDeps, type Clock } from './app/deps.js';
+
+import { type AppDeps, type Clock, randomIds, systemClock } from './app/deps.js';
 import { seedOfferCatalogue } from './app/orders/seed-offer-catalogue.js';
 import type { Config } from './config.js';
 import { createHttpApp } from './create-http-app.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { captureMailInto } from './email/capture-mail.js';
-import { createMailer, startMailSink, type Mailer, type MailSink } from './email/index.js';
+import { createMailer, type Mailer, type MailSink, startMailSink } from './email/index.js';
 import { startWorker, type Worker } from './jobs/start-worker.js';
 import { createMetrics } from './observability/metrics.js';
 import { lockDataDir } from './store/lock-data-dir.js';

@@ -4,8 +4,10 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
+
 import { openBenchStore } from '../bench/bench-store.js';
 import { fireAtRate, percentile } from '../bench/fire-at-rate.js';
 import { loadLines } from '../bench/load-lines.js';
@@ -13,7 +15,7 @@ import { measurePeer } from '../bench/measure-peers.js';
 import { measureRsdBurst } from '../bench/measure-rsd-burst.js';
 import { measureSmtpCeiling } from '../bench/measure-smtp-ceiling.js';
 import { measureSweep } from '../bench/measure-sweep.js';
-import { startCountingSink, type CountingSink } from '../bench/start-counting-sink.js';
+import { type CountingSink, startCountingSink } from '../bench/start-counting-sink.js';
 import { summarize } from '../bench/summarize-results.js';
 import { describeEachStore } from './support/test-store.js';
 

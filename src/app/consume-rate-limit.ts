@@ -5,6 +5,7 @@
  * the worker deletes them (`deleteExpiredRateLimits`), so a hit costs one statement.
  */
 import type { Kysely } from 'kysely';
+
 import { AppError } from '../domain/errors.js';
 import { countHit } from '../store/rate-limit-repository.js';
 import type { Database } from '../store/schema.js';

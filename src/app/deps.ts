@@ -3,10 +3,12 @@
  * Injected so tests move time and never sleep.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
 import type { Kysely } from 'kysely';
+
 import type { Policy } from '../domain/policy.js';
-import type { RateLimits } from './rate-limits.js';
 import type { Database } from '../store/schema.js';
+import type { RateLimits } from './rate-limits.js';
 
 export interface Clock {
   now(): Date;

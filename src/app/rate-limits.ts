@@ -5,6 +5,7 @@
  * RATE_LIMITED with `retryAfterSeconds` (429 with Retry-After on the API and the pages).
  */
 import { createHash } from 'node:crypto';
+
 import type { Actor } from '../domain/types.js';
 import { consumeRateLimit, type RateLimit } from './consume-rate-limit.js';
 import type { AppDeps } from './deps.js';

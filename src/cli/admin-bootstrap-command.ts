@@ -4,6 +4,7 @@
  * when the server runs). Refused (exit 1) once any operator exists; a bad address exits 4.
  */
 import type { Command } from 'commander';
+
 import { systemClock } from '../app/deps.js';
 import { bootstrapOperator } from '../app/identity/bootstrap-operator.js';
 import { isAppError } from '../domain/errors.js';

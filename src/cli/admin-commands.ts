@@ -3,6 +3,7 @@
  * Every command prints JSON on success; refusals use the shared error vocabulary and exit codes.
  */
 import type { Command } from 'commander';
+
 import { registerBootstrapCommand } from './admin-bootstrap-command.js';
 import { registerOfferCommands } from './admin-offer-commands.js';
 import { registerTokenCommands } from './admin-token-commands.js';

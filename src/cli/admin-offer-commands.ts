@@ -5,9 +5,10 @@
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { addOffer, addOfferSchema } from '../app/orders/add-offer.js';
-import { changeOffer, changeOfferSchema, type ChangeOfferInput } from '../app/orders/change-offer.js';
+
 import { systemClock } from '../app/deps.js';
+import { addOffer, addOfferSchema } from '../app/orders/add-offer.js';
+import { changeOffer, type ChangeOfferInput, changeOfferSchema } from '../app/orders/change-offer.js';
 import { listOffers, offerCodeSchema } from '../app/orders/list-offers.js';
 import { invalidInput } from '../domain/errors.js';
 import { appDepsOf } from '../main.js';

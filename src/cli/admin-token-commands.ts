@@ -4,9 +4,10 @@
  * as /api/v1/tokens, audited as "Onramp CLI". Bad arguments exit 2 (commander); an unknown
  * e-mail or token id exits 1.
  */
-import { InvalidArgumentError, type Command } from 'commander';
-import { createApiTokenFor, expiresInDaysSchema, tokenNameSchema } from '../app/identity/create-api-token.js';
+import { type Command, InvalidArgumentError } from 'commander';
+
 import { systemClock } from '../app/deps.js';
+import { createApiTokenFor, expiresInDaysSchema, tokenNameSchema } from '../app/identity/create-api-token.js';
 import { findActorByEmail } from '../app/identity/find-actor-by-email.js';
 import { revokeApiTokenAs } from '../app/identity/revoke-api-token.js';
 import { DEFAULT_EXPIRY_DAYS } from '../domain/api-token-rules.js';

@@ -4,18 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+
 import { Presets, SingleBar } from 'cli-progress';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+
 import { systemClock } from '../app/deps.js';
-import { exportSubscriptions } from '../app/orders/export-subscriptions.js';
 import { findActorByEmail } from '../app/identity/find-actor-by-email.js';
-import { importOrders, type ImportReport } from '../app/orders/import-orders.js';
 import { resendProvisioningEmail } from '../app/lines/resend-provisioning-email.js';
+import { exportSubscriptions } from '../app/orders/export-subscriptions.js';
+import { importOrders, type ImportReport } from '../app/orders/import-orders.js';
 import { invalidInput } from '../domain/errors.js';
-import { LINE_STATUSES, type Actor, type LineStatus } from '../domain/types.js';
+import { type Actor, LINE_STATUSES, type LineStatus } from '../domain/types.js';
 import { appDepsOf } from '../main.js';
-import type { WithDatabase } from './with-database.js';
 import type { Store } from '../store/open-store.js';
+import type { WithDatabase } from './with-database.js';
 
 /** Orders at or above this many show a progress bar (on a terminal). */
 const PROGRESS_FROM = 200;

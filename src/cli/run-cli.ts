@@ -6,9 +6,11 @@
  * validation errors.
  */
 import { Console } from 'node:console';
+
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+
 import { ManualClock, systemClock } from '../app/deps.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
 import { AppError, isAppError } from '../domain/errors.js';
 import { errorMessage } from '../i18n/error-message.js';

@@ -3,12 +3,12 @@
  * organization and orders in every line state. Built through the real use cases with a clock set
  * in the past, so the history (e-mails, closes, mapping, a support case) is genuine. Idempotent.
  */
-import { ManualClock, hashToken, type AppDeps } from '../app/deps.js';
+import { type AppDeps, hashToken, ManualClock } from '../app/deps.js';
 import { hashPassword } from '../app/identity/hash-password.js';
 import { cancelLine } from '../app/lines/cancel-line.js';
+import { placeOrder, type PlaceOrderInput } from '../app/orders/place-order.js';
 import { mapOrderToOrganization } from '../app/setup/map-order-to-organization.js';
 import { openSupportCase } from '../app/support/open-support-case.js';
-import { placeOrder, type PlaceOrderInput } from '../app/orders/place-order.js';
 import type { Actor, Language, Role } from '../domain/types.js';
 import { runDue } from '../jobs/run-due.js';
 import { insertDemoRows } from '../store/demo-repository.js';

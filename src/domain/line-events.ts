@@ -26,6 +26,7 @@
  * resend and contact change (audited as the agent; the case keeps its own events).
  */
 import { z } from 'zod';
+
 import { LANGUAGES } from './types.js';
 import type { LineWebhook } from './webhook-events.js';
 

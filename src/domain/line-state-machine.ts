@@ -11,7 +11,7 @@
  * A Booked line of an order that is set up early (another line's link was used) is mapped too.
  */
 import { AppError } from './errors.js';
-import { closeInstant, reminderInstants, type Policy } from './policy.js';
+import { closeInstant, type Policy, reminderInstants } from './policy.js';
 import type { LineState, LineStatus, SendReason } from './types.js';
 
 export type LineCommand =

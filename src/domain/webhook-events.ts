@@ -3,6 +3,7 @@
  * organization's endpoints. Pure.
  */
 import { z } from 'zod';
+
 import { AppError } from './errors.js';
 import { CONTACT_CHANGE_VIA, contactSchema } from './line-events.js';
 import type { Actor } from './types.js';

@@ -1,5 +1,6 @@
 /** Stores what the built-in sink receives, for /dev/mailbox. */
 import type { Kysely } from 'kysely';
+
 import { insertCapturedMail } from '../store/captured-mail-repository.js';
 import type { Database } from '../store/schema.js';
 import { parseMail } from './parse-mail.js';

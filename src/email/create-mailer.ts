@@ -1,4 +1,5 @@
 import nodemailer, { type NodemailerError } from 'nodemailer';
+
 import type { Person } from './email-types.js';
 
 /** One message for one recipient, already rendered. */

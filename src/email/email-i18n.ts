@@ -1,6 +1,7 @@
 import i18next from 'i18next';
-import { catalogue } from '../i18n/locales/catalogue.js';
+
 import { INTL_LOCALES } from '../domain/types.js';
+import { catalogue } from '../i18n/locales/catalogue.js';
 import type { Language } from './email-types.js';
 
 const i18n = i18next.createInstance();

@@ -10,7 +10,8 @@
  * new template with a link is scrubbed without anyone remembering a list of field names.
  */
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../domain/types.js';
+
+import { type Language, LANGUAGES } from '../domain/types.js';
 
 /** Language of the recipient; every e-mail exists in each. */
 const languageSchema = z.enum(LANGUAGES);

@@ -1,5 +1,7 @@
 /** The e-mail module: templates (HTML + text, en/it), pooled SMTP transport, built-in SMTP sink. */
-export { renderEmail } from './render-email.js';
+export type { Mailer, OutgoingEmail, SendResult } from './create-mailer.js';
+export { createMailer, MailSendError } from './create-mailer.js';
+export { emailT } from './email-i18n.js';
 export type {
   EmailInput,
   EmailLine,
@@ -10,10 +12,8 @@ export type {
   TemplateFields,
   TemplateInput,
 } from './email-types.js';
-export { emailT } from './email-i18n.js';
-export { createMailer, MailSendError } from './create-mailer.js';
-export type { Mailer, OutgoingEmail, SendResult } from './create-mailer.js';
-export { startMailSink } from './start-mail-sink.js';
-export type { MailSink } from './start-mail-sink.js';
-export { parseMail } from './parse-mail.js';
 export type { ParsedMail } from './parse-mail.js';
+export { parseMail } from './parse-mail.js';
+export { renderEmail } from './render-email.js';
+export type { MailSink } from './start-mail-sink.js';
+export { startMailSink } from './start-mail-sink.js';

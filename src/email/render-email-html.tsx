@@ -1,4 +1,5 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
+
 import type { EmailBlock, EmailDocument } from './email-document.js';
 import { emailT } from './email-i18n.js';
 

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerError } from 'smtp-server';
 
 export interface MailSink {

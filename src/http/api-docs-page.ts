@@ -5,6 +5,7 @@
  */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events.js';
 
 export const API_TAGS = [

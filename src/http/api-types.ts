@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+
 import type { AppDeps } from '../app/deps.js';
 import type { Actor, Language } from '../domain/types.js';
 import type { Store } from '../store/open-store.js';

@@ -7,13 +7,14 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
-import { hashToken, type Clock } from '../app/deps.js';
+
+import { type Clock, hashToken } from '../app/deps.js';
 import { AppError } from '../domain/errors.js';
 import type { Actor } from '../domain/types.js';
-import type { Database } from '../store/schema.js';
-import type { ApiEnv } from './api-types.js';
 import { actorOf } from '../store/actor-row.js';
 import { markTokenUsed, workingTokenActorRow } from '../store/api-token-repository.js';
+import type { Database } from '../store/schema.js';
+import type { ApiEnv } from './api-types.js';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -3,31 +3,33 @@
  * /healthz and /readyz. Pages are mounted beside it by the composition root.
  */
 import { randomUUID } from 'node:crypto';
+
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
+
 import { AppError } from '../domain/errors.js';
 import { languageFromHeader } from '../i18n/i18n.js';
 import { createMetrics, type OnrampMetrics } from '../observability/metrics.js';
 import { pendingMigrations } from '../store/migrate.js';
-import type { ApiEnv, HttpDeps } from './api-types.js';
 import { API_TAGS, renderApiDocs } from './api-docs-page.js';
+import type { ApiEnv, HttpDeps } from './api-types.js';
 import { authenticate } from './authenticate.js';
 import { idempotency } from './idempotency.js';
 import { observeRequests } from './observe-requests.js';
 import { renderError } from './render-error.js';
 import { registerEmailEventRoutes } from './routes/email-event-routes.js';
-import { registerOrderRoutes } from './routes/order-routes.js';
-import { registerSetupApiRoutes } from './routes/setup-routes.js';
-import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
-import { validationHook } from './validation-hook.js';
-import { registerWebhookEventDocs } from './webhook-event-docs.js';
-import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerOfferRoutes } from './routes/offer-routes.js';
+import { registerOrderRoutes } from './routes/order-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
+import { registerSetupApiRoutes } from './routes/setup-routes.js';
+import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
+import { validationHook } from './validation-hook.js';
+import { registerWebhookEventDocs } from './webhook-event-docs.js';
 
 export interface ApiOptions {
   logError: (err: unknown) => void;

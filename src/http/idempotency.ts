@@ -7,15 +7,17 @@
  * a retry): after a 5xx the key is free again, because the client must be able to retry.
  */
 import { createHash } from 'node:crypto';
+
 import type { MiddlewareHandler } from 'hono';
+
 import type { AppDeps } from '../app/deps.js';
 import { AppError, invalidInput } from '../domain/errors.js';
 import {
   completeIdempotencyKey,
   findIdempotencyKey,
+  type IdempotencyKeyRow,
   releaseIdempotencyKey,
   reserveIdempotencyKey,
-  type IdempotencyKeyRow,
 } from '../store/idempotency-key-repository.js';
 import type { ApiEnv } from './api-types.js';
 

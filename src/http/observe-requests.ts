@@ -6,6 +6,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Logger } from 'pino';
+
 import type { OnrampMetrics } from '../observability/metrics.js';
 import type { ApiEnv } from './api-types.js';
 

@@ -5,7 +5,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError, invalidInput, isAppError, type AnyAppError } from '../domain/errors.js';
+
+import { type AnyAppError, AppError, invalidInput, isAppError } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { languageFromHeader } from '../i18n/i18n.js';

@@ -3,7 +3,8 @@
  * endpoint receives (generated from the domain's schemas, so it cannot drift from what is sent),
  * the delivery headers, the signature, and what the receiver should answer.
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENT_WHEN, webhookBodySchema } from '../domain/webhook-events.js';
 import type { ApiEnv } from './api-types.js';
 import { WEBHOOK_SIGNATURE_DOC } from './routes/webhook-routes.js';

@@ -2,7 +2,7 @@
  * An AppError in the reader's language: the code's message, or a more helpful one when the
  * details say whom to ask or which area is closed to the reader.
  */
-import { asKnown, messageKeyOf, type AppError } from '../domain/errors.js';
+import { type AppError, asKnown, messageKeyOf } from '../domain/errors.js';
 import type { Language } from '../domain/types.js';
 import { t } from './i18n.js';
 

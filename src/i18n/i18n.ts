@@ -3,6 +3,7 @@
  * Every user-visible string goes through `t`.
  */
 import i18next from 'i18next';
+
 import { isLanguage, type Language } from '../domain/types.js';
 import { catalogue, NAMESPACES } from './locales/catalogue.js';
 

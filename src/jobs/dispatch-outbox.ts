@@ -6,18 +6,19 @@
  * (`input.secrets`) are dropped from the stored payload once the row is finished.
  */
 import type { Logger } from 'pino';
+
 import type { AppDeps } from '../app/deps.js';
 import { recordLineEvents } from '../app/lines/record-line-events.js';
-import { MailSendError, renderEmail, type Mailer } from '../email/index.js';
+import { type Mailer, MailSendError, renderEmail } from '../email/index.js';
 import { messageIdOf } from '../email/message-id.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 import { SYSTEM_ACTOR } from '../store/audit-repository.js';
 import {
+  type EmailPayload,
+  type FinishedPayload,
   parseOutboxPayload,
   scrubEmailPayload,
   UNPARSED_PAYLOAD,
-  type EmailPayload,
-  type FinishedPayload,
 } from '../store/outbox-payloads.js';
 import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
 import { setSendStatus, setSendStatuses } from '../store/send-repository.js';

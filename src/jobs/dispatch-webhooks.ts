@@ -6,7 +6,8 @@
  * delivery id (Onramp-Delivery) is the row's stable key, the same on every retry.
  */
 import type { Logger } from 'pino';
-import { DEFAULT_WEBHOOK_SETTINGS, type AppDeps } from '../app/deps.js';
+
+import { type AppDeps, DEFAULT_WEBHOOK_SETTINGS } from '../app/deps.js';
 import { isAppError } from '../domain/errors.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 import { parseOutboxPayload } from '../store/outbox-payloads.js';

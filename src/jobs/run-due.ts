@@ -5,14 +5,15 @@
  * per batch.
  */
 import type { Transaction } from 'kysely';
-import { nextDueAt, transition } from '../domain/line-state-machine.js';
+
 import type { AppDeps } from '../app/deps.js';
 import {
   loadOrderEmailContexts,
-  queueProvisioningEmails,
   type ProvisioningEmailRequest,
+  queueProvisioningEmails,
 } from '../app/lines/queue-provisioning-email.js';
 import { queueWebhooksOfQueuedEmails, recordLineEvents } from '../app/lines/record-line-events.js';
+import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import { SYSTEM_ACTOR } from '../store/audit-repository.js';
 import { claimDueLines, lineStateColumns, toLineState, updateLines } from '../store/line-repository.js';
 import { offerNames } from '../store/offer-repository.js';

@@ -15,7 +15,8 @@
  * | onramp_webhook_deliveries_total         | webhook delivery attempts by outcome (delivered, retrying, failed) |
  */
 import type { Kysely } from 'kysely';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import { oldestDueAt } from '../store/line-repository.js';
 import { outboxStats } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';

@@ -3,6 +3,7 @@
  * store needs it; authentication looks a token up by its hash (`workingTokenActorRow`).
  */
 import type { Insertable, Kysely, Transaction } from 'kysely';
+
 import type { ActorRow } from './actor-row.js';
 import type { ApiTokenTable, Database } from './schema.js';
 

@@ -1,5 +1,6 @@
 /** The append-only audit trail; it is also each line's timeline. */
 import type { Kysely, Transaction } from 'kysely';
+
 import type { LineEventOf, LineEventType } from '../domain/line-events.js';
 import type { Database } from './schema.js';
 

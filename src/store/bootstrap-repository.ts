@@ -1,5 +1,6 @@
 /** The queries of `onramp admin bootstrap`: the first operator and the platform's organization. */
 import { sql, type Transaction } from 'kysely';
+
 import type { Language } from '../domain/types.js';
 import type { Database } from './schema.js';
 

@@ -1,5 +1,6 @@
 /** What the built-in SMTP sink caught (`captured_mail`), for /dev/mailbox in embedded/demo mode. */
 import type { Insertable, Kysely, Selectable } from 'kysely';
+
 import type { CapturedMailTable, Database } from './schema.js';
 
 export type CapturedMailRow = Selectable<CapturedMailTable>;

@@ -3,6 +3,7 @@
  * their API tokens), each kind in one statement. Embedded/demo mode only.
  */
 import type { Insertable, Transaction } from 'kysely';
+
 import type { ApiTokenTable, AppUserTable, Database, OrganizationTable } from './schema.js';
 
 export async function insertDemoRows(

@@ -4,6 +4,7 @@
  * makes the reservation the one arbiter between concurrent duplicates.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
+
 import type { Database, IdempotencyKeyTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -3,6 +3,7 @@
  * it (the old link stops) and `message_key` names the newest e-mail, so a bounce report finds it.
  */
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
 import type { Database, InvitationTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -1,5 +1,6 @@
 /** Subscription lines: insert, load, lock, claim when due, save the state the domain decided. */
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+
 import { unseededPolicyDays } from '../domain/policy.js';
 import type { LineState } from '../domain/types.js';
 import type { Database, SubscriptionLineRow, SubscriptionLineTable } from './schema.js';

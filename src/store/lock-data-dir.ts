@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { AppError } from '../domain/errors.js';
 
 function alive(pid: number): boolean {

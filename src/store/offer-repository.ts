@@ -1,5 +1,6 @@
 /** The offer catalogue: codes, names, policy periods, and whether new orders may use an offer. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -3,12 +3,14 @@
  * PostgreSQL when a URL is given. Both speak the same SQL through the same Kysely `Database`.
  */
 import { mkdirSync } from 'node:fs';
+
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { PreparingClient } from './prepare-statements.js';
 import pg from 'pg';
+
 import { PGliteDialect } from './pglite-dialect.js';
 import { imageForNewDataDir } from './pglite-image.js';
+import { PreparingClient } from './prepare-statements.js';
 import type { Database } from './schema.js';
 
 export type StoreKind = 'pglite' | 'postgres';

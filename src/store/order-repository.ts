@@ -1,5 +1,6 @@
 /** Orders: insert, find, list, lock and map (the PONR lives on the order row). */
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+
 import type { Actor, Language, LineStatus } from '../domain/types.js';
 import { containsLower } from './like-pattern.js';
 import type { Database, PurchaseOrderRow, PurchaseOrderTable } from './schema.js';

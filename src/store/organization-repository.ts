@@ -2,7 +2,8 @@
  * Organizations as the operator sees them: with their user counts, looked up by kind and name,
  * renamed, deactivated (every web session of their users ends with it) and their audit trail.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+
 import { NAME_PREFIX_LENGTH } from '../domain/setup-rules.js';
 import type { OrganizationKind } from '../domain/types.js';
 import { escapeLike } from './like-pattern.js';

@@ -9,10 +9,11 @@
  * | webhook | `{ eventType, eventId, body }`: the exact signed body, the same on each retry |
  */
 import { z } from 'zod';
+
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events.js';
 import {
-  emailInputSchema,
   type EmailInput,
+  emailInputSchema,
   type EmailTemplate,
   type TemplateFields,
 } from '../email/email-types.js';

@@ -3,7 +3,8 @@
  * due rows with one statement (FOR UPDATE SKIP LOCKED) and push `available_at` forward as a lease:
  * a worker that dies mid-send leaves the row to come back by itself when the lease ends.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+
 import type { EmailTemplate, TemplateFields } from '../email/email-types.js';
 import {
   emailPayload,

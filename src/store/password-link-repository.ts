@@ -4,6 +4,7 @@
  * (reset). Only the token's SHA-256 is stored.
  */
 import type { Kysely, Transaction } from 'kysely';
+
 import type { Language, Role } from '../domain/types.js';
 import type { Database, PasswordLinkPurpose } from './schema.js';
 

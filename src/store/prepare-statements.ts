@@ -12,6 +12,7 @@
  * the next ones are prepared afresh.
  */
 import { createHash } from 'node:crypto';
+
 import pg from 'pg';
 
 const MAX_PARAMS = 64;

@@ -2,7 +2,8 @@
  * Rate-limit windows (`rate_limit`): one row per key and window start, counting the hits in it.
  * A hit is one upsert; windows that ended are deleted by the worker.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

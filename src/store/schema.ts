@@ -2,6 +2,7 @@
  * The one `Database` type Kysely checks every query against. It mirrors migrations/*.sql.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
 import type { Language, LineStatus, Role } from '../domain/types.js';
 
 type Timestamp = ColumnType<Date, Date, Date>;

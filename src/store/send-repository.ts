@@ -1,5 +1,6 @@
 /** Provisioning e-mail sends and their delivery status. */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+
 import type { Database, ProvisioningEmailTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

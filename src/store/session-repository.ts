@@ -4,6 +4,7 @@
  * its user and their organization are active.
  */
 import type { Kysely, Transaction } from 'kysely';
+
 import type { Role } from '../domain/types.js';
 import type { ActorRow } from './actor-row.js';
 import type { Database } from './schema.js';

@@ -1,5 +1,6 @@
 /** Setup links: only the SHA-256 of each token is stored; one live token per line. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
+
 import type { Database, SetupTokenTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -3,6 +3,7 @@
  * the operator's CSV export, and the lines of a customer organization for its admin portal.
  */
 import type { Kysely, Transaction } from 'kysely';
+
 import type { Actor, LineStatus } from '../domain/types.js';
 import { containsLower } from './like-pattern.js';
 import type { Database } from './schema.js';

@@ -1,5 +1,6 @@
 /** Support cases, their screenshots and their events. */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+
 import type { CaseStatus, CaseType, CheckedScreenshot } from '../domain/support-case.js';
 import type { AuditActor } from './audit-repository.js';
 import type { Database, SupportCaseEventTable, SupportCaseTable } from './schema.js';

@@ -4,6 +4,7 @@
  * stop at once; reactivation brings neither back.
  */
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
 import type { Role } from '../domain/types.js';
 import type { AppUserTable, Database, OrganizationTable } from './schema.js';
 

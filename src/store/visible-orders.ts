@@ -3,6 +3,7 @@
  * (placer, partner admin, distributor on the order, support agent; customer admins read their own).
  */
 import type { ExpressionBuilder } from 'kysely';
+
 import type { Actor } from '../domain/types.js';
 import type { Database } from './schema.js';
 

@@ -3,6 +3,7 @@
  * 'webhook', `webhook_endpoint_id` set); each attempt adds a `webhook_attempt` row.
  */
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
 import type { Database, WebhookEndpointTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -10,6 +10,7 @@
  * foreign keys are checked at the end of the statement, when the sends exist.
  */
 import { sql, type Transaction } from 'kysely';
+
 import type { LineEventOf } from '../domain/line-events.js';
 import type { SendReason } from '../domain/types.js';
 import type { EmailPayload } from './outbox-payloads.js';

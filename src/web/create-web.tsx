@@ -3,26 +3,28 @@
  * Forms work without JavaScript; /static/app.js only enhances (confirmation dialogs).
  */
 import { readFileSync } from 'node:fs';
+
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import pino, { type Logger } from 'pino';
+
 import { AppError } from '../domain/errors.js';
+import { registerAccountRoutes } from './account/register-account-routes.js';
 import { csrfProtection } from './csrf-protection.js';
 import { notFoundPage, renderPageError } from './error-pages.js';
 import { mailboxRoutes } from './mailbox-routes.js';
-import { registerSetupRoutes } from './setup/register-setup-routes.js';
-import { registerSignInRoutes } from './sign-in-routes.js';
-import { registerSupportRoutes } from './support/register-support-routes.js';
-import type { WebDeps, WebEnv } from './web-env.js';
-import { webContext, webSecurityHeaders } from './web-middleware.js';
-import { registerWorkspaceRoutes } from './workspace/register-workspace-routes.js';
-import { registerAccountRoutes } from './account/register-account-routes.js';
 import { registerOfferPages } from './operator/register-offer-pages.js';
 import { registerOrganizationPages } from './operator/register-organization-pages.js';
 import { registerPeopleRoutes } from './people/register-people-routes.js';
+import { registerSetupRoutes } from './setup/register-setup-routes.js';
+import { registerSignInRoutes } from './sign-in-routes.js';
+import { registerSupportRoutes } from './support/register-support-routes.js';
 import { registerTokenPages } from './tokens/register-token-pages.js';
+import type { WebDeps, WebEnv } from './web-env.js';
+import { webContext, webSecurityHeaders } from './web-middleware.js';
+import { registerWorkspaceRoutes } from './workspace/register-workspace-routes.js';
 
 const STATIC: Record<string, { body: string; type: string }> = {
   'app.css': {

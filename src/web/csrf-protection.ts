@@ -4,8 +4,10 @@
  * SameSite=Lax cookies and an Origin check (hono/csrf) are a second line.
  */
 import { timingSafeEqual } from 'node:crypto';
+
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+
 import { randomIds } from '../app/deps.js';
 import type { WebEnv } from './web-env.js';
 

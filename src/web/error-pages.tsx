@@ -9,11 +9,12 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
+
 import { type AnyAppError } from '../domain/errors.js';
 import { homePathOf } from '../domain/roles.js';
-import { t } from '../i18n/i18n.js';
 import { setRetryAfter, toAppError } from '../http/render-error.js';
-import { Layout, sectionOf, type PageContext } from './layout.js';
+import { t } from '../i18n/i18n.js';
+import { Layout, type PageContext, sectionOf } from './layout.js';
 import type { WebEnv } from './web-env.js';
 import { requestLanguage } from './web-middleware.js';
 import { AdminsCard, PlacerCard, RefusalMessage } from './workspace/refusal.js';

@@ -1,6 +1,7 @@
 /** The page shell every page uses: header, navigation, language switch, main, footer. */
 import type { Child } from 'hono/jsx';
-import { LANGUAGE_NAMES, LANGUAGES, type Actor, type Language } from '../domain/types.js';
+
+import { type Actor, type Language, LANGUAGE_NAMES, LANGUAGES } from '../domain/types.js';
 
 export interface PageContext {
   t: (key: string, vars?: Record<string, unknown>) => string;

@@ -1,6 +1,7 @@
 /** /dev/mailbox: what the built-in SMTP sink caught (embedded/demo mode only). */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+
 import { findCapturedMail, latestCapturedMail } from '../store/captured-mail-repository.js';
 import type { Database } from '../store/schema.js';
 

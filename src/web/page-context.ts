@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+
 import type { PageContext } from './layout.js';
 import type { WebEnv } from './web-env.js';
 

@@ -1,12 +1,13 @@
 /** Sign-in and sign-out for partner, distributor, support and customer admin users. */
-import { limitSignIn } from '../app/rate-limits.js';
+import type { Context } from 'hono';
+
 import { verifySignIn } from '../app/identity/verify-sign-in.js';
+import { limitSignIn } from '../app/rate-limits.js';
 import { isAppError } from '../domain/errors.js';
 import { homePathOf } from '../domain/roles.js';
-import { clientIp } from './setup/setup-page-context.js';
 import { CsrfField, Layout } from './layout.js';
 import { pageContext } from './page-context.js';
-import type { Context } from 'hono';
+import { clientIp } from './setup/setup-page-context.js';
 import type { WebApp, WebDeps, WebEnv } from './web-env.js';
 import { endSession, startSession } from './web-session.js';
 

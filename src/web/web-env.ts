@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+
 import type { AppDeps } from '../app/deps.js';
 import type { Actor, Language } from '../domain/types.js';
 

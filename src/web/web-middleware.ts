@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
+
 import { type Actor, isLanguage, type Language } from '../domain/types.js';
 import { languageFromHeader, t } from '../i18n/i18n.js';
 import type { WebDeps, WebEnv } from './web-env.js';

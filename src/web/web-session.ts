@@ -4,7 +4,8 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { hashToken, type AppDeps } from '../app/deps.js';
+
+import { type AppDeps, hashToken } from '../app/deps.js';
 import type { Actor } from '../domain/types.js';
 import { actorOf } from '../store/actor-row.js';
 import { deleteSession, insertSession, sessionActorRow } from '../store/session-repository.js';

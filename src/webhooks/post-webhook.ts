@@ -6,6 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+
 import type { WebhookTarget } from './resolve-webhook-target.js';
 
 export const RESPONSE_EXCERPT_BYTES = 200;

@@ -6,6 +6,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+
 import { AppError } from '../domain/errors.js';
 import { isPublicAddress } from '../domain/public-address.js';
 

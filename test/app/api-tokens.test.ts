@@ -6,12 +6,13 @@
  * an Idempotency-Key replay answers the same token; a user holds at most 50 working tokens.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { hashToken } from '../../src/app/deps.js';
 import { t } from '../../src/i18n/i18n.js';
-import { apiOf, call, orderBody, rowCounts, type Api, type ErrorBody } from '../http/api-harness.js';
+import { type Api, apiOf, call, type ErrorBody, orderBody, rowCounts } from '../http/api-harness.js';
+import { countRows } from '../support/queries.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
-import { countRows } from '../support/queries.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

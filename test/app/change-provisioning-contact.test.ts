@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { cancelLine } from '../../src/app/lines/cancel-line.js';
 import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
 import { runDue } from '../../src/jobs/run-due.js';

@@ -1,5 +1,6 @@
 /** The database-counted rate limiter: the limit, the window, and the worker's clean-up of ended windows. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
+
 import { consumeRateLimit } from '../../src/app/consume-rate-limit.js';
 import { AppError } from '../../src/domain/errors.js';
 import { deleteExpiredRateLimits } from '../../src/store/rate-limit-repository.js';

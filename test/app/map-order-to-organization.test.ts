@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
-import { mapOrderToOrganization, type MapOrderInput } from '../../src/app/setup/map-order-to-organization.js';
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
+import { type MapOrderInput, mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { AppError } from '../../src/domain/errors.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';

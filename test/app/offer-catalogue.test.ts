@@ -5,12 +5,13 @@
  * lines alone; only operators change the catalogue; every change is audited with before/after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { addOffer, addOfferSchema } from '../../src/app/orders/add-offer.js';
 import { changeOffer, changeOfferSchema } from '../../src/app/orders/change-offer.js';
 import { listOffers } from '../../src/app/orders/list-offers.js';
-import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { placeOrderSchema, writeOrder } from '../../src/app/orders/place-order.js';
 import { seedOfferCatalogue } from '../../src/app/orders/seed-offer-catalogue.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { rowCounts } from '../http/api-harness.js';

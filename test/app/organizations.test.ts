@@ -6,18 +6,19 @@
  * operator is refused, and bad input writes nothing. Every change is audited with organization_id.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { hashToken } from '../../src/app/deps.js';
 import { changeOrganization } from '../../src/app/identity/change-organization.js';
 import { createOrganization } from '../../src/app/identity/create-organization.js';
-import { getOrder } from '../../src/app/orders/get-order.js';
 import { getOrganization } from '../../src/app/identity/get-organization.js';
 import { listOrganizationAudit } from '../../src/app/identity/list-organization-audit.js';
 import { listOrganizations } from '../../src/app/identity/list-organizations.js';
+import { getOrder } from '../../src/app/orders/get-order.js';
 import { AppError } from '../../src/domain/errors.js';
-import { apiOf, call, type Api } from '../http/api-harness.js';
+import { type Api, apiOf, call } from '../http/api-harness.js';
+import { countRows } from '../support/queries.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
-import { countRows } from '../support/queries.js';
 
 describeEachStore('organizations', (kind) => {
   let w: World;

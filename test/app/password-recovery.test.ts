@@ -4,11 +4,13 @@
  * deactivated addresses, the rate limit, and a new password replacing the old one.
  */
 import { createHash } from 'node:crypto';
+
 import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+
 import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { createWeb } from '../../src/web/create-web.js';
-import { dispatcher, startInbox, type Dispatcher, type Inbox } from '../jobs/mail-harness.js';
+import { type Dispatcher, dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { hashToken } from '../../src/app/deps.js';
-import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { completeSetup } from '../../src/app/setup/complete-setup.js';
-import { getCustomerOrganization } from '../../src/app/setup/get-customer-organization.js';
-import { getSetupOutcome } from '../../src/app/setup/get-setup-outcome.js';
+
 import { verifyPassword } from '../../src/app/identity/hash-password.js';
 import { openPasswordLink } from '../../src/app/identity/open-password-link.js';
 import { setPassword as setCustomerAdminPassword } from '../../src/app/identity/set-password.js';
+import { completeSetup } from '../../src/app/setup/complete-setup.js';
+import { getCustomerOrganization } from '../../src/app/setup/get-customer-organization.js';
+import { getSetupOutcome } from '../../src/app/setup/get-setup-outcome.js';
 import type { Actor } from '../../src/domain/types.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';

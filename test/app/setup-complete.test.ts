@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { cancelLine } from '../../src/app/lines/cancel-line.js';
 import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
+import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
 import { getSetupOutcome } from '../../src/app/setup/get-setup-outcome.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
-import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { awaitingOrder, setupTokenOf } from './setup-fixtures.js';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
 import { describeEachStore } from '../support/test-store.js';

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { t } from '../../src/i18n/i18n.js';
 import { catalogue } from '../../src/i18n/locales/catalogue.js';
 

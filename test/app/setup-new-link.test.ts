@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
-import { requestNewSetupLink, type NewLinkLimits } from '../../src/app/setup/request-new-setup-link.js';
-import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
+import { type NewLinkLimits, requestNewSetupLink } from '../../src/app/setup/request-new-setup-link.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { deleteExpiredRateLimits } from '../../src/store/rate-limit-repository.js';
 import { describeEachStore } from '../support/test-store.js';

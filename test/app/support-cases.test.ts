@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { changeContactForSupportCase } from '../../src/app/support/change-contact-for-support-case.js';
 import { getSupportCase } from '../../src/app/support/get-support-case.js';
 import { getSupportScreenshot } from '../../src/app/support/get-support-screenshot.js';
 import { listMySupportCases, listSupportQueue } from '../../src/app/support/list-support-cases.js';
-import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { openSupportCase } from '../../src/app/support/open-support-case.js';
 import { replyToSupportCase } from '../../src/app/support/reply-to-support-case.js';
 import { resendForSupportCase } from '../../src/app/support/resend-for-support-case.js';

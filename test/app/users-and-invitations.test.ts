@@ -6,6 +6,7 @@
  * organization's objects answer like missing ones; and the audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { acceptInvitation } from '../../src/app/identity/accept-invitation.js';
 import { changeUser } from '../../src/app/identity/change-user.js';
 import { hashPassword } from '../../src/app/identity/hash-password.js';
@@ -15,16 +16,16 @@ import { openInvitation } from '../../src/app/identity/open-invitation.js';
 import { requestNewInvitation } from '../../src/app/identity/request-new-invitation.js';
 import { resendInvitation } from '../../src/app/identity/resend-invitation.js';
 import { revokeInvitation } from '../../src/app/identity/revoke-invitation.js';
+import { recordEmailEvent } from '../../src/app/lines/record-email-event.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { Role } from '../../src/domain/types.js';
-import { recordEmailEvent } from '../../src/app/lines/record-email-event.js';
 import { createWeb } from '../../src/web/create-web.js';
-import { apiOf, call, type Api, type ErrorBody } from '../http/api-harness.js';
-import { DAY, dispatcher, startInbox, type Dispatcher, type Inbox } from '../jobs/mail-harness.js';
+import { type Api, apiOf, call, type ErrorBody } from '../http/api-harness.js';
+import { DAY, type Dispatcher, dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
 import { WebClient } from '../security/web-client.js';
-import { sentEmailInputs } from './setup-fixtures.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
+import { sentEmailInputs } from './setup-fixtures.js';
 
 const PASSWORD = 'a long enough password';
 

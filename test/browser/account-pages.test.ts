@@ -5,13 +5,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { UserKey } from '../support/world.js';
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 const HOUR = 3_600_000;

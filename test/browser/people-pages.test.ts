@@ -8,14 +8,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { changeUser } from '../../src/app/identity/change-user.js';
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 const PHONE = { width: 390, height: 844 };

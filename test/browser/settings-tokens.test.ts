@@ -7,13 +7,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 const DAY = 86_400_000;

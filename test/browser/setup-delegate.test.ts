@@ -3,15 +3,16 @@
  * colleague gets their own e-mail and link, the old link says why it died, and a dead link's
  * form answers with the same words for a known and an unknown address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 describe('setup wizard: delegate and self-service link (Chromium)', () => {

@@ -3,14 +3,15 @@
  * organization (and its fixed data region); otherwise organizations sharing the first five
  * letters AND the e-mail domain are offered, and the others are never shown.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 describe('setup wizard: organization finder (Chromium)', () => {

@@ -3,15 +3,16 @@
  * through the welcome e-mail's set-password link; a link replaced by a resend; the wizard in
  * Italian on a phone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 const PHONE = { width: 390, height: 844 };

@@ -1,16 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { FAKE_PNG, OVERSIZE_PNG } from '../support/images.js';
+import { countRows } from '../support/queries.js';
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
-import { countRows } from '../support/queries.js';
 
 const IRENE = 'irene@initech.example';
 

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 const ONBOARDED =

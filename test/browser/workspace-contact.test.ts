@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 const LUCA = 'luca@initech.example';

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { PlacedOrder } from '../../src/app/orders/place-order.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import {
+  type Harness,
   launchBrowser,
   screenshot,
   seriousA11yViolations,
   signIn,
   startHarness,
-  type Harness,
 } from './support/browser-harness.js';
 
 const DAY_MS = 86_400_000;

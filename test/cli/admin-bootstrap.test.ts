@@ -7,8 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { systemClock } from '../../src/app/deps.js';
 import { verifyPassword } from '../../src/app/identity/hash-password.js';
 import { loadConfig } from '../../src/config.js';

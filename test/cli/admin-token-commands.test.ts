@@ -6,13 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { hashToken, randomIds, systemClock } from '../../src/app/deps.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import { createApi } from '../../src/http/create-api.js';
 import { openStore } from '../../src/store/open-store.js';
-import { runOnramp } from '../support/run-onramp.js';
 import { countRows } from '../support/queries.js';
+import { runOnramp } from '../support/run-onramp.js';
 
 const DAY = 86_400_000;
 let root: string;

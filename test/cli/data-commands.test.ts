@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { CSV_COLUMNS } from '../../src/app/orders/import-orders.js';
 import { runOnramp } from '../support/run-onramp.js';
 

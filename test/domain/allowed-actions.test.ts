@@ -4,13 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { AppError } from '../../src/domain/errors.js';
 import {
   allowedActions,
   LINE_ACTIONS,
-  transition,
   type LineAction,
   type LineCommand,
+  transition,
 } from '../../src/domain/line-state-machine.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import { LINE_STATUSES, type LineState, type LineStatus } from '../../src/domain/types.js';

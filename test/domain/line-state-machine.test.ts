@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { AppError, type ErrorCode } from '../../src/domain/errors.js';
-import { nextDueAt, transition, type LineCommand } from '../../src/domain/line-state-machine.js';
+import { type LineCommand, nextDueAt, transition } from '../../src/domain/line-state-machine.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import type { LineState, LineStatus } from '../../src/domain/types.js';
 

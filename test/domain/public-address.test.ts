@@ -1,6 +1,7 @@
 /** The SSRF guard's judgement of addresses: public unicast only, IPv4 and IPv6. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { isPublicAddress } from '../../src/domain/public-address.js';
 
 describe('isPublicAddress', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { AppError } from '../../src/domain/errors.js';
 import {
   caseAccess,

@@ -10,14 +10,16 @@
  * Nothing here knows the database: every step goes through the command line, the pages (as a
  * browser posts forms) or the API, and every link comes out of a received e-mail.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
+
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startInbox, type Inbox } from '../jobs/mail-harness.js';
+
+import { type Inbox, startInbox } from '../jobs/mail-harness.js';
 import { WebClient } from '../security/web-client.js';
 import { spawnOnramp } from '../support/run-onramp.js';
 

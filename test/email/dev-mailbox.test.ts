@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { captureMailInto } from '../../src/email/capture-mail.js';
 import { mailboxRoutes } from '../../src/web/mailbox-routes.js';
 import { describeEachStore, openTestStore, type TestStore } from '../support/test-store.js';

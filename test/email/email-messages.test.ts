@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { catalogue } from '../../src/i18n/locales/catalogue.js';
 
 type Tree = { readonly [key: string]: string | Tree };

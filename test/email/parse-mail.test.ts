@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseMail } from '../../src/email/index.js';
 
 const raw = (html: string, text: string) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderEmail, type EmailInput, type Language, type RenderedEmail } from '../../src/email/index.js';
+
+import { type EmailInput, type Language, type RenderedEmail, renderEmail } from '../../src/email/index.js';
 import {
   lineClosedInput,
   provisioningInput,

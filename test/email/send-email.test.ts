@@ -1,16 +1,18 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import {
   createMailer,
+  type Mailer,
   MailSendError,
+  type MailSink,
+  type OutgoingEmail,
   parseMail,
   renderEmail,
   startMailSink,
-  type Mailer,
-  type MailSink,
-  type OutgoingEmail,
 } from '../../src/email/index.js';
 import { provisioningInput } from './email-fixtures.js';
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { hashToken } from '../../src/app/deps.js';
 import { messagesEn } from '../../src/i18n/locales/en/app.js';
 import { messagesIt } from '../../src/i18n/locales/it/app.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { apiOf, call, orderBody, rowCounts, type Api, type ErrorBody } from './api-harness.js';
+import { type Api, apiOf, call, type ErrorBody, orderBody, rowCounts } from './api-harness.js';
 
 const REVOKED_TOKEN = `tok_revoked_${'y'.repeat(20)}`;
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import type { ApiEnv } from '../../src/http/api-types.js';
 import { idempotency } from '../../src/http/idempotency.js';
 import { renderError } from '../../src/http/render-error.js';
@@ -9,14 +10,14 @@ import { reserveIdempotencyKey } from '../../src/store/idempotency-key-repositor
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import {
+  type Api,
   apiOf,
   call,
+  type ErrorBody,
   orderBody,
+  type PlacedReply,
   refusal,
   rowCounts,
-  type Api,
-  type ErrorBody,
-  type PlacedReply,
 } from './api-harness.js';
 
 const HOUR = 3600_000;

@@ -1,13 +1,15 @@
 import { Writable } from 'node:stream';
+
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createApi } from '../../src/http/create-api.js';
 import { redactUrl } from '../../src/http/observe-requests.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { MAX_BODY_BYTES, apiOf, call, orderBody, placeViaApi, type Api } from './api-harness.js';
+import { type Api, apiOf, call, MAX_BODY_BYTES, orderBody, placeViaApi } from './api-harness.js';
 
 /** `name{labels} value` lines of the exposition text, for one series name. */
 function samples(text: string, name: string): string[] {

@@ -4,6 +4,7 @@
  * a retired offer refuses POST /orders naming it; Idempotency-Key replays a PATCH.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
 import {

@@ -6,10 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { WEBHOOK_EVENT_TYPES } from '../../src/domain/webhook-events.js';
 import { createWorld, type World } from '../support/world.js';
-import { apiOf, type Api } from './api-harness.js';
+import { type Api, apiOf } from './api-harness.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const REDOCLY = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js');

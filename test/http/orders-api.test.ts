@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { messagesEn } from '../../src/i18n/locales/en/app.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import {
+  type Api,
   apiOf,
   call,
   contact,
+  type ErrorBody,
   orderBody,
+  type PlacedReply,
   placeViaApi,
   refusal,
-  type Api,
-  type ErrorBody,
-  type PlacedReply,
 } from './api-harness.js';
 
 const MINUTE = 60_000;

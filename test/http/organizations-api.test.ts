@@ -5,6 +5,7 @@
  * operator organization kept active, Idempotency-Key replay, and refusals that write nothing.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { type Api, apiOf, call, countRows, type ErrorBody, refusal } from './api-harness.js';

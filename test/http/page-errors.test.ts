@@ -5,9 +5,11 @@
  * the pages and PostgreSQL) a 503 page while the API answers 503 UNAVAILABLE.
  */
 import { Writable } from 'node:stream';
+
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { createApi } from '../../src/http/create-api.js';
 import { createLogger } from '../../src/main.js';

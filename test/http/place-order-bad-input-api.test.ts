@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { messagesEn } from '../../src/i18n/locales/en/app.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import {
+  type Api,
   apiOf,
   call,
   contact,
+  type ErrorBody,
   MAX_BODY_BYTES,
   orderBody,
+  type PlacedReply,
   placeViaApi,
   refusal,
   rowCounts,
-  type Api,
-  type ErrorBody,
-  type PlacedReply,
 } from './api-harness.js';
 
 interface OrderDetailBody {

@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import {
+  type Api,
   apiOf,
   call,
   contact,
+  type ErrorBody,
   orderBody,
+  type PlacedReply,
   placeViaApi,
   refusal,
   rowCounts,
-  type Api,
-  type ErrorBody,
-  type PlacedReply,
 } from './api-harness.js';
 
 const MINUTE = 60_000;

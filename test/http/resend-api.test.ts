@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { messagesEn } from '../../src/i18n/locales/en/app.js';
 import { messagesIt } from '../../src/i18n/locales/it/app.js';
@@ -6,14 +7,14 @@ import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
 import {
+  type Api,
   apiOf,
   call,
+  type ErrorBody,
   orderBody,
   placeViaApi,
   refusal,
   rowCounts,
-  type Api,
-  type ErrorBody,
 } from './api-harness.js';
 
 interface QueuedSendBody {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { awaitingOrder, customerOrganization, freshContact, setupTokenOf } from '../app/setup-fixtures.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { awaitingOrder, customerOrganization, freshContact, setupTokenOf } from '../app/setup-fixtures.js';
-import { apiOf, call, refusal, rowCounts, type Api, type ErrorBody } from './api-harness.js';
+import { type Api, apiOf, call, type ErrorBody, refusal, rowCounts } from './api-harness.js';
 
 interface SetupBody {
   order: { webOrderId: string; endCustomerName: string; partnerName: string };

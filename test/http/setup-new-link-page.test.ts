@@ -4,12 +4,13 @@
  * test lowers through the web deps.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { createWeb } from '../../src/web/create-web.js';
 import type { SetupWebDeps } from '../../src/web/setup/setup-wizard-routes.js';
+import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
 
 const MINUTE = 60_000;
 

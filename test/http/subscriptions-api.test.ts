@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
 import {
+  type Api,
   apiOf,
   call,
   contact,
+  type ErrorBody,
   orderBody,
+  type OrderLineBody,
   placeViaApi,
   refusal,
-  type Api,
-  type ErrorBody,
-  type OrderLineBody,
 } from './api-harness.js';
 
 interface SubscriptionPage {

@@ -4,6 +4,7 @@
  * doors that stay shut to people who are not signed in or hold no key.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { openSupportCase } from '../../src/app/support/open-support-case.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { createWeb } from '../../src/web/create-web.js';

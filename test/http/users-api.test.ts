@@ -4,6 +4,7 @@
  * validation that writes nothing, idempotency keys, ALREADY_EXISTS, and read-only tokens.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { hashToken } from '../../src/app/deps.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';

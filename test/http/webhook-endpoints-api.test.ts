@@ -4,9 +4,10 @@
  * input refused. Every refusal writes nothing.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
-import { apiOf, call, refusal, type Api, type ErrorBody } from './api-harness.js';
+import { type Api, apiOf, call, type ErrorBody, refusal } from './api-harness.js';
 
 const PATH = '/api/v1/webhook-endpoints';
 /** A public address written as an IP literal: no DNS query leaves the test machine. */

@@ -4,12 +4,14 @@
  * setup link whose hash the database holds, and the deadline.
  */
 import { createHash } from 'node:crypto';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runDue } from '../../src/jobs/run-due.js';
+
 import type { ParsedMail } from '../../src/email/index.js';
+import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { dispatcher, startInbox, type Dispatcher, type Inbox } from './mail-harness.js';
+import { type Dispatcher, dispatcher, type Inbox, startInbox } from './mail-harness.js';
 
 const giulia = { name: 'Giulia Romano', email: 'giulia@initech.example', language: 'it' as const };
 const irene = { name: 'Irene Conti', email: 'irene@initech.example', language: 'en' as const };

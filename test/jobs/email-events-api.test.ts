@@ -4,13 +4,14 @@
  * went through the SMTP sink, and the Message-IDs come from what the sink received.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createApi } from '../../src/http/create-api.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { enqueue } from '../../src/store/outbox-repository.js';
 import { lineClosedInput } from '../email/email-fixtures.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { dispatcher, startInbox, type Dispatcher, type Inbox } from './mail-harness.js';
+import { type Dispatcher, dispatcher, type Inbox, startInbox } from './mail-harness.js';
 
 const SECRET = 'whsec_0123456789abcdef0123456789abcdef';
 const PATH = '/api/v1/email-events';

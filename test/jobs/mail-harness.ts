@@ -4,17 +4,18 @@
  * Nothing is mocked; time moves only when a test advances the world's clock.
  */
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
+
+import type { AppDeps } from '../../src/app/deps.js';
 import {
   createMailer,
-  parseMail,
-  startMailSink,
   type Mailer,
   type MailSink,
   type ParsedMail,
+  parseMail,
+  startMailSink,
 } from '../../src/email/index.js';
 import { dispatchOutbox, type DispatchSummary, type OutboxSettings } from '../../src/jobs/dispatch-outbox.js';
-import type { AppDeps } from '../../src/app/deps.js';
 
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;

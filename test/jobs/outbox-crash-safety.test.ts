@@ -4,14 +4,15 @@
  * claims skip each other's rows, so no row is sent twice while its lease holds.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderEmail, type EmailInput } from '../../src/email/index.js';
+
+import { type EmailInput, renderEmail } from '../../src/email/index.js';
 import { messageIdOf } from '../../src/email/message-id.js';
 import { runDue } from '../../src/jobs/run-due.js';
-import { claimDue, markDone, markFailedAttempt } from '../../src/store/outbox-repository.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { claimDue, markDone, markFailedAttempt } from '../../src/store/outbox-repository.js';
 import { describeEachStore, storeKinds } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { dispatcher, OUTBOX, startInbox, type Dispatcher, type Inbox } from './mail-harness.js';
+import { type Dispatcher, dispatcher, type Inbox, OUTBOX, startInbox } from './mail-harness.js';
 
 describeEachStore('outbox: a worker killed mid-send', (kind) => {
   let w: World;

@@ -4,11 +4,12 @@
  * to the partner user who placed the order), and silence for lines already provisioned.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
+
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, START, type World } from '../support/world.js';
-import { DAY, dispatcher, startInbox, type Dispatcher, type Inbox } from './mail-harness.js';
+import { DAY, type Dispatcher, dispatcher, type Inbox, startInbox } from './mail-harness.js';
 
 const irene = { name: 'Irene Conti', email: 'irene@initech.example', language: 'en' as const };
 const NOTHING = { dispatched: 0, reminders: 0, closed: 0 };

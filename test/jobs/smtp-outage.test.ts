@@ -5,17 +5,18 @@
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import {
+  type Dispatcher,
   dispatcher,
+  type Inbox,
   MINUTE,
   OUTBOX,
   startInbox,
   unusedPort,
-  type Dispatcher,
-  type Inbox,
 } from './mail-harness.js';
 
 describeEachStore('outbox: SMTP server down or refusing', (kind) => {

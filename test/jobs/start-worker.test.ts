@@ -4,6 +4,7 @@
  */
 import pino from 'pino';
 import { expect, it, vi } from 'vitest';
+
 import { createMailer } from '../../src/email/index.js';
 import { startWorker } from '../../src/jobs/start-worker.js';
 import { describeEachStore } from '../support/test-store.js';

@@ -6,9 +6,11 @@
  * rows behind it.
  */
 import { Writable } from 'node:stream';
+
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createMailer, type Mailer } from '../../src/email/index.js';
 import { dispatchOutbox } from '../../src/jobs/dispatch-outbox.js';
 import { dispatchWebhooks } from '../../src/jobs/dispatch-webhooks.js';
@@ -16,7 +18,7 @@ import { listMigrations } from '../../src/store/migrate.js';
 import { enqueueEmail } from '../../src/store/outbox-repository.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { FROM, OUTBOX, startInbox, type Inbox } from './mail-harness.js';
+import { FROM, type Inbox, OUTBOX, startInbox } from './mail-harness.js';
 
 const TO = { name: 'Maria Rossi', email: 'maria.rossi@globex.example' };
 

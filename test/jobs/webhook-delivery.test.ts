@@ -7,16 +7,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { afterEach, beforeEach, expect, it } from 'vitest';
+
 import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
+import { recordEmailEvent } from '../../src/app/lines/record-email-event.js';
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
-import { registerWebhookEndpoint } from '../../src/app/webhooks/register-webhook-endpoint.js';
-import { listWebhookDeliveries } from '../../src/app/webhooks/list-webhook-deliveries.js';
-import { sendTestWebhook } from '../../src/app/webhooks/send-test-webhook.js';
 import { deleteWebhookEndpoint } from '../../src/app/webhooks/delete-webhook-endpoint.js';
+import { listWebhookDeliveries } from '../../src/app/webhooks/list-webhook-deliveries.js';
+import { registerWebhookEndpoint } from '../../src/app/webhooks/register-webhook-endpoint.js';
+import { sendTestWebhook } from '../../src/app/webhooks/send-test-webhook.js';
 import { webhookBodySchema, type WebhookEventType } from '../../src/domain/webhook-events.js';
 import { dispatchWebhooks } from '../../src/jobs/dispatch-webhooks.js';
-import { recordEmailEvent } from '../../src/app/lines/record-email-event.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { describeEachStore } from '../support/test-store.js';

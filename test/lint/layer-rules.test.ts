@@ -2,8 +2,9 @@
  * The layer rule of `npm run lint`: dependencies point downward only. Each case lints a line of
  * code as if it were a file of the named folder, through the project's own eslint.config.js.
  */
-import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
+
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -6,10 +6,11 @@
  * again without a restart.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { orderBody } from '../http/api-harness.js';
 import { createWorld, type World } from '../support/world.js';
-import { startCountingInbox, type CountingInbox } from './support/counting-inbox.js';
-import { killAll, spawnOnramp, until, type OnrampProcess } from './support/onramp-process.js';
+import { type CountingInbox, startCountingInbox } from './support/counting-inbox.js';
+import { killAll, type OnrampProcess, spawnOnramp, until } from './support/onramp-process.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 
 const OUTAGE_MS = 3000;

@@ -5,10 +5,11 @@
  * claimed once and arrives once.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { orderBody } from '../http/api-harness.js';
 import { createWorld, type World } from '../support/world.js';
-import { startCountingInbox, type CountingInbox } from './support/counting-inbox.js';
-import { killAll, spawnOnramp, until, type OnrampProcess } from './support/onramp-process.js';
+import { type CountingInbox, startCountingInbox } from './support/counting-inbox.js';
+import { killAll, type OnrampProcess, spawnOnramp, until } from './support/onramp-process.js';
 
 const ORDERS = 60;
 const LINES = 5;

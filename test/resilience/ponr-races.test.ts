@@ -5,9 +5,10 @@
  * twice, and every refused call was refused with PAST_PONR (no deadlock, no other error).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
-import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { AppError } from '../../src/domain/errors.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { createWorld, type World } from '../support/world.js';

@@ -7,9 +7,10 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createWorld, type World } from '../support/world.js';
-import { startCountingInbox, type CountingInbox } from './support/counting-inbox.js';
-import { killAll, spawnOnramp, until, type OnrampProcess } from './support/onramp-process.js';
+import { type CountingInbox, startCountingInbox } from './support/counting-inbox.js';
+import { killAll, type OnrampProcess, spawnOnramp, until } from './support/onramp-process.js';
 import { outboxState, queueBurst } from './support/queue-burst.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 

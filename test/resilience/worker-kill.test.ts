@@ -5,12 +5,13 @@
  * arrived at least once; the only duplicates are messages that were leased (in flight) at a kill,
  * and a duplicate carries the same Message-ID.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createWorld, type World } from '../support/world.js';
 import { compileOnramp, removeCompiled } from './support/compile-onramp.js';
-import { startCountingInbox, type CountingInbox } from './support/counting-inbox.js';
-import { killAll, spawnOnramp, until, type OnrampProcess } from './support/onramp-process.js';
+import { type CountingInbox, startCountingInbox } from './support/counting-inbox.js';
+import { killAll, type OnrampProcess, spawnOnramp, until } from './support/onramp-process.js';
 import { outboxState, queueBurst } from './support/queue-burst.js';
 
 const KILLS = Number(process.env.RESILIENCE_KILLS ?? 100);

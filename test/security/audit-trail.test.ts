@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { createWeb } from '../../src/web/create-web.js';

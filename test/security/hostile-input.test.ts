@@ -6,11 +6,12 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { CSV_COLUMNS, importOrders } from '../../src/app/orders/import-orders.js';
 import { AppError } from '../../src/domain/errors.js';
 import { createApi } from '../../src/http/create-api.js';
 import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
-import { orderBody, rowCounts, type RowCounts } from '../http/api-harness.js';
+import { orderBody, type RowCounts, rowCounts } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 

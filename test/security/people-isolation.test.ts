@@ -11,9 +11,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { hashToken } from '../../src/app/deps.js';
 import type { Role } from '../../src/domain/types.js';
-import { apiOf, type Api } from '../http/api-harness.js';
+import { type Api, apiOf } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 

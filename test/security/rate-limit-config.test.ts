@@ -1,5 +1,6 @@
 /** The rate-limit settings: HITS/SECONDS from the environment, defaults, and bad values named. */
 import { expect, it } from 'vitest';
+
 import { DEFAULT_RATE_LIMITS } from '../../src/app/rate-limits.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 

@@ -10,12 +10,13 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { hashToken } from '../../src/app/deps.js';
-import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { placeOrder, placeOrderSchema } from '../../src/app/orders/place-order.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import type { Actor, Role } from '../../src/domain/types.js';
 import { runDue } from '../../src/jobs/run-due.js';
-import { apiOf, rowCounts, type Api } from '../http/api-harness.js';
+import { type Api, apiOf, rowCounts } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 

@@ -5,16 +5,18 @@
  * Lookups go by the token's hash, so how long a wrong guess takes tells nothing about the token.
  */
 import { Writable } from 'node:stream';
+
 import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
+
 import { hashToken } from '../../src/app/deps.js';
+import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { createApi } from '../../src/http/create-api.js';
 import { createLogger } from '../../src/main.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { awaitingOrder, passwordTokenOf, sentEmailInputs, setupTokenOf } from '../app/setup-fixtures.js';
-import { dispatcher, startInbox, type Dispatcher, type Inbox } from '../jobs/mail-harness.js';
+import { type Dispatcher, dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 

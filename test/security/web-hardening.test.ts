@@ -4,6 +4,7 @@
  * HTTPS), and rate limits with 429 + Retry-After on sign-in and resend (pages and API).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { hashPassword } from '../../src/app/identity/hash-password.js';
 import type { RateLimits } from '../../src/app/rate-limits.js';
 import { createWeb } from '../../src/web/create-web.js';

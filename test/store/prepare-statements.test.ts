@@ -4,7 +4,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKinds, openTestStore, type TestStore } from '../support/test-store.js';
+
+import { openTestStore, storeKinds, type TestStore } from '../support/test-store.js';
 
 const onPostgres = storeKinds().includes('postgres') ? describe : describe.skip;
 

@@ -7,14 +7,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { Kysely } from 'kysely';
+
 import { listMigrations, migrate } from '../../src/store/migrate.js';
+import { openStore } from '../../src/store/open-store.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import type { Database } from '../../src/store/schema.js';
-import { openStore } from '../../src/store/open-store.js';
 
 export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

@@ -1,5 +1,6 @@
 /** Row reads the tests share, so a test says what it checks instead of spelling the query out. */
 import type { Kysely } from 'kysely';
+
 import type { Database } from '../../src/store/schema.js';
 
 /** Rows in one table: a refusal must leave it as it was. */

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+
 import { runCli } from '../../src/cli/run-cli.js';
 
 export const BIN = join(import.meta.dirname, '../../bin/onramp.js');

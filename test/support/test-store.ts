@@ -4,12 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
-import { PGliteDialect } from '../../src/store/pglite-dialect.js';
+
 import { openStore, type Store, type StoreKind } from '../../src/store/open-store.js';
+import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import type { Database } from '../../src/store/schema.js';
 
 export function storeKinds(): StoreKind[] {

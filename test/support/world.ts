@@ -2,8 +2,8 @@
  * A small world for scenario tests: a distributor, two partners, a customer organization and a
  * user of every role (with API tokens), on a fresh database, with a manual clock.
  */
-import { ManualClock, hashToken, randomIds, type AppDeps } from '../../src/app/deps.js';
-import { placeOrder, placeOrderSchema, type PlacedOrder } from '../../src/app/orders/place-order.js';
+import { type AppDeps, hashToken, ManualClock, randomIds } from '../../src/app/deps.js';
+import { type PlacedOrder, placeOrder, placeOrderSchema } from '../../src/app/orders/place-order.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import type { Actor, Role } from '../../src/domain/types.js';
 import type { StoreKind } from '../../src/store/open-store.js';

@@ -4,6 +4,7 @@
  * shape we do not know (older data) reads as a plain sentence.
  */
 import { describe, expect, it } from 'vitest';
+
 import type { SubscriptionDetail } from '../../src/app/orders/get-subscription.js';
 import { LINE_EVENT_TYPES, type LineEventOf, type LineEventType } from '../../src/domain/line-events.js';
 import type { Language } from '../../src/domain/types.js';

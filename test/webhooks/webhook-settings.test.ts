@@ -1,5 +1,6 @@
 /** WEBHOOKS_ALLOW_PRIVATE and WEBHOOKS_TIMEOUT_MS: defaults, parsing, and refusals naming the variable. */
 import { describe, expect, it } from 'vitest';
+
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('webhook configuration', () => {

@@ -6,13 +6,14 @@
  * accepted and the acceptance audited. Returns the new user, for the page to start a session.
  */
 import { z } from 'zod';
+
 import { AppError } from '../../domain/errors.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
 import type { Role } from '../../domain/types.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { findInvitationByTokenHash, setInvitationAccepted } from '../../store/invitation-repository.js';
 import { insertUser } from '../../store/user-repository.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 import { hashPassword } from './hash-password.js';
 import { openInvitationRow } from './open-invitation.js';
 

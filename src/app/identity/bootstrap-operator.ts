@@ -5,6 +5,7 @@
  * under a transaction-scoped advisory lock, so two concurrent bootstraps make one operator.
  */
 import { z } from 'zod';
+
 import { AppError, invalidInput } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import { appendAudit } from '../../store/audit-repository.js';

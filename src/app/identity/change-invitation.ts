@@ -4,17 +4,18 @@
  * under the invitation row's lock, its status must still allow the action.
  */
 import type { Transaction } from 'kysely';
+
 import { AppError } from '../../domain/errors.js';
 import {
   allowsInvitationAction,
-  invitationStatus,
   type InvitationAction,
+  invitationStatus,
 } from '../../domain/invitation-status.js';
 import type { Actor } from '../../domain/types.js';
-import { findInvitation, lockInvitation, type InvitationRow } from '../../store/invitation-repository.js';
+import { findInvitation, type InvitationRow, lockInvitation } from '../../store/invitation-repository.js';
 import type { Database } from '../../store/schema.js';
 import type { AppDeps } from '../deps.js';
-import { assertSees, invitationView, type InvitationView } from './people-views.js';
+import { assertSees, type InvitationView, invitationView } from './people-views.js';
 
 export function refusedAction(row: InvitationRow, action: InvitationAction, now: Date): AppError | null {
   const status = invitationStatus(

@@ -9,6 +9,7 @@
  * Asking for what already is (the same name, active when active) changes and audits nothing.
  */
 import { z } from 'zod';
+
 import { AppError, invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { appendAudit, type AuditEntry } from '../../store/audit-repository.js';
@@ -21,9 +22,9 @@ import {
   updateOrganization,
 } from '../../store/organization-repository.js';
 import { auditActorOf } from '../actor-label.js';
-import { organizationNameSchema, sameNameError } from './create-organization.js';
 import type { AppDeps } from '../deps.js';
-import { assertOperator, organizationView, parseInput, type OrganizationView } from './list-organizations.js';
+import { organizationNameSchema, sameNameError } from './create-organization.js';
+import { assertOperator, type OrganizationView, organizationView, parseInput } from './list-organizations.js';
 
 export const changeOrganizationSchema = z
   .object({ name: organizationNameSchema.optional(), active: z.boolean().optional() })

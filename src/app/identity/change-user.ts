@@ -7,9 +7,10 @@
  * other at once cannot both win).
  */
 import { z } from 'zod';
+
 import { AppError } from '../../domain/errors.js';
 import { ADMIN_ROLE_OF_KIND, isRoleOfKind } from '../../domain/roles.js';
-import { ROLES, type Actor, type Role } from '../../domain/types.js';
+import { type Actor, type Role, ROLES } from '../../domain/types.js';
 import { appendAudit, type AuditEntry } from '../../store/audit-repository.js';
 import {
   countOtherActiveAdmins,
@@ -22,7 +23,7 @@ import {
 } from '../../store/user-repository.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
-import { assertSees, userView, type UserView } from './people-views.js';
+import { assertSees, type UserView, userView } from './people-views.js';
 
 export const changeUserSchema = z
   .object({

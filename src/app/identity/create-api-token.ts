@@ -5,6 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
+
 import {
   assertRoomForTokens,
   expiresAtOf,
@@ -24,7 +25,7 @@ import {
 import { appendAudit, type AuditActor } from '../../store/audit-repository.js';
 import type { Database } from '../../store/schema.js';
 import { auditActorOf } from '../actor-label.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 import { apiTokenView, type IssuedApiToken } from './list-api-tokens.js';
 
 export const tokenNameSchema = z

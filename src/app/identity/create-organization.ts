@@ -5,6 +5,7 @@
  * these names, and two "Acme Reseller" partners would be one too many. Operators only; audited.
  */
 import { z } from 'zod';
+
 import { AppError } from '../../domain/errors.js';
 import { CREATABLE_KINDS } from '../../domain/roles.js';
 import type { Actor, OrganizationKind } from '../../domain/types.js';
@@ -17,7 +18,7 @@ import {
 } from '../../store/organization-repository.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
-import { assertOperator, organizationView, parseInput, type OrganizationView } from './list-organizations.js';
+import { assertOperator, type OrganizationView, organizationView, parseInput } from './list-organizations.js';
 
 export const organizationNameSchema = z
   .string()

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { findOrganizationRow } from '../../store/organization-repository.js';
 import type { AppDeps } from '../deps.js';
-import { assertOperator, organizationView, type OrganizationView } from './list-organizations.js';
+import { assertOperator, type OrganizationView, organizationView } from './list-organizations.js';
 
 export async function getOrganization(
   deps: AppDeps,

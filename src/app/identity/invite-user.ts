@@ -7,15 +7,16 @@
  * page refuses instead.
  */
 import { z } from 'zod';
+
 import { AppError, invalidInput } from '../../domain/errors.js';
 import { isRoleOfKind } from '../../domain/roles.js';
-import { LANGUAGES, ROLES, type Actor, type Role } from '../../domain/types.js';
+import { type Actor, LANGUAGES, type Role, ROLES } from '../../domain/types.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { findInvitation, insertInvitation, liveInvitationExists } from '../../store/invitation-repository.js';
 import { findUserByEmail, lockOrganization } from '../../store/user-repository.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
-import { invitationView, organizationOfRequest, type InvitationView } from './people-views.js';
+import { type InvitationView, invitationView, organizationOfRequest } from './people-views.js';
 import { mintInvitationLink, queueInvitationEmail } from './queue-invitation-email.js';
 
 export const emailAddressSchema = z

@@ -5,11 +5,12 @@
  * link's e-mail is the welcome e-mail, which its caller queues with the returned URL.
  */
 import type { Transaction } from 'kysely';
+
 import type { Language } from '../../domain/types.js';
 import { enqueueEmail } from '../../store/outbox-repository.js';
 import { insertPasswordLink } from '../../store/password-link-repository.js';
 import type { Database, PasswordLinkPurpose } from '../../store/schema.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 
 const HOUR_MS = 3_600_000;
 

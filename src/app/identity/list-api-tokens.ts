@@ -1,7 +1,7 @@
 /** The caller's own API tokens (never the secrets), with each one's status at this instant. */
-import { tokenStatusOf, type TokenStatus } from '../../domain/api-token-rules.js';
+import { type TokenStatus, tokenStatusOf } from '../../domain/api-token-rules.js';
 import type { Actor } from '../../domain/types.js';
-import { tokensOfUser, type ApiTokenRow } from '../../store/api-token-repository.js';
+import { type ApiTokenRow, tokensOfUser } from '../../store/api-token-repository.js';
 import type { AppDeps } from '../deps.js';
 
 /** Tokens that stopped working stay listed this long; the audit trail keeps them for good. */

@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/types.js';
 import { findInvitation, invitationsOf } from '../../store/invitation-repository.js';
 import { findOrganization } from '../../store/user-repository.js';
 import type { AppDeps } from '../deps.js';
-import { assertSees, invitationView, organizationOfRequest, type InvitationView } from './people-views.js';
+import { assertSees, type InvitationView, invitationView, organizationOfRequest } from './people-views.js';
 
 export async function listInvitations(
   deps: AppDeps,

@@ -4,6 +4,7 @@
  * their admins own them), each with its number of users. Operators only.
  */
 import { z } from 'zod';
+
 import { AppError, invalidInput } from '../../domain/errors.js';
 import { isOperator } from '../../domain/roles.js';
 import type { Actor, OrganizationKind } from '../../domain/types.js';

@@ -4,7 +4,7 @@ import { ROLES_OF_KIND } from '../../domain/roles.js';
 import type { Actor, OrganizationKind, Role } from '../../domain/types.js';
 import { findOrganization, findUser, usersOf } from '../../store/user-repository.js';
 import type { AppDeps } from '../deps.js';
-import { assertSees, organizationOfRequest, userView, type UserView } from './people-views.js';
+import { assertSees, organizationOfRequest, type UserView, userView } from './people-views.js';
 
 export async function listUsers(deps: AppDeps, actor: Actor, organizationId?: string): Promise<UserView[]> {
   const id = organizationOfRequest(actor, organizationId);

@@ -6,7 +6,7 @@ import { canAcceptInvitation, invitationStatus } from '../../domain/invitation-s
 import type { Language, Role } from '../../domain/types.js';
 import { findInvitationByTokenHash, type InvitationRow } from '../../store/invitation-repository.js';
 import { findOrganization, findUserByEmail } from '../../store/user-repository.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 import { inviterNameOf } from './resend-invitation.js';
 
 export interface InvitationLinkView {

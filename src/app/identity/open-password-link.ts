@@ -4,10 +4,11 @@
  * A deactivated user's (or organization's) link answers exactly like an unknown one.
  */
 import type { Kysely, Transaction } from 'kysely';
+
 import { AppError } from '../../domain/errors.js';
 import { findPasswordLink, type PasswordLinkRow } from '../../store/password-link-repository.js';
 import type { Database } from '../../store/schema.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -4,7 +4,7 @@
  * organization they do not administer answers exactly like a missing one.
  */
 import { AppError } from '../../domain/errors.js';
-import { invitationStatus, type InvitationStatus } from '../../domain/invitation-status.js';
+import { type InvitationStatus, invitationStatus } from '../../domain/invitation-status.js';
 import { administers, assertAdministers } from '../../domain/roles.js';
 import type { Actor, Language, Role } from '../../domain/types.js';
 import type { InvitationListRow } from '../../store/invitation-repository.js';

@@ -4,11 +4,12 @@
  * report of this e-mail finds the invitation.
  */
 import type { Transaction } from 'kysely';
-import type { Language, Role } from '../../domain/types.js';
+
 import { invitationExpiry } from '../../domain/invitation-status.js';
+import type { Language, Role } from '../../domain/types.js';
 import { enqueueEmail } from '../../store/outbox-repository.js';
 import type { Database } from '../../store/schema.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 
 export interface InvitationLink {
   token: string;

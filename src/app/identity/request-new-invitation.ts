@@ -5,11 +5,12 @@
  * address and per link, before anything is read.
  */
 import { createHash } from 'node:crypto';
+
 import type { AuditActor } from '../../store/audit-repository.js';
 import { findInvitationByTokenHash } from '../../store/invitation-repository.js';
 import { findOrganization } from '../../store/user-repository.js';
 import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 import { resendLockedInvitation } from './resend-invitation.js';
 
 export interface NewInvitationLimits {

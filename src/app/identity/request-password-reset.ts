@@ -9,9 +9,9 @@ import { AppError } from '../../domain/errors.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { findActiveUserByEmail, findPasswordLink } from '../../store/password-link-repository.js';
 import type { AppDeps } from '../deps.js';
+import { limitPasswordReset } from '../rate-limits.js';
 import { issuePasswordLink } from './issue-password-link.js';
 import { passwordLinkHash } from './open-password-link.js';
-import { limitPasswordReset } from '../rate-limits.js';
 
 export async function requestPasswordReset(
   deps: AppDeps,

@@ -4,9 +4,10 @@
  * Also the "send me a new invitation" of an expired link's page, with the self-service actor.
  */
 import type { Transaction } from 'kysely';
+
 import type { Actor } from '../../domain/types.js';
 import { appendAudit, type AuditActor } from '../../store/audit-repository.js';
-import { replaceInvitationLink, type InvitationRow } from '../../store/invitation-repository.js';
+import { type InvitationRow, replaceInvitationLink } from '../../store/invitation-repository.js';
 import type { Database } from '../../store/schema.js';
 import { findOrganization } from '../../store/user-repository.js';
 import { auditActorOf } from '../actor-label.js';

@@ -3,8 +3,8 @@ import type { Actor } from '../../domain/types.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { setInvitationRevoked } from '../../store/invitation-repository.js';
 import { auditActorOf } from '../actor-label.js';
-import { changeInvitation } from './change-invitation.js';
 import type { AppDeps } from '../deps.js';
+import { changeInvitation } from './change-invitation.js';
 import type { InvitationView } from './people-views.js';
 
 export async function revokeInvitation(

@@ -4,14 +4,15 @@
  * changes and the audit row commit together, so a client never sees one without the other.
  */
 import { z } from 'zod';
+
 import { assertRoomForTokens, MAX_GRACE_DAYS, planRoll } from '../../domain/api-token-rules.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { countWorkingTokens, lockUserToken, markTokenRolled } from '../../store/api-token-repository.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { auditActorOf } from '../actor-label.js';
-import { expiresInDaysSchema, issueToken, lockActiveOwner } from './create-api-token.js';
 import type { AppDeps } from '../deps.js';
+import { expiresInDaysSchema, issueToken, lockActiveOwner } from './create-api-token.js';
 import type { IssuedApiToken } from './list-api-tokens.js';
 
 export const rollApiTokenSchema = z.object({

@@ -3,9 +3,9 @@
  * single-line use case, without "apply to all lines"), so the result says which lines changed.
  */
 import type { Actor, ProvisioningContact } from '../../domain/types.js';
+import type { AppDeps } from '../deps.js';
 import { eachLineApart, type LineResult } from './bulk-line-results.js';
 import { changeProvisioningContact, type ContactChangeResult } from './change-provisioning-contact.js';
-import type { AppDeps } from '../deps.js';
 
 export function bulkChangeProvisioningContact(
   deps: AppDeps,

@@ -3,6 +3,7 @@
  * undoes the others, and no line is ever half-changed. The caller gets one result per line.
  */
 import { z } from 'zod';
+
 import { AppError, invalidInput } from '../../domain/errors.js';
 
 /** At most this many lines in one bulk action: a page of lines, not a whole book of orders. */

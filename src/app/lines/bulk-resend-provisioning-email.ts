@@ -1,7 +1,7 @@
 /** Resend the provisioning e-mail of several lines; each line is its own transaction. */
 import type { Actor } from '../../domain/types.js';
-import { eachLineApart, type LineResult } from './bulk-line-results.js';
 import type { AppDeps } from '../deps.js';
+import { eachLineApart, type LineResult } from './bulk-line-results.js';
 import type { QueuedSend } from './queue-provisioning-email.js';
 import { resendProvisioningEmail } from './resend-provisioning-email.js';
 

@@ -3,12 +3,13 @@
  * After the RSD the old link stops working and the new contact gets a fresh e-mail at once.
  * All lines change in one transaction or none does.
  */
+import type { Transaction } from 'kysely';
+
 import { AppError } from '../../domain/errors.js';
 import type { ContactChangeVia } from '../../domain/line-events.js';
 import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Actor, ProvisioningContact } from '../../domain/types.js';
 import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
-import type { Transaction } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';

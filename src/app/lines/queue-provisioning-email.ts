@@ -4,6 +4,7 @@
  * and write the outbox row, all inside the caller's transaction.
  */
 import type { Transaction } from 'kysely';
+
 import { closeInstant } from '../../domain/policy.js';
 import type { SendReason } from '../../domain/types.js';
 import type { EmailLine, TemplateFields } from '../../email/index.js';
@@ -11,8 +12,8 @@ import type { AuditActor } from '../../store/audit-repository.js';
 import { emailLinesOfOrders, policyDaysOf } from '../../store/line-repository.js';
 import { emailPayload } from '../../store/outbox-payloads.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../../store/schema.js';
-import { writeProvisioningSends, type NewProvisioningSend } from '../../store/write-provisioning-sends.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type NewProvisioningSend, writeProvisioningSends } from '../../store/write-provisioning-sends.js';
+import { type AppDeps, hashToken } from '../deps.js';
 
 const DAY_MS = 86_400_000;
 

@@ -5,6 +5,7 @@
  * changes nothing the second time. A bounce of an invitation e-mail marks the invitation bounced.
  */
 import type { Transaction } from 'kysely';
+
 import { AppError } from '../../domain/errors.js';
 import type { SendStatus } from '../../domain/types.js';
 import { messageKeyOf } from '../../email/message-id.js';

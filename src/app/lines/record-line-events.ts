@@ -8,6 +8,7 @@
  * passes the queued events to `queueWebhooksOfQueuedEmails` for their webhooks.
  */
 import type { Kysely, Transaction } from 'kysely';
+
 import type { LineEventAt, LineEventOf } from '../../domain/line-events.js';
 import { appendAudit, type AuditActor, type AuditEntry } from '../../store/audit-repository.js';
 import type { Database } from '../../store/schema.js';

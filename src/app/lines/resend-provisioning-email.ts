@@ -2,15 +2,16 @@
  * Resend the provisioning e-mail of one line (even after the RSD) until the point of no return.
  * The old link stops working; the send is recorded and queued in the same transaction.
  */
+import type { Transaction } from 'kysely';
+
 import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Actor } from '../../domain/types.js';
-import type { Transaction } from 'kysely';
+import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import type { Database } from '../../store/schema.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
 import { lockOrderForChange, withPonrDetails } from '../orders/lock-order-for-change.js';
-import { queueProvisioningEmail, type QueuedSend } from './queue-provisioning-email.js';
-import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
+import { type QueuedSend, queueProvisioningEmail } from './queue-provisioning-email.js';
 
 export async function resendProvisioningEmail(
   deps: AppDeps,

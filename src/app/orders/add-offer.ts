@@ -1,5 +1,6 @@
 /** Add an offer to the catalogue (operators only): active at once, with its policy period. */
 import { z } from 'zod';
+
 import { AppError } from '../../domain/errors.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { findOffer, insertOffer } from '../../store/offer-repository.js';
@@ -7,10 +8,10 @@ import type { AppDeps } from '../deps.js';
 import {
   authorizeOfferEditor,
   offerCodeSchema,
-  offerNameSchema,
-  policyDaysSchema,
   type OfferEditor,
+  offerNameSchema,
   type OfferView,
+  policyDaysSchema,
 } from './list-offers.js';
 
 export const addOfferSchema = z.object({

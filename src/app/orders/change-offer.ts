@@ -5,17 +5,18 @@
  * change is its own audit event, with the values before and after.
  */
 import { z } from 'zod';
+
 import { AppError } from '../../domain/errors.js';
 import { appendAudit, type AuditEntry } from '../../store/audit-repository.js';
 import { freezeUnseededLines, lockOffer, updateOffer } from '../../store/offer-repository.js';
 import type { AppDeps } from '../deps.js';
 import {
   authorizeOfferEditor,
+  type OfferEditor,
   offerNameSchema,
+  type OfferView,
   offerView,
   policyDaysSchema,
-  type OfferEditor,
-  type OfferView,
 } from './list-offers.js';
 
 export const changeOfferSchema = z.object({

@@ -3,6 +3,7 @@
  * sees every line). Read in keyset pages so a large table never sits in memory at once.
  */
 import { stringify } from 'csv-stringify/sync';
+
 import type { LineStatus } from '../../domain/types.js';
 import { exportSubscriptionRows } from '../../store/subscription-list-repository.js';
 import type { AppDeps } from '../deps.js';

@@ -3,7 +3,7 @@ import { assertCanRead } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import { allowedActions } from '../../domain/line-state-machine.js';
 import type { Actor, LineStatus } from '../../domain/types.js';
-import { timelineOf, type TimelineEvent } from '../../store/audit-repository.js';
+import { type TimelineEvent, timelineOf } from '../../store/audit-repository.js';
 import { findLine } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
 import { sendsOfLine } from '../../store/send-repository.js';

@@ -11,13 +11,14 @@
  * JSON: an array of orders shaped like the API's request body; "line" is then the item's index + 1.
  */
 import { parse } from 'csv-parse/sync';
+
 import { AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { listOffers } from '../../store/offer-repository.js';
 import { takenWebOrderIds } from '../../store/order-repository.js';
 import { distributorIds } from '../../store/organization-repository.js';
 import type { AppDeps } from '../deps.js';
-import { offerIssues, placeOrderSchema, writeOrder, type PlaceOrderInput } from './place-order.js';
+import { offerIssues, type PlaceOrderInput, placeOrderSchema, writeOrder } from './place-order.js';
 
 export const CSV_COLUMNS = [
   'webOrderId',

@@ -3,12 +3,13 @@
  * catalogue's use cases share: who may change it and how an offer looks outside the store.
  */
 import { z } from 'zod';
+
 import { AppError } from '../../domain/errors.js';
 import { unseededPolicyDays } from '../../domain/policy.js';
 import type { Actor } from '../../domain/types.js';
-import { auditActorOf } from '../actor-label.js';
-import { CLI_ACTOR, type AuditActor } from '../../store/audit-repository.js';
+import { type AuditActor, CLI_ACTOR } from '../../store/audit-repository.js';
 import { listOffers as listOfferRows, type OfferRow } from '../../store/offer-repository.js';
+import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
 
 export interface OfferView {

@@ -1,6 +1,7 @@
 /** The orders list: search by web order id, end customer or subscription id; filter by line status. */
 import { z } from 'zod';
-import { LINE_STATUSES, type Actor, type LineStatus } from '../../domain/types.js';
+
+import { type Actor, LINE_STATUSES, type LineStatus } from '../../domain/types.js';
 import { listOrderRows } from '../../store/order-repository.js';
 import type { AppDeps } from '../deps.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';

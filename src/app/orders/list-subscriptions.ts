@@ -3,7 +3,8 @@
  * partner, order or a free-text query; newest first, keyset-paginated.
  */
 import { z } from 'zod';
-import { LINE_STATUSES, type Actor, type LineStatus } from '../../domain/types.js';
+
+import { type Actor, LINE_STATUSES, type LineStatus } from '../../domain/types.js';
 import { listSubscriptionRows } from '../../store/subscription-list-repository.js';
 import type { AppDeps } from '../deps.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';

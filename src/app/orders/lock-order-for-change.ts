@@ -3,6 +3,7 @@
  * before the PONR and the mapping itself take this lock first), then the lines, then authorize.
  */
 import type { Transaction } from 'kysely';
+
 import { assertCanAct } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';

@@ -4,11 +4,12 @@
  */
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
+
 import { AppError } from '../../domain/errors.js';
 import { rsdInstant } from '../../domain/policy.js';
-import { LANGUAGES, type Actor } from '../../domain/types.js';
+import { type Actor, LANGUAGES } from '../../domain/types.js';
 import { insertLines, nextSubscriptionIds } from '../../store/line-repository.js';
-import { listOffers, shareLockOffers, type OfferRow } from '../../store/offer-repository.js';
+import { listOffers, type OfferRow, shareLockOffers } from '../../store/offer-repository.js';
 import { insertOrder } from '../../store/order-repository.js';
 import { organizationKind } from '../../store/organization-repository.js';
 import type { Database } from '../../store/schema.js';

@@ -6,7 +6,8 @@
  * processes starting together seed once (the second finds nothing left).
  */
 import type { Kysely } from 'kysely';
-import { policyDaysFor, type Policy } from '../../domain/policy.js';
+
+import { type Policy, policyDaysFor } from '../../domain/policy.js';
 import { appendAudit, SYSTEM_ACTOR } from '../../store/audit-repository.js';
 import { seedLinePolicyDays, setOfferPolicyDays, unseededOfferCodes } from '../../store/offer-repository.js';
 import type { Database } from '../../store/schema.js';

@@ -15,9 +15,9 @@ import { lineStateColumns, toLineState, updateLine } from '../../store/line-repo
 import type { SubscriptionLineRow } from '../../store/schema.js';
 import { revokeLiveTokens } from '../../store/setup-token-repository.js';
 import type { AppDeps } from '../deps.js';
-import { lockSetupLink, setupTokenHash } from './lock-setup-link.js';
 import { loadOrderEmailContext, queueProvisioningEmail } from '../lines/queue-provisioning-email.js';
 import { recordLineEvents } from '../lines/record-line-events.js';
+import { lockSetupLink, setupTokenHash } from './lock-setup-link.js';
 
 export interface DelegatedSetup {
   delegatedTo: ProvisioningContact;

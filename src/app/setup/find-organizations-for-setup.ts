@@ -9,6 +9,7 @@
  * An organization matching only one rule, or neither, is never revealed.
  */
 import type { Kysely, Transaction } from 'kysely';
+
 import { companyDomain, organizationNamePrefix } from '../../domain/setup-rules.js';
 import { suggestCustomerOrganizations } from '../../store/organization-repository.js';
 import type { Database } from '../../store/schema.js';

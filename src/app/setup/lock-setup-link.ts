@@ -4,12 +4,13 @@
  * lock, for the use cases that change something with it.
  */
 import type { Kysely, Transaction } from 'kysely';
+
 import { AppError } from '../../domain/errors.js';
 import { findLine, linesOfOrder } from '../../store/line-repository.js';
 import { findOrder, lockOrder } from '../../store/order-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../../store/schema.js';
 import { findTokenByHash, type SetupTokenRow } from '../../store/setup-token-repository.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

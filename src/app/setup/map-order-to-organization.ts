@@ -4,11 +4,12 @@
  * given, marks every live line Provisioned, revokes all links and queues the welcome e-mail.
  */
 import type { Transaction } from 'kysely';
+
 import { dataRegionOf } from '../../domain/data-region.js';
 import { AppError } from '../../domain/errors.js';
 import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Language } from '../../domain/types.js';
-import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../../store/line-repository.js';
+import { linesOfOrder, lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { lockOrder, markOrderMapped } from '../../store/order-repository.js';
 import { insertOrganization, organizationKind } from '../../store/organization-repository.js';
 import { enqueueEmail, supersedePendingSends } from '../../store/outbox-repository.js';

@@ -6,18 +6,19 @@
  * per IP address and per e-mail address.
  */
 import { createHash } from 'node:crypto';
-import { allowedActions, transition, nextDueAt } from '../../domain/line-state-machine.js';
+
+import { allowedActions, nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { AuditActor } from '../../store/audit-repository.js';
-import { lineStateColumns, linesOfOrder, toLineState, updateLine } from '../../store/line-repository.js';
+import { linesOfOrder, lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { lockOrder } from '../../store/order-repository.js';
 import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
 import type { AppDeps } from '../deps.js';
-import { findSetupLink, setupTokenHash } from './lock-setup-link.js';
 import {
   loadOrderEmailContext,
-  queueProvisioningEmail,
   type QueuedSend,
+  queueProvisioningEmail,
 } from '../lines/queue-provisioning-email.js';
+import { findSetupLink, setupTokenHash } from './lock-setup-link.js';
 
 export interface NewLinkLimits {
   perIp: RateLimit;

@@ -3,11 +3,11 @@
  * PONR rule, audited as the agent, new e-mail after the RSD) plus the case's event, in one
  * transaction. An open case moves to In progress.
  */
-import type { ProvisioningContact, Actor } from '../../domain/types.js';
+import type { Actor, ProvisioningContact } from '../../domain/types.js';
 import { appendCaseEvent, setCaseStatus } from '../../store/support-case-repository.js';
 import { auditActorOf } from '../actor-label.js';
-import { changeProvisioningContact, type ContactChangeResult } from '../lines/change-provisioning-contact.js';
 import type { AppDeps } from '../deps.js';
+import { changeProvisioningContact, type ContactChangeResult } from '../lines/change-provisioning-contact.js';
 import { assertLineOfCase, lockCaseForAgent } from './lock-case-for-agent.js';
 
 export async function changeContactForSupportCase(

@@ -3,11 +3,12 @@
  * is NOT_FOUND, so its existence is not disclosed.
  */
 import { timingSafeEqual } from 'node:crypto';
+
 import { AppError } from '../../domain/errors.js';
 import { caseAccess } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';
 import { findCase, type SupportCaseRow } from '../../store/support-case-repository.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 
 /** A signed-in user, or the key from a case link (provisioning contacts). */
 export type CaseViewerInput = { actor: Actor } | { key: string };

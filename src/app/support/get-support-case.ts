@@ -10,9 +10,9 @@ import { linesOfOrder, toLineState } from '../../store/line-repository.js';
 import { findOrder } from '../../store/order-repository.js';
 import { eventsOf, screenshotsOf } from '../../store/support-case-repository.js';
 import type { AppDeps } from '../deps.js';
-import { findCaseForViewer, type CaseViewerInput } from './find-case-for-viewer.js';
 import { getSubscription, type SubscriptionDetail } from '../orders/get-subscription.js';
 import { pastPonr } from '../orders/lock-order-for-change.js';
+import { type CaseViewerInput, findCaseForViewer } from './find-case-for-viewer.js';
 
 export interface SupportCaseDetail {
   caseId: string;

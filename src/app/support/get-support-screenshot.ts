@@ -2,7 +2,7 @@
 import { AppError } from '../../domain/errors.js';
 import { findScreenshot } from '../../store/support-case-repository.js';
 import type { AppDeps } from '../deps.js';
-import { findCaseForViewer, type CaseViewerInput } from './find-case-for-viewer.js';
+import { type CaseViewerInput, findCaseForViewer } from './find-case-for-viewer.js';
 
 export async function getSupportScreenshot(
   deps: AppDeps,

@@ -3,9 +3,10 @@
  * type or a search over case id, web order id, subscription id and requester e-mail).
  */
 import { z } from 'zod';
+
 import { assertAgent, CASE_STATUSES, CASE_TYPES } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';
-import { listCases, type CaseListRow } from '../../store/support-case-repository.js';
+import { type CaseListRow, listCases } from '../../store/support-case-repository.js';
 import type { AppDeps } from '../deps.js';
 
 export const caseQueueSchema = z.object({

@@ -1,5 +1,6 @@
 /** The start of every agent action on a case: agents only, the case row locked for the transaction. */
 import type { Transaction } from 'kysely';
+
 import { AppError, invalidInput } from '../../domain/errors.js';
 import { assertAgent } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';

@@ -7,13 +7,15 @@
  * requester.
  */
 import { createHash } from 'node:crypto';
+
 import { z } from 'zod';
+
 import { noAccess, orderAccess } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import {
   CASE_TYPES,
-  checkScreenshots,
   type CaseType,
+  checkScreenshots,
   type ScreenshotUpload,
 } from '../../domain/support-case.js';
 import type { Actor, Language } from '../../domain/types.js';
@@ -27,7 +29,7 @@ import {
 } from '../../store/support-case-repository.js';
 import { auditActorOf } from '../actor-label.js';
 import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 import { queueSupportNotice } from './queue-support-notice.js';
 
 export const openSupportCaseSchema = z.object({

@@ -5,10 +5,11 @@
  * ("use the most recent e-mail"). Only the key's SHA-256 is stored.
  */
 import type { Transaction } from 'kysely';
+
 import { enqueueEmail } from '../../store/outbox-repository.js';
 import type { Database } from '../../store/schema.js';
 import { setCaseAccessKeyHash, type SupportCaseRow } from '../../store/support-case-repository.js';
-import { hashToken, type AppDeps } from '../deps.js';
+import { type AppDeps, hashToken } from '../deps.js';
 
 export type SupportNoticeEvent = 'created' | 'replied' | 'resolved';
 

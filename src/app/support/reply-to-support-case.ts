@@ -3,6 +3,7 @@
  * (outbox, same transaction). The agent may move the case to another status with it.
  */
 import { z } from 'zod';
+
 import { CASE_STATUSES } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';
 import { appendCaseEvent, setCaseStatus } from '../../store/support-case-repository.js';

@@ -7,9 +7,9 @@ import type { Actor } from '../../domain/types.js';
 import { appendCaseEvent, setCaseStatus } from '../../store/support-case-repository.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
-import { assertLineOfCase, lockCaseForAgent } from './lock-case-for-agent.js';
 import type { QueuedSend } from '../lines/queue-provisioning-email.js';
 import { resendProvisioningEmail } from '../lines/resend-provisioning-email.js';
+import { assertLineOfCase, lockCaseForAgent } from './lock-case-for-agent.js';
 
 export async function resendForSupportCase(
   deps: AppDeps,

@@ -4,7 +4,8 @@
  * and distributor, so every delivery has its own attempts, backoff and stable delivery id.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { mayProduceWebhook, webhookOf, type LineEvent } from '../../domain/line-events.js';
+
+import { type LineEvent, mayProduceWebhook, webhookOf } from '../../domain/line-events.js';
 import type { WebhookEventType } from '../../domain/webhook-events.js';
 import { enqueue } from '../../store/outbox-repository.js';
 import type { Database } from '../../store/schema.js';

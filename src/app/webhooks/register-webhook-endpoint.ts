@@ -4,6 +4,7 @@
  * secret is generated unless supplied, and returned this once only.
  */
 import { z } from 'zod';
+
 import { invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { webhookOrganizationOf } from '../../domain/webhook-events.js';
@@ -11,8 +12,8 @@ import { appendAudit } from '../../store/audit-repository.js';
 import { insertEndpoint, liveEndpointsOf } from '../../store/webhook-repository.js';
 import { resolveWebhookTarget } from '../../webhooks/resolve-webhook-target.js';
 import { auditActorOf } from '../actor-label.js';
-import { DEFAULT_WEBHOOK_SETTINGS, type AppDeps } from '../deps.js';
-import { webhookEndpointView, type WebhookEndpointView } from './list-webhook-endpoints.js';
+import { type AppDeps, DEFAULT_WEBHOOK_SETTINGS } from '../deps.js';
+import { type WebhookEndpointView, webhookEndpointView } from './list-webhook-endpoints.js';
 
 /** An organization needs a handful of receivers, not a fan-out amplifier. */
 export const MAX_ENDPOINTS_PER_ORGANIZATION = 10;

@@ -6,10 +6,12 @@
  * secret the endpoint does not exist (404).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { recordEmailEvent, type EmailEvent } from '../../app/lines/record-email-event.js';
+
+import { type EmailEvent, recordEmailEvent } from '../../app/lines/record-email-event.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { errorResponses, json } from '../openapi-common.js';

@@ -4,6 +4,7 @@
  * organization's invitation is NOT_FOUND like a missing one.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { inviteUser, inviteUserSchema } from '../../app/identity/invite-user.js';
 import { getInvitation, listInvitations } from '../../app/identity/list-invitations.js';
 import { resendInvitation } from '../../app/identity/resend-invitation.js';

@@ -4,6 +4,7 @@
  * reinstate one. Everyone else gets NO_ACCESS { area: 'operator' }.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { addOffer, addOfferSchema } from '../../app/orders/add-offer.js';
 import { changeOffer, changeOfferSchema } from '../../app/orders/change-offer.js';
 import {

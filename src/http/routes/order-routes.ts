@@ -1,5 +1,6 @@
 /** /api/v1/orders: place, list, get. */
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { getOrder } from '../../app/orders/get-order.js';
 import { listOrders, listOrdersSchema } from '../../app/orders/list-orders.js';
 import { placeOrder, placeOrderSchema } from '../../app/orders/place-order.js';

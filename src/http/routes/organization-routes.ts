@@ -4,6 +4,7 @@
  * reactivate them; everyone else gets NO_ACCESS `{ area: 'operator' }`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { changeOrganization, changeOrganizationSchema } from '../../app/identity/change-organization.js';
 import { createOrganization, createOrganizationSchema } from '../../app/identity/create-organization.js';
 import { getOrganization } from '../../app/identity/get-organization.js';

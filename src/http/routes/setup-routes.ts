@@ -5,10 +5,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+
+import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { completeSetup } from '../../app/setup/complete-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
 import { openSetupLink } from '../../app/setup/open-setup-link.js';
-import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { AppError } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';

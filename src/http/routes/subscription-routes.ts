@@ -1,12 +1,13 @@
 /** /api/v1/subscriptions: list, detail (sends + timeline), resend, change contact, cancel. */
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { cancelLine } from '../../app/lines/cancel-line.js';
 import { changeProvisioningContact } from '../../app/lines/change-provisioning-contact.js';
+import { resendProvisioningEmail } from '../../app/lines/resend-provisioning-email.js';
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import { listSubscriptions, listSubscriptionsSchema } from '../../app/orders/list-subscriptions.js';
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { limitResend } from '../../app/rate-limits.js';
-import { resendProvisioningEmail } from '../../app/lines/resend-provisioning-email.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import {
   changeErrorResponses,

@@ -4,6 +4,7 @@
  * may list but not change anything (authenticate.ts refuses its writes).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { createApiToken, createApiTokenSchema } from '../../app/identity/create-api-token.js';
 import { listApiTokens } from '../../app/identity/list-api-tokens.js';
 import { revokeApiToken } from '../../app/identity/revoke-api-token.js';

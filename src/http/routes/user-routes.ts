@@ -4,6 +4,7 @@
  * gets NO_ACCESS, and another organization's user is NOT_FOUND like a missing one.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { changeUser, changeUserSchema } from '../../app/identity/change-user.js';
 import { getUser, listUsers } from '../../app/identity/list-users.js';
 import { ROLES } from '../../domain/types.js';

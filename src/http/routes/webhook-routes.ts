@@ -4,6 +4,7 @@
  * NO_ACCESS, and another organization's endpoint is NOT_FOUND.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { deleteWebhookEndpoint } from '../../app/webhooks/delete-webhook-endpoint.js';
 import { listWebhookDeliveries } from '../../app/webhooks/list-webhook-deliveries.js';
 import { listWebhookEndpoints } from '../../app/webhooks/list-webhook-endpoints.js';

@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
+
 import { openPasswordLink, type PasswordLink } from '../../app/identity/open-password-link.js';
 import { requestNewPasswordLink, requestPasswordReset } from '../../app/identity/request-password-reset.js';
 import { MAX_PASSWORD_LENGTH, setPassword } from '../../app/identity/set-password.js';
@@ -17,13 +18,13 @@ import { clientIp, field, noStore, setupPageContext } from '../setup/setup-page-
 import type { WebApp, WebDeps, WebEnv } from '../web-env.js';
 import { startSession } from '../web-session.js';
 import {
+  type DeadLinkReason,
   ForgotPasswordPage,
   ForgotPasswordSentPage,
   NewLinkSentPage,
+  type PasswordErrors,
   PasswordLinkDeadPage,
   PasswordPage,
-  type DeadLinkReason,
-  type PasswordErrors,
 } from './account-pages.js';
 
 const TOKEN = ':token{[A-Za-z0-9_-]{16,128}}';

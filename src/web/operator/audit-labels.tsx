@@ -3,8 +3,8 @@
  * write is listed here and must have a label in the `operator` catalogue (the compiler checks);
  * an action nobody listed yet shows its raw key in <code>, never a missing-translation string.
  */
-import type { PageContext } from '../layout.js';
 import { operatorEn } from '../../i18n/locales/en/operator.js';
+import type { PageContext } from '../layout.js';
 
 export const AUDIT_ACTIONS = {
   organization: ['created', 'renamed', 'deactivated', 'reactivated'],

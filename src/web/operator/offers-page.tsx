@@ -3,6 +3,7 @@
  * reinstate ask in a <dialog> when scripts run (the form posts on its own without them).
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { OfferView } from '../../app/orders/list-offers.js';
 import type { AppError } from '../../domain/errors.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';

@@ -4,6 +4,7 @@
  * audit trail. Customer organizations are shown read-only; the operator's own cannot be deactivated.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { OrganizationAuditEvent } from '../../app/identity/list-organization-audit.js';
 import type { OrganizationView } from '../../app/identity/list-organizations.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';

@@ -3,6 +3,7 @@
  * that creates a partner or distributor, and "first steps" while the installation has no partner.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import { ORGANIZATION_KINDS, type OrganizationView } from '../../app/identity/list-organizations.js';
 import { CREATABLE_KINDS } from '../../domain/roles.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';

@@ -8,6 +8,7 @@
  *   POST /operator/offers/:code/reinstate   accept them again (PRG)
  */
 import { z } from 'zod';
+
 import { addOffer, addOfferSchema } from '../../app/orders/add-offer.js';
 import { changeOffer } from '../../app/orders/change-offer.js';
 import {
@@ -15,8 +16,8 @@ import {
   listOffers,
   offerCodeSchema,
   offerNameSchema,
-  policyDaysSchema,
   type OfferView,
+  policyDaysSchema,
 } from '../../app/orders/list-offers.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
@@ -25,11 +26,11 @@ import { paramOf, signedIn, type WebContext } from '../workspace/workspace-suppo
 import {
   EMPTY_OFFER_FORM,
   offerEditPage,
-  offersPage,
-  OFFERS_PATH,
   type OfferField,
   type OfferForm,
   type OfferNotice,
+  OFFERS_PATH,
+  offersPage,
   type OfferValues,
 } from './offers-page.js';
 

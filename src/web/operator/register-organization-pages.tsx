@@ -8,23 +8,24 @@
  *   POST /operator/organizations/:id/reactivate        reactivate (PRG)
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+import type { AppDeps } from '../../app/deps.js';
 import { changeOrganization } from '../../app/identity/change-organization.js';
 import { createOrganization } from '../../app/identity/create-organization.js';
 import { getOrganization } from '../../app/identity/get-organization.js';
 import { listOrganizationAudit } from '../../app/identity/list-organization-audit.js';
 import { listOrganizations, ORGANIZATION_KINDS } from '../../app/identity/list-organizations.js';
-import type { AppDeps } from '../../app/deps.js';
-import { isAppError, type AppError } from '../../domain/errors.js';
+import { type AppError, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp } from '../web-env.js';
 import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
-import { DETAIL_NOTICES, organizationPage, type DetailNotice, type RenameForm } from './organization-page.js';
+import { DETAIL_NOTICES, type DetailNotice, organizationPage, type RenameForm } from './organization-page.js';
 import {
+  type CreateForm,
+  type ListFilter,
   OPERATOR_PATH,
   organizationPath,
   organizationsPage,
-  type CreateForm,
-  type ListFilter,
 } from './organizations-page.js';
 
 const text = (body: Record<string, unknown>, key: string) =>

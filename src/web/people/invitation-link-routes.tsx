@@ -5,13 +5,14 @@
  *   POST  /renew  an expired link's "Send me a new invitation" (same answer whatever happens)
  */
 import type { Context } from 'hono';
+
 import {
   acceptInvitation,
   acceptInvitationSchema,
   MAX_PASSWORD_LENGTH,
 } from '../../app/identity/accept-invitation.js';
-import { openInvitation, type OpenedInvitation } from '../../app/identity/open-invitation.js';
-import { requestNewInvitation, type NewInvitationLimits } from '../../app/identity/request-new-invitation.js';
+import { type OpenedInvitation, openInvitation } from '../../app/identity/open-invitation.js';
+import { type NewInvitationLimits, requestNewInvitation } from '../../app/identity/request-new-invitation.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { homePathOf } from '../../domain/roles.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
@@ -20,12 +21,12 @@ import { clientIp, noStore, setupPageContext } from '../setup/setup-page-context
 import type { WebApp, WebDeps, WebEnv } from '../web-env.js';
 import { startSession } from '../web-session.js';
 import {
+  type AcceptForm,
   AcceptPage,
   DeadInvitationPage,
   ExpiredInvitationPage,
   RenewedPage,
   TakenPage,
-  type AcceptForm,
 } from './invitation-pages.js';
 
 export interface InvitationWebDeps extends WebDeps {

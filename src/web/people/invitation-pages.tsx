@@ -4,6 +4,7 @@
  * with "Send me a new invitation", and the answer to that request.
  */
 import type { Child } from 'hono/jsx';
+
 import type { DeadInvitationReason, InvitationLinkView } from '../../app/identity/open-invitation.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';

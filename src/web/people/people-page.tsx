@@ -5,6 +5,7 @@
  * Deactivate and Revoke ask in a <dialog> when scripts run; every form works without them.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { PeopleOrganization } from '../../app/identity/list-users.js';
 import type { InvitationView, UserView } from '../../app/identity/people-views.js';
 import { LANGUAGES } from '../../domain/types.js';

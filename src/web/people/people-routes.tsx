@@ -9,6 +9,7 @@
  * Every action redirects back with a one-shot confirmation (Post/Redirect/Get).
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import { changeUser, type ChangeUserInput } from '../../app/identity/change-user.js';
 import { INVITATION_EXISTS, inviteUser, inviteUserSchema } from '../../app/identity/invite-user.js';
 import { listInvitations } from '../../app/identity/list-invitations.js';
@@ -20,7 +21,7 @@ import type { Actor } from '../../domain/types.js';
 import { field } from '../setup/setup-page-context.js';
 import type { WebApp, WebDeps } from '../web-env.js';
 import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
-import { peoplePage, type InviteField, type InviteForm, type PeoplePageProps } from './people-page.js';
+import { type InviteField, type InviteForm, peoplePage, type PeoplePageProps } from './people-page.js';
 
 interface Mount {
   pattern: string;

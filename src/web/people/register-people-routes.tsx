@@ -1,6 +1,6 @@
 /** Users and invitations of an organization (/settings/users, /operator/organizations/:id/users), and the invitation accept page. */
 import type { WebApp, WebDeps } from '../web-env.js';
-import { registerInvitationLinkRoutes, type InvitationWebDeps } from './invitation-link-routes.js';
+import { type InvitationWebDeps, registerInvitationLinkRoutes } from './invitation-link-routes.js';
 import { registerPeoplePages } from './people-routes.js';
 
 export function registerPeopleRoutes(app: WebApp, deps: WebDeps | InvitationWebDeps): void {

@@ -1,5 +1,6 @@
 /** Building blocks of the setup wizard's pages: the shell with its steps, the lines, form fields. */
 import type { Child } from 'hono/jsx';
+
 import type { SetupLine, SetupView } from '../../app/setup/open-setup-link.js';
 import { INTL_LOCALES, type Language } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';

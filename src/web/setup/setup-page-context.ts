@@ -2,6 +2,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+
 import { isLanguage, type Language } from '../../domain/types.js';
 import { t } from '../../i18n/i18n.js';
 import type { PageContext } from '../layout.js';

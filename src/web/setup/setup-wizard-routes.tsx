@@ -4,12 +4,13 @@
  * dies mid-way (resend, contact change, someone else's confirmation) shows why on the next step.
  */
 import type { Context } from 'hono';
+
+import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { completeSetup } from '../../app/setup/complete-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
 import { getSetupOutcome } from '../../app/setup/get-setup-outcome.js';
 import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
-import { provisioningContactSchema } from '../../app/orders/place-order.js';
-import { requestNewSetupLink, type NewLinkLimits } from '../../app/setup/request-new-setup-link.js';
+import { type NewLinkLimits, requestNewSetupLink } from '../../app/setup/request-new-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
 import { isAppError } from '../../domain/errors.js';
 import type { DeadLinkReason } from '../../domain/setup-rules.js';
@@ -25,15 +26,15 @@ import {
   SetupDonePage,
 } from './setup-link-pages.js';
 import { clientIp, field, noStore, setupPageContext } from './setup-page-context.js';
+import { type DelegateForm, DelegatePage, WhoPage } from './setup-who-pages.js';
 import { CountryPage, OrganizationPage, ReviewPage } from './setup-wizard-pages.js';
-import { DelegatePage, WhoPage, type DelegateForm } from './setup-who-pages.js';
 import {
   choiceOf,
   problemWith,
   readState,
+  type StepProblem,
   stepProblemOf,
   stepUrl,
-  type StepProblem,
   type WizardState,
 } from './setup-wizard-state.js';
 

@@ -14,7 +14,7 @@ import { StatusBadges } from '../workspace/line-actions.js';
 import { RefusalMessage } from '../workspace/refusal.js';
 import { SendsTable, Timeline } from '../workspace/timeline.js';
 import { formatDateTime, type WebContext } from '../workspace/workspace-support.js';
-import { CaseHistory, CaseStatusBadge, casePath, Screenshots } from './case-components.js';
+import { CaseHistory, casePath, CaseStatusBadge, Screenshots } from './case-components.js';
 
 const DONE = ['resent', 'contact', 'replied', 'status'] as const;
 

@@ -5,18 +5,19 @@
  *                       form with each message next to its field, and nothing is stored
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { AppDeps } from '../../app/deps.js';
 import {
+  type CaseRequester,
   contactRequesterSchema,
   openSupportCase,
   openSupportCaseSchema,
-  type CaseRequester,
 } from '../../app/support/open-support-case.js';
-import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
+import { type AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import { CASE_TYPES, MAX_SCREENSHOTS, type ScreenshotUpload } from '../../domain/support-case.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
-import { clientIp } from '../setup/setup-page-context.js';
 import { pageContext } from '../page-context.js';
+import { clientIp } from '../setup/setup-page-context.js';
 import { RefusalMessage } from '../workspace/refusal.js';
 import type { WebContext } from '../workspace/workspace-support.js';
 import { casePath } from './case-components.js';

@@ -8,8 +8,9 @@
  *   POST /support/cases/:caseId/{resend,contact,reply,status}   agents' actions (PRG)
  */
 import { z } from 'zod';
-import { changeContactForSupportCase } from '../../app/support/change-contact-for-support-case.js';
+
 import type { AppDeps } from '../../app/deps.js';
+import { changeContactForSupportCase } from '../../app/support/change-contact-for-support-case.js';
 import { getSupportScreenshot } from '../../app/support/get-support-screenshot.js';
 import { replySchema, replyToSupportCase } from '../../app/support/reply-to-support-case.js';
 import { resendForSupportCase } from '../../app/support/resend-for-support-case.js';
@@ -21,8 +22,8 @@ import type { WebApp } from '../web-env.js';
 import { contactValuesOf, parseContact } from '../workspace/contact-form.js';
 import { paramOf, signedIn, toSignIn, type WebContext } from '../workspace/workspace-support.js';
 import { casePath } from './case-components.js';
-import { casePage } from './case-page.js';
 import { myCasesPage, queuePage } from './case-list-pages.js';
+import { casePage } from './case-page.js';
 import { openCaseFormPage, submitOpenCase } from './open-case-page.js';
 
 const CASE = '/support/cases/:caseId{CS[0-9]+}';

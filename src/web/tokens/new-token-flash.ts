@@ -6,7 +6,9 @@
  * deletes it.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+
 import { SESSION_COOKIE } from '../web-session.js';
 import type { WebContext } from '../workspace/workspace-support.js';
 import { TOKENS_PATH } from './token-paths.js';

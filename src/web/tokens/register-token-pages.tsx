@@ -17,7 +17,7 @@ import type { WebApp, WebDeps } from '../web-env.js';
 import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
 import { setNewTokenFlash, takeNewTokenFlash } from './new-token-flash.js';
 import { TOKENS_PATH } from './token-paths.js';
-import { rollPage, tokensPage, type TokenField, type TokenForm } from './tokens-page.js';
+import { rollPage, type TokenField, type TokenForm, tokensPage } from './tokens-page.js';
 
 const FIELDS: TokenField[] = ['name', 'expiresInDays', 'access'];
 const PROBLEMS = { limit: 'tokens:error.limit', not_active: 'tokens:error.notActive' } as const;

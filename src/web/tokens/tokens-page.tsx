@@ -3,6 +3,7 @@
  * (after a create or a roll); plus the Roll confirmation page for browsers without JavaScript.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { ApiTokenView } from '../../app/identity/list-api-tokens.js';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, TOKEN_PREFIX } from '../../domain/api-token-rules.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';

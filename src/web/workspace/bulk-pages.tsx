@@ -4,11 +4,12 @@
  */
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+import type { AppDeps } from '../../app/deps.js';
 import type { LineResult } from '../../app/lines/bulk-line-results.js';
 import type { ContactChangeResult } from '../../app/lines/change-provisioning-contact.js';
-import type { AppDeps } from '../../app/deps.js';
-import { getSubscription } from '../../app/orders/get-subscription.js';
 import type { QueuedSend } from '../../app/lines/queue-provisioning-email.js';
+import { getSubscription } from '../../app/orders/get-subscription.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor, ProvisioningContact } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';

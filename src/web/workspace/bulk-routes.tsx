@@ -5,26 +5,26 @@
  *   POST /subscriptions/bulk/contact                         change each line's contact, then the summary
  * Each line is its own transaction; the summary says which lines were done and why others were refused.
  */
+import type { AppDeps } from '../../app/deps.js';
 import { bulkChangeProvisioningContact } from '../../app/lines/bulk-change-provisioning-contact.js';
 import { bulkLines } from '../../app/lines/bulk-line-results.js';
 import { bulkResendProvisioningEmail } from '../../app/lines/bulk-resend-provisioning-email.js';
 import { limitResend } from '../../app/rate-limits.js';
-import type { AppDeps } from '../../app/deps.js';
 import { invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { CsrfField } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';
-import { bulkPage, SelectedLines, summaryPage, type BulkAction } from './bulk-pages.js';
+import { type BulkAction, bulkPage, SelectedLines, summaryPage } from './bulk-pages.js';
 import {
-  contactValuesOf,
   ContactFields,
-  parseContact,
   type ContactValues,
+  contactValuesOf,
   type FieldErrors,
+  parseContact,
 } from './contact-form.js';
 import { RefusalMessage } from './refusal.js';
-import { safeBack, signedIn, type PageResponse, type WebContext } from './workspace-support.js';
+import { type PageResponse, safeBack, signedIn, type WebContext } from './workspace-support.js';
 
 interface BulkForm {
   action: BulkAction;

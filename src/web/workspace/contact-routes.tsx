@@ -5,30 +5,31 @@
  *                                     nothing is saved
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { AppDeps } from '../../app/deps.js';
 import { changeProvisioningContact } from '../../app/lines/change-provisioning-contact.js';
 import { getSubscription, type SubscriptionDetail } from '../../app/orders/get-subscription.js';
-import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
+import { type AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import { CsrfField, Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';
 import {
-  contactValuesOf,
   ContactFields,
-  parseContact,
   type ContactValues,
+  contactValuesOf,
   type FieldErrors,
+  parseContact,
 } from './contact-form.js';
 import { isPastPonr } from './line-actions.js';
 import { RefusalMessage } from './refusal.js';
 import { LINE_PATH, onboardedPage } from './resend-routes.js';
 import {
+  type PageResponse,
   paramOf,
   safeBack,
   signedIn,
-  withNotice,
-  type PageResponse,
   type WebContext,
+  withNotice,
 } from './workspace-support.js';
 
 /** Refusals that get a page of their own (status, placer, admin portal) rather than a form notice. */

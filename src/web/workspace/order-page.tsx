@@ -12,10 +12,10 @@ import { BulkBar } from './bulk-bar.js';
 import {
   ContactCell,
   isPastPonr,
+  type LineView,
   PonrDialog,
   SelectLine,
   StatusBadges,
-  type LineView,
 } from './line-actions.js';
 import { ActionNotices } from './notices.js';
 import { LastSend, Timeline } from './timeline.js';

@@ -1,10 +1,10 @@
 /** /orders: the orders the user may see; search, status filter, keyset pages. */
+import type { AppDeps } from '../../app/deps.js';
 import { getOrder } from '../../app/orders/get-order.js';
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/orders/list-orders.js';
-import { invalidInput, isAppError, type AppError } from '../../domain/errors.js';
-import { LINE_STATUSES, type Actor } from '../../domain/types.js';
-import type { AppDeps } from '../../app/deps.js';
+import { type AppError, invalidInput, isAppError } from '../../domain/errors.js';
+import { type Actor, LINE_STATUSES } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { AdminsCard, PlacerCard, RefusalMessage } from './refusal.js';

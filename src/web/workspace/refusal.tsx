@@ -3,7 +3,7 @@
  * admin portal as a link and the person who placed the order as someone to write to. Forms show
  * these inline; a whole refusal page is the web app's error handler's (src/web/error-pages.tsx).
  */
-import { asKnown, type AppError, type ContactPerson } from '../../domain/errors.js';
+import { type AppError, asKnown, type ContactPerson } from '../../domain/errors.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import type { PageContext } from '../layout.js';
 

@@ -5,14 +5,14 @@
  *   GET  /subscriptions/:id/onboarded  what Resend and Edit say after the PONR
  */
 import type { AppDeps } from '../../app/deps.js';
+import { resendProvisioningEmail } from '../../app/lines/resend-provisioning-email.js';
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import { limitResend } from '../../app/rate-limits.js';
-import { resendProvisioningEmail } from '../../app/lines/resend-provisioning-email.js';
 import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';
 import { isPastPonr, OnboardedText, ResendForm, ResendQuestion } from './line-actions.js';
-import { paramOf, safeBack, signedIn, withNotice, type WebContext } from './workspace-support.js';
+import { paramOf, safeBack, signedIn, type WebContext, withNotice } from './workspace-support.js';
 
 export const LINE_PATH = '/subscriptions/:subscriptionId{Sub[0-9]+}';
 

@@ -17,11 +17,11 @@ import { BulkBar } from './bulk-bar.js';
 import {
   ContactCell,
   isPastPonr,
+  type LineView,
   lineViewOf,
   PonrDialog,
   SelectLine,
   StatusBadges,
-  type LineView,
 } from './line-actions.js';
 import { ActionNotices } from './notices.js';
 import { SearchAndStatus } from './search-filters.js';

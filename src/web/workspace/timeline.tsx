@@ -4,14 +4,14 @@
  */
 import type { SubscriptionDetail } from '../../app/orders/get-subscription.js';
 import {
-  parseLineEvent,
   type LineEvent,
   type LineEventOf,
   type LineEventType,
+  parseLineEvent,
 } from '../../domain/line-events.js';
 import type { Language } from '../../domain/types.js';
-import type { PageContext } from '../layout.js';
 import type { workspaceEn } from '../../i18n/locales/en/workspace.js';
+import type { PageContext } from '../layout.js';
 import { formatDate, formatDateTime } from './workspace-support.js';
 
 type Send = SubscriptionDetail['sends'][number];

@@ -7,6 +7,7 @@
  *   POST /settings/webhooks/:id/delete   delete, back to the list (PRG)
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { AppDeps } from '../../app/deps.js';
 import { deleteWebhookEndpoint } from '../../app/webhooks/delete-webhook-endpoint.js';
 import { listWebhookDeliveries } from '../../app/webhooks/list-webhook-deliveries.js';
@@ -20,11 +21,11 @@ import { AppError, isAppError } from '../../domain/errors.js';
 import type { WebApp } from '../web-env.js';
 import {
   deliveryLogPage,
-  webhooksPage,
-  WEBHOOKS_PATH,
   type EndpointErrors,
   type EndpointField,
   type EndpointValues,
+  WEBHOOKS_PATH,
+  webhooksPage,
 } from './webhooks-page.js';
 import { paramOf, signedIn } from './workspace-support.js';
 

@@ -3,6 +3,7 @@
  * delivery log with "Send test event". Server-rendered; Delete asks in a <dialog> when scripts run.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { WebhookDeliveryView } from '../../app/webhooks/list-webhook-deliveries.js';
 import type { WebhookEndpointView } from '../../app/webhooks/list-webhook-endpoints.js';
 import type { AppError } from '../../domain/errors.js';

@@ -3,8 +3,9 @@
  * one-shot notices (Post/Redirect/Get), and dates in the reader's language.
  */
 import type { Context } from 'hono';
+
 import { AppError } from '../../domain/errors.js';
-import { INTL_LOCALES, type Actor, type Language } from '../../domain/types.js';
+import { type Actor, INTL_LOCALES, type Language } from '../../domain/types.js';
 import type { WebEnv } from '../web-env.js';
 
 export type WebContext = Context<WebEnv>;

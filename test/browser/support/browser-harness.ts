@@ -7,13 +7,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
 import { hashPassword } from '../../../src/app/identity/hash-password.js';
 import { createHttpApp } from '../../../src/create-http-app.js';
 import { captureMailInto } from '../../../src/email/capture-mail.js';
-import { createMailer, startMailSink, type Mailer, type MailSink } from '../../../src/email/index.js';
+import { createMailer, type Mailer, type MailSink, startMailSink } from '../../../src/email/index.js';
 import { dispatchOutbox } from '../../../src/jobs/dispatch-outbox.js';
 import { runDue } from '../../../src/jobs/run-due.js';
 import type { StoreKind } from '../../../src/store/open-store.js';

@@ -3,8 +3,9 @@
  * environment, their JSON log lines kept, killed with any signal. Every process a test starts is
  * tracked, so `killAll()` in afterAll leaves nothing running.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+
 import { ROOT } from './compile-onramp.js';
 
 export const LAUNCHER = join(ROOT, 'bin', 'onramp.js');

@@ -4,6 +4,7 @@
  * processes run on the machine's clock, so the fresh outbox rows are made due now.
  */
 import { sql } from 'kysely';
+
 import { runDue } from '../../../src/jobs/run-due.js';
 import type { World } from '../../support/world.js';
 

@@ -3,7 +3,7 @@
  * `cut()` drops every open connection and refuses new ones, as a restarting server or a dead
  * network would; `restore()` accepts again on the same port. The real server is never touched.
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
   port: number;
