@@ -6,6 +6,7 @@
  */
 import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { emailDomain } from '../../domain/setup-rules.js';
+import { ConfirmDialog } from '../confirm-dialog.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import {
   countryName,
@@ -227,8 +228,12 @@ export function ReviewPage(props: {
           </a>
         </div>
       </form>
-      <dialog id="confirm-setup" aria-labelledby="confirm-setup-title">
-        <h2 id="confirm-setup-title">{ctx.t('setup:review.dialogTitle')}</h2>
+      <ConfirmDialog
+        id="confirm-setup"
+        title={ctx.t('setup:review.dialogTitle')}
+        yes={ctx.t('setup:review.dialogYes')}
+        no={ctx.t('setup:review.dialogNo')}
+      >
         <p>
           {ctx.t('setup:review.dialogText', {
             count: view.lines.length,
@@ -236,15 +241,7 @@ export function ReviewPage(props: {
             organization: organization.name,
           })}
         </p>
-        <div class="actions">
-          <button type="button" data-confirm-yes>
-            {ctx.t('setup:review.dialogYes')}
-          </button>
-          <button type="button" class="secondary" data-confirm-no>
-            {ctx.t('setup:review.dialogNo')}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </WizardPage>
   );
 }
