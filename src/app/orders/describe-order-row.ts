@@ -1,0 +1,41 @@
+/**
+ * What the read use cases derive from stored order and line rows the same way: the facts access is
+ * decided on, and a line's state with what the UI may offer on it now.
+ */
+import type { OrderAccessFacts } from '../../domain/access.js';
+import { allowedActions } from '../../domain/line-state-machine.js';
+import type { LineStatus } from '../../domain/types.js';
+import type { PurchaseOrderRow } from '../../store/schema.js';
+
+export function accessFactsOf(order: PurchaseOrderRow): OrderAccessFacts {
+  return {
+    partnerId: order.partner_id,
+    distributorId: order.distributor_id,
+    placedByUserId: order.placed_by_user_id,
+    customerOrganizationId: order.customer_organization_id,
+  };
+}
+
+interface LineStateRow {
+  status: LineStatus;
+  pending_provisioning: boolean;
+  contact_name: string;
+  contact_email: string;
+  contact_language: string;
+}
+
+/** `canResend`/`canChangeContact` are the fast check for the UI; the binding one runs under lock. */
+export function lineStateOf(line: LineStateRow, mapped: boolean) {
+  const allowed = allowedActions({ status: line.status, mapped });
+  return {
+    status: line.status,
+    pendingProvisioning: line.pending_provisioning,
+    provisioningContact: {
+      name: line.contact_name,
+      email: line.contact_email,
+      language: line.contact_language,
+    },
+    canResend: allowed.includes('resend'),
+    canChangeContact: allowed.includes('change_contact'),
+  };
+}
