@@ -1,6 +1,6 @@
 /**
  * What the read use cases derive from stored order and line rows the same way: the facts access is
- * decided on, and a line's state with what the UI may offer on it now.
+ * decided on, and a line's summary with what the UI may offer on it now.
  */
 import type { OrderAccessFacts } from '../../domain/access.js';
 import { allowedActions } from '../../domain/line-state-machine.js';
@@ -16,7 +16,11 @@ export function accessFactsOf(order: PurchaseOrderRow): OrderAccessFacts {
   };
 }
 
-interface LineStateRow {
+interface LineSummaryRow {
+  subscription_id: string;
+  offer_code: string;
+  quantity: number;
+  rsd: string;
   status: LineStatus;
   pending_provisioning: boolean;
   contact_name: string;
@@ -25,9 +29,13 @@ interface LineStateRow {
 }
 
 /** `canResend`/`canChangeContact` are the fast check for the UI; the binding one runs under lock. */
-export function lineStateOf(line: LineStateRow, mapped: boolean) {
+export function lineSummaryOf(line: LineSummaryRow, mapped: boolean) {
   const allowed = allowedActions({ status: line.status, mapped });
   return {
+    subscriptionId: line.subscription_id,
+    offerCode: line.offer_code,
+    quantity: line.quantity,
+    rsd: line.rsd,
     status: line.status,
     pendingProvisioning: line.pending_provisioning,
     provisioningContact: {

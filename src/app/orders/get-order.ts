@@ -6,7 +6,7 @@ import { lineViewsOfOrder } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
 import type { AppDeps } from '../deps.js';
-import { accessFactsOf, lineStateOf } from './describe-order-row.js';
+import { accessFactsOf, lineSummaryOf } from './describe-order-row.js';
 
 export interface OrderDetail {
   orderId: string;
@@ -58,13 +58,6 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
     customerOrganizationId: order.customer_organization_id,
     mappedAt: order.mapped_at?.toISOString() ?? null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
-    lines: lines.map((l) => ({
-      subscriptionId: l.subscription_id,
-      lineNo: l.line_no,
-      offerCode: l.offer_code,
-      quantity: l.quantity,
-      rsd: l.rsd,
-      ...lineStateOf(l, order.mapped_at !== null),
-    })),
+    lines: lines.map((l) => ({ lineNo: l.line_no, ...lineSummaryOf(l, order.mapped_at !== null) })),
   };
 }

@@ -7,7 +7,7 @@ import { findLine } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
 import { sendsOfLine } from '../../store/send-repository.js';
 import type { AppDeps } from '../deps.js';
-import { accessFactsOf, lineStateOf } from './describe-order-row.js';
+import { accessFactsOf, lineSummaryOf } from './describe-order-row.js';
 
 export interface SubscriptionDetail {
   subscriptionId: string;
@@ -53,14 +53,10 @@ export async function getSubscription(
     timelineOf(deps.db, subscriptionId, order.id),
   ]);
   return {
-    subscriptionId: line.subscription_id,
     orderId: order.id,
     webOrderId: order.web_order_id,
     endCustomerName: order.end_customer_name,
-    offerCode: line.offer_code,
-    quantity: line.quantity,
-    rsd: line.rsd,
-    ...lineStateOf(line, order.mapped_at !== null),
+    ...lineSummaryOf(line, order.mapped_at !== null),
     firstEmailAt: line.first_email_at?.toISOString() ?? null,
     nextActionAt: line.next_action_at?.toISOString() ?? null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
