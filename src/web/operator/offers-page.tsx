@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OfferView } from '../../app/orders/list-offers.js';
 import type { AppError } from '../../domain/errors.js';
 import { ConfirmedPost } from '../confirm-dialog.js';
+import { FieldNote, noteIdOf } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { RefusalMessage } from '../workspace/refusal.js';
@@ -42,6 +43,7 @@ function Field(props: {
   const error = form.errors[field];
   const id = `${props.prefix}-${field}`;
   const invalid = error || (field === 'code' && form.refusal);
+  const hint = props.hint ? ctx.t(`offers:hint.${field}`) : undefined;
   return (
     <>
       <label for={id}>{ctx.t(`offers:field.${field}`)}</label>
@@ -56,19 +58,9 @@ function Field(props: {
         required
         value={form.values[field]}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        aria-describedby={noteIdOf(id, error, hint)}
       />
-      {error ? (
-        <p id={`${id}-error`} class="field-error">
-          {error}
-        </p>
-      ) : (
-        props.hint && (
-          <p id={`${id}-hint`} class="muted small">
-            {ctx.t(`offers:hint.${field}`)}
-          </p>
-        )
-      )}
+      <FieldNote id={id} error={error} hint={hint} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import type { WebhookEndpointView } from '../../app/webhooks/list-webhook-endpoi
 import type { AppError } from '../../domain/errors.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhook-events.js';
 import { ConfirmedPost } from '../confirm-dialog.js';
+import { FieldNote, noteIdOf } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { RefusalMessage } from './refusal.js';
@@ -43,19 +44,9 @@ function FormField(props: { ctx: PageContext; field: EndpointField; form: Endpoi
         required={field === 'url'}
         value={form.values[field]}
         aria-invalid={error || (field === 'url' && form.refusal) ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        aria-describedby={noteIdOf(id, error, props.hint)}
       />
-      {error ? (
-        <p id={`${id}-error`} class="field-error">
-          {error}
-        </p>
-      ) : (
-        props.hint && (
-          <p id={`${id}-hint`} class="muted small">
-            {props.hint}
-          </p>
-        )
-      )}
+      <FieldNote id={id} error={error} hint={props.hint} />
     </>
   );
 }
