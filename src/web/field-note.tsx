@@ -19,3 +19,12 @@ export function FieldNote(props: { id: string; error: string | undefined; hint?:
     </p>
   ) : null;
 }
+
+/** A field's error alone, for fields whose hint (if any) stays visible beside it. */
+export function FieldError(props: { id: string; error: string | undefined }) {
+  return props.error ? (
+    <p id={props.id} class="field-error">
+      {props.error}
+    </p>
+  ) : null;
+}

@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OrganizationAuditEvent } from '../../app/identity/list-organization-audit.js';
 import type { OrganizationView } from '../../app/identity/list-organizations.js';
 import { ConfirmDialog } from '../confirm-dialog.js';
+import { FieldError } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { formatDateTime, type PageResponse, type WebContext } from '../workspace/workspace-support.js';
@@ -49,11 +50,7 @@ function RenameCard(props: { ctx: PageContext; org: OrganizationView; form?: Ren
           aria-invalid={form?.error ? 'true' : undefined}
           aria-describedby={form?.error ? 'rename-name-error' : undefined}
         />
-        {form?.error && (
-          <p id="rename-name-error" class="field-error">
-            {form.error}
-          </p>
-        )}
+        <FieldError id="rename-name-error" error={form?.error} />
         <div class="actions">
           <button type="submit">{t('operator:rename.submit')}</button>
         </div>
