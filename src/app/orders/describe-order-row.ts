@@ -28,8 +28,21 @@ interface LineSummaryRow {
   contact_language: string;
 }
 
-/** `canResend`/`canChangeContact` are the fast check for the UI; the binding one runs under lock. */
-export function lineSummaryOf(line: LineSummaryRow, mapped: boolean) {
+/** What the order and the subscription views say of a line. */
+export interface LineSummary {
+  subscriptionId: string;
+  offerCode: string;
+  quantity: number;
+  rsd: string;
+  status: LineStatus;
+  pendingProvisioning: boolean;
+  provisioningContact: { name: string; email: string; language: string };
+  /** The fast PONR check for the UI; the binding one happens under lock when acting. */
+  canResend: boolean;
+  canChangeContact: boolean;
+}
+
+export function lineSummaryOf(line: LineSummaryRow, mapped: boolean): LineSummary {
   const allowed = allowedActions({ status: line.status, mapped });
   return {
     subscriptionId: line.subscription_id,

@@ -1,12 +1,12 @@
 /** One order with its header and lines, for the order page and the API. */
 import { assertCanRead } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
-import type { Actor, LineStatus } from '../../domain/types.js';
+import type { Actor } from '../../domain/types.js';
 import { lineViewsOfOrder } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
 import type { AppDeps } from '../deps.js';
-import { accessFactsOf, lineSummaryOf } from './describe-order-row.js';
+import { accessFactsOf, type LineSummary, lineSummaryOf } from './describe-order-row.js';
 
 export interface OrderDetail {
   orderId: string;
@@ -19,18 +19,7 @@ export interface OrderDetail {
   customerOrganizationId: string | null;
   mappedAt: string | null;
   adminPortalUrl: string | null;
-  lines: {
-    subscriptionId: string;
-    lineNo: number;
-    offerCode: string;
-    quantity: number;
-    rsd: string;
-    status: LineStatus;
-    pendingProvisioning: boolean;
-    provisioningContact: { name: string; email: string; language: string };
-    canResend: boolean;
-    canChangeContact: boolean;
-  }[];
+  lines: (LineSummary & { lineNo: number })[];
 }
 
 /** `key` is the internal order id or the web order id. */

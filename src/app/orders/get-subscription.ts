@@ -1,30 +1,20 @@
 /** One subscription line with its send history and its timeline (the audit trail). */
 import { assertCanRead } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
-import type { Actor, LineStatus } from '../../domain/types.js';
+import type { Actor } from '../../domain/types.js';
 import { type TimelineEvent, timelineOf } from '../../store/audit-repository.js';
 import { findLine } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
 import { sendsOfLine } from '../../store/send-repository.js';
 import type { AppDeps } from '../deps.js';
-import { accessFactsOf, lineSummaryOf } from './describe-order-row.js';
+import { accessFactsOf, type LineSummary, lineSummaryOf } from './describe-order-row.js';
 
-export interface SubscriptionDetail {
-  subscriptionId: string;
+export interface SubscriptionDetail extends LineSummary {
   orderId: string;
   webOrderId: string;
   endCustomerName: string;
-  offerCode: string;
-  quantity: number;
-  rsd: string;
-  status: LineStatus;
-  pendingProvisioning: boolean;
-  provisioningContact: { name: string; email: string; language: string };
   firstEmailAt: string | null;
   nextActionAt: string | null;
-  /** The fast PONR check for the UI; the binding one happens under lock when acting. */
-  canResend: boolean;
-  canChangeContact: boolean;
   adminPortalUrl: string | null;
   sends: {
     sendId: string;
