@@ -1,12 +1,12 @@
 /** One order with its header and lines, for the order page and the API. */
 import { assertCanRead } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
-import { allowedActions } from '../../domain/line-state-machine.js';
-import type { Actor, LineStatus } from '../../domain/types.js';
+import type { Actor } from '../../domain/types.js';
 import { lineViewsOfOrder } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
 import type { AppDeps } from '../deps.js';
+import { accessFactsOf, type LineSummary, lineSummaryOf } from './describe-order-row.js';
 
 export interface OrderDetail {
   orderId: string;
@@ -19,18 +19,7 @@ export interface OrderDetail {
   customerOrganizationId: string | null;
   mappedAt: string | null;
   adminPortalUrl: string | null;
-  lines: {
-    subscriptionId: string;
-    lineNo: number;
-    offerCode: string;
-    quantity: number;
-    rsd: string;
-    status: LineStatus;
-    pendingProvisioning: boolean;
-    provisioningContact: { name: string; email: string; language: string };
-    canResend: boolean;
-    canChangeContact: boolean;
-  }[];
+  lines: (LineSummary & { lineNo: number })[];
 }
 
 /** `key` is the internal order id or the web order id. */
@@ -38,16 +27,7 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
   const order = (await findOrder(deps.db, { id: key })) ?? (await findOrder(deps.db, { webOrderId: key }));
   if (!order) throw new AppError('NOT_FOUND', { orderId: key });
   const placer = await findPlacer(deps.db, order.placed_by_user_id);
-  assertCanRead(
-    actor,
-    {
-      partnerId: order.partner_id,
-      distributorId: order.distributor_id,
-      placedByUserId: order.placed_by_user_id,
-      customerOrganizationId: order.customer_organization_id,
-    },
-    placer,
-  );
+  assertCanRead(actor, accessFactsOf(order), placer);
   const orgIds = [order.partner_id, ...(order.distributor_id ? [order.distributor_id] : [])];
   const [lines, orgs] = await Promise.all([
     lineViewsOfOrder(deps.db, order.id),
@@ -67,20 +47,6 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
     customerOrganizationId: order.customer_organization_id,
     mappedAt: order.mapped_at?.toISOString() ?? null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
-    lines: lines.map((l) => {
-      const allowed = allowedActions({ status: l.status, mapped: order.mapped_at !== null });
-      return {
-        subscriptionId: l.subscription_id,
-        lineNo: l.line_no,
-        offerCode: l.offer_code,
-        quantity: l.quantity,
-        rsd: l.rsd,
-        status: l.status,
-        pendingProvisioning: l.pending_provisioning,
-        provisioningContact: { name: l.contact_name, email: l.contact_email, language: l.contact_language },
-        canResend: allowed.includes('resend'),
-        canChangeContact: allowed.includes('change_contact'),
-      };
-    }),
+    lines: lines.map((l) => ({ lineNo: l.line_no, ...lineSummaryOf(l, order.mapped_at !== null) })),
   };
 }

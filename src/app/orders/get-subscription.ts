@@ -1,30 +1,20 @@
 /** One subscription line with its send history and its timeline (the audit trail). */
 import { assertCanRead } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
-import { allowedActions } from '../../domain/line-state-machine.js';
-import type { Actor, LineStatus } from '../../domain/types.js';
+import type { Actor } from '../../domain/types.js';
 import { type TimelineEvent, timelineOf } from '../../store/audit-repository.js';
 import { findLine } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
 import { sendsOfLine } from '../../store/send-repository.js';
 import type { AppDeps } from '../deps.js';
+import { accessFactsOf, type LineSummary, lineSummaryOf } from './describe-order-row.js';
 
-export interface SubscriptionDetail {
-  subscriptionId: string;
+export interface SubscriptionDetail extends LineSummary {
   orderId: string;
   webOrderId: string;
   endCustomerName: string;
-  offerCode: string;
-  quantity: number;
-  rsd: string;
-  status: LineStatus;
-  pendingProvisioning: boolean;
-  provisioningContact: { name: string; email: string; language: string };
   firstEmailAt: string | null;
   nextActionAt: string | null;
-  /** The fast PONR check for the UI; the binding one happens under lock when acting. */
-  canResend: boolean;
-  canChangeContact: boolean;
   adminPortalUrl: string | null;
   sends: {
     sendId: string;
@@ -47,40 +37,18 @@ export async function getSubscription(
   const line = await findLine(deps.db, subscriptionId);
   const order = line && (await findOrder(deps.db, { id: line.order_id }));
   if (!line || !order) throw new AppError('NOT_FOUND', { subscriptionId });
-  assertCanRead(
-    actor,
-    {
-      partnerId: order.partner_id,
-      distributorId: order.distributor_id,
-      placedByUserId: order.placed_by_user_id,
-      customerOrganizationId: order.customer_organization_id,
-    },
-    await findPlacer(deps.db, order.placed_by_user_id),
-  );
+  assertCanRead(actor, accessFactsOf(order), await findPlacer(deps.db, order.placed_by_user_id));
   const [sends, timeline] = await Promise.all([
     sendsOfLine(deps.db, subscriptionId),
     timelineOf(deps.db, subscriptionId, order.id),
   ]);
-  const allowed = allowedActions({ status: line.status, mapped: order.mapped_at !== null });
   return {
-    subscriptionId: line.subscription_id,
     orderId: order.id,
     webOrderId: order.web_order_id,
     endCustomerName: order.end_customer_name,
-    offerCode: line.offer_code,
-    quantity: line.quantity,
-    rsd: line.rsd,
-    status: line.status,
-    pendingProvisioning: line.pending_provisioning,
-    provisioningContact: {
-      name: line.contact_name,
-      email: line.contact_email,
-      language: line.contact_language,
-    },
+    ...lineSummaryOf(line, order.mapped_at !== null),
     firstEmailAt: line.first_email_at?.toISOString() ?? null,
     nextActionAt: line.next_action_at?.toISOString() ?? null,
-    canResend: allowed.includes('resend'),
-    canChangeContact: allowed.includes('change_contact'),
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
     sends: sends.map((s) => ({
       sendId: s.id,

@@ -12,6 +12,7 @@ import { lockOrderOfLine } from '../../store/order-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../../store/schema.js';
 import type { AppDeps } from '../deps.js';
 import { emailContextOf, type OrderEmailContext } from '../lines/queue-provisioning-email.js';
+import { accessFactsOf } from './describe-order-row.js';
 
 export interface LockedOrder {
   order: PurchaseOrderRow;
@@ -38,12 +39,7 @@ export async function lockOrderForChange(
   const locked = await lockOrderOfLine(trx, subscriptionId);
   if (!locked) throw new AppError('NOT_FOUND', { subscriptionId });
   const { order, placer, partnerName } = locked;
-  const facts = {
-    partnerId: order.partner_id,
-    distributorId: order.distributor_id,
-    placedByUserId: order.placed_by_user_id,
-    customerOrganizationId: order.customer_organization_id,
-  };
+  const facts = accessFactsOf(order);
   assertCanAct(actor, facts, placer);
   const lines = await lockLinesWithOffers(trx, order.id);
   const line = lines.find((l) => l.subscription_id === subscriptionId)!;

@@ -30,6 +30,7 @@ import {
 import { auditActorOf } from '../actor-label.js';
 import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
 import { type AppDeps, hashToken } from '../deps.js';
+import { accessFactsOf } from '../orders/describe-order-row.js';
 import { queueSupportNotice } from './queue-support-notice.js';
 
 export const openSupportCaseSchema = z.object({
@@ -84,12 +85,7 @@ export async function openSupportCase(
     let person: { userId: string | null; name: string; email: string; language: Language };
     if ('actor' in requester) {
       if (!order) throw new AppError('NOT_FOUND', { reference: input.reference });
-      const facts = {
-        partnerId: order.partner_id,
-        distributorId: order.distributor_id,
-        placedByUserId: order.placed_by_user_id,
-        customerOrganizationId: order.customer_organization_id,
-      };
+      const facts = accessFactsOf(order);
       if (orderAccess(requester.actor, facts) === 'none')
         throw noAccess(requester.actor, facts, await findPlacer(trx, order.placed_by_user_id));
       const { userId, name, email, language } = requester.actor;

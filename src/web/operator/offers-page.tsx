@@ -6,6 +6,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import type { OfferView } from '../../app/orders/list-offers.js';
 import type { AppError } from '../../domain/errors.js';
+import { ConfirmedPost } from '../confirm-dialog.js';
+import { FieldNote, noteIdOf } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { RefusalMessage } from '../workspace/refusal.js';
@@ -41,6 +43,7 @@ function Field(props: {
   const error = form.errors[field];
   const id = `${props.prefix}-${field}`;
   const invalid = error || (field === 'code' && form.refusal);
+  const hint = props.hint ? ctx.t(`offers:hint.${field}`) : undefined;
   return (
     <>
       <label for={id}>{ctx.t(`offers:field.${field}`)}</label>
@@ -55,19 +58,9 @@ function Field(props: {
         required
         value={form.values[field]}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        aria-describedby={noteIdOf(id, error, hint)}
       />
-      {error ? (
-        <p id={`${id}-error`} class="field-error">
-          {error}
-        </p>
-      ) : (
-        props.hint && (
-          <p id={`${id}-hint`} class="muted small">
-            {ctx.t(`offers:hint.${field}`)}
-          </p>
-        )
-      )}
+      <FieldNote id={id} error={error} hint={hint} />
     </>
   );
 }
@@ -93,31 +86,19 @@ function StatusForm(props: { ctx: PageContext; offer: OfferView }) {
   const action = props.offer.active ? 'retire' : 'reinstate';
   const dialogId = `${action}-${code}`;
   return (
-    <>
-      <form method="post" action={`${offerPath(code)}/${action}`} class="inline" data-confirm={dialogId}>
-        <CsrfField ctx={props.ctx} />
-        <button
-          type="submit"
-          class="secondary small"
-          aria-label={t(`offers:${action}.buttonLabel`, { code })}
-        >
-          {t(`offers:${action}.button`)}
-        </button>
-      </form>
-      <dialog id={dialogId} aria-labelledby={`${dialogId}-title`}>
-        <h2 id={`${dialogId}-title`}>{t(`offers:${action}.title`, { code })}</h2>
-        <p>{props.offer.name}</p>
-        <p>{t(`offers:${action}.body`)}</p>
-        <div class="actions">
-          <button type="button" data-confirm-yes>
-            {t(`offers:${action}.yes`)}
-          </button>
-          <button type="button" class="secondary" data-confirm-no>
-            {t(`offers:${action}.no`)}
-          </button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmedPost
+      ctx={props.ctx}
+      id={dialogId}
+      action={`${offerPath(code)}/${action}`}
+      button={t(`offers:${action}.button`)}
+      buttonLabel={t(`offers:${action}.buttonLabel`, { code })}
+      title={t(`offers:${action}.title`, { code })}
+      yes={t(`offers:${action}.yes`)}
+      no={t(`offers:${action}.no`)}
+    >
+      <p>{props.offer.name}</p>
+      <p>{t(`offers:${action}.body`)}</p>
+    </ConfirmedPost>
   );
 }
 

@@ -7,6 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import type { OrganizationAuditEvent } from '../../app/identity/list-organization-audit.js';
 import type { OrganizationView } from '../../app/identity/list-organizations.js';
+import { ConfirmDialog } from '../confirm-dialog.js';
+import { FieldError } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { formatDateTime, type PageResponse, type WebContext } from '../workspace/workspace-support.js';
@@ -48,11 +50,7 @@ function RenameCard(props: { ctx: PageContext; org: OrganizationView; form?: Ren
           aria-invalid={form?.error ? 'true' : undefined}
           aria-describedby={form?.error ? 'rename-name-error' : undefined}
         />
-        {form?.error && (
-          <p id="rename-name-error" class="field-error">
-            {form.error}
-          </p>
-        )}
+        <FieldError id="rename-name-error" error={form?.error} />
         <div class="actions">
           <button type="submit">{t('operator:rename.submit')}</button>
         </div>
@@ -77,19 +75,16 @@ function DeactivateForm(props: { ctx: PageContext; org: OrganizationView }) {
           {t('operator:state.deactivate')}
         </button>
       </form>
-      <dialog id={dialogId} aria-labelledby={`${dialogId}-title`}>
-        <h2 id={`${dialogId}-title`}>{t('operator:state.confirm.title', { name: org.name })}</h2>
+      <ConfirmDialog
+        id={dialogId}
+        title={t('operator:state.confirm.title', { name: org.name })}
+        yes={t('operator:state.confirm.yes')}
+        no={t('operator:state.confirm.no')}
+        yesClass="danger"
+      >
         <p>{t('operator:state.confirm.body')}</p>
         <p>{t('operator:state.confirm.orders')}</p>
-        <div class="actions">
-          <button type="button" class="danger" data-confirm-yes>
-            {t('operator:state.confirm.yes')}
-          </button>
-          <button type="button" class="secondary" data-confirm-no>
-            {t('operator:state.confirm.no')}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

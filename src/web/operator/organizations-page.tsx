@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import { ORGANIZATION_KINDS, type OrganizationView } from '../../app/identity/list-organizations.js';
 import { CREATABLE_KINDS } from '../../domain/roles.js';
+import { FieldError } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { formatDate, type PageResponse, type WebContext } from '../workspace/workspace-support.js';
@@ -157,11 +158,7 @@ function CreateOrganizationForm(props: { ctx: PageContext; form: CreateForm }) {
             </option>
           ))}
         </select>
-        {kindError && (
-          <p id="create-kind-error" class="field-error">
-            {kindError}
-          </p>
-        )}
+        <FieldError id="create-kind-error" error={kindError} />
         <label for="create-name">{t('operator:create.name')}</label>
         <input
           id="create-name"
@@ -174,11 +171,7 @@ function CreateOrganizationForm(props: { ctx: PageContext; form: CreateForm }) {
           aria-invalid={nameError ? 'true' : undefined}
           aria-describedby={nameError ? 'create-name-error create-name-hint' : 'create-name-hint'}
         />
-        {nameError && (
-          <p id="create-name-error" class="field-error">
-            {nameError}
-          </p>
-        )}
+        <FieldError id="create-name-error" error={nameError} />
         <p id="create-name-hint" class="muted small">
           {t('operator:create.nameHint')}
         </p>

@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { PeopleOrganization } from '../../app/identity/list-users.js';
 import type { InvitationView, UserView } from '../../app/identity/people-views.js';
 import { LANGUAGES } from '../../domain/types.js';
+import { FieldError } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { PageResponse, WebContext } from '../workspace/workspace-support.js';
@@ -30,14 +31,6 @@ export interface PeoplePageProps {
   /** A refused action, already in the reader's language. */
   problem?: string | undefined;
   form?: InviteForm | undefined;
-}
-
-function FieldError(props: { id: string; error: string | undefined }) {
-  return props.error ? (
-    <p id={props.id} class="field-error">
-      {props.error}
-    </p>
-  ) : null;
 }
 
 function InviteFormCard(props: {

@@ -5,32 +5,9 @@
 import type { PeopleOrganization } from '../../app/identity/list-users.js';
 import type { InvitationView, UserView } from '../../app/identity/people-views.js';
 import { invitationActions } from '../../domain/invitation-status.js';
+import { ConfirmedPost } from '../confirm-dialog.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { formatDateTime } from '../workspace/workspace-support.js';
-
-function Confirm(props: {
-  ctx: PageContext;
-  id: string;
-  title: string;
-  body: string;
-  yes: string;
-  no: string;
-}) {
-  return (
-    <dialog id={props.id} aria-labelledby={`${props.id}-title`}>
-      <h2 id={`${props.id}-title`}>{props.title}</h2>
-      <p>{props.body}</p>
-      <div class="actions">
-        <button type="button" data-confirm-yes>
-          {props.yes}
-        </button>
-        <button type="button" class="secondary" data-confirm-no>
-          {props.no}
-        </button>
-      </div>
-    </dialog>
-  );
-}
 
 function UserActions(props: { ctx: PageContext; base: string; org: PeopleOrganization; user: UserView }) {
   const { ctx, base, org, user } = props;
@@ -61,24 +38,18 @@ function UserActions(props: { ctx: PageContext; base: string; org: PeopleOrganiz
       )}
       {user.active ? (
         <>
-          <form method="post" action={`${action}/deactivate`} class="inline" data-confirm={dialogId}>
-            <CsrfField ctx={ctx} />
-            <button
-              type="submit"
-              class="secondary small"
-              aria-label={`${t('people:users.deactivate')} ${user.name}`}
-            >
-              {t('people:users.deactivate')}
-            </button>
-          </form>
-          <Confirm
+          <ConfirmedPost
             ctx={ctx}
             id={dialogId}
+            action={`${action}/deactivate`}
+            button={t('people:users.deactivate')}
+            buttonLabel={`${t('people:users.deactivate')} ${user.name}`}
             title={t('people:users.deactivateConfirm.title', { name: user.name })}
-            body={t('people:users.deactivateConfirm.body', { name: user.name })}
             yes={t('people:users.deactivateConfirm.yes')}
             no={t('people:users.deactivateConfirm.no')}
-          />
+          >
+            <p>{t('people:users.deactivateConfirm.body', { name: user.name })}</p>
+          </ConfirmedPost>
         </>
       ) : (
         <form method="post" action={`${action}/reactivate`} class="inline">
@@ -167,24 +138,18 @@ function InvitationActions(props: { ctx: PageContext; base: string; invitation: 
       )}
       {actions.includes('revoke') && (
         <>
-          <form method="post" action={`${action}/revoke`} class="inline" data-confirm={dialogId}>
-            <CsrfField ctx={ctx} />
-            <button
-              type="submit"
-              class="secondary small"
-              aria-label={`${t('people:invitations.revoke')} ${i.email}`}
-            >
-              {t('people:invitations.revoke')}
-            </button>
-          </form>
-          <Confirm
+          <ConfirmedPost
             ctx={ctx}
             id={dialogId}
+            action={`${action}/revoke`}
+            button={t('people:invitations.revoke')}
+            buttonLabel={`${t('people:invitations.revoke')} ${i.email}`}
             title={t('people:invitations.revokeConfirm.title', { email: i.email })}
-            body={t('people:invitations.revokeConfirm.body')}
             yes={t('people:invitations.revokeConfirm.yes')}
             no={t('people:invitations.revokeConfirm.no')}
-          />
+          >
+            <p>{t('people:invitations.revokeConfirm.body')}</p>
+          </ConfirmedPost>
         </>
       )}
     </div>

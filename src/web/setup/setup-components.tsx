@@ -169,6 +169,18 @@ export function TextField(props: {
   );
 }
 
+/** A step's buttons: go on (submit) and the link back to where the previous answer can change. */
+export function StepActions(props: { submit: string; back: string; backHref: string }) {
+  return (
+    <div class="actions">
+      <button type="submit">{props.submit}</button>
+      <a class="button secondary" href={props.backHref}>
+        {props.back}
+      </a>
+    </div>
+  );
+}
+
 /** A page-level problem, announced when the page loads. */
 export function ErrorNotice(props: { text: string | undefined }) {
   return props.text ? (

@@ -5,7 +5,7 @@
 import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { LANGUAGES } from '../../domain/types.js';
 import { CsrfField, type PageContext } from '../layout.js';
-import { LinesTable, TextField, WizardPage } from './setup-components.js';
+import { LinesTable, StepActions, TextField, WizardPage } from './setup-components.js';
 import { stepUrl } from './setup-wizard-state.js';
 
 export function WhoPage(props: { ctx: PageContext; view: SetupView; token: string }) {
@@ -78,12 +78,11 @@ export function DelegatePage(props: {
             </option>
           ))}
         </select>
-        <div class="actions">
-          <button type="submit">{ctx.t('setup:delegate.submit')}</button>
-          <a class="button secondary" href={stepUrl(token, '')}>
-            {ctx.t('setup:back')}
-          </a>
-        </div>
+        <StepActions
+          submit={ctx.t('setup:delegate.submit')}
+          back={ctx.t('setup:back')}
+          backHref={stepUrl(token, '')}
+        />
       </form>
     </WizardPage>
   );

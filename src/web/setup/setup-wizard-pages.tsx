@@ -6,12 +6,14 @@
  */
 import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { emailDomain } from '../../domain/setup-rules.js';
+import { ConfirmDialog } from '../confirm-dialog.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import {
   countryName,
   ErrorNotice,
   LinesTable,
   regionName,
+  StepActions,
   TextField,
   WizardPage,
 } from './setup-components.js';
@@ -31,13 +33,16 @@ function OrganizationFacts(props: { ctx: PageContext; country: string | null; da
   );
 }
 
-export function OrganizationPage(props: {
+/** What every step page after "who" gets: the setup, the link token and the answers so far. */
+interface StepPageProps {
   ctx: PageContext;
   view: SetupView;
   token: string;
   state: WizardState;
   error?: string | undefined;
-}) {
+}
+
+export function OrganizationPage(props: StepPageProps) {
   const { ctx, view, token, state } = props;
   const found = view.organizations;
   const heading = ctx.t('setup:organization.heading');
@@ -112,24 +117,17 @@ export function OrganizationPage(props: {
             autocomplete="organization"
           />
         )}
-        <div class="actions">
-          <button type="submit">{ctx.t('setup:continue')}</button>
-          <a class="button secondary" href={stepUrl(token, '')}>
-            {ctx.t('setup:back')}
-          </a>
-        </div>
+        <StepActions
+          submit={ctx.t('setup:continue')}
+          back={ctx.t('setup:back')}
+          backHref={stepUrl(token, '')}
+        />
       </form>
     </WizardPage>
   );
 }
 
-export function CountryPage(props: {
-  ctx: PageContext;
-  view: SetupView;
-  token: string;
-  state: WizardState;
-  error?: string | undefined;
-}) {
+export function CountryPage(props: StepPageProps) {
   const { ctx, view, token, state } = props;
   const countries = view.countries
     .map((c) => ({ ...c, label: countryName(ctx.language, c.country) }))
@@ -165,26 +163,22 @@ export function CountryPage(props: {
             </option>
           ))}
         </select>
-        <div class="actions">
-          <button type="submit">{ctx.t('setup:continue')}</button>
-          <a class="button secondary" href={stepUrl(token, 'organization', { org: 'new', name: state.name })}>
-            {ctx.t('setup:back')}
-          </a>
-        </div>
+        <StepActions
+          submit={ctx.t('setup:continue')}
+          back={ctx.t('setup:back')}
+          backHref={stepUrl(token, 'organization', { org: 'new', name: state.name })}
+        />
       </form>
     </WizardPage>
   );
 }
 
-export function ReviewPage(props: {
-  ctx: PageContext;
-  view: SetupView;
-  token: string;
-  state: WizardState;
-  organization: { name: string; isNew: boolean; country: string | null; dataRegion: string | null };
-  confirmedBy: string;
-  error?: string | undefined;
-}) {
+export function ReviewPage(
+  props: StepPageProps & {
+    organization: { name: string; isNew: boolean; country: string | null; dataRegion: string | null };
+    confirmedBy: string;
+  },
+) {
   const { ctx, view, token, state, organization } = props;
   const orgLabel = organization.isNew
     ? ctx.t('setup:review.newOrganization', { name: organization.name })
@@ -220,15 +214,18 @@ export function ReviewPage(props: {
         <p class="muted">
           {ctx.t('setup:review.email')}: {view.provisioningContact.email}
         </p>
-        <div class="actions">
-          <button type="submit">{ctx.t('setup:review.confirm')}</button>
-          <a class="button secondary" href={stepUrl(token, 'organization', state)}>
-            {ctx.t('setup:review.change')}
-          </a>
-        </div>
+        <StepActions
+          submit={ctx.t('setup:review.confirm')}
+          back={ctx.t('setup:review.change')}
+          backHref={stepUrl(token, 'organization', state)}
+        />
       </form>
-      <dialog id="confirm-setup" aria-labelledby="confirm-setup-title">
-        <h2 id="confirm-setup-title">{ctx.t('setup:review.dialogTitle')}</h2>
+      <ConfirmDialog
+        id="confirm-setup"
+        title={ctx.t('setup:review.dialogTitle')}
+        yes={ctx.t('setup:review.dialogYes')}
+        no={ctx.t('setup:review.dialogNo')}
+      >
         <p>
           {ctx.t('setup:review.dialogText', {
             count: view.lines.length,
@@ -236,15 +233,7 @@ export function ReviewPage(props: {
             organization: organization.name,
           })}
         </p>
-        <div class="actions">
-          <button type="button" data-confirm-yes>
-            {ctx.t('setup:review.dialogYes')}
-          </button>
-          <button type="button" class="secondary" data-confirm-no>
-            {ctx.t('setup:review.dialogNo')}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </WizardPage>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { ApiTokenView } from '../../app/identity/list-api-tokens.js';
 import { GRACE_CHOICES } from '../../domain/api-token-rules.js';
+import { ConfirmedPost } from '../confirm-dialog.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { TOKENS_PATH } from './token-paths.js';
 
@@ -61,32 +62,22 @@ function RevokeForm(props: { ctx: PageContext; token: ApiTokenView }) {
   const { t } = ctx;
   const id = revokeDialogId(token.tokenId);
   return (
-    <>
-      <form
-        method="post"
-        action={`${TOKENS_PATH}/${encodeURIComponent(token.tokenId)}/revoke`}
-        class="inline"
-        data-confirm={id}
-      >
-        <CsrfField ctx={ctx} />
-        <button type="submit" class="secondary small">
+    <ConfirmedPost
+      ctx={ctx}
+      id={id}
+      action={`${TOKENS_PATH}/${encodeURIComponent(token.tokenId)}/revoke`}
+      button={
+        <>
           {t('tokens:revoke.action')}
           <span class="sr-only"> {token.name}</span>
-        </button>
-      </form>
-      <dialog id={id} aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>{t('tokens:revoke.title', { name: token.name })}</h2>
-        <p>{t('tokens:revoke.body')}</p>
-        <div class="actions">
-          <button type="button" data-confirm-yes>
-            {t('tokens:revoke.yes')}
-          </button>
-          <button type="button" class="secondary" data-confirm-no>
-            {t('tokens:revoke.no')}
-          </button>
-        </div>
-      </dialog>
-    </>
+        </>
+      }
+      title={t('tokens:revoke.title', { name: token.name })}
+      yes={t('tokens:revoke.yes')}
+      no={t('tokens:revoke.no')}
+    >
+      <p>{t('tokens:revoke.body')}</p>
+    </ConfirmedPost>
   );
 }
 

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import type { ApiTokenView } from '../../app/identity/list-api-tokens.js';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, TOKEN_PREFIX } from '../../domain/api-token-rules.js';
+import { FieldError } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { formatDateTime, type PageResponse, type WebContext } from '../workspace/workspace-support.js';
@@ -124,14 +125,6 @@ function NewToken(props: { ctx: PageContext; flash: NewTokenFlash }) {
       )}
     </div>
   );
-}
-
-function FieldError(props: { id: string; error: string | undefined }) {
-  return props.error ? (
-    <p id={props.id} class="field-error">
-      {props.error}
-    </p>
-  ) : null;
 }
 
 function CreateForm(props: { ctx: PageContext; form: TokenForm }) {

@@ -9,28 +9,16 @@ import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { BulkBar } from './bulk-bar.js';
-import {
-  ContactCell,
-  isPastPonr,
-  type LineView,
-  PonrDialog,
-  SelectLine,
-  StatusBadges,
-} from './line-actions.js';
+import { ContactCell, isPastPonr, type LineView, PonrDialog } from './line-actions.js';
+import { lineColumn, LineRow, LinesTable } from './lines-table.js';
 import { ActionNotices } from './notices.js';
 import { LastSend, Timeline } from './timeline.js';
-import {
-  currentPath,
-  formatDate,
-  formatDateTime,
-  lineAnchor,
-  noticeOf,
-  type WebContext,
-} from './workspace-support.js';
+import { currentPath, formatDateTime, noticeOf, type WebContext } from './workspace-support.js';
 
 /** Above this many lines the order page links to each line's page instead of inlining histories. */
 const MAX_INLINE_HISTORIES = 50;
 const BULK_FORM = 'bulk-lines';
+const COLUMNS = ['subscription', 'offer', 'quantity', 'rsd', 'status', 'contact'] as const;
 
 function OrderFacts(props: { ctx: PageContext; order: OrderDetail }) {
   const { ctx, order } = props;
@@ -82,29 +70,23 @@ function LineRows(props: {
 }) {
   const { ctx, line, detail } = props;
   const { t } = ctx;
-  const col = (key: string) => t(`workspace:lines.col.${key}`);
+  const col = (key: string) => lineColumn(ctx, key);
   const closed = line.status === 'closed' && line.pendingProvisioning && !isPastPonr(line);
   return (
     <>
-      <tr id={lineAnchor(line.subscriptionId)}>
-        <td class="select">
-          {line.status !== 'cancelled' && (
-            <SelectLine ctx={ctx} subscriptionId={line.subscriptionId} form={BULK_FORM} />
-          )}
-        </td>
-        <td data-label={col('subscription')}>
-          <a href={`/subscriptions/${line.subscriptionId}`}>{line.subscriptionId}</a>
-        </td>
-        <td data-label={col('offer')} class="nowrap">
-          {line.offerCode}
-        </td>
-        <td data-label={col('quantity')}>{line.quantity}</td>
-        <td data-label={col('rsd')}>
-          <time datetime={line.rsd}>{formatDate(line.rsd, ctx.language)}</time>
-        </td>
-        <td data-label={col('status')}>
-          <StatusBadges ctx={ctx} status={line.status} pendingProvisioning={line.pendingProvisioning} />
-        </td>
+      <LineRow
+        ctx={ctx}
+        line={line}
+        form={BULK_FORM}
+        middle={
+          <>
+            <td data-label={col('offer')} class="nowrap">
+              {line.offerCode}
+            </td>
+            <td data-label={col('quantity')}>{line.quantity}</td>
+          </>
+        }
+      >
         <td data-label={col('contact')}>
           {closed ? (
             <>
@@ -117,7 +99,7 @@ function LineRows(props: {
           )}
           {detail && <LastSend ctx={ctx} sends={detail.sends} />}
         </td>
-      </tr>
+      </LineRow>
       <tr class="line-history">
         <td colspan={7}>
           {detail ? (
@@ -152,7 +134,6 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
     ]),
   );
   const back = currentPath(c);
-  const col = (k: string) => t(`workspace:lines.col.${k}`);
   const noticeLine = notice.line ?? notice.changed;
   const title = t('workspace:order.title', { webOrderId: order.webOrderId });
   return c.html(
@@ -174,34 +155,17 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
         <a href="/help/provisioning">{t('workspace:order.helpLink')}</a>
       </p>
       <BulkBar ctx={ctx} form={BULK_FORM} back={back} />
-      <div class="table-wrap">
-        <table class="data stack lines" aria-labelledby="lines-heading">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span class="sr-only">{col('select')}</span>
-              </th>
-              <th scope="col">{col('subscription')}</th>
-              <th scope="col">{col('offer')}</th>
-              <th scope="col">{col('quantity')}</th>
-              <th scope="col">{col('rsd')}</th>
-              <th scope="col">{col('status')}</th>
-              <th scope="col">{col('contact')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.lines.map((line) => (
-              <LineRows
-                ctx={ctx}
-                line={line}
-                detail={details.get(line.subscriptionId)}
-                back={back}
-                open={line.subscriptionId === noticeLine}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <LinesTable ctx={ctx} labelledBy="lines-heading" columns={COLUMNS}>
+        {order.lines.map((line) => (
+          <LineRows
+            ctx={ctx}
+            line={line}
+            detail={details.get(line.subscriptionId)}
+            back={back}
+            open={line.subscriptionId === noticeLine}
+          />
+        ))}
+      </LinesTable>
       {order.lines.some(isPastPonr) && (
         <PonrDialog ctx={ctx} adminPortalUrl={order.adminPortalUrl ?? deps.settings.adminPortalUrl} />
       )}

@@ -14,20 +14,14 @@ import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { BulkBar } from './bulk-bar.js';
-import {
-  ContactCell,
-  isPastPonr,
-  type LineView,
-  lineViewOf,
-  PonrDialog,
-  SelectLine,
-  StatusBadges,
-} from './line-actions.js';
+import { ContactCell, isPastPonr, type LineView, lineViewOf, PonrDialog } from './line-actions.js';
+import { lineColumn, LineRow, LinesTable } from './lines-table.js';
 import { ActionNotices } from './notices.js';
 import { SearchAndStatus } from './search-filters.js';
-import { currentPath, formatDate, lineAnchor, noticeOf, type WebContext } from './workspace-support.js';
+import { currentPath, noticeOf, type WebContext } from './workspace-support.js';
 
 const BULK_FORM = 'bulk-subscriptions';
+const COLUMNS = ['subscription', 'order', 'offer', 'rsd', 'status', 'contact'] as const;
 
 function SubscriptionsTable(props: {
   ctx: PageContext;
@@ -36,34 +30,16 @@ function SubscriptionsTable(props: {
 }) {
   const { ctx } = props;
   const { t } = ctx;
-  const col = (key: string) => t(`workspace:lines.col.${key}`);
+  const col = (key: string) => lineColumn(ctx, key);
   return (
-    <div class="table-wrap">
-      <table class="data stack lines" aria-labelledby="subscriptions-heading">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span class="sr-only">{col('select')}</span>
-            </th>
-            <th scope="col">{col('subscription')}</th>
-            <th scope="col">{col('order')}</th>
-            <th scope="col">{col('offer')}</th>
-            <th scope="col">{col('rsd')}</th>
-            <th scope="col">{col('status')}</th>
-            <th scope="col">{col('contact')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((line) => (
-            <tr id={lineAnchor(line.subscriptionId)}>
-              <td class="select">
-                {line.status !== 'cancelled' && (
-                  <SelectLine ctx={ctx} subscriptionId={line.subscriptionId} form={BULK_FORM} />
-                )}
-              </td>
-              <td data-label={col('subscription')}>
-                <a href={`/subscriptions/${line.subscriptionId}`}>{line.subscriptionId}</a>
-              </td>
+    <LinesTable ctx={ctx} labelledBy="subscriptions-heading" columns={COLUMNS}>
+      {props.items.map((line) => (
+        <LineRow
+          ctx={ctx}
+          line={line}
+          form={BULK_FORM}
+          middle={
+            <>
               <td data-label={col('order')}>
                 <a href={`/orders/${encodeURIComponent(line.webOrderId)}`} class="nowrap">
                   {line.webOrderId}
@@ -76,20 +52,15 @@ function SubscriptionsTable(props: {
                   {t('workspace:lines.offerQuantity', { offerCode: line.offerCode, quantity: line.quantity })}
                 </div>
               </td>
-              <td data-label={col('rsd')}>
-                <time datetime={line.rsd}>{formatDate(line.rsd, ctx.language)}</time>
-              </td>
-              <td data-label={col('status')}>
-                <StatusBadges ctx={ctx} status={line.status} pendingProvisioning={line.pendingProvisioning} />
-              </td>
-              <td data-label={col('contact')}>
-                <ContactCell ctx={ctx} line={line} back={props.back} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </>
+          }
+        >
+          <td data-label={col('contact')}>
+            <ContactCell ctx={ctx} line={line} back={props.back} />
+          </td>
+        </LineRow>
+      ))}
+    </LinesTable>
   );
 }
 

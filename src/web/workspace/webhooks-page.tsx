@@ -8,6 +8,8 @@ import type { WebhookDeliveryView } from '../../app/webhooks/list-webhook-delive
 import type { WebhookEndpointView } from '../../app/webhooks/list-webhook-endpoints.js';
 import type { AppError } from '../../domain/errors.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhook-events.js';
+import { ConfirmedPost } from '../confirm-dialog.js';
+import { FieldNote, noteIdOf } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { RefusalMessage } from './refusal.js';
@@ -42,19 +44,9 @@ function FormField(props: { ctx: PageContext; field: EndpointField; form: Endpoi
         required={field === 'url'}
         value={form.values[field]}
         aria-invalid={error || (field === 'url' && form.refusal) ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        aria-describedby={noteIdOf(id, error, props.hint)}
       />
-      {error ? (
-        <p id={`${id}-error`} class="field-error">
-          {error}
-        </p>
-      ) : (
-        props.hint && (
-          <p id={`${id}-hint`} class="muted small">
-            {props.hint}
-          </p>
-        )
-      )}
+      <FieldNote id={id} error={error} hint={props.hint} />
     </>
   );
 }
@@ -63,38 +55,21 @@ function DeleteForm(props: { ctx: PageContext; endpoint: WebhookEndpointView }) 
   const { t } = props.ctx;
   const dialogId = `delete-${props.endpoint.endpointId}`;
   return (
-    <>
-      <form
-        method="post"
-        action={`${WEBHOOKS_PATH}/${props.endpoint.endpointId}/delete`}
-        class="inline"
-        data-confirm={dialogId}
-      >
-        <CsrfField ctx={props.ctx} />
-        <button
-          type="submit"
-          class="secondary small"
-          aria-label={`${t('workspace:webhooks.delete')} ${props.endpoint.url}`}
-        >
-          {t('workspace:webhooks.delete')}
-        </button>
-      </form>
-      <dialog id={dialogId} aria-labelledby={`${dialogId}-title`}>
-        <h2 id={`${dialogId}-title`}>{t('workspace:webhooks.deleteConfirm.title')}</h2>
-        <p>
-          <code>{props.endpoint.url}</code>
-        </p>
-        <p>{t('workspace:webhooks.deleteConfirm.body')}</p>
-        <div class="actions">
-          <button type="button" data-confirm-yes>
-            {t('workspace:webhooks.deleteConfirm.yes')}
-          </button>
-          <button type="button" class="secondary" data-confirm-no>
-            {t('workspace:webhooks.deleteConfirm.no')}
-          </button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmedPost
+      ctx={props.ctx}
+      id={dialogId}
+      action={`${WEBHOOKS_PATH}/${props.endpoint.endpointId}/delete`}
+      button={t('workspace:webhooks.delete')}
+      buttonLabel={`${t('workspace:webhooks.delete')} ${props.endpoint.url}`}
+      title={t('workspace:webhooks.deleteConfirm.title')}
+      yes={t('workspace:webhooks.deleteConfirm.yes')}
+      no={t('workspace:webhooks.deleteConfirm.no')}
+    >
+      <p>
+        <code>{props.endpoint.url}</code>
+      </p>
+      <p>{t('workspace:webhooks.deleteConfirm.body')}</p>
+    </ConfirmedPost>
   );
 }
 

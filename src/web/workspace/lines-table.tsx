@@ -1,0 +1,76 @@
+/**
+ * The pieces the order page and the Subscriptions page share in their tables of lines: the head
+ * (a select column, then the page's columns) and the cells every line row starts and ends with.
+ */
+import type { Child } from 'hono/jsx';
+
+import type { PageContext } from '../layout.js';
+import { SelectLine, StatusBadges } from './line-actions.js';
+import { formatDate, lineAnchor } from './workspace-support.js';
+
+/** The translated column name, also each cell's data-label for the stacked (mobile) layout. */
+export const lineColumn = (ctx: PageContext, key: string) => ctx.t(`workspace:lines.col.${key}`);
+
+export function LinesTable(props: {
+  ctx: PageContext;
+  labelledBy: string;
+  columns: readonly string[];
+  children: Child;
+}) {
+  const { ctx } = props;
+  return (
+    <div class="table-wrap">
+      <table class="data stack lines" aria-labelledby={props.labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span class="sr-only">{lineColumn(ctx, 'select')}</span>
+            </th>
+            {props.columns.map((key) => (
+              <th scope="col">{lineColumn(ctx, key)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+interface RowLine {
+  subscriptionId: string;
+  status: string;
+  rsd: string;
+  pendingProvisioning: boolean;
+}
+
+/** The row of one line: select and subscription cells, the page's own cells, RSD and status, then the rest. */
+export function LineRow(props: {
+  ctx: PageContext;
+  line: RowLine;
+  form: string;
+  middle: Child;
+  children: Child;
+}) {
+  const { ctx, line } = props;
+  return (
+    <tr id={lineAnchor(line.subscriptionId)}>
+      <td class="select">
+        {line.status !== 'cancelled' && (
+          <SelectLine ctx={ctx} subscriptionId={line.subscriptionId} form={props.form} />
+        )}
+      </td>
+      <td data-label={lineColumn(ctx, 'subscription')}>
+        <a href={`/subscriptions/${line.subscriptionId}`}>{line.subscriptionId}</a>
+      </td>
+      {props.middle}
+      <td data-label={lineColumn(ctx, 'rsd')}>
+        <time datetime={line.rsd}>{formatDate(line.rsd, ctx.language)}</time>
+      </td>
+      <td data-label={lineColumn(ctx, 'status')}>
+        <StatusBadges ctx={ctx} status={line.status} pendingProvisioning={line.pendingProvisioning} />
+      </td>
+      {props.children}
+    </tr>
+  );
+}
