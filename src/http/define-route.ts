@@ -8,42 +8,46 @@ import type { Context } from 'hono';
 
 import { changeErrorResponses, errorResponses, idempotencyKeyHeaders, security } from './openapi-common.js';
 
-type BearerRouteConfig = Omit<RouteConfig, 'security'>;
+/** What every route of a kind shares: its credential, request parts and standard refusals. */
+interface RouteKind {
+  security: RouteConfig['security'];
+  request?: RouteConfig['request'];
+  responses: RouteConfig['responses'];
+}
+type KindRouteConfig = Omit<RouteConfig, 'security'>;
 type RequestOf<R> = R extends { request: infer Q } ? Q : object;
-/** The standard responses, but for those the route states itself. */
-type Responses<Standard, R extends BearerRouteConfig> = Omit<Standard, keyof R['responses']> & R['responses'];
-type ReadRoute<R extends BearerRouteConfig> = Omit<R, 'responses'> & {
-  security: typeof security;
-  responses: Responses<typeof errorResponses, R>;
-};
-type ChangeRoute<R extends BearerRouteConfig> = Omit<R, 'request' | 'responses'> & {
-  security: typeof security;
-  request: RequestOf<R> & { headers: typeof idempotencyKeyHeaders };
-  responses: Responses<typeof changeErrorResponses, R>;
+/** The kind's request parts and responses, but for those the route states itself. */
+type RouteOfKind<K extends RouteKind, R extends KindRouteConfig> = Omit<R, 'request' | 'responses'> & {
+  security: K['security'];
+  request: Omit<RequestOf<K>, keyof RequestOf<R>> & RequestOf<R>;
+  responses: Omit<K['responses'], keyof R['responses']> & R['responses'];
 };
 
-// TypeScript widens a spread of a generic route to its constraint, which loses the request and
-// response types the handlers are checked against; the casts say what the spreads build.
+/** A route definition builder for one kind of route: the route states only what is its own. */
+export const routeKind =
+  <const K extends RouteKind>(kind: K) =>
+  <const R extends KindRouteConfig>(config: R) =>
+    // TypeScript widens a spread of a generic route to its constraint, which loses the request
+    // and response types the handlers are checked against; the cast says what the spread builds.
+    createRoute({
+      ...config,
+      security: kind.security,
+      request: { ...kind.request, ...config.request },
+      responses: { ...kind.responses, ...config.responses },
+    } as unknown as RouteOfKind<K, R>);
 
 /** A bearer-token route that changes nothing: the standard refusals. */
-export const readRoute = <const R extends BearerRouteConfig>(config: R) =>
-  createRoute({
-    ...config,
-    security,
-    responses: { ...errorResponses, ...config.responses },
-  } as unknown as ReadRoute<R>);
+export const readRoute = routeKind({ security, responses: errorResponses });
 
 /**
  * A bearer-token route that changes something (POST, PUT, PATCH or DELETE: idempotency.ts honours
  * the Idempotency-Key on all of them), so it takes the key and may answer IDEMPOTENCY_KEY_REUSED.
  */
-export const changeRoute = <const R extends BearerRouteConfig>(config: R) =>
-  createRoute({
-    ...config,
-    security,
-    request: { headers: idempotencyKeyHeaders, ...config.request },
-    responses: { ...changeErrorResponses, ...config.responses },
-  } as unknown as ChangeRoute<R>);
+export const changeRoute = routeKind({
+  security,
+  request: { headers: idempotencyKeyHeaders },
+  responses: changeErrorResponses,
+});
 
 /** 201 Created with the new resource and where it lives (under /api/v1). */
 export function created<C extends Context, T>(c: C, path: string, resource: T) {
