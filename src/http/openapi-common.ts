@@ -63,9 +63,22 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 
 export const security = [{ bearerAuth: [] }];
 
-export const subscriptionIdParam = z.object({
-  subscriptionId: z
-    .string()
-    .regex(/^Sub\d{1,18}$/, 'must be Sub followed by digits')
-    .openapi({ param: { name: 'subscriptionId', in: 'path' }, example: 'Sub100000001' }),
-});
+/** The `{ items }` answer of a list. */
+export const jsonList = <T extends z.ZodType>(item: T, description: string) =>
+  json(z.object({ items: z.array(item) }), description);
+
+/** A resource id in the path, checked against its format before any use case runs. */
+export const pathIdParam = <N extends string>(name: N, pattern: RegExp, rule: string, example: string) =>
+  z.object({
+    [name]: z
+      .string()
+      .regex(pattern, rule)
+      .openapi({ param: { name, in: 'path' }, example }),
+  } as { [K in N]: z.ZodString });
+
+export const subscriptionIdParam = pathIdParam(
+  'subscriptionId',
+  /^Sub\d{1,18}$/,
+  'must be Sub followed by digits',
+  'Sub100000001',
+);

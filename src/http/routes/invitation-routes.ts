@@ -3,7 +3,7 @@
  * into any organization (`organizationId`), partner and distributor admins into their own; another
  * organization's invitation is NOT_FOUND like a missing one.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 
 import { inviteUser, inviteUserSchema } from '../../app/identity/invite-user.js';
 import { getInvitation, listInvitations } from '../../app/identity/list-invitations.js';
@@ -12,15 +12,8 @@ import { revokeInvitation } from '../../app/identity/revoke-invitation.js';
 import { INVITATION_STATUSES } from '../../domain/invitation-status.js';
 import { LANGUAGES, ROLES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import {
-  changeErrorResponses,
-  errorResponse,
-  errorResponses,
-  idempotencyKeyHeaders,
-  json,
-  jsonBody,
-  security,
-} from '../openapi-common.js';
+import { changeRoute, created, readRoute } from '../define-route.js';
+import { errorResponse, json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
 import { organizationQuery } from './user-routes.js';
 
 const invitationSchema = z
@@ -42,12 +35,12 @@ const invitationSchema = z
   })
   .openapi('Invitation');
 
-const invitationIdParam = z.object({
-  invitationId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be an invitation id such as inv_8d1f0c2b')
-    .openapi({ param: { name: 'invitationId', in: 'path' }, example: 'inv_8d1f0c2b7a4e4f19b3c2' }),
-});
+const invitationIdParam = pathIdParam(
+  'invitationId',
+  /^[A-Za-z0-9_-]{1,100}$/,
+  'must be an invitation id such as inv_8d1f0c2b',
+  'inv_8d1f0c2b7a4e4f19b3c2',
+);
 
 const listQuery = organizationQuery.extend({
   status: z
@@ -56,16 +49,13 @@ const listQuery = organizationQuery.extend({
     .openapi({ param: { name: 'status', in: 'query' }, example: 'sent' }),
 });
 
-const inviteErrors = {
-  ...changeErrorResponses,
-  409: errorResponse(
-    'ALREADY_EXISTS: the address is already a user of this organization, or has a live invitation to it',
-  ),
-};
+const alreadyInvited = errorResponse(
+  'ALREADY_EXISTS: the address is already a user of this organization, or has a live invitation to it',
+);
 
 export function registerInvitationRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/invitations',
       operationId: 'inviteUser',
@@ -74,31 +64,25 @@ export function registerInvitationRoutes(app: ApiApp, deps: HttpDeps): void {
       description:
         "The role must be one of the organization's kind (a partner's: partner_user or partner_admin). " +
         'An e-mail (en or it) names who invited and to which organization; its link works for 7 days and is never consumed by opening it.',
-      security,
-      request: { headers: idempotencyKeyHeaders, body: jsonBody(inviteUserSchema) },
-      responses: { 201: json(invitationSchema, 'Invited; the e-mail is queued'), ...inviteErrors },
+      request: { body: jsonBody(inviteUserSchema) },
+      responses: { 201: json(invitationSchema, 'Invited; the e-mail is queued'), 409: alreadyInvited },
     }),
     async (c) => {
       const invitation = await inviteUser(deps, c.get('actor'), c.req.valid('json'));
-      c.header('Location', `/api/v1/invitations/${invitation.invitationId}`);
-      return c.json(invitation, 201);
+      return created(c, `/invitations/${invitation.invitationId}`, invitation);
     },
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/invitations',
       operationId: 'listInvitations',
       tags: ['Users'],
       summary: "An organization's invitations",
       description: 'Newest first, optionally only those with one status.',
-      security,
       request: { query: listQuery },
-      responses: {
-        200: json(z.object({ items: z.array(invitationSchema) }), 'The invitations'),
-        ...errorResponses,
-      },
+      responses: { 200: jsonList(invitationSchema, 'The invitations') },
     }),
     async (c) => {
       const { organizationId, status } = c.req.valid('query');
@@ -107,22 +91,21 @@ export function registerInvitationRoutes(app: ApiApp, deps: HttpDeps): void {
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/invitations/{invitationId}',
       operationId: 'getInvitation',
       tags: ['Users'],
       summary: 'One invitation',
       description: "Another organization's invitation answers 404, exactly like a missing one.",
-      security,
       request: { params: invitationIdParam },
-      responses: { 200: json(invitationSchema, 'The invitation'), ...errorResponses },
+      responses: { 200: json(invitationSchema, 'The invitation') },
     }),
     async (c) => c.json(await getInvitation(deps, c.get('actor'), c.req.valid('param').invitationId), 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/invitations/{invitationId}/resend',
       operationId: 'resendInvitation',
@@ -130,24 +113,22 @@ export function registerInvitationRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Resend an invitation with a new link',
       description:
         'For a sent, expired or bounced invitation: a new link (the old one stops working at once), valid for 7 days, in a new e-mail.',
-      security,
-      request: { headers: idempotencyKeyHeaders, params: invitationIdParam },
-      responses: { 200: json(invitationSchema, 'Resent'), ...changeErrorResponses },
+      request: { params: invitationIdParam },
+      responses: { 200: json(invitationSchema, 'Resent') },
     }),
     async (c) => c.json(await resendInvitation(deps, c.get('actor'), c.req.valid('param').invitationId), 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/invitations/{invitationId}/revoke',
       operationId: 'revokeInvitation',
       tags: ['Users'],
       summary: 'Revoke an invitation',
       description: 'Its link stops working at once. An accepted invitation cannot be revoked.',
-      security,
-      request: { headers: idempotencyKeyHeaders, params: invitationIdParam },
-      responses: { 200: json(invitationSchema, 'Revoked'), ...changeErrorResponses },
+      request: { params: invitationIdParam },
+      responses: { 200: json(invitationSchema, 'Revoked') },
     }),
     async (c) => c.json(await revokeInvitation(deps, c.get('actor'), c.req.valid('param').invitationId), 200),
   );

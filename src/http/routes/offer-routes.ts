@@ -3,7 +3,7 @@
  * codes are on their lines); operators add offers, change a name or policy period, and retire or
  * reinstate one. Everyone else gets NO_ACCESS { area: 'operator' }.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 
 import { addOffer, addOfferSchema } from '../../app/orders/add-offer.js';
 import { changeOffer, changeOfferSchema } from '../../app/orders/change-offer.js';
@@ -14,14 +14,8 @@ import {
   type OfferView,
 } from '../../app/orders/list-offers.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import {
-  changeErrorResponses,
-  errorResponses,
-  idempotencyKeyHeaders,
-  json,
-  jsonBody,
-  security,
-} from '../openapi-common.js';
+import { changeRoute, created, readRoute } from '../define-route.js';
+import { json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
 
 const offerSchema = z
   .object({
@@ -36,36 +30,27 @@ const offerSchema = z
   })
   .openapi('Offer');
 
-const codeParam = z.object({
-  code: z
-    .string()
-    .regex(OFFER_CODE_PATTERN, OFFER_CODE_RULE)
-    .openapi({ param: { name: 'code', in: 'path' }, example: 'MEET-PRO' }),
-});
+const codeParam = pathIdParam('code', OFFER_CODE_PATTERN, OFFER_CODE_RULE, 'MEET-PRO');
 
 /** Exactly the contract's fields. */
 const body = (o: OfferView) => ({ code: o.code, name: o.name, policyDays: o.policyDays, active: o.active });
 
 export function registerOfferRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/offers',
       operationId: 'listOffers',
       tags: ['Offers'],
       summary: 'The offer catalogue',
       description: 'Every offer, active ones first, with its policy period. Any signed-in user.',
-      security,
-      responses: {
-        200: json(z.object({ items: z.array(offerSchema) }), 'The offers'),
-        ...errorResponses,
-      },
+      responses: { 200: jsonList(offerSchema, 'The offers') },
     }),
     async (c) => c.json({ items: (await listOffers(deps, c.get('actor'))).map(body) }, 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/offers',
       operationId: 'addOffer',
@@ -73,19 +58,17 @@ export function registerOfferRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Add an offer (operators)',
       description:
         'The code is 2 to 32 capital letters, digits or dashes; the policy period 1 to 365 days. A code already in the catalogue (active or retired) is ALREADY_EXISTS.',
-      security,
-      request: { headers: idempotencyKeyHeaders, body: jsonBody(addOfferSchema) },
-      responses: { 201: json(offerSchema, 'Added'), ...changeErrorResponses },
+      request: { body: jsonBody(addOfferSchema) },
+      responses: { 201: json(offerSchema, 'Added') },
     }),
     async (c) => {
       const offer = await addOffer(deps, c.get('actor'), c.req.valid('json'));
-      c.header('Location', `/api/v1/offers/${offer.code}`);
-      return c.json(body(offer), 201);
+      return created(c, `/offers/${offer.code}`, body(offer));
     },
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'patch',
       path: '/offers/{code}',
       operationId: 'changeOffer',
@@ -93,9 +76,8 @@ export function registerOfferRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Rename an offer, change its policy period, retire or reinstate it (operators)',
       description:
         'A new policy period applies to lines ordered from now on; existing lines keep theirs. `active: false` retires the offer: new orders with it are refused (INVALID_INPUT naming the offer), existing lines are untouched.',
-      security,
-      request: { headers: idempotencyKeyHeaders, params: codeParam, body: jsonBody(changeOfferSchema) },
-      responses: { 200: json(offerSchema, 'The offer as changed'), ...changeErrorResponses },
+      request: { params: codeParam, body: jsonBody(changeOfferSchema) },
+      responses: { 200: json(offerSchema, 'The offer as changed') },
     }),
     async (c) =>
       c.json(

@@ -1,18 +1,12 @@
 /** /api/v1/orders: place, list, get. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 
 import { getOrder } from '../../app/orders/get-order.js';
 import { listOrders, listOrdersSchema } from '../../app/orders/list-orders.js';
 import { placeOrder, placeOrderSchema } from '../../app/orders/place-order.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import {
-  changeErrorResponses,
-  errorResponses,
-  idempotencyKeyHeaders,
-  json,
-  jsonBody,
-  security,
-} from '../openapi-common.js';
+import { changeRoute, created, readRoute } from '../define-route.js';
+import { json, jsonBody } from '../openapi-common.js';
 
 const orderSummary = z
   .object({
@@ -43,7 +37,7 @@ const orderDetail = z
 
 export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/orders',
       operationId: 'placeOrder',
@@ -51,8 +45,7 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Place an order; every line starts Booked and is e-mailed on its RSD',
       description:
         'Validated in full before anything is written; a refusal writes nothing. Partner users and partner admins place orders.',
-      security,
-      request: { headers: idempotencyKeyHeaders, body: jsonBody(placeOrderSchema) },
+      request: { body: jsonBody(placeOrderSchema) },
       responses: {
         201: json(
           z
@@ -60,46 +53,41 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
             .openapi('PlacedOrder'),
           'Placed',
         ),
-        ...changeErrorResponses,
       },
     }),
     async (c) => {
       const placed = await placeOrder(deps, c.get('actor'), c.req.valid('json'));
-      c.header('Location', `/api/v1/orders/${placed.orderId}`);
-      return c.json(placed, 201);
+      return created(c, `/orders/${placed.orderId}`, placed);
     },
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/orders',
       operationId: 'listOrders',
       tags: ['Orders'],
       summary: 'List the orders the caller may see',
       description: 'Newest first, keyset-paginated: pass `nextCursor` back as `cursor` for the next page.',
-      security,
       request: { query: listOrdersSchema },
       responses: {
         200: json(
           z.object({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
           'A page of orders',
         ),
-        ...errorResponses,
       },
     }),
     async (c) => c.json(await listOrders(deps, c.get('actor'), c.req.valid('query')), 200),
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/orders/{orderId}',
       operationId: 'getOrder',
       tags: ['Orders'],
       summary: 'One order by id or web order id',
       description: 'The order with every subscription line; `NO_ACCESS` for orders the caller may not see.',
-      security,
       request: {
         params: z.object({
           orderId: z
@@ -109,7 +97,7 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
             .openapi({ param: { name: 'orderId', in: 'path' } }),
         }),
       },
-      responses: { 200: json(orderDetail, 'The order'), ...errorResponses },
+      responses: { 200: json(orderDetail, 'The order') },
     }),
     async (c) => c.json(await getOrder(deps, c.get('actor'), c.req.valid('param').orderId), 200),
   );

@@ -3,22 +3,15 @@
  * own and customers' included), create partners and distributors, rename, deactivate and
  * reactivate them; everyone else gets NO_ACCESS `{ area: 'operator' }`.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 
 import { changeOrganization, changeOrganizationSchema } from '../../app/identity/change-organization.js';
 import { createOrganization, createOrganizationSchema } from '../../app/identity/create-organization.js';
 import { getOrganization } from '../../app/identity/get-organization.js';
 import { listOrganizations, ORGANIZATION_KINDS } from '../../app/identity/list-organizations.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import {
-  changeErrorResponses,
-  errorResponse,
-  errorResponses,
-  idempotencyKeyHeaders,
-  json,
-  jsonBody,
-  security,
-} from '../openapi-common.js';
+import { changeRoute, created, readRoute } from '../define-route.js';
+import { errorResponse, json, jsonBody, pathIdParam } from '../openapi-common.js';
 
 const organizationSchema = z
   .object({
@@ -34,12 +27,12 @@ const organizationSchema = z
   })
   .openapi('Organization');
 
-const organizationIdParam = z.object({
-  organizationId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be an organization id such as org_8d1f0c2b')
-    .openapi({ param: { name: 'organizationId', in: 'path' }, example: 'org_8d1f0c2b7a4e4f19b3c2' }),
-});
+const organizationIdParam = pathIdParam(
+  'organizationId',
+  /^[A-Za-z0-9_-]{1,80}$/,
+  'must be an organization id such as org_8d1f0c2b',
+  'org_8d1f0c2b7a4e4f19b3c2',
+);
 
 const kindQuery = z.object({
   kind: z
@@ -54,7 +47,7 @@ const alreadyExists = errorResponse(
 
 export function registerOrganizationRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/organizations',
       operationId: 'listOrganizations',
@@ -62,21 +55,19 @@ export function registerOrganizationRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Every organization, with its number of users (operators only)',
       description:
         "Partners and distributors, the operator's own organization (operators and support agents) and customer organizations (read-only: their admins run them), by name.",
-      security,
       request: { query: kindQuery },
       responses: {
         200: json(
           z.object({ items: z.array(organizationSchema) }).openapi('OrganizationList'),
           'The organizations',
         ),
-        ...errorResponses,
       },
     }),
     async (c) => c.json({ items: await listOrganizations(deps, c.get('actor'), c.req.valid('query')) }, 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/organizations',
       operationId: 'createOrganization',
@@ -84,39 +75,35 @@ export function registerOrganizationRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Create a partner or distributor organization (operators only)',
       description:
         'The name is trimmed and must be 2 to 200 characters. Next: invite its first admin (POST /api/v1/invitations with its organizationId).',
-      security,
-      request: { headers: idempotencyKeyHeaders, body: jsonBody(createOrganizationSchema) },
+      request: { body: jsonBody(createOrganizationSchema) },
       responses: {
         201: json(organizationSchema, 'Created'),
-        ...changeErrorResponses,
         409: alreadyExists,
       },
     }),
     async (c) => {
       const org = await createOrganization(deps, c.get('actor'), c.req.valid('json'));
-      c.header('Location', `/api/v1/organizations/${org.organizationId}`);
-      return c.json(org, 201);
+      return created(c, `/organizations/${org.organizationId}`, org);
     },
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/organizations/{organizationId}',
       operationId: 'getOrganization',
       tags: ['Organizations'],
       summary: 'One organization (operators only)',
       description: 'With its number of users and whether it is active.',
-      security,
       request: { params: organizationIdParam },
-      responses: { 200: json(organizationSchema, 'The organization'), ...errorResponses },
+      responses: { 200: json(organizationSchema, 'The organization') },
     }),
     async (c) =>
       c.json(await getOrganization(deps, c.get('actor'), c.req.valid('param').organizationId), 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'patch',
       path: '/organizations/{organizationId}',
       operationId: 'changeOrganization',
@@ -124,15 +111,12 @@ export function registerOrganizationRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Rename, deactivate or reactivate an organization (operators only)',
       description:
         "`active: false` ends its users' browser sessions and refuses their sign-ins and API tokens at once; its orders stay. `active: true` lets them back in. The operator's own organization cannot be deactivated, and customer organizations are changed by their own admins (both INVALID_INPUT).",
-      security,
       request: {
-        headers: idempotencyKeyHeaders,
         params: organizationIdParam,
         body: jsonBody(changeOrganizationSchema),
       },
       responses: {
         200: json(organizationSchema, 'Changed (or already as asked)'),
-        ...changeErrorResponses,
         409: alreadyExists,
       },
     }),

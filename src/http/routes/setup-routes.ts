@@ -3,7 +3,7 @@
  * credential (no bearer token), so these routes are mounted on the outer app, ahead of the
  * bearer-token middleware, like the e-mail events. Only the token's SHA-256 reaches the database.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
@@ -13,6 +13,7 @@ import { openSetupLink } from '../../app/setup/open-setup-link.js';
 import { AppError } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
+import { routeKind } from '../define-route.js';
 import { errorResponses, errorSchema, json, jsonBody } from '../openapi-common.js';
 
 const tokenParam = z.object({
@@ -92,14 +93,19 @@ const completeSchema = z
   })
   .openapi('CompleteSetup');
 
-const setupErrors = {
-  ...errorResponses,
-  409: json(errorSchema, 'ALREADY_MAPPED (with `adminPortalUrl`): the order is already set up'),
-  410: json(
-    errorSchema,
-    'TOKEN_INVALID: the link is unknown, used, expired or revoked (`reason`, and `revokedReason`: resend, contact_change, delegated, cancelled)',
-  ),
-} as const;
+/** A setup route: the setup link's token in the path is the credential (no bearer token). */
+const setupRoute = routeKind({
+  security: [],
+  request: { params: tokenParam },
+  responses: {
+    ...errorResponses,
+    409: json(errorSchema, 'ALREADY_MAPPED (with `adminPortalUrl`): the order is already set up'),
+    410: json(
+      errorSchema,
+      'TOKEN_INVALID: the link is unknown, used, expired or revoked (`reason`, and `revokedReason`: resend, contact_change, delegated, cancelled)',
+    ),
+  },
+});
 
 export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
   const limitBody = bodyLimit({
@@ -110,28 +116,25 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
   });
 
   app.openapi(
-    createRoute({
+    setupRoute({
       method: 'get',
       path: '/api/v1/setup/{token}',
       operationId: 'openSetupLink',
-      security: [], // the setup link's token in the path is the credential
       summary: 'What a setup link sets up: the order, its lines, the organizations offered, the countries',
-      request: { params: tokenParam },
-      responses: { 200: json(setupSchema, 'The setup'), ...setupErrors },
+      responses: { 200: json(setupSchema, 'The setup') },
     }),
     async (c) => c.json(await openSetupLink(deps, c.req.valid('param').token), 200),
   );
 
   app.openapi(
-    createRoute({
+    setupRoute({
       method: 'post',
       path: '/api/v1/setup/{token}/delegate',
       operationId: 'delegateSetup',
-      security: [], // the setup link's token in the path is the credential
       summary:
         'Another person will set up: they become the provisioning contact of your lines and get a new link; this one stops working',
       middleware: [limitBody] as const,
-      request: { params: tokenParam, body: jsonBody(provisioningContactSchema) },
+      request: { body: jsonBody(provisioningContactSchema) },
       responses: {
         202: json(
           z
@@ -142,22 +145,20 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
             .openapi('DelegatedSetup'),
           'Delegated; the e-mails are queued',
         ),
-        ...setupErrors,
       },
     }),
     async (c) => c.json(await delegateSetup(deps, c.req.valid('param').token, c.req.valid('json')), 202),
   );
 
   app.openapi(
-    createRoute({
+    setupRoute({
       method: 'post',
       path: '/api/v1/setup/{token}/complete',
       operationId: 'completeSetup',
-      security: [], // the setup link's token in the path is the credential
       summary:
         'Confirm the setup (point of no return): map the order to an offered organization or a new one',
       middleware: [limitBody] as const,
-      request: { params: tokenParam, body: jsonBody(completeSchema) },
+      request: { body: jsonBody(completeSchema) },
       responses: {
         200: json(
           z
@@ -172,7 +173,6 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
             .openapi('CompletedSetup'),
           'Mapped',
         ),
-        ...setupErrors,
       },
     }),
     async (c) => {

@@ -1,5 +1,5 @@
 /** /api/v1/subscriptions: list, detail (sends + timeline), resend, change contact, cancel. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 
 import { cancelLine } from '../../app/lines/cancel-line.js';
 import { changeProvisioningContact } from '../../app/lines/change-provisioning-contact.js';
@@ -9,16 +9,8 @@ import { listSubscriptions, listSubscriptionsSchema } from '../../app/orders/lis
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { limitResend } from '../../app/rate-limits.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import {
-  changeErrorResponses,
-  errorResponse,
-  errorResponses,
-  idempotencyKeyHeaders,
-  json,
-  jsonBody,
-  security,
-  subscriptionIdParam,
-} from '../openapi-common.js';
+import { changeRoute, readRoute } from '../define-route.js';
+import { errorResponse, json, jsonBody, subscriptionIdParam } from '../openapi-common.js';
 
 const contactSchema = z.object({ name: z.string(), email: z.string(), language: z.string() });
 const summarySchema = z
@@ -78,44 +70,41 @@ const changeContactSchema = provisioningContactSchema.extend({ applyToAllLines: 
 
 export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/subscriptions',
       operationId: 'listSubscriptions',
       tags: ['Subscriptions'],
       summary: 'List subscription lines the caller may see',
       description: 'Newest first, keyset-paginated; filter by status, pending flag, partner, order or text.',
-      security,
       request: { query: listSubscriptionsSchema },
       responses: {
         200: json(
           z.object({ items: z.array(summarySchema), nextCursor: z.string().nullable() }),
           'A page of lines',
         ),
-        ...errorResponses,
       },
     }),
     async (c) => c.json(await listSubscriptions(deps, c.get('actor'), c.req.valid('query')), 200),
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/subscriptions/{subscriptionId}',
       operationId: 'getSubscription',
       tags: ['Subscriptions'],
       summary: 'One subscription line with its send history and timeline',
       description: '`canResend` and `canChangeContact` tell a client which actions the line allows now.',
-      security,
       request: { params: subscriptionIdParam },
-      responses: { 200: json(detailSchema, 'The line'), ...errorResponses },
+      responses: { 200: json(detailSchema, 'The line') },
     }),
     async (c) =>
       c.json(await getSubscription(deps, c.get('actor'), c.req.valid('param').subscriptionId), 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/subscriptions/{subscriptionId}/resend',
       operationId: 'resendProvisioningEmail',
@@ -123,14 +112,12 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Resend the provisioning e-mail (until the point of no return)',
       description:
         'Revokes the current setup link, mints a new one and queues the e-mail. Refused with `PAST_PONR` once the order is mapped, and with `RSD_NOT_REACHED` before the RSD.',
-      security,
-      request: { headers: idempotencyKeyHeaders, params: subscriptionIdParam },
+      request: { params: subscriptionIdParam },
       responses: {
         202: json(
           z.object({ sendId: z.string(), subscriptionId: z.string(), to: z.string() }).openapi('QueuedSend'),
           'Queued',
         ),
-        ...changeErrorResponses,
         429: errorResponse('RATE_LIMITED: too many resends by this user; see Retry-After'),
       },
     }),
@@ -141,7 +128,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'put',
       path: '/subscriptions/{subscriptionId}/provisioning-contact',
       operationId: 'changeProvisioningContact',
@@ -149,9 +136,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Change the provisioning contact of this line or of every line of its order',
       description:
         'After the RSD the old setup link is revoked and the new contact is e-mailed at once. Lines past the point of no return are listed in `skipped`.',
-      security,
       request: {
-        headers: idempotencyKeyHeaders,
         params: subscriptionIdParam,
         body: jsonBody(changeContactSchema),
       },
@@ -163,7 +148,6 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
           }),
           'Changed',
         ),
-        ...changeErrorResponses,
       },
     }),
     async (c) => {
@@ -178,18 +162,16 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/subscriptions/{subscriptionId}/cancel',
       operationId: 'cancelSubscriptionLine',
       tags: ['Subscriptions'],
       summary: 'Cancel a Booked or Awaiting Provisioning Details line',
       description: 'Revokes the setup link; a cancelled line takes no further action.',
-      security,
-      request: { headers: idempotencyKeyHeaders, params: subscriptionIdParam },
+      request: { params: subscriptionIdParam },
       responses: {
         200: json(z.object({ subscriptionId: z.string(), status: z.literal('cancelled') }), 'Cancelled'),
-        ...changeErrorResponses,
       },
     }),
     async (c) => c.json(await cancelLine(deps, c.get('actor'), c.req.valid('param')), 200),

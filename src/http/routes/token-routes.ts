@@ -3,7 +3,7 @@
  * their own; another user's token id answers exactly like a missing one (404). A read-only token
  * may list but not change anything (authenticate.ts refuses its writes).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 
 import { createApiToken, createApiTokenSchema } from '../../app/identity/create-api-token.js';
 import { listApiTokens } from '../../app/identity/list-api-tokens.js';
@@ -11,14 +11,8 @@ import { revokeApiToken } from '../../app/identity/revoke-api-token.js';
 import { rollApiToken, rollApiTokenSchema } from '../../app/identity/roll-api-token.js';
 import { MAX_GRACE_DAYS, TOKEN_STATUSES } from '../../domain/api-token-rules.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import {
-  changeErrorResponses,
-  errorResponses,
-  idempotencyKeyHeaders,
-  json,
-  jsonBody,
-  security,
-} from '../openapi-common.js';
+import { changeRoute, readRoute } from '../define-route.js';
+import { json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
 
 const tokenSchema = z
   .object({
@@ -57,16 +51,16 @@ const rolledSchema = issuedSchema
   })
   .openapi('RolledApiToken');
 
-const tokenIdParam = z.object({
-  tokenId: z
-    .string()
-    .regex(/^tok_[A-Za-z0-9_]{1,64}$/, 'must be a token id such as tok_8d1f0c2b')
-    .openapi({ param: { name: 'tokenId', in: 'path' }, example: 'tok_8d1f0c2b7a4e4f19b3c2' }),
-});
+const tokenIdParam = pathIdParam(
+  'tokenId',
+  /^tok_[A-Za-z0-9_]{1,64}$/,
+  'must be a token id such as tok_8d1f0c2b',
+  'tok_8d1f0c2b7a4e4f19b3c2',
+);
 
 export function registerTokenRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/tokens',
       operationId: 'createApiToken',
@@ -76,15 +70,14 @@ export function registerTokenRoutes(app: ApiApp, deps: HttpDeps): void {
         'The token acts as the caller. It always expires (1 to 365 days); a read-only token is refused every write. ' +
         'The secret is returned only in this answer (and in an Idempotency-Key replay of this same request): only its hash is stored. ' +
         'A user holds at most 50 working tokens.',
-      security,
-      request: { headers: idempotencyKeyHeaders, body: jsonBody(createApiTokenSchema) },
-      responses: { 201: json(issuedSchema, 'Created; `token` is shown this once'), ...changeErrorResponses },
+      request: { body: jsonBody(createApiTokenSchema) },
+      responses: { 201: json(issuedSchema, 'Created; `token` is shown this once') },
     }),
     async (c) => c.json(await createApiToken(deps, c.get('actor'), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/tokens',
       operationId: 'listApiTokens',
@@ -92,17 +85,13 @@ export function registerTokenRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: "The caller's API tokens",
       description:
         'Newest first, never with their secrets. Tokens that stopped working (revoked, expired) stay listed for 30 days.',
-      security,
-      responses: {
-        200: json(z.object({ items: z.array(tokenSchema) }), 'The tokens'),
-        ...errorResponses,
-      },
+      responses: { 200: jsonList(tokenSchema, 'The tokens') },
     }),
     async (c) => c.json({ items: await listApiTokens(deps, c.get('actor')) }, 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/tokens/{tokenId}/roll',
       operationId: 'rollApiToken',
@@ -111,9 +100,8 @@ export function registerTokenRoutes(app: ApiApp, deps: HttpDeps): void {
       description:
         `The successor has the same name and scope; it lives \`expiresInDays\` or, without it, as long as the old token was meant to (at most 365 days). ` +
         `The old token keeps working for \`graceDays\` (0 to ${MAX_GRACE_DAYS}; 0 stops it at once), never beyond its own expiry. Only an active token rolls.`,
-      security,
-      request: { headers: idempotencyKeyHeaders, params: tokenIdParam, body: jsonBody(rollApiTokenSchema) },
-      responses: { 201: json(rolledSchema, 'Rolled; `token` is shown this once'), ...changeErrorResponses },
+      request: { params: tokenIdParam, body: jsonBody(rollApiTokenSchema) },
+      responses: { 201: json(rolledSchema, 'Rolled; `token` is shown this once') },
     }),
     async (c) =>
       c.json(
@@ -123,7 +111,7 @@ export function registerTokenRoutes(app: ApiApp, deps: HttpDeps): void {
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'delete',
       path: '/tokens/{tokenId}',
       operationId: 'revokeApiToken',
@@ -131,9 +119,8 @@ export function registerTokenRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'Revoke a token',
       description:
         'It stops at once, a rolled token inside its grace period too. Revoking it again changes nothing.',
-      security,
-      request: { headers: idempotencyKeyHeaders, params: tokenIdParam },
-      responses: { 204: { description: 'Revoked' }, ...changeErrorResponses },
+      request: { params: tokenIdParam },
+      responses: { 204: { description: 'Revoked' } },
     }),
     async (c) => {
       await revokeApiToken(deps, c.get('actor'), c.req.valid('param').tokenId);

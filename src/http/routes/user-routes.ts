@@ -3,20 +3,14 @@
  * Operators act on every organization, partner and distributor admins on their own; anyone else
  * gets NO_ACCESS, and another organization's user is NOT_FOUND like a missing one.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 
 import { changeUser, changeUserSchema } from '../../app/identity/change-user.js';
 import { getUser, listUsers } from '../../app/identity/list-users.js';
 import { ROLES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import {
-  changeErrorResponses,
-  errorResponses,
-  idempotencyKeyHeaders,
-  json,
-  jsonBody,
-  security,
-} from '../openapi-common.js';
+import { changeRoute, readRoute } from '../define-route.js';
+import { json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
 
 export const userSchema = z
   .object({
@@ -30,14 +24,6 @@ export const userSchema = z
   })
   .openapi('User');
 
-export const idParam = (name: string, example: string) =>
-  z.object({
-    [name]: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be an id such as ' + example)
-      .openapi({ param: { name, in: 'path' }, example }),
-  });
-
 export const organizationQuery = z.object({
   organizationId: z
     .string()
@@ -50,16 +36,16 @@ export const organizationQuery = z.object({
     }),
 });
 
-const userIdParam = z.object({
-  userId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a user id such as usr_8d1f0c2b')
-    .openapi({ param: { name: 'userId', in: 'path' }, example: 'usr_8d1f0c2b7a4e4f19b3c2' }),
-});
+const userIdParam = pathIdParam(
+  'userId',
+  /^[A-Za-z0-9_-]{1,100}$/,
+  'must be a user id such as usr_8d1f0c2b',
+  'usr_8d1f0c2b7a4e4f19b3c2',
+);
 
 export function registerUserRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/users',
       operationId: 'listUsers',
@@ -67,34 +53,29 @@ export function registerUserRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: "An organization's users",
       description:
         "Administrators list their own organization's users; operators any organization's (`organizationId`).",
-      security,
       request: { query: organizationQuery },
-      responses: {
-        200: json(z.object({ items: z.array(userSchema) }), 'The users, by name'),
-        ...errorResponses,
-      },
+      responses: { 200: jsonList(userSchema, 'The users, by name') },
     }),
     async (c) =>
       c.json({ items: await listUsers(deps, c.get('actor'), c.req.valid('query').organizationId) }, 200),
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/users/{userId}',
       operationId: 'getUser',
       tags: ['Users'],
       summary: 'One user',
       description: "Another organization's user answers 404, exactly like a missing one.",
-      security,
       request: { params: userIdParam },
-      responses: { 200: json(userSchema, 'The user'), ...errorResponses },
+      responses: { 200: json(userSchema, 'The user') },
     }),
     async (c) => c.json(await getUser(deps, c.get('actor'), c.req.valid('param').userId), 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'patch',
       path: '/users/{userId}',
       operationId: 'changeUser',
@@ -104,9 +85,8 @@ export function registerUserRoutes(app: ApiApp, deps: HttpDeps): void {
         "`role` moves between the organization's user and admin roles. `active: false` deactivates the user: " +
         'their sessions and API tokens stop at once (reactivating brings no token back) and the orders they placed stay. ' +
         'Nobody changes their own role or deactivates themself, and an organization keeps at least one active administrator (400 INVALID_INPUT).',
-      security,
-      request: { headers: idempotencyKeyHeaders, params: userIdParam, body: jsonBody(changeUserSchema) },
-      responses: { 200: json(userSchema, 'The user as changed'), ...changeErrorResponses },
+      request: { params: userIdParam, body: jsonBody(changeUserSchema) },
+      responses: { 200: json(userSchema, 'The user as changed') },
     }),
     async (c) =>
       c.json(await changeUser(deps, c.get('actor'), c.req.valid('param').userId, c.req.valid('json')), 200),

@@ -3,7 +3,7 @@
  * admins and distributor users manage their own organization's endpoints; everyone else gets
  * NO_ACCESS, and another organization's endpoint is NOT_FOUND.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 
 import { deleteWebhookEndpoint } from '../../app/webhooks/delete-webhook-endpoint.js';
 import { listWebhookDeliveries } from '../../app/webhooks/list-webhook-deliveries.js';
@@ -14,15 +14,8 @@ import {
 } from '../../app/webhooks/register-webhook-endpoint.js';
 import { sendTestWebhook } from '../../app/webhooks/send-test-webhook.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
-import {
-  changeErrorResponses,
-  errorResponses,
-  errorSchema,
-  idempotencyKeyHeaders,
-  json,
-  jsonBody,
-  security,
-} from '../openapi-common.js';
+import { changeRoute, created, readRoute } from '../define-route.js';
+import { errorSchema, json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
 
 /** How receivers verify a delivery; also in the README. */
 export const WEBHOOK_SIGNATURE_DOC =
@@ -67,12 +60,12 @@ const deliverySchema = z
   })
   .openapi('WebhookDelivery');
 
-const endpointIdParam = z.object({
-  endpointId: z
-    .string()
-    .regex(/^whe_[A-Za-z0-9]{1,64}$/, 'must be an endpoint id such as whe_8d1f0c2b')
-    .openapi({ param: { name: 'endpointId', in: 'path' }, example: 'whe_8d1f0c2b7a4e4f19b3c2' }),
-});
+const endpointIdParam = pathIdParam(
+  'endpointId',
+  /^whe_[A-Za-z0-9]{1,64}$/,
+  'must be an endpoint id such as whe_8d1f0c2b',
+  'whe_8d1f0c2b7a4e4f19b3c2',
+);
 
 const refusedUrl = {
   description:
@@ -82,56 +75,48 @@ const refusedUrl = {
 
 export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/webhook-endpoints',
       operationId: 'registerWebhookEndpoint',
       tags: ['Webhooks'],
       summary: "Register a webhook endpoint for the caller's organization",
       description: `The secret is generated unless given, and returned only in this answer. ${WEBHOOK_SIGNATURE_DOC}`,
-      security,
-      request: { headers: idempotencyKeyHeaders, body: jsonBody(registerWebhookEndpointSchema) },
+      request: { body: jsonBody(registerWebhookEndpointSchema) },
       responses: {
         201: json(registeredSchema, 'Registered'),
-        ...changeErrorResponses,
         422: refusedUrl,
       },
     }),
     async (c) => {
       const endpoint = await registerWebhookEndpoint(deps, c.get('actor'), c.req.valid('json'));
-      c.header('Location', `/api/v1/webhook-endpoints/${endpoint.endpointId}`);
-      return c.json(endpoint, 201);
+      return created(c, `/webhook-endpoints/${endpoint.endpointId}`, endpoint);
     },
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/webhook-endpoints',
       operationId: 'listWebhookEndpoints',
       tags: ['Webhooks'],
       summary: "The caller's organization's webhook endpoints",
       description: 'Secrets are never returned after registration.',
-      security,
-      responses: {
-        200: json(z.object({ items: z.array(endpointSchema) }), 'The endpoints'),
-        ...errorResponses,
-      },
+      responses: { 200: jsonList(endpointSchema, 'The endpoints') },
     }),
     async (c) => c.json({ items: await listWebhookEndpoints(deps, c.get('actor')) }, 200),
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'delete',
       path: '/webhook-endpoints/{endpointId}',
       operationId: 'deleteWebhookEndpoint',
       tags: ['Webhooks'],
       summary: 'Delete a webhook endpoint',
       description: 'Deliveries still waiting are withdrawn.',
-      security,
       request: { params: endpointIdParam },
-      responses: { 204: { description: 'Deleted' }, ...errorResponses },
+      responses: { 204: { description: 'Deleted' } },
     }),
     async (c) => {
       await deleteWebhookEndpoint(deps, c.get('actor'), c.req.valid('param').endpointId);
@@ -140,19 +125,15 @@ export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
   );
 
   app.openapi(
-    createRoute({
+    readRoute({
       method: 'get',
       path: '/webhook-endpoints/{endpointId}/deliveries',
       operationId: 'listWebhookDeliveries',
       tags: ['Webhooks'],
       summary: 'The delivery log of an endpoint',
       description: 'The newest 50 deliveries, each with every attempt (status code or error excerpt).',
-      security,
       request: { params: endpointIdParam },
-      responses: {
-        200: json(z.object({ items: z.array(deliverySchema) }), 'The delivery log'),
-        ...errorResponses,
-      },
+      responses: { 200: jsonList(deliverySchema, 'The delivery log') },
     }),
     async (c) =>
       c.json(
@@ -162,18 +143,16 @@ export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
   );
 
   app.openapi(
-    createRoute({
+    changeRoute({
       method: 'post',
       path: '/webhook-endpoints/{endpointId}/test',
       operationId: 'sendTestWebhook',
       tags: ['Webhooks'],
       summary: 'Send a test event (webhook.test) to an endpoint',
       description: 'Queued like every delivery: signed, retried, and shown in the delivery log.',
-      security,
-      request: { headers: idempotencyKeyHeaders, params: endpointIdParam },
+      request: { params: endpointIdParam },
       responses: {
         202: json(z.object({ deliveryId: z.string() }).openapi('QueuedWebhookDelivery'), 'Queued'),
-        ...changeErrorResponses,
       },
     }),
     async (c) => c.json(await sendTestWebhook(deps, c.get('actor'), c.req.valid('param').endpointId), 202),
