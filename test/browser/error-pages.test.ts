@@ -40,9 +40,7 @@ describe('error pages (Chromium, phone)', () => {
       await signIn(page, h, 'alice');
       const missing = await page.goto(`${h.baseUrl}/no/such/page?lang=it`);
       expect(missing?.status()).toBe(404);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
-        'Pagina non trovata.',
-      );
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Pagina non trovata');
       await expect(page.getByRole('navigation').getByRole('link', { name: 'Ordini' }).count()).resolves.toBe(
         1,
       );

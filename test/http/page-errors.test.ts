@@ -83,8 +83,8 @@ describeEachStore('page errors', (kind) => {
 
   it('an unknown URL answers the 404 page in the layout, in the reader’s language; an API path stays JSON', async () => {
     for (const [language, text] of [
-      ['en', 'Page not found.'],
-      ['it', 'Pagina non trovata.'],
+      ['en', 'Page not found'],
+      ['it', 'Pagina non trovata'],
     ] as const) {
       const res = await app.request('/no/such/page', { headers: { 'accept-language': language } });
       const html = await res.text();

@@ -67,7 +67,7 @@ export const messagesEn = {
       demoHint:
         'Demo mode: every demo user signs in with the password onramp-demo (for example alice@acme.example).',
     },
-    notFound: 'Page not found.',
+    notFound: 'Page not found',
     noAccessPage: 'You do not have access to this page',
     notFoundHint: 'The address may be mistyped, or the page may have moved. Start again from the home page.',
     failure: {

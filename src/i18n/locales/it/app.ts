@@ -72,7 +72,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
       demoHint:
         'Modalità demo: ogni utente demo accede con la password onramp-demo (ad esempio alice@acme.example).',
     },
-    notFound: 'Pagina non trovata.',
+    notFound: 'Pagina non trovata',
     noAccessPage: 'Non ha accesso a questa pagina',
     notFoundHint:
       'L’indirizzo potrebbe contenere un errore, o la pagina potrebbe essere stata spostata. Riparta dalla pagina iniziale.',
