@@ -12,6 +12,9 @@ const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 const NEVER = ['test/resilience/**', 'node_modules/**'];
 
 // Not `extends: true`: a project that extends the root would run the global setup once more.
+// `isolate: false`: a worker keeps its loaded modules (and V8's warm code) from one file to the
+// next, which took the suite from 362 s to 267 s of vitest on two cores. Files share no state but
+// modules: every file opens its own world, server, SMTP sink and browser, and closes them.
 const project = (name: string, include: string[], exclude: string[] = []) => ({
   test: {
     name,
@@ -21,6 +24,7 @@ const project = (name: string, include: string[], exclude: string[] = []) => ({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks' as const,
+    isolate: false,
   },
 });
 

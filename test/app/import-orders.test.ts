@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { CSV_COLUMNS, importOrders } from '../../src/app/orders/import-orders.js';
@@ -101,6 +102,39 @@ describeEachStore('import orders from a file', (kind) => {
       partial: false,
     });
     expect(again.errors.filter((e) => e.message === 'already exists')).toHaveLength(2497);
+  });
+
+  it('--partial: an order refused at write time keeps only itself out of its chunk', async () => {
+    // Taken by someone else between the check and the write: the database refuses it then.
+    await sql`create function refuse_race() returns trigger language plpgsql as $$
+      begin raise exception 'taken meanwhile' using errcode = '23505'; end $$`.execute(w.store.db);
+    await sql`create trigger refuse_race before insert on purchase_order for each row
+      when (new.web_order_id = 'RACE-150') execute function refuse_race()`.execute(w.store.db);
+    try {
+      const report = await importOrders(
+        w.deps,
+        w.actors.alice,
+        generatedCsv('RACE').split('\n').slice(0, 1201).join('\n'),
+        {
+          format: 'csv',
+          partial: true,
+        },
+      );
+      expect(report.errors).toEqual([
+        { line: 1001, webOrderId: 'RACE-249', field: 'email', message: 'must be a valid e-mail address' },
+        { line: 0, webOrderId: 'RACE-150', field: 'webOrderId', message: 'already exists' },
+      ]);
+      expect(report.imported).toEqual({ orders: 298, lines: 298 * LINES_PER_ORDER });
+      const placed = await w.store.db
+        .selectFrom('purchase_order')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('web_order_id', 'like', 'RACE-%')
+        .executeTakeFirstOrThrow();
+      expect(Number(placed.n)).toBe(298);
+    } finally {
+      await sql`drop trigger refuse_race on purchase_order`.execute(w.store.db);
+      await sql`drop function refuse_race`.execute(w.store.db);
+    }
   });
 
   it('reads JSON orders shaped like the API body, and refuses a non-partner actor', async () => {

@@ -74,7 +74,11 @@ export default async function setup(project: TestProject) {
   const image = await pgliteImage();
 
   let template: string | null = null;
-  if (await reachable(PG_ADMIN_URL)) {
+  // `npm run test:fast` (TEST_STORES=pglite) is the inner loop: PGlite only, on purpose.
+  const pgliteOnly = process.env.TEST_STORES === 'pglite';
+  if (pgliteOnly) {
+    if (process.env.CI === 'true') throw new Error('CI tests on both stores: unset TEST_STORES.');
+  } else if (await reachable(PG_ADMIN_URL)) {
     template = `onramp_tpl_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();

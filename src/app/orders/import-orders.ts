@@ -41,6 +41,18 @@ export interface ImportOptions {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const PARTIAL_CHUNK = 100;
+
+/**
+ * What changed since the check, reported like the same problem found in the file: an offer
+ * retired (a bad offer), a web order id placed by someone else (already exists). Else undefined.
+ */
+function refusalOf(e: unknown, order: PlaceOrderInput): RowError[] | undefined {
+  const at = (field: string, message: string) => ({ line: 0, webOrderId: order.webOrderId, field, message });
+  if (isAppError(e, 'INVALID_INPUT')) return e.details.issues.map((i) => at('offerCode', i.message));
+  if ((e as { code?: string }).code === UNIQUE_VIOLATION) return [at('webOrderId', 'already exists')];
+  return undefined;
+}
 
 interface StoreFacts {
   offers: Map<string, { active: boolean }>;
@@ -128,33 +140,30 @@ export async function importOrders(
   const total = good.length;
   if (opts.partial) {
     const imported: PlaceOrderInput[] = [];
-    for (const [i, order] of good.entries()) {
+    const writeOne = async (order: PlaceOrderInput) => {
       try {
         await deps.db.transaction().execute((trx) => writeOrder(trx, deps, actor, order, now));
         imported.push(order);
       } catch (e) {
-        // An offer retired since the check: reported like any bad offer, the order not written.
-        if (isAppError(e, 'INVALID_INPUT')) {
-          for (const issue of e.details.issues)
-            errors.push({
-              line: 0,
-              webOrderId: order.webOrderId,
-              field: 'offerCode',
-              message: issue.message,
-            });
-          opts.onProgress?.(i + 1, total);
-          continue;
-        }
-        // Placed by someone else since the check: report it like any taken web order id.
-        if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
-        errors.push({
-          line: 0,
-          webOrderId: order.webOrderId,
-          field: 'webOrderId',
-          message: 'already exists',
-        });
+        const refusal = refusalOf(e, order);
+        if (!refusal) throw e;
+        errors.push(...refusal);
       }
-      opts.onProgress?.(i + 1, total);
+    };
+    // Chunks of orders share a transaction (a file of thousands imports in seconds); a chunk that
+    // meets a refusal is rolled back whole and written again one order per transaction.
+    for (let from = 0; from < total; from += PARTIAL_CHUNK) {
+      const chunk = good.slice(from, from + PARTIAL_CHUNK);
+      try {
+        await deps.db.transaction().execute(async (trx) => {
+          for (const order of chunk) await writeOrder(trx, deps, actor, order, now);
+        });
+        imported.push(...chunk);
+      } catch (e) {
+        if (!refusalOf(e, chunk[0]!)) throw e;
+        for (const order of chunk) await writeOne(order);
+      }
+      opts.onProgress?.(from + chunk.length, total);
     }
     return report(imported);
   } else {
