@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OfferView } from '../../app/orders/list-offers.js';
 import type { AppError } from '../../domain/errors.js';
 import { ConfirmedPost } from '../confirm-dialog.js';
+import { DataTable } from '../data-table.js';
 import { FieldNote, noteIdOf } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -115,42 +116,32 @@ function CatalogueTable(props: { ctx: PageContext; offers: OfferView[] }) {
   const col = (key: string) => t(`offers:col.${key}`);
   if (props.offers.length === 0) return <p class="muted">{t('offers:none')}</p>;
   return (
-    <div class="table-wrap">
-      <table class="data stack offers">
-        <caption class="sr-only">{t('offers:catalogue')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{col('code')}</th>
-            <th scope="col">{col('name')}</th>
-            <th scope="col">{col('period')}</th>
-            <th scope="col">{col('status')}</th>
-            <th scope="col">{col('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.offers.map((o) => (
-            <tr class={o.active ? undefined : 'retired'}>
-              <td data-label={col('code')}>
-                <code>{o.code}</code>
-              </td>
-              <td data-label={col('name')}>{o.name}</td>
-              <td data-label={col('period')}>{t('offers:days', { count: o.policyDays })}</td>
-              <td data-label={col('status')}>
-                <StatusBadge ctx={props.ctx} active={o.active} />
-              </td>
-              <td data-label={col('actions')}>
-                <div class="line-actions">
-                  <a href={offerPath(o.code)} aria-label={t('offers:edit.linkLabel', { code: o.code })}>
-                    {t('offers:edit.link')}
-                  </a>
-                  <StatusForm ctx={props.ctx} offer={o} />
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="offers"
+      caption={t('offers:catalogue')}
+      columns={['code', 'name', 'period', 'status', 'actions'].map(col)}
+    >
+      {props.offers.map((o) => (
+        <tr class={o.active ? undefined : 'retired'}>
+          <td data-label={col('code')}>
+            <code>{o.code}</code>
+          </td>
+          <td data-label={col('name')}>{o.name}</td>
+          <td data-label={col('period')}>{t('offers:days', { count: o.policyDays })}</td>
+          <td data-label={col('status')}>
+            <StatusBadge ctx={props.ctx} active={o.active} />
+          </td>
+          <td data-label={col('actions')}>
+            <div class="line-actions">
+              <a href={offerPath(o.code)} aria-label={t('offers:edit.linkLabel', { code: o.code })}>
+                {t('offers:edit.link')}
+              </a>
+              <StatusForm ctx={props.ctx} offer={o} />
+            </div>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OrganizationAuditEvent } from '../../app/identity/list-organization-audit.js';
 import type { OrganizationView } from '../../app/identity/list-organizations.js';
 import { ConfirmDialog } from '../confirm-dialog.js';
+import { DataTable } from '../data-table.js';
 import { FieldError } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -133,35 +134,27 @@ function AuditTrail(props: { ctx: PageContext; events: OrganizationAuditEvent[] 
       {props.events.length === 0 ? (
         <p class="muted">{t('operator:audit.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="data stack audit-trail">
-            <caption class="sr-only">{t('operator:audit.title')}</caption>
-            <thead>
+        <DataTable
+          class="audit-trail"
+          caption={t('operator:audit.title')}
+          columns={['at', 'who', 'action'].map(col)}
+        >
+          {props.events.map((e) => {
+            const summary = changeSummary(e.data);
+            return (
               <tr>
-                <th scope="col">{col('at')}</th>
-                <th scope="col">{col('who')}</th>
-                <th scope="col">{col('action')}</th>
+                <td data-label={col('at')} class="nowrap">
+                  <time datetime={e.at}>{formatDateTime(e.at, language)}</time>
+                </td>
+                <td data-label={col('who')}>{e.actor}</td>
+                <td data-label={col('action')}>
+                  <ActionLabel ctx={props.ctx} action={e.action} />
+                  {summary.length > 0 && <span class="org-hint">{summary.join(' · ')}</span>}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {props.events.map((e) => {
-                const summary = changeSummary(e.data);
-                return (
-                  <tr>
-                    <td data-label={col('at')} class="nowrap">
-                      <time datetime={e.at}>{formatDateTime(e.at, language)}</time>
-                    </td>
-                    <td data-label={col('who')}>{e.actor}</td>
-                    <td data-label={col('action')}>
-                      <ActionLabel ctx={props.ctx} action={e.action} />
-                      {summary.length > 0 && <span class="org-hint">{summary.join(' · ')}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import type { PeopleOrganization } from '../../app/identity/list-users.js';
 import type { InvitationView, UserView } from '../../app/identity/people-views.js';
 import { invitationActions } from '../../domain/invitation-status.js';
 import { ConfirmedPost } from '../confirm-dialog.js';
+import { DataTable } from '../data-table.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { formatDateTime } from '../workspace/workspace-support.js';
 
@@ -78,40 +79,29 @@ export function UsersTable(props: {
   const col = (key: string) => t(`people:users.col.${key}`);
   if (props.users.length === 0) return <p class="muted">{t('people:users.none')}</p>;
   return (
-    <div class="table-wrap">
-      <table class="data stack">
-        <caption class="sr-only">{t('people:users.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{col('name')}</th>
-            <th scope="col">{col('email')}</th>
-            <th scope="col">{col('role')}</th>
-            <th scope="col">{col('status')}</th>
-            <th scope="col">{col('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.users.map((u) => (
-            <tr id={`user-${u.userId}`}>
-              <td data-label={col('name')}>
-                {u.name}{' '}
-                {ctx.user?.userId === u.userId && <span class="muted small">{t('people:users.you')}</span>}
-              </td>
-              <td data-label={col('email')}>{u.email}</td>
-              <td data-label={col('role')}>{t(`people:role.${u.role}`)}</td>
-              <td data-label={col('status')}>
-                <span class={`badge ${u.active ? 'user-active' : 'user-deactivated'}`}>
-                  {t(u.active ? 'people:users.active' : 'people:users.deactivated')}
-                </span>
-              </td>
-              <td data-label={col('actions')}>
-                <UserActions ctx={ctx} base={props.base} org={props.org} user={u} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('people:users.title')}
+      columns={['name', 'email', 'role', 'status', 'actions'].map(col)}
+    >
+      {props.users.map((u) => (
+        <tr id={`user-${u.userId}`}>
+          <td data-label={col('name')}>
+            {u.name}{' '}
+            {ctx.user?.userId === u.userId && <span class="muted small">{t('people:users.you')}</span>}
+          </td>
+          <td data-label={col('email')}>{u.email}</td>
+          <td data-label={col('role')}>{t(`people:role.${u.role}`)}</td>
+          <td data-label={col('status')}>
+            <span class={`badge ${u.active ? 'user-active' : 'user-deactivated'}`}>
+              {t(u.active ? 'people:users.active' : 'people:users.deactivated')}
+            </span>
+          </td>
+          <td data-label={col('actions')}>
+            <UserActions ctx={ctx} base={props.base} org={props.org} user={u} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -163,48 +153,31 @@ export function InvitationsTable(props: { ctx: PageContext; base: string; invita
   const when = (iso: string) => <time datetime={iso}>{formatDateTime(iso, language)}</time>;
   if (props.invitations.length === 0) return <p class="muted">{t('people:invitations.none')}</p>;
   return (
-    <div class="table-wrap">
-      <table class="data stack">
-        <caption class="sr-only">{t('people:invitations.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{col('email')}</th>
-            <th scope="col">{col('role')}</th>
-            <th scope="col">{col('status')}</th>
-            <th scope="col">{col('sent')}</th>
-            <th scope="col">{col('expires')}</th>
-            <th scope="col">{col('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.invitations.map((i) => (
-            <tr id={`invitation-${i.invitationId}`}>
-              <td data-label={col('email')}>{i.email}</td>
-              <td data-label={col('role')}>{t(`people:role.${i.role}`)}</td>
-              <td data-label={col('status')}>
-                <span class={`badge invitation-${i.status}`}>
-                  {t(`people:invitations.status.${i.status}`)}
-                </span>
-              </td>
-              <td data-label={col('sent')}>
-                {when(i.sentAt)}
-                {i.sendCount > 1 && (
-                  <span class="muted small">
-                    {' '}
-                    ({t('people:invitations.sendCount', { count: i.sendCount })})
-                  </span>
-                )}
-              </td>
-              <td data-label={col('expires')}>
-                {i.status === 'accepted' || i.status === 'revoked' ? '—' : when(i.expiresAt)}
-              </td>
-              <td data-label={col('actions')}>
-                <InvitationActions ctx={ctx} base={props.base} invitation={i} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('people:invitations.title')}
+      columns={['email', 'role', 'status', 'sent', 'expires', 'actions'].map(col)}
+    >
+      {props.invitations.map((i) => (
+        <tr id={`invitation-${i.invitationId}`}>
+          <td data-label={col('email')}>{i.email}</td>
+          <td data-label={col('role')}>{t(`people:role.${i.role}`)}</td>
+          <td data-label={col('status')}>
+            <span class={`badge invitation-${i.status}`}>{t(`people:invitations.status.${i.status}`)}</span>
+          </td>
+          <td data-label={col('sent')}>
+            {when(i.sentAt)}
+            {i.sendCount > 1 && (
+              <span class="muted small"> ({t('people:invitations.sendCount', { count: i.sendCount })})</span>
+            )}
+          </td>
+          <td data-label={col('expires')}>
+            {i.status === 'accepted' || i.status === 'revoked' ? '—' : when(i.expiresAt)}
+          </td>
+          <td data-label={col('actions')}>
+            <InvitationActions ctx={ctx} base={props.base} invitation={i} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import type { ApiTokenView } from '../../app/identity/list-api-tokens.js';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, TOKEN_PREFIX } from '../../domain/api-token-rules.js';
+import { DataTable } from '../data-table.js';
 import { FieldError } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -41,51 +42,38 @@ function TokensTable(props: { ctx: PageContext; tokens: ApiTokenView[] }) {
   const col = (key: string) => t(`tokens:list.col.${key}`);
   if (props.tokens.length === 0) return <p class="muted">{t('tokens:list.none')}</p>;
   return (
-    <div class="table-wrap">
-      <table class="data stack tokens">
-        <caption class="sr-only">{t('tokens:list.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{col('name')}</th>
-            <th scope="col">{col('scope')}</th>
-            <th scope="col">{col('token')}</th>
-            <th scope="col">{col('created')}</th>
-            <th scope="col">{col('expires')}</th>
-            <th scope="col">{col('lastUsed')}</th>
-            <th scope="col">{col('status')}</th>
-            <th scope="col">{col('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.tokens.map((tok) => (
-            <tr id={`token-${tok.tokenId}`}>
-              <td data-label={col('name')}>{tok.name}</td>
-              <td data-label={col('scope')}>
-                {t(tok.readOnly ? 'tokens:scope.readOnly' : 'tokens:scope.readWrite')}
-              </td>
-              <td data-label={col('token')}>
-                <code>{masked(tok.hint)}</code>
-              </td>
-              <td data-label={col('created')}>
-                <When ctx={ctx} iso={tok.createdAt} none="—" />
-              </td>
-              <td data-label={col('expires')}>
-                <When ctx={ctx} iso={tok.expiresAt} none={t('tokens:list.never')} />
-              </td>
-              <td data-label={col('lastUsed')}>
-                <When ctx={ctx} iso={tok.lastUsedAt} none={t('tokens:list.neverUsed')} />
-              </td>
-              <td data-label={col('status')}>
-                <span class={`badge token-${tok.status}`}>{t(`tokens:status.${tok.status}`)}</span>
-              </td>
-              <td data-label={col('actions')}>
-                <TokenActions ctx={ctx} token={tok} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="tokens"
+      caption={t('tokens:list.title')}
+      columns={['name', 'scope', 'token', 'created', 'expires', 'lastUsed', 'status', 'actions'].map(col)}
+    >
+      {props.tokens.map((tok) => (
+        <tr id={`token-${tok.tokenId}`}>
+          <td data-label={col('name')}>{tok.name}</td>
+          <td data-label={col('scope')}>
+            {t(tok.readOnly ? 'tokens:scope.readOnly' : 'tokens:scope.readWrite')}
+          </td>
+          <td data-label={col('token')}>
+            <code>{masked(tok.hint)}</code>
+          </td>
+          <td data-label={col('created')}>
+            <When ctx={ctx} iso={tok.createdAt} none="—" />
+          </td>
+          <td data-label={col('expires')}>
+            <When ctx={ctx} iso={tok.expiresAt} none={t('tokens:list.never')} />
+          </td>
+          <td data-label={col('lastUsed')}>
+            <When ctx={ctx} iso={tok.lastUsedAt} none={t('tokens:list.neverUsed')} />
+          </td>
+          <td data-label={col('status')}>
+            <span class={`badge token-${tok.status}`}>{t(`tokens:status.${tok.status}`)}</span>
+          </td>
+          <td data-label={col('actions')}>
+            <TokenActions ctx={ctx} token={tok} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -5,6 +5,7 @@ import { getSubscription } from '../../app/orders/get-subscription.js';
 import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/orders/list-orders.js';
 import { type AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import { type Actor, LINE_STATUSES } from '../../domain/types.js';
+import { DataTable } from '../data-table.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { AdminsCard, PlacerCard, RefusalMessage } from './refusal.js';
@@ -47,39 +48,27 @@ function OrdersTable(props: { ctx: PageContext; items: OrderSummary[] }) {
   const { t, language } = props.ctx;
   const col = (key: string) => t(`workspace:orders.col.${key}`);
   return (
-    <div class="table-wrap">
-      <table class="data stack">
-        <caption class="sr-only">{t('workspace:orders.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{col('webOrderId')}</th>
-            <th scope="col">{col('submittedAt')}</th>
-            <th scope="col">{col('submittedBy')}</th>
-            <th scope="col">{col('endCustomer')}</th>
-            <th scope="col">{col('lines')}</th>
-            <th scope="col">{col('statuses')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((o) => (
-            <tr>
-              <td data-label={col('webOrderId')}>
-                <a href={`/orders/${encodeURIComponent(o.webOrderId)}`}>{o.webOrderId}</a>
-              </td>
-              <td data-label={col('submittedAt')}>
-                <time datetime={o.submittedAt}>{formatDateTime(o.submittedAt, language)}</time>
-              </td>
-              <td data-label={col('submittedBy')}>{o.submittedBy}</td>
-              <td data-label={col('endCustomer')}>{o.endCustomerName}</td>
-              <td data-label={col('lines')}>{o.lineCount}</td>
-              <td data-label={col('statuses')}>
-                <StatusCounts ctx={props.ctx} statuses={o.statuses} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('workspace:orders.title')}
+      columns={['webOrderId', 'submittedAt', 'submittedBy', 'endCustomer', 'lines', 'statuses'].map(col)}
+    >
+      {props.items.map((o) => (
+        <tr>
+          <td data-label={col('webOrderId')}>
+            <a href={`/orders/${encodeURIComponent(o.webOrderId)}`}>{o.webOrderId}</a>
+          </td>
+          <td data-label={col('submittedAt')}>
+            <time datetime={o.submittedAt}>{formatDateTime(o.submittedAt, language)}</time>
+          </td>
+          <td data-label={col('submittedBy')}>{o.submittedBy}</td>
+          <td data-label={col('endCustomer')}>{o.endCustomerName}</td>
+          <td data-label={col('lines')}>{o.lineCount}</td>
+          <td data-label={col('statuses')}>
+            <StatusCounts ctx={props.ctx} statuses={o.statuses} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -9,6 +9,7 @@ import type { WebhookEndpointView } from '../../app/webhooks/list-webhook-endpoi
 import type { AppError } from '../../domain/errors.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhook-events.js';
 import { ConfirmedPost } from '../confirm-dialog.js';
+import { DataTable } from '../data-table.js';
 import { FieldNote, noteIdOf } from '../field-note.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -78,38 +79,28 @@ function EndpointsTable(props: { ctx: PageContext; endpoints: WebhookEndpointVie
   const col = (key: string) => t(`workspace:webhooks.col.${key}`);
   if (props.endpoints.length === 0) return <p class="muted">{t('workspace:webhooks.none')}</p>;
   return (
-    <div class="table-wrap">
-      <table class="data stack">
-        <caption class="sr-only">{t('workspace:webhooks.endpoints')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{col('url')}</th>
-            <th scope="col">{col('description')}</th>
-            <th scope="col">{col('created')}</th>
-            <th scope="col">{col('actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.endpoints.map((e) => (
-            <tr>
-              <td data-label={col('url')}>
-                <code>{e.url}</code>
-              </td>
-              <td data-label={col('description')}>{e.description}</td>
-              <td data-label={col('created')}>
-                <time datetime={e.createdAt}>{formatDateTime(e.createdAt, language)}</time>
-              </td>
-              <td data-label={col('actions')}>
-                <div class="line-actions">
-                  <a href={`${WEBHOOKS_PATH}/${e.endpointId}`}>{t('workspace:webhooks.log.link')}</a>
-                  <DeleteForm ctx={props.ctx} endpoint={e} />
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('workspace:webhooks.endpoints')}
+      columns={['url', 'description', 'created', 'actions'].map(col)}
+    >
+      {props.endpoints.map((e) => (
+        <tr>
+          <td data-label={col('url')}>
+            <code>{e.url}</code>
+          </td>
+          <td data-label={col('description')}>{e.description}</td>
+          <td data-label={col('created')}>
+            <time datetime={e.createdAt}>{formatDateTime(e.createdAt, language)}</time>
+          </td>
+          <td data-label={col('actions')}>
+            <div class="line-actions">
+              <a href={`${WEBHOOKS_PATH}/${e.endpointId}`}>{t('workspace:webhooks.log.link')}</a>
+              <DeleteForm ctx={props.ctx} endpoint={e} />
+            </div>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
