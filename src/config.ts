@@ -22,14 +22,10 @@ const rateLimit = z
     const [limit, seconds] = s.split('/').map((p) => Number(p.trim())) as [number, number];
     return { limit, windowMs: Math.max(1, seconds) * 1000 };
   });
-/** A DNS name: dot-separated labels of letters, digits and inner hyphens. */
-const dnsName = (what: string) =>
-  z
-    .string()
-    .regex(
-      /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,
-      what,
-    );
+/** Dot-separated DNS labels (letters, digits, inner hyphens); a domain has at least two. */
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const dnsName = (minLabels: 1 | 2, what: string) =>
+  z.string().regex(new RegExp(`^${LABEL}(?:\\.${LABEL})${minLabels === 1 ? '*' : '+'}$`), what);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** "A-FLEX=7,A-FLEX-3=7" -> { 'A-FLEX': 7, 'A-FLEX-3': 7 } */
@@ -70,10 +66,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Onramp Provisioning <provisioning@onramp.localhost>'),
   MAIL_REPLY_TO: z.string().optional(),
   MAIL_SINK_PORT: int(0, 65535).default(2525),
-  DKIM_DOMAIN: dnsName('expected a domain name, e.g. example.com')
-    .refine((d) => d.includes('.'), 'expected a domain name, e.g. example.com')
-    .optional(),
-  DKIM_SELECTOR: dnsName('expected a selector, e.g. onramp2026').optional(),
+  DKIM_DOMAIN: dnsName(2, 'expected a domain name, e.g. example.com').optional(),
+  DKIM_SELECTOR: dnsName(1, 'expected a selector, e.g. onramp2026').optional(),
   DKIM_PRIVATE_KEY: z.string().optional(),
   DKIM_PRIVATE_KEY_FILE: z.string().optional(),
   DEMO_DATA: bool.optional(),
@@ -267,11 +261,13 @@ function rsaPrivateKeyPem(pem: string, variable: string): string {
   try {
     key = createPrivateKey({ key: pem.trim(), format: 'pem' });
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    const message =
-      code === 'ERR_MISSING_PASSPHRASE'
-        ? 'the private key is encrypted; give it without a passphrase'
-        : 'not a PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)';
+    // OpenSSL 3 reports a missing passphrase as "interrupted or cancelled": look at the PEM.
+    const encrypted =
+      (err as { code?: string }).code === 'ERR_MISSING_PASSPHRASE' ||
+      /BEGIN ENCRYPTED PRIVATE KEY|Proc-Type: 4,ENCRYPTED/.test(pem);
+    const message = encrypted
+      ? 'the private key is encrypted; give it without a passphrase'
+      : 'not a PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)';
     throw new ConfigError([{ variable, message }]);
   }
   if (key.asymmetricKeyType !== 'rsa')
