@@ -3,10 +3,12 @@
  * (mailauth) accepts against the published key, and that breaks when the body is altered.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { Writable } from 'node:stream';
 
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { loadConfig } from '../../src/config.js';
 import {
   createMailer,
   type DkimKey,
@@ -14,6 +16,9 @@ import {
   renderEmail,
   startMailSink,
 } from '../../src/email/index.js';
+import { createLogger, startOnramp } from '../../src/main.js';
+import { runOnramp } from '../support/run-onramp.js';
+import { openTestStore, storeKinds } from '../support/test-store.js';
 import { CONTACT, provisioningInput } from './email-fixtures.js';
 
 const DOMAIN = 'onramp.example';
@@ -127,5 +132,54 @@ describe('DKIM signing', () => {
     expect(raw.toString('latin1')).not.toMatch(/^DKIM-Signature:/im);
     const result = await dkimVerify(raw, { resolver: resolverFor('').resolver });
     expect(result.results[0]?.status.result).toBe('none');
+  });
+});
+
+describe.runIf(storeKinds().includes('postgres'))('DKIM in the worker (DKIM_* set)', () => {
+  it('signs what the worker sends, as configured from the environment', { timeout: 60_000 }, async () => {
+    const { dkim, txtRecord } = keyPair();
+    const store = await openTestStore('postgres');
+    cleanups.push(() => store.close());
+    const DATABASE_URL = store.url ?? '';
+    let delivered: (raw: Buffer) => void = () => {};
+    const firstMessage = new Promise<Buffer>((resolve) => (delivered = resolve));
+    const sink = await startMailSink({ onMessage: async (raw) => delivered(raw) });
+    cleanups.push(() => sink.close());
+
+    // The first operator's set-password e-mail waits in the outbox for the worker.
+    const bootstrap = await runOnramp(['admin', 'bootstrap', '--email', 'ops@onramp.example'], {
+      DATABASE_URL,
+      DEMO_DATA: '',
+    });
+    expect(bootstrap.code).toBe(0);
+
+    // The key as an env file carries it: one line with literal \n escapes.
+    const config = loadConfig({
+      DATABASE_URL,
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      MAIL_FROM: FROM,
+      DKIM_DOMAIN: DOMAIN,
+      DKIM_SELECTOR: SELECTOR,
+      DKIM_PRIVATE_KEY: dkim.privateKey.trim().split('\n').join('\\n'),
+      OUTBOX_INTERVAL_MS: '50',
+    });
+    let logged = '';
+    const log = createLogger(
+      { logLevel: 'info' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          logged += chunk.toString();
+          done();
+        },
+      }),
+    );
+    const running = await startOnramp(config, { web: false, worker: true, log });
+    cleanups.push(() => running.stop());
+
+    const raw = await firstMessage;
+    const result = await dkimVerify(raw, { resolver: resolverFor(txtRecord).resolver });
+    expect(result.results[0]?.status.result).toBe('pass');
+    expect(logged).toContain('outgoing e-mail is DKIM-signed');
+    expect(logged).not.toContain('DMARC will not count');
   });
 });
