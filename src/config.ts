@@ -2,10 +2,14 @@
  * One typed configuration object, read from the environment and validated at start.
  * A bad value stops the process with a message naming the variable.
  */
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
 import { z } from 'zod';
 
 import type { RateLimits } from './app/rate-limits.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
+import type { DkimKey } from './email/index.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -18,6 +22,10 @@ const rateLimit = z
     const [limit, seconds] = s.split('/').map((p) => Number(p.trim())) as [number, number];
     return { limit, windowMs: Math.max(1, seconds) * 1000 };
   });
+/** Dot-separated DNS labels (letters, digits, inner hyphens); a domain has at least two. */
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const dnsName = (minLabels: 1 | 2, what: string) =>
+  z.string().regex(new RegExp(`^${LABEL}(?:\\.${LABEL})${minLabels === 1 ? '*' : '+'}$`), what);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** "A-FLEX=7,A-FLEX-3=7" -> { 'A-FLEX': 7, 'A-FLEX-3': 7 } */
@@ -58,6 +66,10 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Onramp Provisioning <provisioning@onramp.localhost>'),
   MAIL_REPLY_TO: z.string().optional(),
   MAIL_SINK_PORT: int(0, 65535).default(2525),
+  DKIM_DOMAIN: dnsName(2, 'expected a domain name, e.g. example.com').optional(),
+  DKIM_SELECTOR: dnsName(1, 'expected a selector, e.g. onramp2026').optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().optional(),
   DEMO_DATA: bool.optional(),
   POLICY_CLOSE_AFTER_DAYS: offerDays.optional(),
   POLICY_DEFAULT_DAYS: int(1, 365).default(30),
@@ -98,6 +110,8 @@ export interface Config {
   mailFrom: string;
   mailReplyTo: string | undefined;
   mailSinkPort: number;
+  /** DKIM signing of every outgoing e-mail (DKIM_*); unset = unsigned. */
+  dkim: DkimKey | undefined;
   demoData: boolean;
   policy: Policy;
   setupLinkTtlDays: number;
@@ -142,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError([
       { variable: 'WEBHOOKS_TIMEOUT_MS', message: 'must be shorter than OUTBOX_LEASE_MS' },
     ]);
+  const dkim = dkimOf(e);
   const mode = e.DATABASE_URL ? 'production' : 'embedded';
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
@@ -158,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     mailReplyTo: e.MAIL_REPLY_TO,
     mailSinkPort: e.MAIL_SINK_PORT,
+    dkim,
     demoData: e.DEMO_DATA ?? mode === 'embedded',
     policy: buildPolicy({
       closeAfterDays: e.POLICY_CLOSE_AFTER_DAYS ?? {},
@@ -188,4 +204,77 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passwordResetPerIp: e.PASSWORD_RESET_IP_RATE_LIMIT,
     },
   };
+}
+
+/**
+ * True when MAIL_FROM's domain and DKIM_DOMAIN are neither equal nor one inside the other: the
+ * signature then passes but DMARC, which wants them aligned, does not count it. A rough check
+ * (no public-suffix list), so a warning rather than a refusal.
+ */
+export function dkimMisaligned(config: Pick<Config, 'dkim' | 'mailFrom'>): boolean {
+  if (!config.dkim) return false;
+  const from = /@([^@<>\s]+)>?\s*$/.exec(config.mailFrom)?.[1]?.toLowerCase() ?? '';
+  const d = config.dkim.domainName.toLowerCase();
+  return !(from === d || from.endsWith(`.${d}`) || d.endsWith(`.${from}`));
+}
+
+const DKIM_VARIABLES = 'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE)';
+
+/** The DKIM signing key: all of DKIM_* or none; the key must be an unencrypted RSA private key. */
+function dkimOf(e: z.infer<typeof envSchema>): DkimKey | undefined {
+  if (e.DKIM_PRIVATE_KEY !== undefined && e.DKIM_PRIVATE_KEY_FILE !== undefined)
+    throw new ConfigError(
+      ['DKIM_PRIVATE_KEY', 'DKIM_PRIVATE_KEY_FILE'].map((variable) => ({
+        variable,
+        message: 'set only one of DKIM_PRIVATE_KEY and DKIM_PRIVATE_KEY_FILE',
+      })),
+    );
+  const keyVariable = e.DKIM_PRIVATE_KEY_FILE !== undefined ? 'DKIM_PRIVATE_KEY_FILE' : 'DKIM_PRIVATE_KEY';
+  const { DKIM_DOMAIN: domainName, DKIM_SELECTOR: keySelector } = e;
+  const keyValue = e.DKIM_PRIVATE_KEY ?? e.DKIM_PRIVATE_KEY_FILE;
+  if (domainName === undefined || keySelector === undefined || keyValue === undefined) {
+    const given = { DKIM_DOMAIN: domainName, DKIM_SELECTOR: keySelector, [keyVariable]: keyValue };
+    const missing = Object.entries(given).filter(([, v]) => v === undefined);
+    if (missing.length === 3) return undefined;
+    throw new ConfigError(
+      missing.map(([variable]) => ({ variable, message: `required: set all of ${DKIM_VARIABLES}, or none` })),
+    );
+  }
+  let pem: string;
+  if (keyVariable === 'DKIM_PRIVATE_KEY_FILE') {
+    try {
+      pem = readFileSync(keyValue, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new ConfigError([{ variable: keyVariable, message: `cannot read the key file (${code})` }]);
+    }
+  } else {
+    // Env files often carry a PEM on one line with literal "\n" escapes.
+    pem = keyValue.replace(/\\r\\n|\\n/g, '\n');
+  }
+  return { domainName, keySelector, privateKey: rsaPrivateKeyPem(pem, keyVariable) };
+}
+
+/** The key re-exported as PKCS#8 PEM; never quotes the key in an error. */
+function rsaPrivateKeyPem(pem: string, variable: string): string {
+  let key;
+  try {
+    key = createPrivateKey({ key: pem.trim(), format: 'pem' });
+  } catch (err) {
+    // OpenSSL 3 reports a missing passphrase as "interrupted or cancelled": look at the PEM.
+    const encrypted =
+      (err as { code?: string }).code === 'ERR_MISSING_PASSPHRASE' ||
+      /BEGIN ENCRYPTED PRIVATE KEY|Proc-Type: 4,ENCRYPTED/.test(pem);
+    const message = encrypted
+      ? 'the private key is encrypted; give it without a passphrase'
+      : 'not a PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)';
+    throw new ConfigError([{ variable, message }]);
+  }
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new ConfigError([
+      { variable, message: `expected an RSA key, got ${key.asymmetricKeyType ?? 'unknown'}` },
+    ]);
+  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 1024)
+    throw new ConfigError([{ variable, message: 'the RSA key is shorter than 1024 bits; use 2048' }]);
+  return key.export({ type: 'pkcs8', format: 'pem' }).toString();
 }

@@ -7,7 +7,7 @@ import pino, { type Logger } from 'pino';
 
 import { type AppDeps, type Clock, randomIds, systemClock } from './app/deps.js';
 import { seedOfferCatalogue } from './app/orders/seed-offer-catalogue.js';
-import type { Config } from './config.js';
+import { type Config, dkimMisaligned } from './config.js';
 import { createHttpApp } from './create-http-app.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { captureMailInto } from './email/capture-mail.js';
@@ -140,7 +140,18 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
         replyTo: config.mailReplyTo,
         pool: true,
         maxConnections: config.smtpPoolSize,
+        // The built-in sink gets signed mail too when DKIM_* is set, to check a key locally.
+        dkim: config.dkim,
       });
+      if (config.dkim) {
+        const { domainName, keySelector } = config.dkim;
+        log.info({ dkim: { domainName, keySelector } }, 'outgoing e-mail is DKIM-signed');
+        if (dkimMisaligned(config))
+          log.warn(
+            { dkim: domainName, mailFrom: config.mailFrom },
+            'DKIM_DOMAIN does not match the MAIL_FROM domain: DMARC will not count the signature',
+          );
+      }
       worker = startWorker(
         { ...deps, mailer, outbox: config.outbox, metrics },
         { dueIntervalMs: config.dueIntervalMs, outboxIntervalMs: config.outbox.intervalMs, log },

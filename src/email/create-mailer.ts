@@ -13,6 +13,14 @@ export interface OutgoingEmail {
   headers?: Record<string, string>;
 }
 
+/** A DKIM signing key: every message gets a DKIM-Signature for `domainName` (d=) and `keySelector` (s=). */
+export interface DkimKey {
+  domainName: string;
+  keySelector: string;
+  /** PEM, RSA (nodemailer signs rsa-sha256). */
+  privateKey: string;
+}
+
 export interface SendResult {
   /** The server's final reply, e.g. '250 OK: queued as 1234'. */
   response: string;
@@ -58,14 +66,22 @@ export function createMailer(opts: {
   replyTo?: string;
   pool?: boolean;
   maxConnections?: number;
+  /** Signs every message with nodemailer's own DKIM signer; unset = unsigned. */
+  dkim?: DkimKey | undefined;
 }): Mailer {
   const defaults = { from: opts.from, ...(opts.replyTo ? { replyTo: opts.replyTo } : {}) };
-  const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 };
+  const common = {
+    url: opts.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+    ...(opts.dkim ? { dkim: { ...opts.dkim } } : {}),
+  };
   const transport =
     opts.pool === false
-      ? nodemailer.createTransport({ url: opts.smtpUrl, ...timeouts }, defaults)
+      ? nodemailer.createTransport(common, defaults)
       : nodemailer.createTransport(
-          { url: opts.smtpUrl, pool: true, maxConnections: opts.maxConnections ?? 5, ...timeouts },
+          { ...common, pool: true, maxConnections: opts.maxConnections ?? 5 },
           defaults,
         );
 
