@@ -26,12 +26,16 @@ export const emailIt = {
       'Per non perdere le nostre e-mail su questo ordine, chieda al Suo amministratore IT di autorizzare il mittente {{senderAddress}}.',
     footer:
       'Riceve questa e-mail perché {{partnerName}} ha indicato il Suo indirizzo come contatto per l’attivazione dell’ordine {{webOrderId}}.',
+    footerDelegated:
+      'Riceve questa e-mail perché {{delegatedBy}} ha indicato il Suo indirizzo come contatto per l’attivazione dell’ordine {{webOrderId}}, effettuato da {{partnerName}}.',
   },
   provisioning: {
     subject: 'Informazioni richieste per l’attivazione dell’ordine {{webOrderId}}',
     heading: 'Configuri gli abbonamenti di {{endCustomerName}}',
     intro:
       '{{partnerName}} ha ordinato per {{endCustomerName}} gli abbonamenti elencati di seguito e ha indicato Lei come contatto per l’attivazione. Per attivarli ci servono alcune informazioni, ad esempio la Sua organizzazione e il paese in cui saranno conservati i dati.',
+    introDelegated:
+      '{{delegatedBy}} Le ha chiesto di configurare gli abbonamenti elencati di seguito, che {{partnerName}} ha ordinato per {{endCustomerName}}: ora è Lei il contatto per l’attivazione. Per attivarli ci servono alcune informazioni, ad esempio la Sua organizzazione e il paese in cui saranno conservati i dati.',
     resendNote:
       'Questa e-mail sostituisce quella inviata in precedenza: il link contenuto in quella e-mail non è più valido.',
   },

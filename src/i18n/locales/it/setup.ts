@@ -26,6 +26,8 @@ export const setupIt: Widen<typeof setupEn> = {
     greeting: 'Gentile {{name}},',
     intro:
       "{{partnerName}} ha ordinato gli abbonamenti qui sotto per {{endCustomerName}} e ha indicato Lei come contatto di provisioning. La configurazione richiede pochi minuti: sceglierà l'organizzazione che li userà e il paese in cui ne saranno conservati i dati.",
+    introDelegated:
+      "{{delegatedBy}} Le ha chiesto di configurare gli abbonamenti qui sotto, che {{partnerName}} ha ordinato per {{endCustomerName}}: ora è Lei il contatto di provisioning. La configurazione richiede pochi minuti: sceglierà l'organizzazione che li userà e il paese in cui ne saranno conservati i dati.",
     self: 'Configurerò io il servizio',
     other: "Un'altra persona della mia azienda configurerà il servizio",
     otherHint: 'Riceverà un proprio link via e-mail; questo link smetterà di funzionare.',
@@ -114,8 +116,9 @@ export const setupIt: Widen<typeof setupEn> = {
       resend:
         "Per questo ordine è stata inviata un'e-mail di provisioning più recente, che ha sostituito questo link. Usi il link dell'e-mail più recente.",
       contact_change:
-        'Il contatto di provisioning di questo ordine è stato cambiato, quindi questo link è stato sostituito.',
-      delegated: 'Ha chiesto a un collega di configurare il servizio: ha ricevuto un proprio link.',
+        "{{partnerName}}, che ha effettuato l'ordine, ha indicato un'altra persona come contatto di provisioning per questa configurazione, quindi questo link non funziona più.",
+      delegated:
+        'Ha affidato questa configurazione a un collega, che ha ricevuto un proprio link: questo link non funziona più.',
       cancelled: "L'abbonamento a cui si riferiva questo link è stato annullato.",
       expired: 'Questo link è scaduto.',
       revoked: 'Questo link è stato sostituito da uno più recente.',
@@ -123,6 +126,7 @@ export const setupIt: Widen<typeof setupEn> = {
       mapped: 'Questo ordine è già configurato.',
       unknown: "Non riconosciamo questo link. Controlli di aver copiato l'indirizzo completo dall'e-mail.",
     },
+    handedOverHelp: 'Non deve fare altro: può chiudere questa pagina.',
     unknownHelp: "Se non trova l'e-mail, chieda all'azienda che ha effettuato l'ordine di inviarla di nuovo.",
     newLinkHeading: 'Mi invii un nuovo link',
     newLinkIntro:
