@@ -11,7 +11,8 @@ import type { Database } from './schema.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** `order id` + NUL + lower-cased address: the key of `addressesAlreadySent`. */
-export const orderAddressKey = (orderId: string, email: string) => `${orderId}\u0000${email.trim().toLowerCase()}`;
+export const orderAddressKey = (orderId: string, email: string) =>
+  `${orderId}\u0000${email.trim().toLowerCase()}`;
 
 /**
  * The (order, address) pairs among those given that already have a provisioning e-mail on any

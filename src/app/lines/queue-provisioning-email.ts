@@ -146,12 +146,17 @@ interface SendHistory {
  * One query each for the whole batch. An RSD e-mail is a line's first and comes before any
  * delegation (there is no link to delegate from yet), so the RSD burst skips both.
  */
-async function historyOf(trx: Transaction<Database>, requests: ProvisioningEmailRequest[]): Promise<SendHistory> {
+async function historyOf(
+  trx: Transaction<Database>,
+  requests: ProvisioningEmailRequest[],
+): Promise<SendHistory> {
   const later = requests.filter((r) => r.reason !== 'rsd');
   const [alreadySent, delegators] = await Promise.all([
     addressesAlreadySent(
       trx,
-      later.filter((r) => r.reason !== 'reminder').map((r) => ({ orderId: r.order.id, email: r.line.contact_email })),
+      later
+        .filter((r) => r.reason !== 'reminder')
+        .map((r) => ({ orderId: r.order.id, email: r.line.contact_email })),
     ),
     delegatorsOfLines(
       trx,
