@@ -62,6 +62,12 @@ export const emailEn = {
     intro: 'The setup is complete: the subscriptions now belong to your organization.',
     organization: 'Organization',
     dataRegion: 'Data region',
+    region: {
+      'North America': 'North America',
+      Europe: 'Europe',
+      'Asia-Pacific': 'Asia-Pacific',
+      'South America': 'South America',
+    },
     setPassword: 'To sign in, first choose your password. The link expires on {{expiresAt}}.',
     button: 'Set your password',
     adminPortal: 'Then manage your organization in the admin portal:',

@@ -82,7 +82,7 @@ export const setupIt: Widen<typeof setupEn> = {
   review: {
     heading: 'Riepilogo e conferma',
     intro:
-      "Controlli i dati qui sotto. Alla conferma, gli abbonamenti vengono mappati all'organizzazione. L'operazione non è reversibile.",
+      "Controlli i dati qui sotto. Alla conferma, gli abbonamenti vengono collegati all'organizzazione. L'operazione non è reversibile.",
     organization: 'Organizzazione',
     newOrganization: '{{name}} (nuova organizzazione)',
     country: 'Paese',
@@ -94,21 +94,21 @@ export const setupIt: Widen<typeof setupEn> = {
     change: "Cambia l'organizzazione",
     dialogTitle: 'Confermare la configurazione?',
     dialogText_one:
-      "L'abbonamento dell'ordine {{webOrderId}} sarà mappato a {{organization}}. L'operazione non è reversibile.",
+      "L'abbonamento dell'ordine {{webOrderId}} sarà collegato a {{organization}}. L'operazione non è reversibile.",
     dialogText_other:
-      "I {{count}} abbonamenti dell'ordine {{webOrderId}} saranno mappati a {{organization}}. L'operazione non è reversibile.",
+      "I {{count}} abbonamenti dell'ordine {{webOrderId}} saranno collegati a {{organization}}. L'operazione non è reversibile.",
     dialogYes: 'Sì, configura',
     dialogNo: 'Annulla',
     errors: { name: 'Inserisca il Suo nome (fino a 200 caratteri).' },
   },
   done: {
-    heading: "Grazie. L'ordine è stato mappato correttamente.",
+    heading: "Grazie. L'ordine è stato configurato correttamente.",
     intro:
       "Gli abbonamenti dell'ordine {{webOrderId}} ora appartengono a {{organization}} (regione dei dati {{dataRegion}}).",
     nextWelcome:
       "Prossimo passo: controlli la posta. Abbiamo inviato un'e-mail di benvenuto a {{email}} con un link per scegliere la password. Poi acceda al portale di amministrazione per gestire l'organizzazione.",
     nextSignIn: "Prossimo passo: acceda al portale di amministrazione per gestire l'organizzazione.",
-    adminPortal: 'Vai al portale di amministrazione',
+    adminPortal: 'Apra il portale di amministrazione',
   },
   dead: {
     heading: 'Questo link di configurazione non funziona più',
@@ -142,8 +142,8 @@ export const setupIt: Widen<typeof setupEn> = {
   },
   mapped: {
     heading: 'Questo ordine è già configurato',
-    text: "Gli abbonamenti di questo ordine sono già stati mappati a un'organizzazione. I suoi amministratori li gestiscono nel portale di amministrazione.",
-    adminPortal: 'Vai al portale di amministrazione',
+    text: "Gli abbonamenti di questo ordine sono già stati collegati a un'organizzazione. I suoi amministratori li gestiscono nel portale di amministrazione.",
+    adminPortal: 'Apra il portale di amministrazione',
   },
   admin: {
     heading: 'Portale di amministrazione',
@@ -163,7 +163,7 @@ export const setupIt: Widen<typeof setupEn> = {
     status: 'Stato',
     since: 'Configurato il',
     partner: 'Partner',
-    empty: 'Alla Sua organizzazione non è ancora mappato alcun abbonamento.',
+    empty: 'Alla Sua organizzazione non è ancora collegato alcun abbonamento.',
     noAccess: 'Il portale di amministrazione è riservato agli amministratori delle organizzazioni clienti.',
   },
   region: {
