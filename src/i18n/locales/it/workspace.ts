@@ -201,7 +201,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     case: {
       title: 'Ancora bloccato? Apra una richiesta di assistenza',
       intro:
-        'Se il nuovo invio prima dell’integrazione dell’ordine continua a non riuscire, apra una richiesta di assistenza di tipo «Resend provisioning email» e includa:',
+        'Se il nuovo invio prima dell’integrazione dell’ordine continua a non riuscire, apra una richiesta di assistenza di tipo «Reinvio e-mail di provisioning» e includa:',
       1: 'il web order id e l’id dell’abbonamento;',
       2: 'l’indirizzo e-mail del contatto di provisioning;',
       3: 'screenshot di ciò che vede (l’errore, o la posta in arrivo e lo spam senza l’e-mail);',
