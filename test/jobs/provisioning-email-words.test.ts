@@ -11,6 +11,7 @@ import { changeProvisioningContact } from '../../src/app/lines/change-provisioni
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { delegateSetup } from '../../src/app/setup/delegate-setup.js';
 import { requestNewSetupLink } from '../../src/app/setup/request-new-setup-link.js';
+import { runDue } from '../../src/jobs/run-due.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { awaitingOrder, freshContact, setupTokenOf } from '../app/setup-fixtures.js';
 import { WebClient } from '../security/web-client.js';
@@ -165,4 +166,20 @@ describeEachStore('who the provisioning e-mail and the setup pages say asked you
       expect(dead.html).not.toContain('Send me a new link');
     });
   }
+
+  // Last: it moves the clock to the reminders.
+  it("the delegate's reminder names the colleague too; it has no resend note", async () => {
+    const luca = { name: 'Luca Ferri', email: freshContact('luca').email, language: 'en' as const };
+    const {
+      subscriptionIds: [sub],
+    } = await awaitingOrder(w, [{ contact: luca }]);
+    const nora = { ...freshContact('nora'), name: 'Nora Nuovo' };
+    await delegateSetup(w.deps, await setupTokenOf(w, sub!), nora);
+    w.clock.advance(29.5 * 86_400_000);
+    await runDue(w.deps);
+    const mails = await mailsTo(nora.email);
+    const reminder = mails.find((m) => m.subject.startsWith('Reminder:'));
+    expect(reminder?.text).toContain('because Luca Ferri named you as the provisioning contact');
+    expect(reminder?.text).not.toContain(RESEND_NOTE.en);
+  });
 });
