@@ -79,5 +79,13 @@ export type DeadLinkReason =
  * link names no order, and a set-up order needs no link.
  */
 export function canAskForNewLink(reason: DeadLinkReason): boolean {
-  return reason !== 'unknown' && reason !== 'used' && reason !== 'mapped';
+  return reason !== 'unknown' && reason !== 'used' && reason !== 'mapped' && !isHandedOver(reason);
+}
+
+/**
+ * The link died because someone else now sets this up: the partner named another provisioning
+ * contact, or the holder delegated to a colleague. Its holder gets no new link.
+ */
+export function isHandedOver(reason: DeadLinkReason | string | null | undefined): boolean {
+  return reason === 'contact_change' || reason === 'delegated';
 }

@@ -6,13 +6,17 @@ import type { TemplateInput } from './email-types.js';
 export function composeProvisioningEmail(
   input: TemplateInput<'provisioning'> | TemplateInput<'reminder'>,
 ): EmailDocument {
-  const { language: lng, webOrderId, endCustomerName, partnerName } = input;
+  const { language: lng, webOrderId, endCustomerName, partnerName, delegatedBy } = input;
   const t = emailTranslator(lng);
   const opening: EmailBlock[] =
     input.template === 'provisioning'
       ? [
           ...(input.resend ? [paragraph(t('provisioning.resendNote'))] : []),
-          paragraph(t('provisioning.intro', { partnerName, endCustomerName })),
+          paragraph(
+            delegatedBy
+              ? t('provisioning.introDelegated', { delegatedBy, partnerName, endCustomerName })
+              : t('provisioning.intro', { partnerName, endCustomerName }),
+          ),
         ]
       : [paragraph(t('reminder.intro', { partnerName, endCustomerName }))];
   return createEmailDocument(lng, input.to, {
@@ -39,7 +43,9 @@ export function composeProvisioningEmail(
       { kind: 'link', text: t('setup.help'), url: input.helpUrl },
       paragraph(t('setup.allowList', { senderAddress: input.senderAddress })),
     ],
-    footer: t('setup.footer', { partnerName, webOrderId }),
+    footer: delegatedBy
+      ? t('setup.footerDelegated', { delegatedBy, partnerName, webOrderId })
+      : t('setup.footer', { partnerName, webOrderId }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_DATA_REGIONS } from '../domain/data-region.js';
 import { createEmailDocument, type EmailDocument } from './email-document.js';
 import { emailTranslator, formatEmailDateTime } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
@@ -6,6 +7,9 @@ import type { TemplateInput } from './email-types.js';
 export function composeWelcomeEmail(input: TemplateInput<'welcome'>): EmailDocument {
   const { language: lng, organizationName } = input;
   const t = emailTranslator(lng);
+  // The region's name in the reader's language; a region the catalogue does not know, as stored.
+  const known = Object.values(DEFAULT_DATA_REGIONS).includes(input.dataRegion);
+  const dataRegion = known ? t(`welcome.region.${input.dataRegion}`) : input.dataRegion;
   return createEmailDocument(lng, input.to, {
     subject: t('welcome.subject', { organizationName }),
     heading: t('welcome.heading'),
@@ -15,7 +19,7 @@ export function composeWelcomeEmail(input: TemplateInput<'welcome'>): EmailDocum
         kind: 'facts',
         rows: [
           { label: t('welcome.organization'), value: organizationName },
-          { label: t('welcome.dataRegion'), value: input.dataRegion },
+          { label: t('welcome.dataRegion'), value: dataRegion },
         ],
       },
       {

@@ -52,6 +52,8 @@ const setupLinkFields = {
   helpUrl: z.url(),
   /** The From address the contact's IT should allow-list. */
   senderAddress: z.string(),
+  /** The colleague who handed the setup to this contact (a delegation), when one did. */
+  delegatedBy: z.string().optional(),
 };
 
 export const emailInputSchema = z.discriminatedUnion('template', [

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
+import { delegateSetup } from '../../src/app/setup/delegate-setup.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
 import { type NewLinkLimits, requestNewSetupLink } from '../../src/app/setup/request-new-setup-link.js';
 import { runDue } from '../../src/jobs/run-due.js';
@@ -133,6 +134,24 @@ describeEachStore('setup wizard: "send me a new link" (self-service)', (kind) =>
       .where('expires_at', '<=', w.clock.now())
       .execute();
     expect(expired).toEqual([]);
+  });
+
+  it('refuses a link whose holder handed the setup to a colleague (TOKEN_INVALID), sending nothing', async () => {
+    const { subscriptionIds, contact } = await awaitingOrder(w);
+    const token = await setupTokenOf(w, subscriptionIds[0]!);
+    const nora = {
+      name: 'Nora Nuovo',
+      email: `nora.${process.pid}@initech.example`,
+      language: 'en' as const,
+    };
+    await delegateSetup(w.deps, token, nora);
+    const before = await sendCount();
+    for (const email of [contact.email, nora.email])
+      await expect(requestNewSetupLink(w.deps, { token, email, ip: freshIp() })).rejects.toMatchObject({
+        code: 'TOKEN_INVALID',
+        details: { reason: 'revoked', revokedReason: 'delegated' },
+      });
+    expect(await sendCount()).toBe(before);
   });
 
   // Last: it moves the clock past the policy period.

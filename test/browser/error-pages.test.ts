@@ -55,7 +55,7 @@ describe('error pages (Chromium, phone)', () => {
           'Si è verificato un errore',
         );
         await expect(page.getByRole('alert').textContent()).resolves.toContain('errore è stato registrato');
-        await expect(page.getByRole('link', { name: 'Riprova' }).getAttribute('href')).resolves.toBe(
+        await expect(page.getByRole('link', { name: 'Riprovi' }).getAttribute('href')).resolves.toBe(
           '/orders',
         );
         await expectFitsAndAccessible(page);
@@ -63,7 +63,7 @@ describe('error pages (Chromium, phone)', () => {
       } finally {
         await sql`alter table subscription_line_gone rename to subscription_line`.execute(h.world.store.db);
       }
-      await page.getByRole('link', { name: 'Riprova' }).click();
+      await page.getByRole('link', { name: 'Riprovi' }).click();
       expect(new URL(page.url()).pathname).toBe('/orders');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ordini');
     } finally {

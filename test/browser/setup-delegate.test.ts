@@ -77,18 +77,24 @@ describe('setup wizard: delegate and self-service link (Chromium)', () => {
     await h.deliverMail();
     const [mail] = await h.mailbox(nora);
     expect(mail?.subject).toBe(`Informazioni richieste per l’attivazione dell’ordine ${webOrderId}`);
+    expect(mail?.text).toContain('Irene Conti Le ha chiesto di configurare gli abbonamenti');
+    expect(mail?.text).not.toContain('sostituisce quella inviata');
     const norasLink = await setupLinkTo(nora);
 
     const old = await page.goto(link);
     expect(old?.status()).toBe(410);
     await expect(page.locator('#dead-reason').textContent()).resolves.toBe(
-      'You asked a colleague to set up the service: they have received their own link.',
+      'You handed this setup to a colleague: they have received their own link, so this link no longer works.',
     );
+    await expect(page.getByRole('button', { name: 'Send me a new link' }).count()).resolves.toBe(0);
     await check(page, 'setup-delegate-4-old-link');
 
     const colleague = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await colleague.goto(norasLink);
     await expect(colleague.locator('main').textContent()).resolves.toContain('Gentile Nora Nuovo,');
+    await expect(colleague.locator('main').textContent()).resolves.toContain(
+      'Irene Conti Le ha chiesto di configurare gli abbonamenti',
+    );
     await check(colleague, 'setup-delegate-5-colleague-it');
   });
 

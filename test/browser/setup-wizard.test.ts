@@ -181,7 +181,7 @@ describe('setup wizard (Chromium)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Sì, configura' }).click();
     await page.waitForURL(/\/done$/);
     await expect(page.locator('h1').textContent()).resolves.toBe(
-      "Grazie. L'ordine è stato mappato correttamente.",
+      "Grazie. L'ordine è stato configurato correttamente.",
     );
     await check(page, 'setup-it-phone-5-done');
   });

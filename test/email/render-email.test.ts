@@ -135,8 +135,8 @@ describe('renderEmail: line-closed', () => {
     ],
     [
       'it',
-      'Ordine W-1001: abbonamento Sub1002 chiuso, attivazione ancora in sospeso',
-      'Apri la pagina Abbonamenti',
+      'Ordine W-1001: abbonamento Sub1002 chiuso, provisioning ancora in sospeso',
+      'Apra la pagina Abbonamenti',
     ],
   ] as const)('renders in %s', (language, subject, button) => {
     const input = lineClosedInput(language);

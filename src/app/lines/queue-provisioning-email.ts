@@ -11,6 +11,11 @@ import type { EmailLine, TemplateFields } from '../../email/index.js';
 import type { AuditActor } from '../../store/audit-repository.js';
 import { emailLinesOfOrders, policyDaysOf } from '../../store/line-repository.js';
 import { emailPayload } from '../../store/outbox-payloads.js';
+import {
+  addressesAlreadySent,
+  delegatorsOfLines,
+  orderAddressKey,
+} from '../../store/provisioning-history-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../../store/schema.js';
 import { type NewProvisioningSend, writeProvisioningSends } from '../../store/write-provisioning-sends.js';
 import { type AppDeps, hashToken } from '../deps.js';
@@ -123,9 +128,42 @@ export async function queueProvisioningEmails(
   requests: ProvisioningEmailRequest[],
 ): Promise<QueuedSend[]> {
   if (requests.length === 0) return [];
-  const prepared = requests.map((request) => prepareSend(deps, actor, now, request));
+  const history = await historyOf(trx, requests);
+  const prepared = requests.map((request) => prepareSend(deps, actor, now, request, history));
   await writeProvisioningSends(trx, now, prepared);
   return prepared.map((p) => ({ sendId: p.id, subscriptionId: p.subscriptionId, to: p.toEmail }));
+}
+
+/** What the batch's e-mails say about the past; read before any of them is written. */
+interface SendHistory {
+  /** `orderAddressKey`s of the addresses that already received a provisioning e-mail. */
+  alreadySent: Set<string>;
+  /** The colleague who delegated each line's setup to its contact, by subscription id. */
+  delegators: Map<string, string>;
+}
+
+/**
+ * One query each for the whole batch. An RSD e-mail is a line's first and comes before any
+ * delegation (there is no link to delegate from yet), so the RSD burst skips both.
+ */
+async function historyOf(
+  trx: Transaction<Database>,
+  requests: ProvisioningEmailRequest[],
+): Promise<SendHistory> {
+  const later = requests.filter((r) => r.reason !== 'rsd');
+  const [alreadySent, delegators] = await Promise.all([
+    addressesAlreadySent(
+      trx,
+      later
+        .filter((r) => r.reason !== 'reminder')
+        .map((r) => ({ orderId: r.order.id, email: r.line.contact_email })),
+    ),
+    delegatorsOfLines(
+      trx,
+      later.map((r) => ({ subscriptionId: r.line.subscription_id, contactEmail: r.line.contact_email })),
+    ),
+  ]);
+  return { alreadySent, delegators };
 }
 
 /** Everything one send writes, computed without touching the database. */
@@ -134,6 +172,7 @@ function prepareSend(
   actor: AuditActor,
   now: Date,
   args: ProvisioningEmailRequest,
+  history: SendHistory,
 ): NewProvisioningSend {
   const { order, line, reason } = args;
   const { settings, ids } = deps;
@@ -145,6 +184,7 @@ function prepareSend(
   // still be set up, so the link's own expiry is the deadline that matters.
   const closesAt = line.first_email_at ? closeInstant(policyDaysOf(line), line.first_email_at) : expiresAt;
   const deadline = line.status === 'awaiting_provisioning_details' && closesAt > now ? closesAt : expiresAt;
+  const delegatedBy = history.delegators.get(line.subscription_id);
   const common = {
     language: line.contact_language,
     to: { name: line.contact_name, email: line.contact_email },
@@ -156,6 +196,7 @@ function prepareSend(
     deadline: deadline.toISOString(),
     helpUrl: `${settings.publicUrl}/help/provisioning`,
     senderAddress: settings.mailFrom,
+    ...(delegatedBy ? { delegatedBy } : {}),
   } satisfies Omit<TemplateFields<'reminder'>, 'daysLeft'>;
   const payload =
     reason === 'reminder'
@@ -163,7 +204,12 @@ function prepareSend(
           ...common,
           daysLeft: Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS)),
         })
-      : emailPayload('provisioning', { ...common, resend: reason !== 'rsd' });
+      : emailPayload('provisioning', {
+          ...common,
+          // "Replaces the earlier e-mail" only when this address did receive one for this order:
+          // a new contact's first e-mail (contact change, delegation) reads as a first e-mail.
+          resend: reason !== 'rsd' && history.alreadySent.has(orderAddressKey(order.id, line.contact_email)),
+        });
 
   const send: NewProvisioningSend = {
     id: sendId,

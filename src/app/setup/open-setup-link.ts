@@ -9,6 +9,7 @@ import { isLanguage, type Language, type LineStatus } from '../../domain/types.j
 import { linesOfOrder } from '../../store/line-repository.js';
 import { listOffers } from '../../store/offer-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
+import { delegatorsOfLines } from '../../store/provisioning-history-repository.js';
 import { languageOfTokenEmail } from '../../store/setup-token-repository.js';
 import type { AppDeps } from '../deps.js';
 import { findOrganizationsForSetup, type OrganizationFinderResult } from './find-organizations-for-setup.js';
@@ -33,6 +34,8 @@ export interface SetupView {
     distributorName: string | null;
   };
   provisioningContact: { name: string; email: string; language: Language };
+  /** The colleague who handed this setup to the contact (a delegation), or null. */
+  delegatedBy: string | null;
   /** The lines the setup maps: every line of the order that is not cancelled. */
   lines: SetupLine[];
   organizations: OrganizationFinderResult;
@@ -62,7 +65,7 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
   const refusal = setupLinkRefusal(deps, link, deps.clock.now());
   if (refusal) throw refusal;
   const { order, line, token: row } = link!;
-  const [lines, offers, orgs, organizations] = await Promise.all([
+  const [lines, offers, orgs, organizations, delegators] = await Promise.all([
     linesOfOrder(deps.db, order.id),
     listOffers(deps.db),
     organizationNames(deps.db, [order.partner_id, order.distributor_id ?? order.partner_id]),
@@ -70,6 +73,7 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
       contactEmail: line.contact_email,
       endCustomerName: order.end_customer_name,
     }),
+    delegatorsOfLines(deps.db, [{ subscriptionId: line.subscription_id, contactEmail: line.contact_email }]),
   ]);
   const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? null;
   return {
@@ -85,6 +89,7 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
       email: line.contact_email,
       language: line.contact_language,
     },
+    delegatedBy: delegators.get(line.subscription_id) ?? null,
     lines: lines
       .filter((l) => l.status !== 'cancelled')
       .map((l) => ({
@@ -99,6 +104,17 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
     countries: SETUP_COUNTRIES,
     expiresAt: row.expires_at.toISOString(),
   };
+}
+
+/**
+ * The partner that placed the order of a link, also for a dead link: the page of a link that died
+ * because the partner named another provisioning contact says which partner did.
+ */
+export async function partnerOfSetupLink(deps: AppDeps, token: string): Promise<string | null> {
+  const link = await findSetupLink(deps.db, setupTokenHash(token));
+  if (!link) return null;
+  const [partner] = await organizationNames(deps.db, [link.order.partner_id]);
+  return partner?.name ?? null;
 }
 
 /**

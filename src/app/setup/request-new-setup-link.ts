@@ -3,11 +3,14 @@
  * provisioning contact of a line of that order still awaiting setup (or closed with provisioning
  * still pending), the provisioning e-mail is resent to it (actor "self-service"). The caller
  * learns nothing either way: the page answers with the same words whatever the address. Limited
- * per IP address and per e-mail address.
+ * per IP address and per e-mail address. A link that died because someone else now sets this up
+ * (contact change, delegation) is refused with TOKEN_INVALID: its page offers no new link.
  */
 import { createHash } from 'node:crypto';
 
+import { AppError } from '../../domain/errors.js';
 import { allowedActions, nextDueAt, transition } from '../../domain/line-state-machine.js';
+import { isHandedOver } from '../../domain/setup-rules.js';
 import type { AuditActor } from '../../store/audit-repository.js';
 import { linesOfOrder, lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { lockOrder } from '../../store/order-repository.js';
@@ -49,6 +52,10 @@ export async function requestNewSetupLink(
   return deps.db.transaction().execute(async (trx) => {
     const link = await findSetupLink(trx, setupTokenHash(input.token));
     if (!link) return { queued: null };
+    // Someone else sets this up now (the partner named another contact, or the holder delegated):
+    // this link's holder gets no new one, whatever address they type.
+    if (isHandedOver(link.token.revoked_reason))
+      throw new AppError('TOKEN_INVALID', { reason: 'revoked', revokedReason: link.token.revoked_reason });
     const order = await lockOrder(trx, link.order.id);
     if (!order || order.mapped_at) return { queued: null };
     const lines = await linesOfOrder(trx, order.id, { lock: true });

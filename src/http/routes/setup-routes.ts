@@ -46,6 +46,10 @@ const setupSchema = z
       distributorName: z.string().nullable(),
     }),
     provisioningContact: z.object({ name: z.string(), email: z.string(), language: z.string() }),
+    delegatedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The colleague who handed this setup to the contact (a delegation), or null' }),
     lines: z.array(
       z.object({
         subscriptionId: z.string(),

@@ -3,7 +3,7 @@
  * set up, the answer to a new-link request, a delegation done, and the success page after the PONR.
  */
 import type { SetupOutcome } from '../../app/setup/get-setup-outcome.js';
-import { canAskForNewLink, type DeadLinkReason } from '../../domain/setup-rules.js';
+import { canAskForNewLink, type DeadLinkReason, isHandedOver } from '../../domain/setup-rules.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { countryName, regionName, SetupPage, TextField } from './setup-components.js';
 
@@ -11,13 +11,16 @@ export function DeadLinkPage(props: {
   ctx: PageContext;
   token: string;
   reason: DeadLinkReason;
+  /** The partner that placed the order: a link revoked by a contact change names it. */
+  partnerName?: string | undefined;
   error?: string;
 }) {
   const { ctx, token, reason } = props;
+  const help = isHandedOver(reason) ? 'setup:dead.handedOverHelp' : 'setup:dead.unknownHelp';
   return (
     <SetupPage ctx={ctx} heading={ctx.t('setup:dead.heading')}>
       <p class="notice warn" id="dead-reason">
-        {ctx.t(`setup:dead.reason.${reason}`)}
+        {ctx.t(`setup:dead.reason.${reason}`, { partnerName: props.partnerName ?? '' })}
       </p>
       {canAskForNewLink(reason) ? (
         <section class="card" aria-labelledby="new-link-heading">
@@ -39,7 +42,7 @@ export function DeadLinkPage(props: {
           </form>
         </section>
       ) : (
-        <p>{ctx.t('setup:dead.unknownHelp')}</p>
+        <p>{ctx.t(help)}</p>
       )}
     </SetupPage>
   );

@@ -14,10 +14,16 @@ export function WhoPage(props: { ctx: PageContext; view: SetupView; token: strin
     <WizardPage ctx={ctx} view={view} step="who" heading={ctx.t('setup:who.heading')}>
       <p>{ctx.t('setup:who.greeting', { name: view.provisioningContact.name })}</p>
       <p>
-        {ctx.t('setup:who.intro', {
-          partnerName: view.order.partnerName,
-          endCustomerName: view.order.endCustomerName,
-        })}
+        {view.delegatedBy
+          ? ctx.t('setup:who.introDelegated', {
+              delegatedBy: view.delegatedBy,
+              partnerName: view.order.partnerName,
+              endCustomerName: view.order.endCustomerName,
+            })
+          : ctx.t('setup:who.intro', {
+              partnerName: view.order.partnerName,
+              endCustomerName: view.order.endCustomerName,
+            })}
       </p>
       <LinesTable ctx={ctx} webOrderId={view.order.webOrderId} lines={view.lines} />
       <div class="setup-choices">

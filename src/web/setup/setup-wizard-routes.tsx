@@ -9,7 +9,12 @@ import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { completeSetup } from '../../app/setup/complete-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
 import { getSetupOutcome } from '../../app/setup/get-setup-outcome.js';
-import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
+import {
+  languageOfSetupLink,
+  openSetupLink,
+  partnerOfSetupLink,
+  type SetupView,
+} from '../../app/setup/open-setup-link.js';
 import { type NewLinkLimits, requestNewSetupLink } from '../../app/setup/request-new-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
 import { isAppError } from '../../domain/errors.js';
@@ -79,7 +84,11 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
     if (err.code === 'TOKEN_INVALID') {
       const said = err.details.revokedReason ?? err.details.reason;
       const reason = DEAD_REASONS.find((r) => r === said) ?? 'revoked';
-      return c.html(<DeadLinkPage ctx={ctx} token={token} reason={reason} />, 410);
+      const partnerName = reason === 'contact_change' ? await partnerOfSetupLink(deps, token) : null;
+      return c.html(
+        <DeadLinkPage ctx={ctx} token={token} reason={reason} partnerName={partnerName ?? undefined} />,
+        410,
+      );
     }
     if (err.code === 'RATE_LIMITED') {
       const seconds = err.details.retryAfterSeconds || 60;

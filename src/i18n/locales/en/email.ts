@@ -26,12 +26,16 @@ export const emailEn = {
       'To make sure our e-mails about this order reach you, ask your IT administrator to allow {{senderAddress}}.',
     footer:
       'You receive this e-mail because {{partnerName}} named you as the provisioning contact for order {{webOrderId}}.',
+    footerDelegated:
+      'You receive this e-mail because {{delegatedBy}} named you as the provisioning contact for order {{webOrderId}}, placed by {{partnerName}}.',
   },
   provisioning: {
     subject: 'Provisioning information required for order {{webOrderId}}',
     heading: 'Set up the subscriptions for {{endCustomerName}}',
     intro:
       '{{partnerName}} has ordered the subscriptions below for {{endCustomerName}} and named you as the provisioning contact. To activate them, we need a few details from you, such as your organization and the country where your data will be stored.',
+    introDelegated:
+      '{{delegatedBy}} asked you to set up the subscriptions below, which {{partnerName}} ordered for {{endCustomerName}}: you are now their provisioning contact. To activate them, we need a few details from you, such as your organization and the country where your data will be stored.',
     resendNote: 'This e-mail replaces the one we sent earlier: the link in that e-mail no longer works.',
   },
   reminder: {
@@ -58,6 +62,12 @@ export const emailEn = {
     intro: 'The setup is complete: the subscriptions now belong to your organization.',
     organization: 'Organization',
     dataRegion: 'Data region',
+    region: {
+      'North America': 'North America',
+      Europe: 'Europe',
+      'Asia-Pacific': 'Asia-Pacific',
+      'South America': 'South America',
+    },
     setPassword: 'To sign in, first choose your password. The link expires on {{expiresAt}}.',
     button: 'Set your password',
     adminPortal: 'Then manage your organization in the admin portal:',

@@ -23,6 +23,8 @@ export const setupEn = {
     greeting: 'Hello {{name}},',
     intro:
       '{{partnerName}} has ordered the subscriptions below for {{endCustomerName}} and named you as the provisioning contact. Setting them up takes a few minutes: you choose the organization that will use them and the country where its data is stored.',
+    introDelegated:
+      '{{delegatedBy}} asked you to set up the subscriptions below, which {{partnerName}} ordered for {{endCustomerName}}: you are now their provisioning contact. Setting them up takes a few minutes: you choose the organization that will use them and the country where its data is stored.',
     self: 'I will set up the service',
     other: 'Another person in my company will set up',
     otherHint: 'They get their own link by e-mail; this link then stops working.',
@@ -109,8 +111,10 @@ export const setupEn = {
     reason: {
       resend:
         'A newer provisioning e-mail was sent for this order, so this link was replaced. Please use the link in the most recent e-mail.',
-      contact_change: 'The provisioning contact of this order was changed, so this link was replaced.',
-      delegated: 'You asked a colleague to set up the service: they have received their own link.',
+      contact_change:
+        '{{partnerName}}, who placed this order, named someone else as the provisioning contact for this setup, so this link no longer works.',
+      delegated:
+        'You handed this setup to a colleague: they have received their own link, so this link no longer works.',
       cancelled: 'The subscription this link was for has been cancelled.',
       expired: 'This link has expired.',
       revoked: 'This link was replaced by a newer one.',
@@ -120,6 +124,7 @@ export const setupEn = {
         'We do not recognise this link. Please check that you copied the whole address from the e-mail.',
     },
     unknownHelp: 'If you cannot find the e-mail, ask the company that placed your order to resend it.',
+    handedOverHelp: 'Nothing more is needed from you: you can close this page.',
     newLinkHeading: 'Send me a new link',
     newLinkIntro:
       'If you are the provisioning contact of this order, enter your e-mail address and we will send you a new link.',

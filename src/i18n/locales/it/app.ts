@@ -11,14 +11,14 @@ export const messagesIt: Widen<typeof messagesEn> = {
       "Non ha accesso a questo ordine. Chieda a chi lo ha effettuato, {{name}} <{{email}}>, di inviare nuovamente l'e-mail o di modificare il contatto di provisioning.",
     NOT_FOUND: 'Non trovato.',
     PAST_PONR:
-      "Questo ordine è già integrato: è mappato a un'organizzazione cliente, quindi non è più possibile inviare nuovamente l'e-mail di provisioning né modificare il contatto. Il contatto di provisioning o un amministratore può completare la configurazione nel portale di amministrazione: {{adminPortalUrl}}",
+      "Questo ordine è già integrato: è collegato a un'organizzazione cliente, quindi non è più possibile inviare nuovamente l'e-mail di provisioning né modificare il contatto. Il contatto di provisioning o un amministratore può completare la configurazione nel portale di amministrazione: {{adminPortalUrl}}",
     LINE_CANCELLED: 'Questa riga di abbonamento è annullata.',
     INVALID_TRANSITION: 'Nel suo stato attuale questa riga di abbonamento non consente questa operazione.',
     RSD_NOT_REACHED:
       'La data di inizio richiesta non è ancora arrivata: la prima e-mail di provisioning partirà in quella data. È comunque possibile modificare il contatto di provisioning.',
     DUPLICATE_WEB_ORDER_ID: 'Esiste già un ordine con web order id {{webOrderId}}.',
     ALREADY_MAPPED:
-      "Questo ordine è già stato mappato a un'organizzazione. Acceda al portale di amministrazione per continuare: {{adminPortalUrl}}",
+      "Questo ordine è già stato collegato a un'organizzazione. Acceda al portale di amministrazione per continuare: {{adminPortalUrl}}",
     TOKEN_INVALID: 'Questo link di configurazione non è più valido.',
     PAYLOAD_TOO_LARGE: 'La richiesta è troppo grande.',
     IDEMPOTENCY_KEY_REUSED:
@@ -44,7 +44,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
   },
   web: {
     product: 'Onramp',
-    skipToContent: 'Vai al contenuto',
+    skipToContent: 'Salta al contenuto principale',
     nav: {
       orders: 'Ordini',
       subscriptions: 'Abbonamenti',
@@ -80,7 +80,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
       unavailable: { title: 'Temporaneamente non disponibile' },
       internal: { title: 'Si è verificato un errore' },
       reference: 'Se contatta l’assistenza, indichi questo riferimento: {{requestId}}',
-      tryAgain: 'Riprova',
+      tryAgain: 'Riprovi',
       home: 'Pagina iniziale',
     },
     footer: 'Onramp — dall’ordine all’attivazione degli abbonamenti SaaS.',

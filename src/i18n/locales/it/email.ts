@@ -25,13 +25,17 @@ export const emailIt = {
     allowList:
       'Per non perdere le nostre e-mail su questo ordine, chieda al Suo amministratore IT di autorizzare il mittente {{senderAddress}}.',
     footer:
-      'Riceve questa e-mail perché {{partnerName}} ha indicato il Suo indirizzo come contatto per l’attivazione dell’ordine {{webOrderId}}.',
+      'Riceve questa e-mail perché {{partnerName}} ha indicato il Suo indirizzo come contatto di provisioning dell’ordine {{webOrderId}}.',
+    footerDelegated:
+      'Riceve questa e-mail perché {{delegatedBy}} ha indicato il Suo indirizzo come contatto di provisioning dell’ordine {{webOrderId}}, effettuato da {{partnerName}}.',
   },
   provisioning: {
     subject: 'Informazioni richieste per l’attivazione dell’ordine {{webOrderId}}',
     heading: 'Configuri gli abbonamenti di {{endCustomerName}}',
     intro:
-      '{{partnerName}} ha ordinato per {{endCustomerName}} gli abbonamenti elencati di seguito e ha indicato Lei come contatto per l’attivazione. Per attivarli ci servono alcune informazioni, ad esempio la Sua organizzazione e il paese in cui saranno conservati i dati.',
+      '{{partnerName}} ha ordinato per {{endCustomerName}} gli abbonamenti elencati di seguito e ha indicato Lei come contatto di provisioning. Per attivarli ci servono alcune informazioni, ad esempio la Sua organizzazione e il paese in cui saranno conservati i dati.',
+    introDelegated:
+      '{{delegatedBy}} Le ha chiesto di configurare gli abbonamenti elencati di seguito, che {{partnerName}} ha ordinato per {{endCustomerName}}: ora è Lei il contatto di provisioning. Per attivarli ci servono alcune informazioni, ad esempio la Sua organizzazione e il paese in cui saranno conservati i dati.',
     resendNote:
       'Questa e-mail sostituisce quella inviata in precedenza: il link contenuto in quella e-mail non è più valido.',
   },
@@ -45,13 +49,13 @@ export const emailIt = {
       'Gli abbonamenti che {{partnerName}} ha ordinato per {{endCustomerName}} sono ancora in attesa delle Sue informazioni per l’attivazione.',
   },
   lineClosed: {
-    subject: 'Ordine {{webOrderId}}: abbonamento {{subscriptionId}} chiuso, attivazione ancora in sospeso',
+    subject: 'Ordine {{webOrderId}}: abbonamento {{subscriptionId}} chiuso, provisioning ancora in sospeso',
     heading: 'Abbonamento {{subscriptionId}} chiuso',
     intro:
-      'L’abbonamento {{subscriptionId}} ({{offerName}}) dell’ordine {{webOrderId}} per {{endCustomerName}} è stato chiuso: il contatto per l’attivazione, {{contactEmail}}, non ha completato la configurazione entro il termine previsto.',
+      'L’abbonamento {{subscriptionId}} ({{offerName}}) dell’ordine {{webOrderId}} per {{endCustomerName}} è stato chiuso: il contatto di provisioning, {{contactEmail}}, non ha completato la configurazione entro il termine previsto.',
     pending:
-      'La riga è contrassegnata come “attivazione ancora in sospeso” e può ancora essere configurata. Dalla pagina Abbonamenti può inviare di nuovo l’e-mail di attivazione o cambiare il contatto per l’attivazione.',
-    button: 'Apri la pagina Abbonamenti',
+      'La riga è contrassegnata come “Provisioning ancora in sospeso” e può ancora essere configurata. Dalla pagina Abbonamenti può inviare di nuovo l’e-mail di provisioning o cambiare il contatto di provisioning.',
+    button: 'Apra la pagina Abbonamenti',
     footer: 'Riceve questa e-mail perché ha inserito l’ordine {{webOrderId}}.',
   },
   welcome: {
@@ -60,8 +64,14 @@ export const emailIt = {
     intro: 'La configurazione è completata: gli abbonamenti ora appartengono alla Sua organizzazione.',
     organization: 'Organizzazione',
     dataRegion: 'Regione dei dati',
+    region: {
+      'North America': 'America del Nord',
+      Europe: 'Europa',
+      'Asia-Pacific': 'Asia-Pacifico',
+      'South America': 'America del Sud',
+    },
     setPassword: 'Per accedere, scelga prima la Sua password. Scadenza del link: {{expiresAt}}.',
-    button: 'Imposta la password',
+    button: 'Imposti la password',
     adminPortal: 'In seguito potrà gestire la Sua organizzazione dal portale di amministrazione:',
     footer: 'Riceve questa e-mail perché è tra gli amministratori di {{organizationName}}.',
   },
@@ -71,7 +81,7 @@ export const emailIt = {
     intro:
       '{{invitedByName}} La invita a entrare in {{organizationName}} su Onramp come {{roleLabel}}. Onramp è lo strumento in cui si inseriscono gli ordini e si attivano i relativi abbonamenti.',
     accept: 'Per accettare, scelga il Suo nome e la password. Scadenza del link: {{expiresAt}}.',
-    button: 'Accetta l’invito',
+    button: 'Accetti l’invito',
     ignore:
       'Se non aspettava questo invito, può ignorare questa e-mail: non succede nulla finché non accetta.',
     footer:
@@ -99,7 +109,7 @@ export const emailIt = {
         'È stato chiesto di reimpostare la password del Suo account Onramp. Se non è stato Lei, ignori questa e-mail: la password resta invariata.',
     },
     choose: 'Scelga la password con il link qui sotto. Funziona una sola volta; scadenza: {{expiresAt}}.',
-    button: 'Scegli la password',
+    button: 'Scelga la password',
     footer: 'Riceve questa e-mail perché è l’indirizzo di un account Onramp.',
   },
   supportNotice: {

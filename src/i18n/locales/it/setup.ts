@@ -26,6 +26,8 @@ export const setupIt: Widen<typeof setupEn> = {
     greeting: 'Gentile {{name}},',
     intro:
       "{{partnerName}} ha ordinato gli abbonamenti qui sotto per {{endCustomerName}} e ha indicato Lei come contatto di provisioning. La configurazione richiede pochi minuti: sceglierà l'organizzazione che li userà e il paese in cui ne saranno conservati i dati.",
+    introDelegated:
+      "{{delegatedBy}} Le ha chiesto di configurare gli abbonamenti qui sotto, che {{partnerName}} ha ordinato per {{endCustomerName}}: ora è Lei il contatto di provisioning. La configurazione richiede pochi minuti: sceglierà l'organizzazione che li userà e il paese in cui ne saranno conservati i dati.",
     self: 'Configurerò io il servizio',
     other: "Un'altra persona della mia azienda configurerà il servizio",
     otherHint: 'Riceverà un proprio link via e-mail; questo link smetterà di funzionare.',
@@ -80,7 +82,7 @@ export const setupIt: Widen<typeof setupEn> = {
   review: {
     heading: 'Riepilogo e conferma',
     intro:
-      "Controlli i dati qui sotto. Alla conferma, gli abbonamenti vengono mappati all'organizzazione. L'operazione non è reversibile.",
+      "Controlli i dati qui sotto. Alla conferma, gli abbonamenti vengono collegati all'organizzazione. L'operazione non è reversibile.",
     organization: 'Organizzazione',
     newOrganization: '{{name}} (nuova organizzazione)',
     country: 'Paese',
@@ -92,21 +94,21 @@ export const setupIt: Widen<typeof setupEn> = {
     change: "Cambia l'organizzazione",
     dialogTitle: 'Confermare la configurazione?',
     dialogText_one:
-      "L'abbonamento dell'ordine {{webOrderId}} sarà mappato a {{organization}}. L'operazione non è reversibile.",
+      "L'abbonamento dell'ordine {{webOrderId}} sarà collegato a {{organization}}. L'operazione non è reversibile.",
     dialogText_other:
-      "I {{count}} abbonamenti dell'ordine {{webOrderId}} saranno mappati a {{organization}}. L'operazione non è reversibile.",
+      "I {{count}} abbonamenti dell'ordine {{webOrderId}} saranno collegati a {{organization}}. L'operazione non è reversibile.",
     dialogYes: 'Sì, configura',
     dialogNo: 'Annulla',
     errors: { name: 'Inserisca il Suo nome (fino a 200 caratteri).' },
   },
   done: {
-    heading: "Grazie. L'ordine è stato mappato correttamente.",
+    heading: "Grazie. L'ordine è stato configurato correttamente.",
     intro:
       "Gli abbonamenti dell'ordine {{webOrderId}} ora appartengono a {{organization}} (regione dei dati {{dataRegion}}).",
     nextWelcome:
       "Prossimo passo: controlli la posta. Abbiamo inviato un'e-mail di benvenuto a {{email}} con un link per scegliere la password. Poi acceda al portale di amministrazione per gestire l'organizzazione.",
     nextSignIn: "Prossimo passo: acceda al portale di amministrazione per gestire l'organizzazione.",
-    adminPortal: 'Vai al portale di amministrazione',
+    adminPortal: 'Apra il portale di amministrazione',
   },
   dead: {
     heading: 'Questo link di configurazione non funziona più',
@@ -114,8 +116,9 @@ export const setupIt: Widen<typeof setupEn> = {
       resend:
         "Per questo ordine è stata inviata un'e-mail di provisioning più recente, che ha sostituito questo link. Usi il link dell'e-mail più recente.",
       contact_change:
-        'Il contatto di provisioning di questo ordine è stato cambiato, quindi questo link è stato sostituito.',
-      delegated: 'Ha chiesto a un collega di configurare il servizio: ha ricevuto un proprio link.',
+        "{{partnerName}}, che ha effettuato l'ordine, ha indicato un'altra persona come contatto di provisioning per questa configurazione, quindi questo link non funziona più.",
+      delegated:
+        'Ha affidato questa configurazione a un collega, che ha ricevuto un proprio link: questo link non funziona più.',
       cancelled: "L'abbonamento a cui si riferiva questo link è stato annullato.",
       expired: 'Questo link è scaduto.',
       revoked: 'Questo link è stato sostituito da uno più recente.',
@@ -123,6 +126,7 @@ export const setupIt: Widen<typeof setupEn> = {
       mapped: 'Questo ordine è già configurato.',
       unknown: "Non riconosciamo questo link. Controlli di aver copiato l'indirizzo completo dall'e-mail.",
     },
+    handedOverHelp: 'Non deve fare altro: può chiudere questa pagina.',
     unknownHelp: "Se non trova l'e-mail, chieda all'azienda che ha effettuato l'ordine di inviarla di nuovo.",
     newLinkHeading: 'Mi invii un nuovo link',
     newLinkIntro:
@@ -138,8 +142,8 @@ export const setupIt: Widen<typeof setupEn> = {
   },
   mapped: {
     heading: 'Questo ordine è già configurato',
-    text: "Gli abbonamenti di questo ordine sono già stati mappati a un'organizzazione. I suoi amministratori li gestiscono nel portale di amministrazione.",
-    adminPortal: 'Vai al portale di amministrazione',
+    text: "Gli abbonamenti di questo ordine sono già stati collegati a un'organizzazione. I suoi amministratori li gestiscono nel portale di amministrazione.",
+    adminPortal: 'Apra il portale di amministrazione',
   },
   admin: {
     heading: 'Portale di amministrazione',
@@ -159,7 +163,7 @@ export const setupIt: Widen<typeof setupEn> = {
     status: 'Stato',
     since: 'Configurato il',
     partner: 'Partner',
-    empty: 'Alla Sua organizzazione non è ancora mappato alcun abbonamento.',
+    empty: 'Alla Sua organizzazione non è ancora collegato alcun abbonamento.',
     noAccess: 'Il portale di amministrazione è riservato agli amministratori delle organizzazioni clienti.',
   },
   region: {

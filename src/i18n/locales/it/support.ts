@@ -99,7 +99,7 @@ export const supportIt: Widen<typeof supportEn> = {
     saveContact: 'Modifica il contatto di {{subscriptionId}}',
     reply: 'Rispondi al richiedente',
     replyBody: 'Risposta (inviata via e-mail a {{email}})',
-    replyStatus: 'Poi imposta lo stato su',
+    replyStatus: 'Poi imposti lo stato su',
     keepStatus: 'Mantieni lo stato',
     sendReply: 'Invia la risposta',
     setStatus: 'Imposta lo stato',

@@ -39,7 +39,7 @@ export const tokenIt: Widen<typeof tokenEn> = {
     expiry: 'Scade dopo',
     days: '{{count}} giorni',
     access: 'Accesso',
-    readWrite: 'Lettura e scrittura: tutto ciò che può fare lei',
+    readWrite: 'Lettura e scrittura: tutto ciò che può fare Lei',
     readOnly: 'Sola lettura: elenchi e dettagli, nessuna modifica',
     submit: 'Crea token',
   },

@@ -26,7 +26,7 @@ export const timelineIt: Widen<typeof timelineEn> = {
   lineClosed: 'Chiusa prima della configurazione: provisioning ancora in sospeso',
   lineCancelled: 'Riga annullata',
   lineCancelledBecause: 'Riga annullata: {{reason}}',
-  orderMapped: 'Ordine mappato a un’organizzazione cliente (punto di non ritorno)',
+  orderMapped: 'Ordine collegato a un’organizzazione cliente (punto di non ritorno)',
   lineProvisioned: 'Predisposta',
   unknown: 'Evento registrato in un formato precedente',
 };

@@ -44,7 +44,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     distributor: 'Distributore',
     noDistributor: 'Nessuno (ordine diretto)',
     onboarded:
-      'Questo ordine è integrato: è stato mappato a un’organizzazione cliente il {{date}}. Non è più possibile inviare nuovamente l’e-mail di provisioning.',
+      'Questo ordine è integrato: è stato collegato a un’organizzazione cliente il {{date}}. Non è più possibile inviare nuovamente l’e-mail di provisioning.',
     helpBefore: 'L’e-mail non arriva o il link di configurazione non funziona? ',
     helpLink: 'Risoluzione dei problemi dell’e-mail di provisioning',
     closedBefore: 'Questa riga è stata chiusa prima della configurazione. ',
@@ -195,13 +195,13 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
       1: 'Nella pagina dell’ordine ogni riga di abbonamento mostra il contatto di provisioning con Invia di nuovo e Modifica; la sua cronologia mostra ogni e-mail e se è stata consegnata.',
       2: 'Le righe chiuse prima della configurazione sono contrassegnate «Provisioning ancora in sospeso»: le trova nella pagina Abbonamenti, dove può ancora cambiare il contatto e inviare di nuovo l’e-mail.',
       3: 'Se non può inviare di nuovo l’e-mail, lo chieda a chi ha effettuato l’ordine: la pagina dell’ordine le dice chi è.',
-      4: 'Quando l’ordine è integrato (mappato a un’organizzazione cliente) l’e-mail non può più essere inviata di nuovo: il contatto di provisioning o un amministratore completa la configurazione nel portale di amministrazione.',
+      4: 'Quando l’ordine è integrato (collegato a un’organizzazione cliente) l’e-mail non può più essere inviata di nuovo: il contatto di provisioning o un amministratore completa la configurazione nel portale di amministrazione.',
       pendingLink: 'Righe con provisioning ancora in sospeso',
     },
     case: {
       title: 'Ancora bloccato? Apra una richiesta di assistenza',
       intro:
-        'Se il nuovo invio prima dell’integrazione dell’ordine continua a non riuscire, apra una richiesta di assistenza di tipo «Resend provisioning email» e includa:',
+        'Se il nuovo invio prima dell’integrazione dell’ordine continua a non riuscire, apra una richiesta di assistenza di tipo «Reinvio e-mail di provisioning» e includa:',
       1: 'il web order id e l’id dell’abbonamento;',
       2: 'l’indirizzo e-mail del contatto di provisioning;',
       3: 'screenshot di ciò che vede (l’errore, o la posta in arrivo e lo spam senza l’e-mail);',
