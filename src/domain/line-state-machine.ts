@@ -131,7 +131,8 @@ export function transition(line: LineState, command: LineCommand, now: Date, pol
       if (!command.contactChanged) return unchanged(line);
       // Before the RSD the first e-mail simply goes to the new contact; after it, the old link dies
       // and the new contact gets a fresh one straight away.
-      if (line.status === 'booked' || !command.addressChanged) return { state: line, effects: [], changed: true };
+      if (line.status === 'booked' || !command.addressChanged)
+        return { state: line, effects: [], changed: true };
       return {
         state: line,
         effects: [{ type: 'queue_provisioning_email', reason: 'contact_change' }],

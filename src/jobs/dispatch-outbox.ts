@@ -188,11 +188,11 @@ async function recordFailedAttempt(
 
 /** One claim-and-send pass; returns what happened. Call again while `claimed === batchSize`. */
 export async function dispatchOutbox(deps: DispatchDeps): Promise<DispatchSummary> {
-  const claimed = await claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs, 'email');
-  const summary: DispatchSummary = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
+  const rows = await claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs, 'email');
+  const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
   // Past an address's hourly cap an e-mail waits (given back, due later) instead of going now.
-  const rows = await holdForAddressCap(deps, claimed);
-  const delivered = await Promise.all(rows.map((row) => deliver(deps, row, summary)));
+  const due = await holdForAddressCap(deps, rows);
+  const delivered = await Promise.all(due.map((row) => deliver(deps, row, summary)));
   await recordDelivered(
     deps,
     delivered.filter((d): d is Delivered => d !== null),

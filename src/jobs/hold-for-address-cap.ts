@@ -54,7 +54,10 @@ export async function holdForAddressCap(deps: AppDeps, rows: OutboxRow[]): Promi
   });
   const byAddress = groupBy(claimed, (c) => c.recipient.address);
   const since = new Date(now.getTime() - ADDRESS_CAP_WINDOW_MS);
-  const delivered = groupBy(await deliveriesToAddresses(deps.db, [...byAddress.keys()], since), (d) => d.address);
+  const delivered = groupBy(
+    await deliveriesToAddresses(deps.db, [...byAddress.keys()], since),
+    (d) => d.address,
+  );
 
   const held: Held[] = [];
   for (const [address, due] of byAddress) {

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { getSubscription } from '../../src/app/orders/get-subscription.js';
-import { runDue } from '../../src/jobs/run-due.js';
 import { t } from '../../src/i18n/i18n.js';
+import { runDue } from '../../src/jobs/run-due.js';
 import { describeEvent } from '../../src/web/workspace/timeline.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';

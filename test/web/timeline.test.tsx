@@ -130,7 +130,7 @@ describe('timeline', () => {
     // Held back by the per-address cap: how many e-mails the address had, and when this one goes.
     if (type === 'provisioning_email.waiting') {
       expect(en).toContain('had 6 e-mails in the last hour');
-      expect(en).toContain("goes out at 1 Dec 2026, 14:05 UTC");
+      expect(en).toContain('goes out at 1 Dec 2026, 14:05 UTC');
       expect(it).toContain('6 e-mail nell’ultima ora');
       expect(it).toContain('14:05 UTC');
     }

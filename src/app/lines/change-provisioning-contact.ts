@@ -61,7 +61,11 @@ export async function changeProvisioningContact(
       const outcome = withPonrDetails(deps, order, () =>
         transition(
           toLineState(target, order.mapped_at),
-          { type: 'change_contact', contactChanged: changed, addressChanged: !sameAddress(input.contact, target) },
+          {
+            type: 'change_contact',
+            contactChanged: changed,
+            addressChanged: !sameAddress(input.contact, target),
+          },
           now,
           deps.settings.policy,
         ),

@@ -135,7 +135,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       tags: ['Subscriptions'],
       summary: 'Change the provisioning contact of this line or of every line of its order',
       description:
-        'After the RSD a new address gets a fresh e-mail at once and the old setup link is revoked; a new name or language on the same address is recorded and nothing is sent. Lines past the point of no return are listed in `skipped`. Each request counts against the user\'s contact change limit (`RATE_LIMITED` with Retry-After past it).',
+        "After the RSD a new address gets a fresh e-mail at once and the old setup link is revoked; a new name or language on the same address is recorded and nothing is sent. Lines past the point of no return are listed in `skipped`. Each request counts against the user's contact change limit (`RATE_LIMITED` with Retry-After past it).",
       request: {
         params: subscriptionIdParam,
         body: jsonBody(changeContactSchema),
