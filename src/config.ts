@@ -92,6 +92,8 @@ export const envSchema = z.object({
   SIGN_IN_RATE_LIMIT: rateLimit.default({ limit: 10, windowMs: 900_000 }),
   SIGN_IN_IP_RATE_LIMIT: rateLimit.default({ limit: 100, windowMs: 900_000 }),
   RESEND_RATE_LIMIT: rateLimit.default({ limit: 120, windowMs: 3_600_000 }),
+  CONTACT_CHANGE_RATE_LIMIT: rateLimit.default({ limit: 60, windowMs: 3_600_000 }),
+  PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR: int(1, 1000).default(6),
   PASSWORD_RESET_RATE_LIMIT: rateLimit.default({ limit: 3, windowMs: 3_600_000 }),
   PASSWORD_RESET_IP_RATE_LIMIT: rateLimit.default({ limit: 20, windowMs: 3_600_000 }),
 });
@@ -132,6 +134,8 @@ export interface Config {
   /** Webhook endpoints on loopback/private addresses allowed (tests, local setups); timeout per delivery. */
   webhooks: { allowPrivate: boolean; timeoutMs: number };
   rateLimits: RateLimits;
+  /** Provisioning e-mails one recipient address gets per hour, across all partners; more wait. */
+  provisioningEmailsPerAddressPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -200,9 +204,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInPerAddress: e.SIGN_IN_RATE_LIMIT,
       signInPerIp: e.SIGN_IN_IP_RATE_LIMIT,
       resendPerUser: e.RESEND_RATE_LIMIT,
+      contactChangePerUser: e.CONTACT_CHANGE_RATE_LIMIT,
       passwordResetPerAddress: e.PASSWORD_RESET_RATE_LIMIT,
       passwordResetPerIp: e.PASSWORD_RESET_IP_RATE_LIMIT,
     },
+    provisioningEmailsPerAddressPerHour: e.PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR,
   };
 }
 

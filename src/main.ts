@@ -64,6 +64,7 @@ export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
       mailFrom: config.mailFrom,
       webhooks: config.webhooks,
       rateLimits: config.rateLimits,
+      provisioningEmailsPerAddressPerHour: config.provisioningEmailsPerAddressPerHour,
     },
   };
 }

@@ -56,6 +56,12 @@ export interface AppSettings {
   webhooks?: WebhookSettings;
   /** Sign-in and resend limits; the defaults of rate-limits.ts when absent. */
   rateLimits?: RateLimits;
+  /**
+   * PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR: provisioning e-mails one recipient address gets in
+   * any hour, across all partners; the outbox holds the rest back until the address has room.
+   * 6 when absent.
+   */
+  provisioningEmailsPerAddressPerHour?: number;
 }
 
 export interface WebhookSettings {

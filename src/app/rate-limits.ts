@@ -1,6 +1,7 @@
 /**
  * The rate limits on actions people can repeat by hand: signing in and asking for a password
- * reset link (per address and per client address) and resending provisioning e-mails (per user). Counted in the database by
+ * reset link (per address and per client address), resending provisioning e-mails and changing
+ * provisioning contacts (per user). Counted in the database by
  * `consumeRateLimit`, so every web process shares the count; past a limit the caller gets
  * RATE_LIMITED with `retryAfterSeconds` (429 with Retry-After on the API and the pages).
  */
@@ -17,6 +18,11 @@ export interface RateLimits {
   signInPerIp: RateLimit;
   /** Resend requests per user (API and pages; a bulk resend counts once). */
   resendPerUser: RateLimit;
+  /**
+   * Contact change requests per user (API and pages; "apply to all lines" and a bulk change count
+   * once, like a bulk resend); default when absent.
+   */
+  contactChangePerUser?: RateLimit;
   /** Password reset links asked for, per e-mail address (existing or not); default when absent. */
   passwordResetPerAddress?: RateLimit;
   /** Password reset links asked for, per client address; default when absent. */
@@ -28,6 +34,7 @@ export const DEFAULT_RATE_LIMITS = {
   signInPerAddress: { limit: 10, windowMs: 15 * MINUTE },
   signInPerIp: { limit: 100, windowMs: 15 * MINUTE },
   resendPerUser: { limit: 120, windowMs: 60 * MINUTE },
+  contactChangePerUser: { limit: 60, windowMs: 60 * MINUTE },
   passwordResetPerAddress: { limit: 3, windowMs: 60 * MINUTE },
   passwordResetPerIp: { limit: 20, windowMs: 60 * MINUTE },
 } satisfies Required<RateLimits>;
@@ -52,6 +59,11 @@ export async function limitSignIn(deps: AppDeps, input: { email: string; ip: str
 export async function limitResend(deps: AppDeps, actor: Actor): Promise<void> {
   const rule = limitsOf(deps).resendPerUser;
   await consumeRateLimit(deps.db, `resend:user:${actor.userId}`, rule, deps.clock.now());
+}
+
+export async function limitContactChange(deps: AppDeps, actor: Actor): Promise<void> {
+  const rule = limitsOf(deps).contactChangePerUser ?? DEFAULT_RATE_LIMITS.contactChangePerUser;
+  await consumeRateLimit(deps.db, `contact-change:user:${actor.userId}`, rule, deps.clock.now());
 }
 
 /**

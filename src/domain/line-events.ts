@@ -10,6 +10,7 @@
  * | order.placed                   | order | a partner placed the order (API, workspace, import)         | —                                    |
  * | line.created                   | line  | one line of that order                                      | —                                    |
  * | provisioning_email.queued      | line  | a provisioning e-mail queued: RSD, resend, contact change, reminder | subscription.awaiting_provisioning (RSD only) |
+ * | provisioning_email.waiting     | line  | held back: its address had the hour's cap of e-mails        | —                                    |
  * | provisioning_email.sent        | line  | the SMTP server accepted it                                 | provisioning_email.sent              |
  * | provisioning_email.delivered   | line  | the mail provider reported it delivered                     | — (confirms `sent`)                  |
  * | provisioning_email.failed      | line  | attempts exhausted, refused, or reported failed             | provisioning_email.failed            |
@@ -50,6 +51,13 @@ export const lineEventSchema = z.discriminatedUnion('type', [
     reason: z.enum(['rsd', 'resend', 'contact_change', 'reminder']),
     to: z.string(),
   }),
+  /** The dispatcher held the e-mail back: `to` had `limit` e-mails in the last hour; it goes out at `until`. */
+  event('provisioning_email.waiting', {
+    sendId: z.string(),
+    to: z.string(),
+    limit: z.number().int(),
+    until: z.string(),
+  }),
   event('provisioning_email.sent', emailOutcome),
   event('provisioning_email.delivered', emailOutcome),
   event('provisioning_email.failed', emailOutcome),
@@ -59,7 +67,7 @@ export const lineEventSchema = z.discriminatedUnion('type', [
     to: contactSchema,
     applyToAllLines: z.boolean(),
     via: z.enum(CONTACT_CHANGE_VIA),
-    /** The e-mail queued for the new contact; null before the RSD (the first e-mail will go to them). */
+    /** The e-mail queued for the new contact; null before the RSD (the first e-mail will go to them) and when the address stayed the same (a new name or language is not e-mailed). */
     sendId: z.string().nullable(),
   }),
   event('line.closed', { pendingProvisioning: z.boolean() }),
@@ -109,6 +117,8 @@ const WEBHOOK_OF = {
     e.data.reason === 'rsd'
       ? { type: 'subscription.awaiting_provisioning', data: { sendId: e.data.sendId, rsd: line.rsd } }
       : null,
+  // Held back by the per-address cap: the partner hears when it is sent.
+  'provisioning_email.waiting': null,
   'provisioning_email.sent': (e) => ({ type: 'provisioning_email.sent', data: e.data }),
   // A "delivered" report confirms the `sent` event partners already had: no second event.
   'provisioning_email.delivered': null,

@@ -17,7 +17,12 @@ import type { LineState, LineStatus, SendReason } from './types.js';
 export type LineCommand =
   | { type: 'tick' }
   | { type: 'resend' }
-  | { type: 'change_contact'; contactChanged: boolean }
+  /**
+   * `contactChanged`: anything of the contact differs (name, address, language);
+   * `addressChanged`: the e-mail address differs (case aside). Only a new address is e-mailed: a
+   * corrected name or language updates the line and leaves the live link alone.
+   */
+  | { type: 'change_contact'; contactChanged: boolean; addressChanged: boolean }
   | { type: 'cancel' }
   | { type: 'confirm_setup' };
 
@@ -126,7 +131,8 @@ export function transition(line: LineState, command: LineCommand, now: Date, pol
       if (!command.contactChanged) return unchanged(line);
       // Before the RSD the first e-mail simply goes to the new contact; after it, the old link dies
       // and the new contact gets a fresh one straight away.
-      if (line.status === 'booked') return { state: line, effects: [], changed: true };
+      if (line.status === 'booked' || !command.addressChanged)
+        return { state: line, effects: [], changed: true };
       return {
         state: line,
         effects: [{ type: 'queue_provisioning_email', reason: 'contact_change' }],

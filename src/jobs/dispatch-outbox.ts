@@ -22,6 +22,7 @@ import {
 } from '../store/outbox-payloads.js';
 import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
 import { setSendStatus, setSendStatuses } from '../store/send-repository.js';
+import { holdForAddressCap } from './hold-for-address-cap.js';
 
 export interface OutboxSettings {
   batchSize: number;
@@ -189,7 +190,9 @@ async function recordFailedAttempt(
 export async function dispatchOutbox(deps: DispatchDeps): Promise<DispatchSummary> {
   const rows = await claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs, 'email');
   const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
-  const delivered = await Promise.all(rows.map((row) => deliver(deps, row, summary)));
+  // Past an address's hourly cap an e-mail waits (given back, due later) instead of going now.
+  const due = await holdForAddressCap(deps, rows);
+  const delivered = await Promise.all(due.map((row) => deliver(deps, row, summary)));
   await recordDelivered(
     deps,
     delivered.filter((d): d is Delivered => d !== null),

@@ -19,7 +19,9 @@ import { LINE_STATUSES, type LineState, type LineStatus } from '../../src/domain
 const policy = buildPolicy();
 
 const commandOf = (action: LineAction): LineCommand =>
-  action === 'change_contact' ? { type: 'change_contact', contactChanged: true } : { type: action };
+  action === 'change_contact'
+    ? { type: 'change_contact', contactChanged: true, addressChanged: true }
+    : { type: action };
 
 /** Whether transition() takes the action, or refuses it. */
 function takes(line: LineState, action: LineAction, now: Date): boolean {

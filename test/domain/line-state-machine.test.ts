@@ -26,7 +26,7 @@ function line(status: LineStatus, over: Partial<LineState> = {}): LineState {
 }
 
 const resend: LineCommand = { type: 'resend' };
-const change: LineCommand = { type: 'change_contact', contactChanged: true };
+const change: LineCommand = { type: 'change_contact', contactChanged: true, addressChanged: true };
 const cancel: LineCommand = { type: 'cancel' };
 const confirm: LineCommand = { type: 'confirm_setup' };
 
@@ -96,11 +96,23 @@ describe('line state machine', () => {
   it('an unchanged contact changes nothing and sends nothing', () => {
     const outcome = transition(
       line('awaiting_provisioning_details'),
-      { type: 'change_contact', contactChanged: false },
+      { type: 'change_contact', contactChanged: false, addressChanged: false },
       at(1),
       policy,
     );
     expect(outcome).toMatchObject({ changed: false, effects: [] });
+  });
+
+  it('a new name or language on the same address changes the line and sends nothing', () => {
+    for (const status of ['awaiting_provisioning_details', 'closed'] as const) {
+      const outcome = transition(
+        line(status),
+        { type: 'change_contact', contactChanged: true, addressChanged: false },
+        at(1),
+        policy,
+      );
+      expect(outcome).toMatchObject({ changed: true, effects: [] });
+    }
   });
 
   it('confirming setup clears the pending flag and records the mapping instant', () => {

@@ -10,6 +10,7 @@ it('reads HITS/SECONDS, defaults to the documented limits, and names a bad varia
     signInPerAddress: { limit: 10, windowMs: 900_000 },
     signInPerIp: { limit: 100, windowMs: 900_000 },
     resendPerUser: { limit: 120, windowMs: 3_600_000 },
+    contactChangePerUser: { limit: 60, windowMs: 3_600_000 },
     passwordResetPerAddress: { limit: 3, windowMs: 3_600_000 },
     passwordResetPerIp: { limit: 20, windowMs: 3_600_000 },
   });
@@ -17,6 +18,8 @@ it('reads HITS/SECONDS, defaults to the documented limits, and names a bad varia
     SIGN_IN_RATE_LIMIT: '5/60',
     SIGN_IN_IP_RATE_LIMIT: ' 50 / 600 ',
     RESEND_RATE_LIMIT: '3/30',
+    CONTACT_CHANGE_RATE_LIMIT: '4/60',
+    PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR: '2',
     PASSWORD_RESET_RATE_LIMIT: '2/120',
     PASSWORD_RESET_IP_RATE_LIMIT: '9/900',
   });
@@ -24,9 +27,13 @@ it('reads HITS/SECONDS, defaults to the documented limits, and names a bad varia
     signInPerAddress: { limit: 5, windowMs: 60_000 },
     signInPerIp: { limit: 50, windowMs: 600_000 },
     resendPerUser: { limit: 3, windowMs: 30_000 },
+    contactChangePerUser: { limit: 4, windowMs: 60_000 },
     passwordResetPerAddress: { limit: 2, windowMs: 120_000 },
     passwordResetPerIp: { limit: 9, windowMs: 900_000 },
   });
+  expect(loadConfig({}).provisioningEmailsPerAddressPerHour).toBe(6);
+  expect(custom.provisioningEmailsPerAddressPerHour).toBe(2);
+  expect(() => loadConfig({ PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR: '0' })).toThrow(ConfigError);
   for (const bad of ['5', 'five/60', '5/60/1', '-1/60'])
     expect(() => loadConfig({ RESEND_RATE_LIMIT: bad })).toThrow(
       expect.objectContaining({

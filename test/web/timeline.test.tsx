@@ -25,6 +25,9 @@ const EXAMPLES: { [T in LineEventType]: [LineEventOf<T>['data'], ...LineEventOf<
     { sendId: 'snd_1', reason: 'contact_change', to: 'irene@initech.example' },
     { sendId: 'snd_1', reason: 'reminder', to: 'irene@initech.example' },
   ],
+  'provisioning_email.waiting': [
+    { sendId: 'snd_1', to: 'irene@initech.example', limit: 6, until: '2026-12-01T14:05:00.000Z' },
+  ],
   'provisioning_email.sent': [{ ...outcome, detail: '250 OK' }],
   'provisioning_email.delivered': [{ ...outcome, detail: null }],
   'provisioning_email.failed': [outcome],
@@ -124,6 +127,13 @@ describe('timeline', () => {
     if (type === 'provisioning_email.failed' || type === 'provisioning_email.bounced')
       expect(en).toContain(outcome.detail);
     if (type === 'provisioning_email.sent') expect(en).not.toContain('250 OK');
+    // Held back by the per-address cap: how many e-mails the address had, and when this one goes.
+    if (type === 'provisioning_email.waiting') {
+      expect(en).toContain('had 6 e-mails in the last hour');
+      expect(en).toContain('goes out at 1 Dec 2026, 14:05 UTC');
+      expect(it).toContain('6 e-mail nell’ultima ora');
+      expect(it).toContain('14:05 UTC');
+    }
   });
 
   it('says how a contact changed: partner, every line, support, or delegation each read differently', async () => {

@@ -1,6 +1,8 @@
 /**
  * Change the provisioning contact of one line, or of every line of its order, until the PONR.
- * After the RSD the old link stops working and the new contact gets a fresh e-mail at once.
+ * After the RSD the old link stops working and a new address gets a fresh e-mail at once; a new
+ * name or language on the same address only updates the line (the live link stays, nothing is sent).
+ * The caller counts the change against the user's limit first (`limitContactChange`).
  * All lines change in one transaction or none does.
  */
 import type { Transaction } from 'kysely';
@@ -23,13 +25,14 @@ export interface ContactChangeResult {
   skipped: { subscriptionId: string; code: 'LINE_CANCELLED' | 'UNCHANGED' }[];
 }
 
-const sameContact = (
-  a: ProvisioningContact,
-  b: { contact_name: string; contact_email: string; contact_language: string },
-) =>
-  a.name === b.contact_name &&
-  a.email.toLowerCase() === b.contact_email.toLowerCase() &&
-  a.language === b.contact_language;
+type ContactColumns = { contact_name: string; contact_email: string; contact_language: string };
+
+/** Addresses compare case aside: `Anna@X.it` and `anna@x.it` are one mailbox for this purpose. */
+const sameAddress = (a: ProvisioningContact, b: ContactColumns) =>
+  a.email.toLowerCase() === b.contact_email.toLowerCase();
+
+const sameContact = (a: ProvisioningContact, b: ContactColumns) =>
+  a.name === b.contact_name && sameAddress(a, b) && a.language === b.contact_language;
 
 export async function changeProvisioningContact(
   deps: AppDeps,
@@ -58,7 +61,11 @@ export async function changeProvisioningContact(
       const outcome = withPonrDetails(deps, order, () =>
         transition(
           toLineState(target, order.mapped_at),
-          { type: 'change_contact', contactChanged: changed },
+          {
+            type: 'change_contact',
+            contactChanged: changed,
+            addressChanged: !sameAddress(input.contact, target),
+          },
           now,
           deps.settings.policy,
         ),

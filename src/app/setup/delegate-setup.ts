@@ -54,7 +54,7 @@ export async function delegateSetup(
     for (const target of targets) {
       const outcome = transition(
         toLineState(target, order.mapped_at),
-        { type: 'change_contact', contactChanged: true },
+        { type: 'change_contact', contactChanged: true, addressChanged: true },
         now,
         deps.settings.policy,
       );

@@ -7,7 +7,7 @@ import { resendProvisioningEmail } from '../../app/lines/resend-provisioning-ema
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import { listSubscriptions, listSubscriptionsSchema } from '../../app/orders/list-subscriptions.js';
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
-import { limitResend } from '../../app/rate-limits.js';
+import { limitContactChange, limitResend } from '../../app/rate-limits.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, readRoute } from '../define-route.js';
 import { errorResponse, json, jsonBody, subscriptionIdParam } from '../openapi-common.js';
@@ -135,7 +135,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       tags: ['Subscriptions'],
       summary: 'Change the provisioning contact of this line or of every line of its order',
       description:
-        'After the RSD the old setup link is revoked and the new contact is e-mailed at once. Lines past the point of no return are listed in `skipped`.',
+        "After the RSD a new address gets a fresh e-mail at once and the old setup link is revoked; a new name or language on the same address is recorded and nothing is sent. Lines past the point of no return are listed in `skipped`. Each request counts against the user's contact change limit (`RATE_LIMITED` with Retry-After past it).",
       request: {
         params: subscriptionIdParam,
         body: jsonBody(changeContactSchema),
@@ -148,10 +148,12 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
           }),
           'Changed',
         ),
+        429: errorResponse('RATE_LIMITED: too many contact changes by this user; see Retry-After'),
       },
     }),
     async (c) => {
       const { applyToAllLines, ...contact } = c.req.valid('json');
+      await limitContactChange(deps, c.get('actor'));
       const result = await changeProvisioningContact(deps, c.get('actor'), {
         subscriptionId: c.req.valid('param').subscriptionId,
         contact,

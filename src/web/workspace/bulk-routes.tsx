@@ -9,7 +9,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { bulkChangeProvisioningContact } from '../../app/lines/bulk-change-provisioning-contact.js';
 import { bulkLines } from '../../app/lines/bulk-line-results.js';
 import { bulkResendProvisioningEmail } from '../../app/lines/bulk-resend-provisioning-email.js';
-import { limitResend } from '../../app/rate-limits.js';
+import { limitContactChange, limitResend } from '../../app/rate-limits.js';
 import { invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { CsrfField } from '../layout.js';
@@ -157,6 +157,7 @@ export function registerBulkRoutes(app: WebApp, deps: AppDeps): void {
       const values = contactValuesOf(body);
       const { contact, errors } = parseContact(values, c.get('t'));
       if (!contact) return contactForm(c, deps, user, form, values, errors);
+      await limitContactChange(deps, user);
       const results = await bulkChangeProvisioningContact(deps, user, {
         subscriptionIds: form.lines,
         contact,

@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from '../../app/deps.js';
 import { changeProvisioningContact } from '../../app/lines/change-provisioning-contact.js';
 import { getSubscription, type SubscriptionDetail } from '../../app/orders/get-subscription.js';
+import { limitContactChange } from '../../app/rate-limits.js';
 import { type AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import { CsrfField, Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
@@ -110,6 +111,7 @@ export function registerContactRoutes(app: WebApp, deps: AppDeps): void {
         const line = await getSubscription(deps, user, id);
         return editPage(c, line, back, { values, applyToAll, errors }, 400);
       }
+      await limitContactChange(deps, user);
       try {
         const result = await changeProvisioningContact(deps, user, {
           subscriptionId: id,

@@ -62,6 +62,10 @@ const DESCRIBE = {
     vars: { to: data.to },
     sendId: data.sendId,
   }),
+  'provisioning_email.waiting': ({ data }, language) => ({
+    key: 'delivery.waiting',
+    vars: { to: data.to, limit: String(data.limit), until: formatDateTime(data.until, language) },
+  }),
   'provisioning_email.sent': ({ data }) => ({ key: 'delivery.sent', vars: { to: data.to } }),
   'provisioning_email.delivered': ({ data }) => ({ key: 'delivery.delivered', vars: { to: data.to } }),
   'provisioning_email.failed': ({ data }) => ({

@@ -11,6 +11,7 @@ export const timelineEn = {
     reminder: 'Reminder to {{to}}',
   },
   delivery: {
+    waiting: 'Waiting: {{to}} had {{limit}} e-mails in the last hour; this one goes out at {{until}}',
     sent: 'E-mail to {{to}} handed to the mail server',
     delivered: 'E-mail to {{to}} delivered',
     failed: 'E-mail to {{to}} could not be sent',

@@ -14,6 +14,8 @@ export const timelineIt: Widen<typeof timelineEn> = {
     reminder: 'Promemoria a {{to}}',
   },
   delivery: {
+    waiting:
+      'In attesa: {{to}} ha ricevuto {{limit}} e-mail nell’ultima ora; questa verrà inviata il {{until}}',
     sent: 'E-mail a {{to}} consegnata al server di posta',
     delivered: 'E-mail a {{to}} recapitata',
     failed: 'Non è stato possibile inviare l’e-mail a {{to}}',
