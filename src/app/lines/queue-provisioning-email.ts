@@ -119,12 +119,12 @@ export async function queueProvisioningEmail(
 export async function queueProvisioningEmails(
   trx: Transaction<Database>,
   deps: AppDeps,
-  { actor, now }: { actor: AuditActor; now: Date },
+  { actor, now, queueAt }: { actor: AuditActor; now: Date; queueAt?: Date },
   requests: ProvisioningEmailRequest[],
 ): Promise<QueuedSend[]> {
   if (requests.length === 0) return [];
   const prepared = requests.map((request) => prepareSend(deps, actor, now, request));
-  await writeProvisioningSends(trx, now, prepared);
+  await writeProvisioningSends(trx, now, prepared, queueAt);
   return prepared.map((p) => ({ sendId: p.id, subscriptionId: p.subscriptionId, to: p.toEmail }));
 }
 
