@@ -1,12 +1,13 @@
 /**
  * A deadline is one exact instant, with its time and zone, wherever it is shown: the provisioning
  * e-mail (English and Italian), the setup wizard its link opens, and the partner's order,
- * Subscriptions and subscription pages. It is the line's close instant, or the link's expiry if
+ * Subscriptions and subscription pages and the support agent's case console. It is the line's close instant, or the link's expiry if
  * the link dies first (an offer's period longer than SETUP_LINK_TTL_DAYS).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { hashPassword } from '../../src/app/identity/hash-password.js';
+import { openSupportCase } from '../../src/app/support/open-support-case.js';
 import type { ParsedMail } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { policyDaysOf } from '../../src/store/line-repository.js';
@@ -102,6 +103,18 @@ describeEachStore('deadlines as exact instants', (kind) => {
     expect(lineIt).toContain(`Chiusura se non configurata ${IT}`);
     expect(textOf((await alice.get(`/orders/${webOrderId}?lang=it`)).html)).toContain(
       `Si chiude il ${IT} se non configurata`,
+    );
+
+    // The support agent's console for a case about the line.
+    const { caseId } = await openSupportCase(
+      w.deps,
+      { actor: w.actors.alice },
+      { type: 'resend_provisioning_email', reference: meet, description: 'Never arrived.', screenshots: [] },
+    );
+    const sam = new WebClient(web);
+    expect((await sam.signIn(w.actors.sam.email, PASSWORD)).status).toBe(303);
+    expect(textOf((await sam.get(`/support/cases/${caseId}?lang=en`)).html)).toContain(
+      `Closes if not set up ${EN}`,
     );
   });
 
