@@ -160,6 +160,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError([
       { variable: 'WEBHOOKS_TIMEOUT_MS', message: 'must be shorter than OUTBOX_LEASE_MS' },
     ]);
+  // A link that dies before its line closes would promise the contact a deadline it cannot keep.
+  const longestPolicyDays = Math.max(
+    e.POLICY_DEFAULT_DAYS,
+    ...Object.values(e.POLICY_CLOSE_AFTER_DAYS ?? {}),
+  );
+  if (e.SETUP_LINK_TTL_DAYS < longestPolicyDays)
+    throw new ConfigError([
+      {
+        variable: 'SETUP_LINK_TTL_DAYS',
+        message: `must be at least the longest policy period in POLICY_DEFAULT_DAYS and POLICY_CLOSE_AFTER_DAYS (${longestPolicyDays} days), or a setup link dies before its line closes`,
+      },
+    ]);
   const dkim = dkimOf(e);
   const mode = e.DATABASE_URL ? 'production' : 'embedded';
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');

@@ -55,6 +55,15 @@ export function closeInstant(policyDays: number, firstEmailAt: Date): Date {
   return new Date(firstEmailAt.getTime() + policyDays * DAY_MS);
 }
 
+/**
+ * The deadline a setup link's holder is given: the line's close while it is open, but never after
+ * the link dies (an offer's period may outlast the link). A line already closed, or not yet e-mailed
+ * (`closesAt` null), leaves the link's own expiry.
+ */
+export function setupDeadline(closesAt: Date | null, linkExpiresAt: Date): Date {
+  return closesAt && closesAt < linkExpiresAt ? closesAt : linkExpiresAt;
+}
+
 /** Reminder instants before the close, earliest first; reminders that would fall before the first e-mail are dropped. */
 export function reminderInstants(policy: Policy, line: LinePeriod, firstEmailAt: Date): Date[] {
   const close = closeInstant(line.policyDays, firstEmailAt).getTime();

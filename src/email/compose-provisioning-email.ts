@@ -1,5 +1,6 @@
+import { formatDeadline } from '../i18n/format-deadline.js';
 import { createEmailDocument, type EmailBlock, type EmailDocument } from './email-document.js';
-import { emailTranslator, formatEmailDate, formatEmailNumber } from './email-i18n.js';
+import { emailTranslator, formatEmailNumber } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
 
 /** The provisioning e-mail and its reminder: same setup link, different opening. */
@@ -38,7 +39,7 @@ export function composeProvisioningEmail(
         ]),
       },
       { kind: 'button', label: t('setup.button'), url: input.secrets.setupUrl },
-      paragraph(t('setup.deadline', { deadline: formatEmailDate(lng, input.deadline) })),
+      paragraph(t('setup.deadline', { deadline: formatDeadline(lng, input.deadline) })),
       paragraph(t('setup.delegate')),
       { kind: 'link', text: t('setup.help'), url: input.helpUrl },
       paragraph(t('setup.allowList', { senderAddress: input.senderAddress })),

@@ -53,7 +53,6 @@ export function emailTranslator(language: Language): (key: string, vars?: Record
 // time in the RSD burst), so each is built once per language and reused.
 function formatters(locale: string) {
   return {
-    date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
     dateTime: new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'long',
@@ -70,11 +69,6 @@ const FORMATTERS: Record<Language, ReturnType<typeof formatters>> = {
   en: formatters(INTL_LOCALES.en),
   it: formatters(INTL_LOCALES.it),
 };
-
-/** "2 December 2026" / "2 dicembre 2026"; UTC, so every reader sees the same day. */
-export function formatEmailDate(language: Language, isoInstant: string): string {
-  return FORMATTERS[language].date.format(parseInstant(isoInstant));
-}
 
 /** "2 December 2026 at 14:00 UTC" / "2 dicembre 2026 alle ore 14:00 UTC". */
 export function formatEmailDateTime(language: Language, isoInstant: string): string {

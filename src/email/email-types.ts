@@ -47,7 +47,7 @@ const setupLinkFields = {
     /** The one-time setup link, token included. */
     setupUrl: z.url(),
   }),
-  /** ISO instant at which the line closes if the setup is not done. */
+  /** ISO instant until which the link works: the line's close while it is open, never after the link's expiry. */
   deadline: instantSchema,
   helpUrl: z.url(),
   /** The From address the contact's IT should allow-list. */

@@ -22,6 +22,17 @@ import { enqueueEmail, type QueuedEmail } from '../store/outbox-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 import { addresseesOf } from '../store/user-repository.js';
 
+/**
+ * The instants one run works with. `now` is domain time: what is due, first e-mail and close
+ * instants, audit rows. `queueAt` is when the e-mails and webhooks it queues become due on the
+ * real clock; the two differ only when `run-due --now` travels in time, whose e-mails must go out
+ * at once rather than when the real clock reaches the simulated instant.
+ */
+interface DueInstants {
+  now: Date;
+  queueAt: Date;
+}
+
 export interface DueSummary {
   dispatched: number;
   reminders: number;
@@ -33,14 +44,14 @@ async function notifyLinesClosed(
   trx: Transaction<Database>,
   deps: AppDeps,
   closed: { order: PurchaseOrderRow; line: SubscriptionLineRow }[],
-  now: Date,
+  queueAt: Date,
 ) {
   if (closed.length === 0) return;
   const placers = await addresseesOf(trx, [...new Set(closed.map((c) => c.order.placed_by_user_id))]);
   const offers = await offerNames(trx, [...new Set(closed.map((c) => c.line.offer_code))]);
   await enqueueEmail(
     trx,
-    now,
+    queueAt,
     closed.map(({ order, line }): QueuedEmail => {
       const placer = placers.get(order.placed_by_user_id)!;
       return {
@@ -65,7 +76,12 @@ async function notifyLinesClosed(
  * One batch in one transaction: the state machine decides each line, then every table is
  * written with one statement for the whole batch (round trips per line were the RSD burst's cost).
  */
-async function processBatch(deps: AppDeps, now: Date, limit: number, summary: DueSummary): Promise<number> {
+async function processBatch(
+  deps: AppDeps,
+  { now, queueAt }: DueInstants,
+  limit: number,
+  summary: DueSummary,
+): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     // Locks the claimed lines (FOR UPDATE SKIP LOCKED): other workers pass them over until commit.
     const lines = await claimDueLines(trx, now, limit);
@@ -104,7 +120,7 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
     const sends = await queueProvisioningEmails(
       trx,
       deps,
-      { actor: SYSTEM_ACTOR, now },
+      { actor: SYSTEM_ACTOR, now, queueAt },
       emails.map((e) => ({ ...e, context: contexts.get(e.orderId)! })),
     );
     // The RSD e-mails' audit rows went in with the sends; their webhooks say the line awaits setup.
@@ -117,8 +133,9 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
         subscriptionId: send.subscriptionId,
         data: { sendId: send.sendId, reason: emails[i]!.reason, to: send.to },
       })),
+      queueAt,
     );
-    await notifyLinesClosed(trx, deps, closed, now);
+    await notifyLinesClosed(trx, deps, closed, queueAt);
     await recordLineEvents(
       trx,
       deps,
@@ -130,6 +147,7 @@ async function processBatch(deps: AppDeps, now: Date, limit: number, summary: Du
         subscriptionId: line.subscription_id,
         data: { pendingProvisioning: true },
       })),
+      queueAt,
     );
     return lines.length;
   });
@@ -140,18 +158,21 @@ export async function runDue(
   deps: AppDeps,
   opts: {
     now?: Date;
+    /** When what it queues becomes due (default: `now`); `run-due --now` passes the real clock. */
+    queueAt?: Date;
     batchSize?: number;
     /** Called after each committed batch that queued e-mails, so the outbox can start on them. */
     onQueued?: () => void;
   } = {},
 ): Promise<DueSummary> {
   const now = opts.now ?? deps.clock.now();
+  const instants: DueInstants = { now, queueAt: opts.queueAt ?? now };
   const batchSize = opts.batchSize ?? 500;
   const summary: DueSummary = { dispatched: 0, reminders: 0, closed: 0 };
   // Each pass moves every claimed line's next_action_at past `now`, so the loop ends.
   for (;;) {
     const queuedBefore = summary.dispatched + summary.reminders + summary.closed;
-    const claimed = await processBatch(deps, now, batchSize, summary);
+    const claimed = await processBatch(deps, instants, batchSize, summary);
     if (summary.dispatched + summary.reminders + summary.closed > queuedBefore) opts.onQueued?.();
     if (claimed < batchSize) return summary;
   }

@@ -76,6 +76,8 @@ export function lineViewsOfOrder(db: Db, orderId: string) {
       'contact_name',
       'contact_email',
       'contact_language',
+      'first_email_at',
+      'policy_days',
     ])
     .where('order_id', '=', orderId)
     .orderBy('line_no')

@@ -25,6 +25,8 @@ const LINE_SUMMARY = [
   'l.contact_name',
   'l.contact_email',
   'l.contact_language',
+  'l.first_email_at',
+  'l.policy_days',
 ] as const;
 
 export interface SubscriptionListFilter {

@@ -41,6 +41,8 @@ export async function writeProvisioningSends(
   trx: Transaction<Database>,
   now: Date,
   sends: NewProvisioningSend[],
+  /** When the outbox rows become due on the real clock; differs from `now` only in `run-due --now`. */
+  queueAt: Date = now,
 ): Promise<number> {
   if (sends.length === 0) return 0;
   const rows = sends.map((s, i) => ({
@@ -109,7 +111,7 @@ export async function writeProvisioningSends(
     ),
     messages as (
       insert into outbox (topic, payload, message_key, send_id, available_at, created_at)
-      select 'email', payload, id, id, ${now}, ${now} from req order by ord
+      select 'email', payload, id, id, ${queueAt}, ${queueAt} from req order by ord
       on conflict (message_key) do nothing
     ),
     audit as (

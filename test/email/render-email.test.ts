@@ -37,11 +37,16 @@ function expectWellFormedEmail(email: RenderedEmail, input: EmailInput): void {
 
 describe('renderEmail: provisioning', () => {
   it.each([
-    ['en', 'Provisioning information required for order W-1001', '2 December 2026', 'Set up your service'],
+    [
+      'en',
+      'Provisioning information required for order W-1001',
+      '2 December 2026, 09:00 UTC',
+      'Set up your service',
+    ],
     [
       'it',
       'Informazioni richieste per l’attivazione dell’ordine W-1001',
-      '2 dicembre 2026',
+      '2 dicembre 2026, 09:00 UTC',
       'Configura il servizio',
     ],
   ] as const)('renders in %s', (language, subject, deadline, button) => {
@@ -73,7 +78,7 @@ describe('renderEmail: provisioning', () => {
     const { html, text } = renderEmail(provisioningInput('en'));
     expect(text).toContain('Hello Maria Rossi,');
     expect(text).toContain('ask your IT administrator to allow noreply@onramp.example');
-    expect(html).toContain('Please complete the setup by 2 December 2026.');
+    expect(html).toContain('Please complete the setup by 2 December 2026, 09:00 UTC.');
     expect(text).toContain('- Subscription: Sub1001\n  Offer: Business Suite (A-FLEX)\n  Quantity: 25');
   });
 

@@ -91,7 +91,7 @@ describe('sending through the SMTP sink', () => {
     expect(mail.to).toEqual([contact.email]);
     expect(mail.subject).toBe('Informazioni richieste per l’attivazione dell’ordine W-1001');
     expect(mail.html).toContain('<html lang="it"');
-    expect(mail.text).toContain('Termine per completare la configurazione: 2 dicembre 2026.');
+    expect(mail.text).toContain('Termine per completare la configurazione: 2 dicembre 2026, 09:00 UTC.');
     expect(mail.links).toContain(setupUrl);
     expect(mail.links).toEqual([...new Set(mail.links)]);
     expect(mail.date).toBeInstanceOf(Date);

@@ -81,7 +81,7 @@ describeEachStore('provisioning e-mail delivered over SMTP', (kind) => {
     expect(it.html).toContain('<html lang="it"');
     expect(it.text).toContain('Gentile Giulia Romano,');
     expect(it.text).not.toContain('Please complete the setup');
-    expect(it.text).toContain('Termine per completare la configurazione: 8 dicembre 2026.');
+    expect(it.text).toContain('Termine per completare la configurazione: 8 dicembre 2026, 09:00 UTC.');
     expect(it.text).toContain(flex);
     await expectWorkingSetupLink(it, flex, flexSend.id);
 
@@ -91,7 +91,7 @@ describeEachStore('provisioning e-mail delivered over SMTP', (kind) => {
     expect(en.messageId).toBe(`<${meetSend.id}@onramp.test>`);
     expect(en.subject).toBe(`Provisioning information required for order ${webOrderId}`);
     expect(en.html).toContain('<html lang="en"');
-    expect(en.text).toContain('Please complete the setup by 31 December 2026.');
+    expect(en.text).toContain('Please complete the setup by 31 December 2026, 09:00 UTC.');
     expect(en.text).toContain(meet);
     await expectWorkingSetupLink(en, meet, meetSend.id);
   });

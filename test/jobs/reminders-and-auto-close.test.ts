@@ -99,8 +99,11 @@ describeEachStore('reminders and auto-close at the policy boundaries', (kind) =>
       ]);
       expect(toContact[1]!.text).toContain('3 days left to set up your service');
       expect(toContact[2]!.text).toContain('1 day left to set up your service');
+      // The exact close instant, with its time and zone: a date alone read as a day too many west of UTC.
       const closeDay = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(close);
-      for (const mail of toContact) expect(mail.text).toContain(`Please complete the setup by ${closeDay}.`);
+      const closeTime = new Date(close).toISOString().slice(11, 16);
+      for (const mail of toContact)
+        expect(mail.text).toContain(`Please complete the setup by ${closeDay}, ${closeTime} UTC.`);
 
       // The line-closed notice goes to the partner user who placed the order (alice).
       const [notice, ...more] = inbox.to(w.actors.alice.email);

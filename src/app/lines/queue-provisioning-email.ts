@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 
-import { closeInstant } from '../../domain/policy.js';
+import { closeInstant, setupDeadline } from '../../domain/policy.js';
 import type { SendReason } from '../../domain/types.js';
 import type { EmailLine, TemplateFields } from '../../email/index.js';
 import type { AuditActor } from '../../store/audit-repository.js';
@@ -124,13 +124,13 @@ export async function queueProvisioningEmail(
 export async function queueProvisioningEmails(
   trx: Transaction<Database>,
   deps: AppDeps,
-  { actor, now }: { actor: AuditActor; now: Date },
+  { actor, now, queueAt }: { actor: AuditActor; now: Date; queueAt?: Date },
   requests: ProvisioningEmailRequest[],
 ): Promise<QueuedSend[]> {
   if (requests.length === 0) return [];
   const history = await historyOf(trx, requests);
   const prepared = requests.map((request) => prepareSend(deps, actor, now, request, history));
-  await writeProvisioningSends(trx, now, prepared);
+  await writeProvisioningSends(trx, now, prepared, queueAt);
   return prepared.map((p) => ({ sendId: p.id, subscriptionId: p.subscriptionId, to: p.toEmail }));
 }
 
@@ -180,10 +180,12 @@ function prepareSend(
   const token = ids.newToken();
   const expiresAt = new Date(now.getTime() + settings.setupLinkTtlDays * DAY_MS);
 
-  // While the line is open the contact must act before it closes; a closed-pending line can
-  // still be set up, so the link's own expiry is the deadline that matters.
-  const closesAt = line.first_email_at ? closeInstant(policyDaysOf(line), line.first_email_at) : expiresAt;
-  const deadline = line.status === 'awaiting_provisioning_details' && closesAt > now ? closesAt : expiresAt;
+  // While the line is open the contact must act before it closes, and before the link dies (an
+  // offer's period may outlast SETUP_LINK_TTL_DAYS); a closed-pending line can still be set up,
+  // so the link's own expiry is the deadline that matters.
+  const closesAt = line.first_email_at && closeInstant(policyDaysOf(line), line.first_email_at);
+  const open = line.status === 'awaiting_provisioning_details' && closesAt && closesAt > now;
+  const deadline = setupDeadline(open ? closesAt : null, expiresAt);
   const delegatedBy = history.delegators.get(line.subscription_id);
   const common = {
     language: line.contact_language,

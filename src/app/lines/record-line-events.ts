@@ -37,10 +37,12 @@ export async function recordLineEvents(
   now: Date,
   actor: AuditActor,
   events: LineEventAt[],
+  /** When the webhooks become due on the real clock; differs from `now` only in `run-due --now`. */
+  queueAt: Date = now,
 ): Promise<void> {
   if (events.length === 0) return;
   await appendAudit(trx, now, actor, events.map(auditEntryOf));
-  await queueLineWebhooks(trx, deps, now, lineEventsOf(events));
+  await queueLineWebhooks(trx, deps, now, lineEventsOf(events), queueAt);
 }
 
 /** The webhooks of provisioning e-mails whose audit rows `writeProvisioningSends` already wrote. */
@@ -49,6 +51,7 @@ export async function queueWebhooksOfQueuedEmails(
   deps: Pick<AppDeps, 'ids'>,
   now: Date,
   events: (LineEventOf<'provisioning_email.queued'> & { subscriptionId: string })[],
+  queueAt: Date = now,
 ): Promise<void> {
-  await queueLineWebhooks(trx, deps, now, lineEventsOf(events));
+  await queueLineWebhooks(trx, deps, now, lineEventsOf(events), queueAt);
 }

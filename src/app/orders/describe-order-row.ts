@@ -4,7 +4,9 @@
  */
 import type { OrderAccessFacts } from '../../domain/access.js';
 import { allowedActions } from '../../domain/line-state-machine.js';
+import { closeInstant } from '../../domain/policy.js';
 import type { LineStatus } from '../../domain/types.js';
+import { policyDaysOf } from '../../store/line-repository.js';
 import type { PurchaseOrderRow } from '../../store/schema.js';
 
 export function accessFactsOf(order: PurchaseOrderRow): OrderAccessFacts {
@@ -26,6 +28,19 @@ interface LineSummaryRow {
   contact_name: string;
   contact_email: string;
   contact_language: string;
+  first_email_at: Date | null;
+  policy_days: number | null;
+}
+
+/**
+ * The instant an open line closes if nobody sets it up (ISO); null before its first e-mail and
+ * once it is no longer awaiting setup. The e-mail's deadline is the same instant.
+ */
+export function closesAtOf(
+  line: Pick<LineSummaryRow, 'status' | 'first_email_at' | 'offer_code' | 'policy_days'>,
+) {
+  if (line.status !== 'awaiting_provisioning_details' || !line.first_email_at) return null;
+  return closeInstant(policyDaysOf(line), line.first_email_at).toISOString();
 }
 
 /** What the order and the subscription views say of a line. */
@@ -37,6 +52,8 @@ export interface LineSummary {
   status: LineStatus;
   pendingProvisioning: boolean;
   provisioningContact: { name: string; email: string; language: string };
+  /** When the line closes if not set up (ISO); null unless it awaits setup after its first e-mail. */
+  closesAt: string | null;
   /** The fast PONR check for the UI; the binding one happens under lock when acting. */
   canResend: boolean;
   canChangeContact: boolean;
@@ -56,6 +73,7 @@ export function lineSummaryOf(line: LineSummaryRow, mapped: boolean): LineSummar
       email: line.contact_email,
       language: line.contact_language,
     },
+    closesAt: closesAtOf(line),
     canResend: allowed.includes('resend'),
     canChangeContact: allowed.includes('change_contact'),
   };

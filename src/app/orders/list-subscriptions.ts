@@ -8,6 +8,7 @@ import { type Actor, LINE_STATUSES, type LineStatus } from '../../domain/types.j
 import { listSubscriptionRows } from '../../store/subscription-list-repository.js';
 import type { AppDeps } from '../deps.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';
+import { closesAtOf } from './describe-order-row.js';
 
 export const listSubscriptionsSchema = z.object({
   status: z.enum(LINE_STATUSES).optional(),
@@ -37,6 +38,8 @@ export interface SubscriptionSummary {
   status: LineStatus;
   pendingProvisioning: boolean;
   provisioningContact: { name: string; email: string; language: string };
+  /** When the line closes if not set up (ISO); null unless it awaits setup after its first e-mail. */
+  closesAt: string | null;
   mapped: boolean;
 }
 
@@ -73,6 +76,7 @@ export async function listSubscriptions(
       status: r.status,
       pendingProvisioning: r.pending_provisioning,
       provisioningContact: { name: r.contact_name, email: r.contact_email, language: r.contact_language },
+      closesAt: closesAtOf(r),
       mapped: r.mapped_at !== null,
     })),
     nextCursor:

@@ -5,6 +5,7 @@
  * ALREADY_MAPPED.
  */
 import { DEFAULT_DATA_REGIONS } from '../../domain/data-region.js';
+import { setupDeadline } from '../../domain/policy.js';
 import { isLanguage, type Language, type LineStatus } from '../../domain/types.js';
 import { linesOfOrder } from '../../store/line-repository.js';
 import { listOffers } from '../../store/offer-repository.js';
@@ -12,6 +13,7 @@ import { organizationNames } from '../../store/organization-repository.js';
 import { delegatorsOfLines } from '../../store/provisioning-history-repository.js';
 import { languageOfTokenEmail } from '../../store/setup-token-repository.js';
 import type { AppDeps } from '../deps.js';
+import { closesAtOf } from '../orders/describe-order-row.js';
 import { findOrganizationsForSetup, type OrganizationFinderResult } from './find-organizations-for-setup.js';
 import { findSetupLink, setupLinkRefusal, setupTokenHash } from './lock-setup-link.js';
 
@@ -42,6 +44,8 @@ export interface SetupView {
   /** Countries a new organization may pick, each with the data region it fixes. */
   countries: { country: string; dataRegion: string }[];
   expiresAt: string;
+  /** The setup must be done by then (ISO): the deadline its e-mail gave, see `setupDeadline`. */
+  deadline: string;
 }
 
 export const SETUP_COUNTRIES = Object.entries(DEFAULT_DATA_REGIONS).map(([country, dataRegion]) => ({
@@ -76,6 +80,7 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
     delegatorsOfLines(deps.db, [{ subscriptionId: line.subscription_id, contactEmail: line.contact_email }]),
   ]);
   const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? null;
+  const closesAt = closesAtOf(line);
   return {
     order: {
       orderId: order.id,
@@ -103,6 +108,7 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
     organizations,
     countries: SETUP_COUNTRIES,
     expiresAt: row.expires_at.toISOString(),
+    deadline: setupDeadline(closesAt ? new Date(closesAt) : null, row.expires_at).toISOString(),
   };
 }
 

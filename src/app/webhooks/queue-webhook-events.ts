@@ -32,6 +32,8 @@ export async function queueWebhookDeliveries(
   now: Date,
   endpoints: Pick<WebhookEndpointRow, 'id'>[],
   event: { type: WebhookEventType; data: Record<string, unknown> },
+  /** When the deliveries become due on the real clock; differs from `now` only in `run-due --now`. */
+  queueAt: Date = now,
 ): Promise<string[]> {
   if (endpoints.length === 0) return [];
   const eventId = deps.ids.newId('evt');
@@ -44,12 +46,12 @@ export async function queueWebhookDeliveries(
   const deliveries = endpoints.map((e) => ({ endpointId: e.id, deliveryId: deps.ids.newId('whd') }));
   await enqueue(
     db,
-    now,
+    queueAt,
     deliveries.map((d) => ({
       topic: WEBHOOK_TOPIC,
       messageKey: d.deliveryId,
       webhookEndpointId: d.endpointId,
-      availableAt: now,
+      availableAt: queueAt,
       payload: { eventType: event.type, eventId, body } satisfies WebhookPayload,
     })),
   );
@@ -66,6 +68,7 @@ export async function queueLineWebhooks(
   deps: Pick<AppDeps, 'ids'>,
   now: Date,
   events: { subscriptionId: string; event: LineEvent }[],
+  queueAt: Date = now,
 ): Promise<void> {
   const candidates = events.filter((e) => mayProduceWebhook(e.event.type));
   if (candidates.length === 0) return;
@@ -77,14 +80,21 @@ export async function queueLineWebhooks(
     if (!line) continue;
     const webhook = webhookOf(event, line);
     if (!webhook) continue;
-    await queueWebhookDeliveries(db, deps, now, endpoints, {
-      type: webhook.type,
-      data: {
-        subscriptionId: line.subscription_id,
-        orderId: line.order_id,
-        webOrderId: line.web_order_id,
-        ...webhook.data,
+    await queueWebhookDeliveries(
+      db,
+      deps,
+      now,
+      endpoints,
+      {
+        type: webhook.type,
+        data: {
+          subscriptionId: line.subscription_id,
+          orderId: line.order_id,
+          webOrderId: line.web_order_id,
+          ...webhook.data,
+        },
       },
-    });
+      queueAt,
+    );
   }
 }

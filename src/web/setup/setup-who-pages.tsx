@@ -4,6 +4,7 @@
  */
 import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { LANGUAGES } from '../../domain/types.js';
+import { formatDeadline } from '../../i18n/format-deadline.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { LinesTable, StepActions, TextField, WizardPage } from './setup-components.js';
 import { stepUrl } from './setup-wizard-state.js';
@@ -26,6 +27,7 @@ export function WhoPage(props: { ctx: PageContext; view: SetupView; token: strin
             })}
       </p>
       <LinesTable ctx={ctx} webOrderId={view.order.webOrderId} lines={view.lines} />
+      <p>{ctx.t('setup:deadline', { deadline: formatDeadline(ctx.language, view.deadline) })}</p>
       <div class="setup-choices">
         <a class="button" href={stepUrl(token, 'organization')}>
           {ctx.t('setup:who.self')}

@@ -7,6 +7,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { getSupportCase, type SupportCaseDetail } from '../../app/support/get-support-case.js';
 import { CASE_STATUSES } from '../../domain/support-case.js';
+import { formatDeadline } from '../../i18n/format-deadline.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { ContactFields } from '../workspace/contact-form.js';
@@ -56,6 +57,14 @@ function LineConsole(props: {
         <dd>
           <StatusBadges ctx={ctx} status={line.status} pendingProvisioning={line.pendingProvisioning} />
         </dd>
+        {line.closesAt && (
+          <>
+            <dt>{t('workspace:subscription.closesAt')}</dt>
+            <dd>
+              <time datetime={line.closesAt}>{formatDeadline(ctx.language, line.closesAt)}</time>
+            </dd>
+          </>
+        )}
         <dt>{t('workspace:lines.col.contact')}</dt>
         <dd>
           {contact.name} &lt;{contact.email}&gt;

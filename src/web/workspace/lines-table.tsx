@@ -4,6 +4,7 @@
  */
 import type { Child } from 'hono/jsx';
 
+import { formatDeadline } from '../../i18n/format-deadline.js';
 import type { PageContext } from '../layout.js';
 import { SelectLine, StatusBadges } from './line-actions.js';
 import { formatDate, lineAnchor } from './workspace-support.js';
@@ -42,6 +43,8 @@ interface RowLine {
   status: string;
   rsd: string;
   pendingProvisioning: boolean;
+  /** When it closes if not set up (ISO); the same instant its provisioning e-mail gives. */
+  closesAt: string | null;
 }
 
 /** The row of one line: select and subscription cells, the page's own cells, RSD and status, then the rest. */
@@ -69,6 +72,11 @@ export function LineRow(props: {
       </td>
       <td data-label={lineColumn(ctx, 'status')}>
         <StatusBadges ctx={ctx} status={line.status} pendingProvisioning={line.pendingProvisioning} />
+        {line.closesAt && (
+          <div class="muted small">
+            {ctx.t('workspace:lines.closesAt', { at: formatDeadline(ctx.language, line.closesAt) })}
+          </div>
+        )}
       </td>
       {props.children}
     </tr>

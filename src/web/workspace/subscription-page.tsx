@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import type { Actor } from '../../domain/types.js';
+import { formatDeadline } from '../../i18n/format-deadline.js';
 import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { ContactCell, isPastPonr, PonrDialog, StatusBadges } from './line-actions.js';
@@ -46,6 +47,14 @@ export async function subscriptionPage(
           <dd>{formatDate(line.rsd, language)}</dd>
           <dt>{t('workspace:subscription.firstEmailAt')}</dt>
           <dd>{line.firstEmailAt ? formatDateTime(line.firstEmailAt, language) : '—'}</dd>
+          {line.closesAt && (
+            <>
+              <dt>{t('workspace:subscription.closesAt')}</dt>
+              <dd>
+                <time datetime={line.closesAt}>{formatDeadline(language, line.closesAt)}</time>
+              </dd>
+            </>
+          )}
           <dt>{t('workspace:lines.col.contact')}</dt>
           <dd>
             <ContactCell ctx={ctx} line={line} back={currentPath(c)} />

@@ -2,6 +2,7 @@
 export const setupEn = {
   title: 'Set up your service',
   orderLine: 'Order {{webOrderId}} for {{endCustomerName}}, placed by {{partnerName}}',
+  deadline: 'Please complete the setup by {{deadline}}.',
   steps: {
     label: 'Setup steps',
     who: 'Who sets it up',

@@ -53,6 +53,7 @@ export const workspaceEn = {
     title: 'Subscription lines',
     history: 'History of {{subscriptionId}}',
     offerQuantity: '{{offerCode}} × {{quantity}}',
+    closesAt: 'Closes on {{at}} if not set up',
     col: {
       select: 'Select',
       subscription: 'Subscription',
@@ -79,6 +80,7 @@ export const workspaceEn = {
   subscription: {
     title: 'Subscription {{subscriptionId}}',
     firstEmailAt: 'First provisioning e-mail',
+    closesAt: 'Closes if not set up',
   },
   resend: {
     title: 'Resend Confirmation',

@@ -5,6 +5,7 @@ import type { setupEn } from '../en/setup.js';
 export const setupIt: Widen<typeof setupEn> = {
   title: 'Configuri il servizio',
   orderLine: 'Ordine {{webOrderId}} per {{endCustomerName}}, effettuato da {{partnerName}}',
+  deadline: 'Termine per completare la configurazione: {{deadline}}.',
   steps: {
     label: 'Passaggi della configurazione',
     who: 'Chi configura',

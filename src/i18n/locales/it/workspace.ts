@@ -55,6 +55,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     title: 'Righe di abbonamento',
     history: 'Cronologia di {{subscriptionId}}',
     offerQuantity: '{{offerCode}} × {{quantity}}',
+    closesAt: 'Si chiude il {{at}} se non configurata',
     col: {
       select: 'Seleziona',
       subscription: 'Abbonamento',
@@ -81,6 +82,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
   subscription: {
     title: 'Abbonamento {{subscriptionId}}',
     firstEmailAt: 'Prima e-mail di provisioning',
+    closesAt: 'Chiusura se non configurata',
   },
   resend: {
     title: 'Conferma del nuovo invio',
