@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import type { RateLimits } from './app/rate-limits.js';
+import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 
 const bool = z
@@ -57,6 +58,7 @@ export const envSchema = z.object({
   SMTP_POOL_SIZE: int(1, 100).default(5),
   MAIL_FROM: z.string().min(3).default('Onramp Provisioning <provisioning@onramp.localhost>'),
   MAIL_REPLY_TO: z.string().optional(),
+  BRAND_NAME: displayName({ max: 60 }).default(DEFAULT_BRAND_NAME),
   MAIL_SINK_PORT: int(0, 65535).default(2525),
   DEMO_DATA: bool.optional(),
   POLICY_CLOSE_AFTER_DAYS: offerDays.optional(),
@@ -96,6 +98,8 @@ export interface Config {
   smtpUrl: string | undefined;
   smtpPoolSize: number;
   mailFrom: string;
+  /** BRAND_NAME: the product's name in every e-mail and page (signatures, subjects, titles). */
+  brandName: string;
   mailReplyTo: string | undefined;
   mailSinkPort: number;
   demoData: boolean;
@@ -156,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     smtpPoolSize: e.SMTP_POOL_SIZE,
     mailFrom: e.MAIL_FROM,
+    brandName: e.BRAND_NAME,
     mailReplyTo: e.MAIL_REPLY_TO,
     mailSinkPort: e.MAIL_SINK_PORT,
     demoData: e.DEMO_DATA ?? mode === 'embedded',
