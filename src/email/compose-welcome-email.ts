@@ -3,10 +3,10 @@ import { emailTranslator, formatEmailDateTime } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
 
 /** Sent to the new customer admin once the setup is confirmed (PONR). */
-export function composeWelcomeEmail(input: TemplateInput<'welcome'>): EmailDocument {
+export function composeWelcomeEmail(input: TemplateInput<'welcome'>, brand: string): EmailDocument {
   const { language: lng, organizationName } = input;
-  const t = emailTranslator(lng);
-  return createEmailDocument(lng, input.to, {
+  const t = emailTranslator(lng, brand);
+  return createEmailDocument(lng, brand, input.to, {
     subject: t('welcome.subject', { organizationName }),
     heading: t('welcome.heading'),
     blocks: [

@@ -65,6 +65,7 @@ async function rendered(language: Language, action: string, data: unknown): Prom
   const ctx = {
     t: (key: string, vars?: Record<string, unknown>) => t(language, key, vars),
     language,
+    brand: 'Onramp',
     user: null,
     csrfToken: '',
     path: '/',

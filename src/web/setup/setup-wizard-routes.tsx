@@ -12,6 +12,7 @@ import { getSetupOutcome } from '../../app/setup/get-setup-outcome.js';
 import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
 import { type NewLinkLimits, requestNewSetupLink } from '../../app/setup/request-new-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
+import { NAME_CHARACTERS_MESSAGE } from '../../domain/display-name.js';
 import { isAppError } from '../../domain/errors.js';
 import type { DeadLinkReason } from '../../domain/setup-rules.js';
 import { isLanguage } from '../../domain/types.js';
@@ -182,7 +183,11 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
       const parsed = provisioningContactSchema.safeParse(form);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          if (issue.path[0] === 'name') form.errors.name = ctx.t('setup:delegate.errors.name');
+          if (issue.path[0] === 'name')
+            form.errors.name =
+              issue.message === NAME_CHARACTERS_MESSAGE
+                ? ctx.t('workspace:contact.error.characters', { field: ctx.t('workspace:contact.name') })
+                : ctx.t('setup:delegate.errors.name');
           if (issue.path[0] === 'email') form.errors.email = ctx.t('setup:delegate.errors.email');
         }
         return c.html(<DelegatePage ctx={ctx} view={view} token={token} form={form} />, 400);

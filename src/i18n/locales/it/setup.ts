@@ -53,7 +53,7 @@ export const setupIt: Widen<typeof setupEn> = {
     yours: 'La Sua organizzazione',
     yoursHint:
       'Lei è amministratore di questa organizzazione, quindi gli abbonamenti saranno aggiunti a essa.',
-    suggested: 'Organizzazioni della Sua azienda che usano già Onramp',
+    suggested: 'Organizzazioni della Sua azienda che usano già {{brand}}',
     suggestedHint:
       'Queste organizzazioni hanno un nome simile a {{endCustomerName}} e un amministratore con un indirizzo e-mail di {{domain}}.',
     createNew: 'Crea una nuova organizzazione',
