@@ -12,7 +12,7 @@ import { getSetupOutcome } from '../../app/setup/get-setup-outcome.js';
 import { languageOfSetupLink, openSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
 import { type NewLinkLimits, requestNewSetupLink } from '../../app/setup/request-new-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
-import { NAME_CHARACTERS_MESSAGE } from '../../domain/display-name.js';
+import { hasRefusedNameCharacter, NAME_CHARACTERS_MESSAGE } from '../../domain/display-name.js';
 import { isAppError } from '../../domain/errors.js';
 import type { DeadLinkReason } from '../../domain/setup-rules.js';
 import { isLanguage } from '../../domain/types.js';
@@ -240,10 +240,14 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
         const problem = problemWith(view, state, true);
         if (problem) return stepPage(c, ctx, view, token, state, problem);
         const confirmedBy = field(body, 'confirmedBy', 300);
-        if (!confirmedBy || confirmedBy.length > MAX_NAME)
+        if (!confirmedBy || confirmedBy.length > MAX_NAME || hasRefusedNameCharacter(confirmedBy))
           return reviewPage(c, ctx, view, token, state, {
             confirmedBy,
-            error: ctx.t('setup:review.errors.name'),
+            error: ctx.t(
+              hasRefusedNameCharacter(confirmedBy)
+                ? 'setup:organization.errors.characters'
+                : 'setup:review.errors.name',
+            ),
           });
         try {
           await completeSetup(deps, token, {

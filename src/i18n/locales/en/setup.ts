@@ -61,6 +61,7 @@ export const setupEn = {
     errors: {
       choose: 'Choose an organization.',
       name: 'Enter the name of the new organization (up to 200 characters).',
+      characters: 'A name must not contain line breaks, control characters or < >.',
       notOffered: 'That organization cannot be chosen here. Choose one of the list.',
     },
   },

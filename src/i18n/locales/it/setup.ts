@@ -65,6 +65,7 @@ export const setupIt: Widen<typeof setupEn> = {
     errors: {
       choose: "Scelga un'organizzazione.",
       name: 'Inserisca il nome della nuova organizzazione (fino a 200 caratteri).',
+      characters: 'Un nome non può contenere a capo, caratteri di controllo o < >.',
       notOffered: "Quell'organizzazione non può essere scelta qui. Ne scelga una dell'elenco.",
     },
   },
