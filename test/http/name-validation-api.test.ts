@@ -84,6 +84,18 @@ describeEachStore('REST API: names refuse line breaks, controls, bidi overrides 
       );
       await expectRefused(
         'POST',
+        `/api/v1/setup/${token}/complete`,
+        { newOrganization: { name: `Initech ${name}`, country: 'IT' } },
+        'newOrganization.name',
+      );
+      await expectRefused(
+        'POST',
+        `/api/v1/setup/${token}/complete`,
+        { newOrganization: { name: 'Initech Srl', country: 'IT' }, confirmedBy: { name } },
+        'confirmedBy.name',
+      );
+      await expectRefused(
+        'POST',
         '/api/v1/organizations',
         { kind: 'partner', name: `Acme ${name}` },
         'name',
