@@ -37,6 +37,7 @@ export function benchDeps(store: Store): AppDeps {
       adminPortalUrl: `${BENCH_PUBLIC_URL}/admin`,
       setupLinkTtlDays: 90,
       mailFrom: 'provisioning@onramp.localhost',
+      brandName: 'Onramp',
     },
   };
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 import type { RateLimits } from './app/rate-limits.js';
+import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 import type { DkimKey } from './email/index.js';
 
@@ -65,6 +66,7 @@ export const envSchema = z.object({
   SMTP_POOL_SIZE: int(1, 100).default(5),
   MAIL_FROM: z.string().min(3).default('Onramp Provisioning <provisioning@onramp.localhost>'),
   MAIL_REPLY_TO: z.string().optional(),
+  BRAND_NAME: displayName({ max: 60 }).default(DEFAULT_BRAND_NAME),
   MAIL_SINK_PORT: int(0, 65535).default(2525),
   DKIM_DOMAIN: dnsName(2, 'expected a domain name, e.g. example.com').optional(),
   DKIM_SELECTOR: dnsName(1, 'expected a selector, e.g. onramp2026').optional(),
@@ -110,6 +112,8 @@ export interface Config {
   smtpUrl: string | undefined;
   smtpPoolSize: number;
   mailFrom: string;
+  /** BRAND_NAME: the product's name in every e-mail and page (signatures, subjects, titles). */
+  brandName: string;
   mailReplyTo: string | undefined;
   mailSinkPort: number;
   /** DKIM signing of every outgoing e-mail (DKIM_*); unset = unsigned. */
@@ -187,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     smtpPoolSize: e.SMTP_POOL_SIZE,
     mailFrom: e.MAIL_FROM,
+    brandName: e.BRAND_NAME,
     mailReplyTo: e.MAIL_REPLY_TO,
     mailSinkPort: e.MAIL_SINK_PORT,
     dkim,

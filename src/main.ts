@@ -62,6 +62,7 @@ export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
       adminPortalUrl: config.adminPortalUrl,
       setupLinkTtlDays: config.setupLinkTtlDays,
       mailFrom: config.mailFrom,
+      brandName: config.brandName,
       webhooks: config.webhooks,
       rateLimits: config.rateLimits,
       provisioningEmailsPerAddressPerHour: config.provisioningEmailsPerAddressPerHour,

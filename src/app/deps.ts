@@ -52,6 +52,8 @@ export interface AppSettings {
   adminPortalUrl: string;
   setupLinkTtlDays: number;
   mailFrom: string;
+  /** The product's name in e-mails and pages (BRAND_NAME). */
+  brandName: string;
   /** Webhook deliveries; absent = private addresses refused, 10 s timeout. */
   webhooks?: WebhookSettings;
   /** Sign-in and resend limits; the defaults of rate-limits.ts when absent. */

@@ -3,11 +3,11 @@ import { emailTranslator, formatEmailDateTime } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
 
 /** Sent to an invited address: who invited, to which organization, with which role. */
-export function composeInvitationEmail(input: TemplateInput<'invitation'>): EmailDocument {
+export function composeInvitationEmail(input: TemplateInput<'invitation'>, brand: string): EmailDocument {
   const { language: lng, invitedByName, organizationName } = input;
-  const t = emailTranslator(lng);
+  const t = emailTranslator(lng, brand);
   const roleLabel = t(`invitation.role.${input.role}`);
-  return createEmailDocument(lng, input.to, {
+  return createEmailDocument(lng, brand, input.to, {
     subject: t('invitation.subject', { invitedByName, organizationName }),
     heading: t('invitation.heading', { organizationName }),
     blocks: [

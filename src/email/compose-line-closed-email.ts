@@ -3,10 +3,10 @@ import { emailTranslator } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
 
 /** Tells the partner user who placed the order that a line closed with provisioning still pending. */
-export function composeLineClosedEmail(input: TemplateInput<'line-closed'>): EmailDocument {
+export function composeLineClosedEmail(input: TemplateInput<'line-closed'>, brand: string): EmailDocument {
   const { language: lng, webOrderId, subscriptionId } = input;
-  const t = emailTranslator(lng);
-  return createEmailDocument(lng, input.to, {
+  const t = emailTranslator(lng, brand);
+  return createEmailDocument(lng, brand, input.to, {
     subject: t('lineClosed.subject', { webOrderId, subscriptionId }),
     heading: t('lineClosed.heading', { subscriptionId }),
     blocks: [

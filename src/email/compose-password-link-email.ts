@@ -3,10 +3,13 @@ import { emailTranslator, formatEmailDateTime } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
 
 /** A single-use set-password link: the first operator's, or password recovery. */
-export function composePasswordLinkEmail(input: TemplateInput<'password-link'>): EmailDocument {
+export function composePasswordLinkEmail(
+  input: TemplateInput<'password-link'>,
+  brand: string,
+): EmailDocument {
   const { language: lng, purpose } = input;
-  const t = emailTranslator(lng);
-  return createEmailDocument(lng, input.to, {
+  const t = emailTranslator(lng, brand);
+  return createEmailDocument(lng, brand, input.to, {
     subject: t(`passwordLink.${purpose}.subject`),
     heading: t(`passwordLink.${purpose}.heading`),
     blocks: [

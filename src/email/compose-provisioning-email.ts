@@ -6,9 +6,10 @@ import type { TemplateInput } from './email-types.js';
 /** The provisioning e-mail and its reminder: same setup link, different opening. */
 export function composeProvisioningEmail(
   input: TemplateInput<'provisioning'> | TemplateInput<'reminder'>,
+  brand: string,
 ): EmailDocument {
   const { language: lng, webOrderId, endCustomerName, partnerName, delegatedBy } = input;
-  const t = emailTranslator(lng);
+  const t = emailTranslator(lng, brand);
   const opening: EmailBlock[] =
     input.template === 'provisioning'
       ? [
@@ -20,7 +21,7 @@ export function composeProvisioningEmail(
           ),
         ]
       : [paragraph(t('reminder.intro', { partnerName, endCustomerName }))];
-  return createEmailDocument(lng, input.to, {
+  return createEmailDocument(lng, brand, input.to, {
     subject: t(`${input.template}.subject`, { webOrderId }),
     heading:
       input.template === 'provisioning'

@@ -3,12 +3,15 @@ import { emailTranslator } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
 
 /** A short notice that a support case was created, answered or resolved. */
-export function composeSupportNoticeEmail(input: TemplateInput<'support-notice'>): EmailDocument {
+export function composeSupportNoticeEmail(
+  input: TemplateInput<'support-notice'>,
+  brand: string,
+): EmailDocument {
   const { language: lng, caseId, event } = input;
-  const t = emailTranslator(lng);
+  const t = emailTranslator(lng, brand);
   const subject = t(`supportNotice.${event}.subject`, { caseId });
   const quote: EmailBlock[] = input.body?.trim() ? [{ kind: 'quote', text: input.body.trim() }] : [];
-  return createEmailDocument(lng, input.to, {
+  return createEmailDocument(lng, brand, input.to, {
     subject,
     heading: subject,
     blocks: [

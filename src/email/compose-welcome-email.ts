@@ -4,13 +4,13 @@ import { emailTranslator, formatEmailDateTime } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
 
 /** Sent to the new customer admin once the setup is confirmed (PONR). */
-export function composeWelcomeEmail(input: TemplateInput<'welcome'>): EmailDocument {
+export function composeWelcomeEmail(input: TemplateInput<'welcome'>, brand: string): EmailDocument {
   const { language: lng, organizationName } = input;
-  const t = emailTranslator(lng);
+  const t = emailTranslator(lng, brand);
   // The region's name in the reader's language; a region the catalogue does not know, as stored.
   const known = Object.values(DEFAULT_DATA_REGIONS).includes(input.dataRegion);
   const dataRegion = known ? t(`welcome.region.${input.dataRegion}`) : input.dataRegion;
-  return createEmailDocument(lng, input.to, {
+  return createEmailDocument(lng, brand, input.to, {
     subject: t('welcome.subject', { organizationName }),
     heading: t('welcome.heading'),
     blocks: [

@@ -7,12 +7,14 @@ import type { Language, Person } from './email-types.js';
  */
 export interface EmailDocument {
   language: Language;
+  /** The product's name (BRAND_NAME), above the heading. */
+  brand: string;
   subject: string;
   /** The visible heading (h1). */
   heading: string;
   greeting: string;
   blocks: EmailBlock[];
-  /** Closing lines, e.g. "Kind regards," and "The Onramp team". */
+  /** Closing lines, e.g. "Kind regards," and "The {{brand}} team". */
   signOff: string[];
   /** Small print: why the recipient gets this e-mail. */
   footer: string;
@@ -34,13 +36,15 @@ export type EmailBlock =
 /** Adds the parts every e-mail shares (greeting, sign-off) to what a template composed. */
 export function createEmailDocument(
   language: Language,
+  brand: string,
   to: Person,
   parts: Pick<EmailDocument, 'subject' | 'heading' | 'blocks' | 'footer'>,
 ): EmailDocument {
   return {
     language,
+    brand,
     ...parts,
-    greeting: emailT(language, 'common.greeting', { name: to.name }),
-    signOff: [emailT(language, 'common.regards'), emailT(language, 'common.team')],
+    greeting: emailT(language, brand, 'common.greeting', { name: to.name }),
+    signOff: [emailT(language, brand, 'common.regards'), emailT(language, brand, 'common.team')],
   };
 }

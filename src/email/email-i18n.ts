@@ -26,12 +26,20 @@ void i18n.init({
 const checked = new Set<string>();
 const plain = new Map<string, string>();
 
-/** Translates an e-mail message; a missing key or value throws rather than reaching a customer. */
-export function emailT(language: Language, key: string, vars?: Record<string, unknown>): string {
+/**
+ * Translates an e-mail message; a missing key or value throws rather than reaching a customer.
+ * `brand` (BRAND_NAME) fills {{brand}} wherever a message names the product.
+ */
+export function emailT(
+  language: Language,
+  brand: string,
+  key: string,
+  vars?: Record<string, unknown>,
+): string {
   const id = `${language}:${key}`;
-  const cached = vars === undefined ? plain.get(id) : undefined;
+  const cached = vars === undefined ? plain.get(`${id}:${brand}`) : undefined;
   if (cached !== undefined) return cached;
-  const options = { ...vars, lng: language };
+  const options = { brand, ...vars, lng: language };
   if (!checked.has(id)) {
     // i18next would answer a missing key with the key itself, and a group of keys with an object.
     if (!i18n.exists(key, options)) throw new Error(`Missing e-mail message "${key}" (${language})`);
@@ -40,13 +48,16 @@ export function emailT(language: Language, key: string, vars?: Record<string, un
     checked.add(id);
   }
   const message = i18n.t(key, options);
-  if (vars === undefined) plain.set(id, message);
+  if (vars === undefined) plain.set(`${id}:${brand}`, message);
   return message;
 }
 
-/** emailT bound to one language, for templates. */
-export function emailTranslator(language: Language): (key: string, vars?: Record<string, unknown>) => string {
-  return (key, vars) => emailT(language, key, vars);
+/** emailT bound to one language and brand, for templates. */
+export function emailTranslator(
+  language: Language,
+  brand: string,
+): (key: string, vars?: Record<string, unknown>) => string {
+  return (key, vars) => emailT(language, brand, key, vars);
 }
 
 // Building an Intl formatter costs far more than using one (it was a third of an e-mail's render

@@ -44,7 +44,7 @@ const EmailLayout: FC<PropsWithChildren<{ doc: EmailDocument }>> = ({ doc, child
               <tr>
                 <td style="padding:32px;">
                   <p style={`${FONT}font-size:14px;font-weight:bold;color:#374151;margin:0 0 16px 0;`}>
-                    {emailT(doc.language, 'common.brand')}
+                    {doc.brand}
                   </p>
                   <h1 style={`${FONT}font-size:24px;line-height:32px;color:#111827;margin:0 0 24px 0;`}>
                     {doc.heading}
@@ -84,7 +84,7 @@ const Block: FC<{ block: EmailBlock; doc: EmailDocument }> = ({ block, doc }) =>
         <Button
           label={block.label}
           url={block.url}
-          fallback={emailT(doc.language, 'common.buttonFallback')}
+          fallback={emailT(doc.language, doc.brand, 'common.buttonFallback')}
         />
       );
     case 'table':

@@ -1,3 +1,4 @@
+import { DEFAULT_BRAND_NAME } from '../domain/display-name.js';
 import { composeInvitationEmail } from './compose-invitation-email.js';
 import { composeLineClosedEmail } from './compose-line-closed-email.js';
 import { composePasswordLinkEmail } from './compose-password-link-email.js';
@@ -11,9 +12,21 @@ import { renderEmailText } from './render-email-text.js';
 
 export type { EmailInput, EmailLine, Language, Person, RenderedEmail } from './email-types.js';
 
-/** Renders one e-mail in the recipient's language: subject, HTML and plain-text alternative. */
-export function renderEmail(input: EmailInput): RenderedEmail {
-  const doc = composeEmail(input);
+/** What the installation adds to every e-mail, whatever its template. */
+export interface EmailOptions {
+  /** BRAND_NAME: the product's name in the header, the subjects and the signature. */
+  brand: string;
+}
+
+/**
+ * Renders one e-mail in the recipient's language: subject, HTML and plain-text alternative. The
+ * brand is the installation's (settings), not the message's: it is not stored in the outbox.
+ */
+export function renderEmail(
+  input: EmailInput,
+  options: EmailOptions = { brand: DEFAULT_BRAND_NAME },
+): RenderedEmail {
+  const doc = composeEmail(input, options.brand);
   return {
     // A subject is one header line, whatever a partner typed into a name.
     subject: doc.subject.replace(/\s+/g, ' ').trim(),
@@ -22,20 +35,20 @@ export function renderEmail(input: EmailInput): RenderedEmail {
   };
 }
 
-function composeEmail(input: EmailInput): EmailDocument {
+function composeEmail(input: EmailInput, brand: string): EmailDocument {
   switch (input.template) {
     case 'provisioning':
     case 'reminder':
-      return composeProvisioningEmail(input);
+      return composeProvisioningEmail(input, brand);
     case 'line-closed':
-      return composeLineClosedEmail(input);
+      return composeLineClosedEmail(input, brand);
     case 'welcome':
-      return composeWelcomeEmail(input);
+      return composeWelcomeEmail(input, brand);
     case 'invitation':
-      return composeInvitationEmail(input);
+      return composeInvitationEmail(input, brand);
     case 'password-link':
-      return composePasswordLinkEmail(input);
+      return composePasswordLinkEmail(input, brand);
     case 'support-notice':
-      return composeSupportNoticeEmail(input);
+      return composeSupportNoticeEmail(input, brand);
   }
 }

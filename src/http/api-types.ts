@@ -11,6 +11,8 @@ export interface ApiVariables {
   tokenId: string;
   language: Language;
   requestId: string;
+  /** The product's name (BRAND_NAME) for the error messages. */
+  brand: string;
 }
 
 export interface ApiEnv {

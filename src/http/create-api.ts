@@ -47,6 +47,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
     c.set('requestId', requestId);
     c.set('language', languageFromHeader(c.req.header('accept-language')));
+    c.set('brand', deps.settings.brandName);
     c.header('X-Request-Id', requestId);
     await next();
   });

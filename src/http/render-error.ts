@@ -14,8 +14,8 @@ import { languageFromHeader } from '../i18n/i18n.js';
 const DATABASE_GONE =
   /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed)/;
 
-export function errorBody(error: AnyAppError, language: Language) {
-  return { error: { code: error.code, message: errorMessage(error, language), ...error.details } };
+export function errorBody(error: AnyAppError, language: Language, brand?: string) {
+  return { error: { code: error.code, message: errorMessage(error, language, brand), ...error.details } };
 }
 
 /**
@@ -47,11 +47,12 @@ export function toAppError(err: unknown): AnyAppError | null {
 export function renderError(err: unknown, c: Context, log: (err: unknown) => void): Response {
   const language =
     (c.get('language') as Language | undefined) ?? languageFromHeader(c.req.header('accept-language'));
+  const brand = c.get('brand') as string | undefined;
   const appError = toAppError(err);
   if (appError) setRetryAfter(c, appError);
-  if (appError) return c.json(errorBody(appError, language), appError.status as ContentfulStatusCode);
+  if (appError) return c.json(errorBody(appError, language, brand), appError.status as ContentfulStatusCode);
   log(err);
-  return c.json(errorBody(new AppError('INTERNAL'), language), 500);
+  return c.json(errorBody(new AppError('INTERNAL'), language, brand), 500);
 }
 
 /** A rate-limited caller learns when to come back (API and pages alike). */

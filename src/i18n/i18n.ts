@@ -1,9 +1,11 @@
 /**
  * The message catalogue (i18next): namespace `app` for the product, `email` for e-mails.
- * Every user-visible string goes through `t`.
+ * Every user-visible string goes through `t`. Messages name the product as {{brand}}: a page's
+ * translator (`translator`) fills in the installation's BRAND_NAME; a bare `t` the default.
  */
 import i18next from 'i18next';
 
+import { DEFAULT_BRAND_NAME } from '../domain/display-name.js';
 import { isLanguage, type Language } from '../domain/types.js';
 import { catalogue, NAMESPACES } from './locales/catalogue.js';
 
@@ -15,11 +17,19 @@ void i18n.init({
   ns: NAMESPACES,
   defaultNS: 'app',
   resources: catalogue,
-  interpolation: { escapeValue: false },
+  interpolation: { escapeValue: false, defaultVariables: { brand: DEFAULT_BRAND_NAME } },
 });
 
 export function t(language: Language, key: string, vars?: Record<string, unknown>): string {
   return i18n.t(key, { ...vars, lng: language });
+}
+
+/** `t` bound to one language and brand: what a page or an API answer speaks with. */
+export function translator(
+  language: Language,
+  brand: string,
+): (key: string, vars?: Record<string, unknown>) => string {
+  return (key, vars) => i18n.t(key, { brand, ...vars, lng: language });
 }
 
 /** Picks a language we speak from an Accept-Language header (q-values honoured); English by default. */

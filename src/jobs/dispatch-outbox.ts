@@ -104,7 +104,7 @@ async function deliver(
   }
   const payload = parsed.payload;
   try {
-    const rendered = renderEmail(payload.input);
+    const rendered = renderEmail(payload.input, { brand: deps.settings.brandName });
     const result = await deps.mailer.send({
       to: payload.input.to,
       ...rendered,

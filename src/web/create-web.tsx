@@ -52,6 +52,10 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   const log = options.log ?? pino({ base: { service: 'onramp' } }, pino.destination(2));
   // Every refusal, outage and bug on a page ends here (and, mounted beside the API, stays here).
   app.onError((err, c) => renderPageError(err, c, log));
+  app.use('*', async (c, next) => {
+    c.set('brand', deps.settings.brandName);
+    await next();
+  });
   app.get('/static/:file', (c) => {
     const file = STATIC[c.req.param('file')];
     if (!file) return c.notFound();

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { type AnyAppError } from '../domain/errors.js';
 import { homePathOf } from '../domain/roles.js';
 import { setRetryAfter, toAppError } from '../http/render-error.js';
-import { t } from '../i18n/i18n.js';
+import { translator } from '../i18n/i18n.js';
 import { Layout, type PageContext, sectionOf } from './layout.js';
 import type { WebEnv } from './web-env.js';
 import { requestLanguage } from './web-middleware.js';
@@ -32,8 +32,9 @@ function errorPageContext(c: WebContext): PageContext {
   const url = new URL(c.req.url);
   url.searchParams.delete('lang');
   return {
-    t: (key, vars) => t(language, key, vars),
+    t: translator(language, c.get('brand')),
     language,
+    brand: c.get('brand'),
     user,
     csrfToken: c.get('csrfToken') ?? '',
     path: url.pathname + url.search,

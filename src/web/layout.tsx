@@ -6,6 +6,8 @@ import { type Actor, type Language, LANGUAGE_NAMES, LANGUAGES } from '../domain/
 export interface PageContext {
   t: (key: string, vars?: Record<string, unknown>) => string;
   language: Language;
+  /** The product's name (BRAND_NAME); `t` fills it in already. */
+  brand: string;
   user: Actor | null;
   csrfToken: string;
   /** The current path (with query), for the language switch and aria-current. */

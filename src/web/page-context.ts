@@ -10,6 +10,7 @@ export function pageContext(c: Context<WebEnv>): PageContext {
   return {
     t: c.get('t'),
     language: c.get('language'),
+    brand: c.get('brand'),
     user: c.get('user'),
     csrfToken: c.get('csrfToken'),
     path: url.pathname + url.search,

@@ -10,7 +10,9 @@ export interface WebVariables {
   language: Language;
   /** The CSRF token every form must echo in `_csrf`. */
   csrfToken: string;
-  /** Translates with the request's language. */
+  /** The product's name (BRAND_NAME), set before anything else so even error pages have it. */
+  brand: string;
+  /** Translates with the request's language (and the brand). */
   t: (key: string, vars?: Record<string, unknown>) => string;
   /** Names this request in the logs and in the X-Request-Id header. */
   requestId: string;

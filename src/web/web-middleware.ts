@@ -4,7 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 
 import { type Actor, isLanguage, type Language } from '../domain/types.js';
-import { languageFromHeader, t } from '../i18n/i18n.js';
+import { languageFromHeader, translator } from '../i18n/i18n.js';
 import type { WebDeps, WebEnv } from './web-env.js';
 import { sessionUser } from './web-session.js';
 
@@ -32,7 +32,7 @@ export function webContext(deps: WebDeps): MiddlewareHandler<WebEnv> {
       });
     c.set('user', user);
     c.set('language', language);
-    c.set('t', (key, vars) => t(language, key, vars));
+    c.set('t', translator(language, deps.settings.brandName));
     await next();
   };
 }

@@ -46,6 +46,7 @@ function apiCall(token: string, method: string, path: string, body?: unknown) {
           adminPortalUrl: 'http://onramp.test/admin',
           setupLinkTtlDays: 90,
           mailFrom: 'Onramp <provisioning@onramp.test>',
+          brandName: 'Onramp',
         },
         store,
         maxBodyBytes: 100_000,

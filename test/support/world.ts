@@ -4,6 +4,7 @@
  */
 import { type AppDeps, hashToken, ManualClock, randomIds } from '../../src/app/deps.js';
 import { type PlacedOrder, placeOrder, placeOrderSchema } from '../../src/app/orders/place-order.js';
+import { DEFAULT_BRAND_NAME } from '../../src/domain/display-name.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import type { Actor, Role } from '../../src/domain/types.js';
 import type { StoreKind } from '../../src/store/open-store.js';
@@ -54,7 +55,10 @@ export interface World {
 
 let counter = 0;
 
-export async function createWorld(kind: StoreKind, opts: { publicUrl?: string } = {}): Promise<World> {
+export async function createWorld(
+  kind: StoreKind,
+  opts: { publicUrl?: string; brandName?: string } = {},
+): Promise<World> {
   const store = await openTestStore(kind);
   const clock = new ManualClock(new Date(START));
   const deps: AppDeps = {
@@ -67,6 +71,7 @@ export async function createWorld(kind: StoreKind, opts: { publicUrl?: string } 
       adminPortalUrl: 'http://onramp.test/admin',
       setupLinkTtlDays: 90,
       mailFrom: 'Onramp Provisioning <provisioning@onramp.test>',
+      brandName: opts.brandName ?? DEFAULT_BRAND_NAME,
     },
   };
   const now = clock.now();

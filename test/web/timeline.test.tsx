@@ -68,6 +68,7 @@ async function rendered(language: Language, action: string, data: unknown): Prom
   const ctx = {
     t: (key: string, vars?: Record<string, unknown>) => t(language, key, vars),
     language,
+    brand: 'Onramp',
     user: null,
     csrfToken: '',
     path: '/',

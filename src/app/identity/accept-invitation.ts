@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 
+import { displayName } from '../../domain/display-name.js';
 import { AppError } from '../../domain/errors.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/setup-rules.js';
 import type { Role } from '../../domain/types.js';
@@ -20,7 +21,7 @@ import { openInvitationRow } from './open-invitation.js';
 export const MAX_PASSWORD_LENGTH = 1000;
 
 export const acceptInvitationSchema = z.object({
-  name: z.string().trim().min(1, 'enter your name').max(200),
+  name: displayName({ required: 'enter your name' }),
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { personName } from '../../domain/display-name.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import { appendAudit } from '../../store/audit-repository.js';
@@ -24,7 +25,7 @@ export const PLATFORM_ORGANIZATION_NAME = 'Onramp operators';
 
 export const bootstrapOperatorSchema = z.object({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: personName.optional(),
   language: z.enum(LANGUAGES).default('en'),
 });
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { displayName } from '../../domain/display-name.js';
 import { AppError } from '../../domain/errors.js';
 import { CREATABLE_KINDS } from '../../domain/roles.js';
 import type { Actor, OrganizationKind } from '../../domain/types.js';
@@ -20,13 +21,7 @@ import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
 import { assertOperator, type OrganizationView, organizationView, parseInput } from './list-organizations.js';
 
-export const organizationNameSchema = z
-  .string()
-  .trim()
-  .min(2, 'must be 2 to 200 characters')
-  .max(200, 'must be 2 to 200 characters')
-  // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+export const organizationNameSchema = displayName({ min: 2, max: 200 });
 
 export const createOrganizationSchema = z.object({
   kind: z.enum(CREATABLE_KINDS),

@@ -5,6 +5,7 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 
+import { displayName, personName } from '../../domain/display-name.js';
 import { AppError } from '../../domain/errors.js';
 import { rsdInstant } from '../../domain/policy.js';
 import { type Actor, LANGUAGES } from '../../domain/types.js';
@@ -20,7 +21,7 @@ import { recordLineEvents } from '../lines/record-line-events.js';
 const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 
 export const provisioningContactSchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(200),
+  name: personName,
   email: z.email({ error: 'must be a valid e-mail address' }).max(254),
   language: z.enum(LANGUAGES).default('en'),
 });
@@ -32,7 +33,7 @@ export const placeOrderSchema = z.object({
     .min(1, 'is required')
     .max(64)
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, dot, dash and underscore'),
-  endCustomerName: z.string().trim().min(1, 'is required').max(200),
+  endCustomerName: displayName(),
   rsd: isoDate,
   distributorId: z.string().min(1).max(64).optional(),
   lines: z

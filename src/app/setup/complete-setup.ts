@@ -7,6 +7,7 @@
  * mapping; the others get ALREADY_MAPPED or TOKEN_INVALID.
  */
 import { dataRegionOf } from '../../domain/data-region.js';
+import { hasRefusedNameCharacter, NAME_CHARACTERS_MESSAGE } from '../../domain/display-name.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
 import type { Language } from '../../domain/types.js';
 import { hasPassword } from '../../store/user-repository.js';
@@ -59,6 +60,7 @@ export function checkSetupChoice(
   const country = choice.newOrganization.country.trim().toUpperCase();
   if (name.length === 0 || name.length > MAX_NAME)
     throw invalid('newOrganization.name', `must be 1 to ${MAX_NAME} characters`);
+  if (hasRefusedNameCharacter(name)) throw invalid('newOrganization.name', NAME_CHARACTERS_MESSAGE);
   if (!dataRegionOf(country))
     throw invalid('newOrganization.country', `no data region serves country "${country}"`);
   return { newOrganization: { name, country } };
@@ -76,6 +78,7 @@ export async function completeSetup(
   const contact = view.provisioningContact;
   const name = input.confirmedBy?.name?.trim() || contact.name;
   if (name.length > MAX_NAME) throw invalid('confirmedBy.name', `must be at most ${MAX_NAME} characters`);
+  if (hasRefusedNameCharacter(name)) throw invalid('confirmedBy.name', NAME_CHARACTERS_MESSAGE);
   const hadPassword = await hasPassword(deps.db, contact.email);
   const tokenHash = setupTokenHash(token)!;
   let mapped: MappedOrder;

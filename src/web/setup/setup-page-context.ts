@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 
 import { isLanguage, type Language } from '../../domain/types.js';
-import { t } from '../../i18n/i18n.js';
+import { translator } from '../../i18n/i18n.js';
 import type { PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebEnv } from '../web-env.js';
@@ -20,7 +20,7 @@ export function setupPageContext(c: Context<WebEnv>, contactLanguage?: Language)
   const ctx = pageContext(c);
   const chosen = c.req.query('lang') ?? getCookie(c, LANG_COOKIE);
   if (!contactLanguage || isLanguage(chosen) || ctx.user) return ctx;
-  return { ...ctx, language: contactLanguage, t: (key, vars) => t(contactLanguage, key, vars) };
+  return { ...ctx, language: contactLanguage, t: translator(contactLanguage, ctx.brand) };
 }
 
 /** Pages reached with a secret in the URL are never cached or stored. */

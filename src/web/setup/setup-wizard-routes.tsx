@@ -17,6 +17,7 @@ import {
 } from '../../app/setup/open-setup-link.js';
 import { type NewLinkLimits, requestNewSetupLink } from '../../app/setup/request-new-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
+import { hasRefusedNameCharacter, NAME_CHARACTERS_MESSAGE } from '../../domain/display-name.js';
 import { isAppError } from '../../domain/errors.js';
 import type { DeadLinkReason } from '../../domain/setup-rules.js';
 import { isLanguage } from '../../domain/types.js';
@@ -191,7 +192,11 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
       const parsed = provisioningContactSchema.safeParse(form);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          if (issue.path[0] === 'name') form.errors.name = ctx.t('setup:delegate.errors.name');
+          if (issue.path[0] === 'name')
+            form.errors.name =
+              issue.message === NAME_CHARACTERS_MESSAGE
+                ? ctx.t('workspace:contact.error.characters', { field: ctx.t('workspace:contact.name') })
+                : ctx.t('setup:delegate.errors.name');
           if (issue.path[0] === 'email') form.errors.email = ctx.t('setup:delegate.errors.email');
         }
         return c.html(<DelegatePage ctx={ctx} view={view} token={token} form={form} />, 400);
@@ -244,10 +249,14 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
         const problem = problemWith(view, state, true);
         if (problem) return stepPage(c, ctx, view, token, state, problem);
         const confirmedBy = field(body, 'confirmedBy', 300);
-        if (!confirmedBy || confirmedBy.length > MAX_NAME)
+        if (!confirmedBy || confirmedBy.length > MAX_NAME || hasRefusedNameCharacter(confirmedBy))
           return reviewPage(c, ctx, view, token, state, {
             confirmedBy,
-            error: ctx.t('setup:review.errors.name'),
+            error: ctx.t(
+              hasRefusedNameCharacter(confirmedBy)
+                ? 'setup:organization.errors.characters'
+                : 'setup:review.errors.name',
+            ),
           });
         try {
           await completeSetup(deps, token, {

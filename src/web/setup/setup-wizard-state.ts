@@ -5,6 +5,7 @@
 import { checkSetupChoice } from '../../app/setup/complete-setup.js';
 import type { OrganizationChoice } from '../../app/setup/map-order-to-organization.js';
 import type { SetupView } from '../../app/setup/open-setup-link.js';
+import { NAME_CHARACTERS_MESSAGE } from '../../domain/display-name.js';
 import { isAppError } from '../../domain/errors.js';
 import { field } from './setup-page-context.js';
 
@@ -50,9 +51,16 @@ export function problemWith(view: SetupView, state: WizardState, needCountry: bo
 
 export function stepProblemOf(e: unknown): StepProblem {
   if (!isAppError(e, 'INVALID_INPUT', 'NOT_FOUND')) throw e;
-  const path = e.code === 'INVALID_INPUT' ? e.details.issues[0]?.path : undefined;
+  const issue = e.code === 'INVALID_INPUT' ? e.details.issues[0] : undefined;
+  const path = issue?.path;
   if (path === 'newOrganization.name')
-    return { step: 'organization', error: 'setup:organization.errors.name' };
+    return {
+      step: 'organization',
+      error:
+        issue?.message === NAME_CHARACTERS_MESSAGE
+          ? 'setup:organization.errors.characters'
+          : 'setup:organization.errors.name',
+    };
   if (path === 'newOrganization.country') return { step: 'country', error: 'setup:country.errors.country' };
   return { step: 'organization', error: 'setup:organization.errors.notOffered' };
 }

@@ -4,6 +4,7 @@
  * gets these messages, in the page's language, rather than its own.
  */
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
+import { NAME_CHARACTERS_MESSAGE } from '../../domain/display-name.js';
 import { LANGUAGE_NAMES, LANGUAGES, type ProvisioningContact } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
 
@@ -17,6 +18,7 @@ const FIELDS: ContactField[] = ['name', 'email', 'language'];
 const KNOWN: Record<string, string> = {
   'is required': 'required',
   'must be a valid e-mail address': 'email',
+  [NAME_CHARACTERS_MESSAGE]: 'characters',
 };
 
 export function contactValuesOf(form: Record<string, unknown>): ContactValues {

@@ -10,7 +10,7 @@ import type { PageContext } from '../layout.js';
 /** The localized message; a URL in it (the admin portal) becomes a link. */
 export function RefusalMessage(props: { ctx: PageContext; error: AppError }) {
   const error = asKnown(props.error);
-  const message = errorMessage(error, props.ctx.language);
+  const message = errorMessage(error, props.ctx.language, props.ctx.brand);
   const url =
     error.code === 'PAST_PONR' || error.code === 'ALREADY_MAPPED' ? error.details.adminPortalUrl : null;
   if (!url || !message.includes(url)) return <>{message}</>;

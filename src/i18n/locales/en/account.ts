@@ -19,7 +19,7 @@ export const accountEn = {
     heading: 'Choose your password',
     intro: {
       welcome: 'Welcome, {{name}}. Choose the password you will use to sign in to the admin portal.',
-      bootstrap: 'Welcome, {{name}}. Choose the password of the first operator account of Onramp.',
+      bootstrap: 'Welcome, {{name}}. Choose the password of the first operator account of {{brand}}.',
       reset: 'Choose a new password, {{name}}. Once it is set, you are signed out everywhere else.',
     },
     email: 'E-mail',

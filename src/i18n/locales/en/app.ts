@@ -29,7 +29,7 @@ export const messagesEn = {
     NO_ACCESS_ASK_ADMINS:
       'You do not have access to this order. It was placed by {{name}} <{{email}}>, whose account is deactivated: ask an administrator of your organization ({{admins}}).',
     NO_ACCESS_USERS: 'Only administrators of this organization manage its users, invitations and settings.',
-    NO_ACCESS_OPERATOR: 'Only Onramp operators manage organizations, offers and support agents.',
+    NO_ACCESS_OPERATOR: 'Only {{brand}} operators manage organizations, offers and support agents.',
     NO_ACCESS_READ_ONLY_TOKEN:
       'This API token is read-only: it cannot change anything. Create a read-write token for this request.',
     ALREADY_EXISTS: 'This already exists: {{what}}.',
@@ -39,7 +39,7 @@ export const messagesEn = {
       'Webhooks can only go to http or https URLs, without a user name or password, on hosts that resolve to public internet addresses only. This URL is not allowed (host: {{host}}).',
   },
   web: {
-    product: 'Onramp',
+    product: '{{brand}}',
     skipToContent: 'Skip to content',
     nav: {
       orders: 'Orders',
@@ -57,7 +57,8 @@ export const messagesEn = {
     },
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',
-    csrfRefused: 'This form has expired or did not come from Onramp. Go back, reload the page and try again.',
+    csrfRefused:
+      'This form has expired or did not come from {{brand}}. Go back, reload the page and try again.',
     signIn: {
       title: 'Sign in',
       email: 'E-mail',
@@ -77,7 +78,7 @@ export const messagesEn = {
       tryAgain: 'Try again',
       home: 'Home page',
     },
-    footer: 'Onramp — order to activation for SaaS subscriptions.',
+    footer: '{{brand}} — order to activation for SaaS subscriptions.',
   },
   status: {
     booked: 'Booked',

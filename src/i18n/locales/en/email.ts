@@ -5,10 +5,9 @@
  */
 export const emailEn = {
   common: {
-    brand: 'Onramp',
     greeting: 'Hello {{name}},',
     regards: 'Kind regards,',
-    team: 'The Onramp team',
+    team: 'The {{brand}} team',
     buttonFallback: 'If the button does not work, copy this address into your browser:',
   },
   setup: {
@@ -57,8 +56,8 @@ export const emailEn = {
     footer: 'You receive this e-mail because you placed order {{webOrderId}}.',
   },
   welcome: {
-    subject: 'Your Onramp organization {{organizationName}} is ready',
-    heading: 'Welcome to Onramp',
+    subject: 'Your {{brand}} organization {{organizationName}} is ready',
+    heading: 'Welcome to {{brand}}',
     intro: 'The setup is complete: the subscriptions now belong to your organization.',
     organization: 'Organization',
     dataRegion: 'Data region',
@@ -74,10 +73,10 @@ export const emailEn = {
     footer: 'You receive this e-mail because you are an administrator of {{organizationName}}.',
   },
   invitation: {
-    subject: '{{invitedByName}} invited you to {{organizationName}} on Onramp',
-    heading: 'Join {{organizationName}} on Onramp',
+    subject: '{{invitedByName}} invited you to {{organizationName}} on {{brand}}',
+    heading: 'Join {{organizationName}} on {{brand}}',
     intro:
-      '{{invitedByName}} invited you to join {{organizationName}} on Onramp as {{roleLabel}}. Onramp is where orders are placed and their subscriptions are activated.',
+      '{{invitedByName}} invited you to join {{organizationName}} on {{brand}} as {{roleLabel}}. {{brand}} is where orders are placed and their subscriptions are activated.',
     accept: 'Choose your name and password to accept. The link expires on {{expiresAt}}.',
     button: 'Accept the invitation',
     ignore:
@@ -95,19 +94,19 @@ export const emailEn = {
   },
   passwordLink: {
     bootstrap: {
-      subject: 'Your Onramp operator account',
-      heading: 'Welcome to Onramp',
-      intro: 'An operator account was created for you: you run this Onramp installation.',
+      subject: 'Your {{brand}} operator account',
+      heading: 'Welcome to {{brand}}',
+      intro: 'An operator account was created for you: you run this {{brand}} installation.',
     },
     reset: {
-      subject: 'Reset your Onramp password',
+      subject: 'Reset your {{brand}} password',
       heading: 'Choose a new password',
       intro:
-        'Someone asked to reset the password of your Onramp account. If it was not you, ignore this e-mail: your password stays as it is.',
+        'Someone asked to reset the password of your {{brand}} account. If it was not you, ignore this e-mail: your password stays as it is.',
     },
     choose: 'Choose your password with the link below. It works once and expires on {{expiresAt}}.',
     button: 'Choose your password',
-    footer: 'You receive this e-mail because it is the address of an Onramp account.',
+    footer: 'You receive this e-mail because this address belongs to an account on {{brand}}.',
   },
   supportNotice: {
     created: {

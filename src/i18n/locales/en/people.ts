@@ -3,7 +3,7 @@ export const peopleEn = {
   title: 'Users',
   titleOf: 'Users of {{organization}}',
   intro:
-    'Who works in {{organization}} on Onramp. Invite people by e-mail; change their role; deactivate those who left.',
+    'Who works in {{organization}} on {{brand}}. Invite people by e-mail; change their role; deactivate those who left.',
   role: {
     partner_user: 'User',
     partner_admin: 'Administrator',
@@ -93,7 +93,7 @@ export const peopleEn = {
   },
   accept: {
     title: 'Invitation',
-    heading: 'Join {{organization}} on Onramp',
+    heading: 'Join {{organization}} on {{brand}}',
     intro: '{{inviter}} invited you to join {{organization}} as {{role}}.',
     email: 'Your e-mail address',
     name: 'Your name',
@@ -110,7 +110,7 @@ export const peopleEn = {
     },
     taken: {
       heading: 'This address already has an account',
-      text: '{{email}} already has an Onramp account, so it cannot accept this invitation to {{organization}}. Contact {{inviter}}, who invited you:',
+      text: '{{email}} already has an account on {{brand}}, so it cannot accept this invitation to {{organization}}. Contact {{inviter}}, who invited you:',
       signIn: 'Sign in with your account',
     },
     dead: {

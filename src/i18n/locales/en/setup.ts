@@ -52,7 +52,7 @@ export const setupEn = {
     heading: 'Which organization will use the service?',
     yours: 'Your organization',
     yoursHint: 'You are an administrator of this organization, so the subscriptions will be added to it.',
-    suggested: 'Organizations of your company already using Onramp',
+    suggested: 'Organizations of your company already using {{brand}}',
     suggestedHint:
       'These organizations have a name like {{endCustomerName}} and an administrator with an e-mail address at {{domain}}.',
     createNew: 'Create a new organization',
@@ -64,6 +64,7 @@ export const setupEn = {
     errors: {
       choose: 'Choose an organization.',
       name: 'Enter the name of the new organization (up to 200 characters).',
+      characters: 'A name must not contain line breaks, control characters or < >.',
       notOffered: 'That organization cannot be chosen here. Choose one of the list.',
     },
   },

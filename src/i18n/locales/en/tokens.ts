@@ -2,7 +2,7 @@
 export const tokenEn = {
   title: 'API tokens',
   intro:
-    'Personal API tokens let your scripts and integrations call the Onramp API as you. Send one in the Authorization header: Bearer <token>. A read-only token can read but never change anything.',
+    'Personal API tokens let your scripts and integrations call the {{brand}} API as you. Send one in the Authorization header: Bearer <token>. A read-only token can read but never change anything.',
   list: {
     title: 'Your tokens',
     none: 'No tokens yet.',
@@ -53,7 +53,7 @@ export const tokenEn = {
   roll: {
     action: 'Roll',
     title: 'Roll “{{name}}”?',
-    body: 'Onramp issues a new token with the same name and access. The current token keeps working for the grace period you choose, so you can update your integrations first.',
+    body: '{{brand}} issues a new token with the same name and access. The current token keeps working for the grace period you choose, so you can update your integrations first.',
     grace: 'Grace period for the current token',
     graceNone: 'None: stop it at once',
     graceDays_one: '{{count}} day',

@@ -118,6 +118,7 @@ export const workspaceEn = {
     error: {
       required: '{{field}} is required.',
       email: 'Enter a valid e-mail address, like name@example.com.',
+      characters: '{{field}} must not contain line breaks, control characters or < >.',
     },
   },
   bulk: {
@@ -209,7 +210,7 @@ export const workspaceEn = {
   webhooks: {
     title: 'Webhooks',
     intro:
-      'Onramp sends an HTTPS POST to your endpoints when a subscription line of your organization changes, so your own systems can follow along.',
+      '{{brand}} sends an HTTPS POST to your endpoints when a subscription line of your organization changes, so your own systems can follow along.',
     events: 'Events: {{events}}.',
     signatureTitle: 'Verifying a delivery',
     signature:
@@ -228,7 +229,7 @@ export const workspaceEn = {
       urlHint: 'An http or https URL on a public internet address.',
       description: 'Description (optional)',
       secret: 'Secret (optional)',
-      secretHint: 'Leave it empty and Onramp generates one.',
+      secretHint: 'Leave it empty and {{brand}} generates one.',
       submit: 'Add endpoint',
     },
     created: 'Endpoint added. Copy its secret now: it will not be shown again.',

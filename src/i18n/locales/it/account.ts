@@ -24,7 +24,8 @@ export const accountIt: Widen<typeof accountEn> = {
     intro: {
       welcome:
         'Le diamo il benvenuto, {{name}}. Scelga la password con cui accederà al portale di amministrazione.',
-      bootstrap: 'Le diamo il benvenuto, {{name}}. Scelga la password del primo account operatore di Onramp.',
+      bootstrap:
+        'Le diamo il benvenuto, {{name}}. Scelga la password del primo account operatore di {{brand}}.',
       reset: 'Scelga una nuova password, {{name}}. Una volta impostata, le altre sessioni verranno chiuse.',
     },
     email: 'E-mail',

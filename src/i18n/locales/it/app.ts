@@ -33,7 +33,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
     NO_ACCESS_USERS:
       'Solo gli amministratori di questa organizzazione gestiscono i suoi utenti, gli inviti e le impostazioni.',
     NO_ACCESS_OPERATOR:
-      'Solo gli operatori di Onramp gestiscono organizzazioni, offerte e agenti di supporto.',
+      'Solo gli operatori di {{brand}} gestiscono organizzazioni, offerte e agenti di supporto.',
     NO_ACCESS_READ_ONLY_TOKEN:
       'Questo token API è di sola lettura: non può modificare nulla. Crei un token di lettura e scrittura per questa richiesta.',
     ALREADY_EXISTS: 'Esiste già: {{what}}.',
@@ -43,7 +43,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
       'I webhook possono andare solo a URL http o https, senza nome utente né password, su host che risolvono solo a indirizzi Internet pubblici. Questo URL non è consentito (host: {{host}}).',
   },
   web: {
-    product: 'Onramp',
+    product: '{{brand}}',
     skipToContent: 'Salta al contenuto principale',
     nav: {
       orders: 'Ordini',
@@ -62,7 +62,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
     language: 'Lingua',
     signedInAs: 'Accesso effettuato come {{name}}',
     csrfRefused:
-      'Questo modulo è scaduto o non proviene da Onramp. Torni indietro, ricarichi la pagina e riprovi.',
+      'Questo modulo è scaduto o non proviene da {{brand}}. Torni indietro, ricarichi la pagina e riprovi.',
     signIn: {
       title: 'Accedi',
       email: 'E-mail',
@@ -83,7 +83,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
       tryAgain: 'Riprovi',
       home: 'Pagina iniziale',
     },
-    footer: 'Onramp — dall’ordine all’attivazione degli abbonamenti SaaS.',
+    footer: '{{brand}} — dall’ordine all’attivazione degli abbonamenti SaaS.',
   },
   status: {
     booked: 'Prenotata',

@@ -5,10 +5,9 @@
  */
 export const emailIt = {
   common: {
-    brand: 'Onramp',
     greeting: 'Gentile {{name}},',
     regards: 'Cordiali saluti,',
-    team: 'Il team di Onramp',
+    team: 'Il team di {{brand}}',
     buttonFallback: 'Se il pulsante non funziona, copi questo indirizzo e lo incolli nel browser:',
   },
   setup: {
@@ -59,8 +58,8 @@ export const emailIt = {
     footer: 'Riceve questa e-mail perché ha inserito l’ordine {{webOrderId}}.',
   },
   welcome: {
-    subject: 'La Sua organizzazione {{organizationName}} su Onramp è pronta',
-    heading: 'Le diamo il benvenuto in Onramp',
+    subject: 'La Sua organizzazione {{organizationName}} su {{brand}} è pronta',
+    heading: 'Le diamo il benvenuto in {{brand}}',
     intro: 'La configurazione è completata: gli abbonamenti ora appartengono alla Sua organizzazione.',
     organization: 'Organizzazione',
     dataRegion: 'Regione dei dati',
@@ -76,10 +75,10 @@ export const emailIt = {
     footer: 'Riceve questa e-mail perché è tra gli amministratori di {{organizationName}}.',
   },
   invitation: {
-    subject: '{{invitedByName}} La invita in {{organizationName}} su Onramp',
-    heading: 'Entri in {{organizationName}} su Onramp',
+    subject: '{{invitedByName}} La invita in {{organizationName}} su {{brand}}',
+    heading: 'Entri in {{organizationName}} su {{brand}}',
     intro:
-      '{{invitedByName}} La invita a entrare in {{organizationName}} su Onramp come {{roleLabel}}. Onramp è lo strumento in cui si inseriscono gli ordini e si attivano i relativi abbonamenti.',
+      '{{invitedByName}} La invita a entrare in {{organizationName}} su {{brand}} come {{roleLabel}}. {{brand}} è lo strumento in cui si inseriscono gli ordini e si attivano i relativi abbonamenti.',
     accept: 'Per accettare, scelga il Suo nome e la password. Scadenza del link: {{expiresAt}}.',
     button: 'Accetti l’invito',
     ignore:
@@ -98,19 +97,19 @@ export const emailIt = {
   },
   passwordLink: {
     bootstrap: {
-      subject: 'Il Suo account di operatore Onramp',
-      heading: 'Le diamo il benvenuto in Onramp',
-      intro: 'È stato creato per Lei un account di operatore: gestisce questa installazione di Onramp.',
+      subject: 'Il Suo account di operatore {{brand}}',
+      heading: 'Le diamo il benvenuto in {{brand}}',
+      intro: 'È stato creato per Lei un account di operatore: gestisce questa installazione di {{brand}}.',
     },
     reset: {
-      subject: 'Reimposti la password di Onramp',
+      subject: 'Reimposti la password di {{brand}}',
       heading: 'Scelga una nuova password',
       intro:
-        'È stato chiesto di reimpostare la password del Suo account Onramp. Se non è stato Lei, ignori questa e-mail: la password resta invariata.',
+        'È stato chiesto di reimpostare la password del Suo account {{brand}}. Se non è stato Lei, ignori questa e-mail: la password resta invariata.',
     },
     choose: 'Scelga la password con il link qui sotto. Funziona una sola volta; scadenza: {{expiresAt}}.',
     button: 'Scelga la password',
-    footer: 'Riceve questa e-mail perché è l’indirizzo di un account Onramp.',
+    footer: 'Riceve questa e-mail perché è l’indirizzo di un account {{brand}}.',
   },
   supportNotice: {
     created: {

@@ -6,7 +6,7 @@ export const peopleIt: Widen<typeof peopleEn> = {
   title: 'Utenti',
   titleOf: 'Utenti di {{organization}}',
   intro:
-    'Chi lavora in {{organization}} su Onramp. Inviti le persone via e-mail, ne modifichi il ruolo, disattivi chi non ne fa più parte.',
+    'Chi lavora in {{organization}} su {{brand}}. Inviti le persone via e-mail, ne modifichi il ruolo, disattivi chi non ne fa più parte.',
   role: {
     partner_user: 'Utente',
     partner_admin: 'Amministratore',
@@ -96,7 +96,7 @@ export const peopleIt: Widen<typeof peopleEn> = {
   },
   accept: {
     title: 'Invito',
-    heading: 'Entri in {{organization}} su Onramp',
+    heading: 'Entri in {{organization}} su {{brand}}',
     intro: '{{inviter}} La invita a entrare in {{organization}} come {{role}}.',
     email: 'Il Suo indirizzo e-mail',
     name: 'Il Suo nome',
@@ -113,7 +113,7 @@ export const peopleIt: Widen<typeof peopleEn> = {
     },
     taken: {
       heading: 'Questo indirizzo ha già un account',
-      text: '{{email}} ha già un account Onramp, quindi non può accettare questo invito in {{organization}}. Contatti {{inviter}}, che L’ha invitata:',
+      text: '{{email}} ha già un account {{brand}}, quindi non può accettare questo invito in {{organization}}. Contatti {{inviter}}, che L’ha invitata:',
       signIn: 'Acceda con il Suo account',
     },
     dead: {

@@ -56,7 +56,7 @@ export const setupIt: Widen<typeof setupEn> = {
     yours: 'La Sua organizzazione',
     yoursHint:
       'Lei è amministratore di questa organizzazione, quindi gli abbonamenti saranno aggiunti a essa.',
-    suggested: 'Organizzazioni della Sua azienda che usano già Onramp',
+    suggested: 'Organizzazioni della Sua azienda che usano già {{brand}}',
     suggestedHint:
       'Queste organizzazioni hanno un nome simile a {{endCustomerName}} e un amministratore con un indirizzo e-mail di {{domain}}.',
     createNew: 'Crea una nuova organizzazione',
@@ -68,6 +68,7 @@ export const setupIt: Widen<typeof setupEn> = {
     errors: {
       choose: "Scelga un'organizzazione.",
       name: 'Inserisca il nome della nuova organizzazione (fino a 200 caratteri).',
+      characters: 'Un nome non può contenere a capo, caratteri di controllo o < >.',
       notOffered: "Quell'organizzazione non può essere scelta qui. Ne scelga una dell'elenco.",
     },
   },

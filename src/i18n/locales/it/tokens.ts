@@ -5,7 +5,7 @@ import type { tokenEn } from '../en/tokens.js';
 export const tokenIt: Widen<typeof tokenEn> = {
   title: 'Token API',
   intro:
-    'I token API personali permettono ai suoi script e alle sue integrazioni di usare l’API di Onramp a suo nome. Ne invii uno nell’intestazione Authorization: Bearer <token>. Un token in sola lettura può leggere ma non modificare nulla.',
+    'I token API personali permettono ai suoi script e alle sue integrazioni di usare l’API di {{brand}} a suo nome. Ne invii uno nell’intestazione Authorization: Bearer <token>. Un token in sola lettura può leggere ma non modificare nulla.',
   list: {
     title: 'I suoi token',
     none: 'Ancora nessun token.',
@@ -56,7 +56,7 @@ export const tokenIt: Widen<typeof tokenEn> = {
   roll: {
     action: 'Sostituisci',
     title: 'Sostituire «{{name}}»?',
-    body: 'Onramp emette un nuovo token con lo stesso nome e lo stesso accesso. Il token attuale continua a funzionare per il periodo di tolleranza che sceglie, così può prima aggiornare le sue integrazioni.',
+    body: '{{brand}} emette un nuovo token con lo stesso nome e lo stesso accesso. Il token attuale continua a funzionare per il periodo di tolleranza che sceglie, così può prima aggiornare le sue integrazioni.',
     grace: 'Periodo di tolleranza del token attuale',
     graceNone: 'Nessuno: lo disattiva subito',
     graceDays_one: '{{count}} giorno',

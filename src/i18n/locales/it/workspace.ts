@@ -121,6 +121,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     error: {
       required: 'Il campo «{{field}}» è obbligatorio.',
       email: 'Inserisca un indirizzo e-mail valido, come nome@esempio.it.',
+      characters: 'Il campo «{{field}}» non può contenere a capo, caratteri di controllo o < >.',
     },
   },
   bulk: {
@@ -213,7 +214,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
   webhooks: {
     title: 'Webhook',
     intro:
-      'Onramp invia una POST HTTPS ai suoi endpoint quando una riga di abbonamento della sua organizzazione cambia, così i suoi sistemi possono seguirla.',
+      '{{brand}} invia una POST HTTPS ai suoi endpoint quando una riga di abbonamento della sua organizzazione cambia, così i suoi sistemi possono seguirla.',
     events: 'Eventi: {{events}}.',
     signatureTitle: 'Verificare una consegna',
     signature:
@@ -232,7 +233,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
       urlHint: 'Un URL http o https su un indirizzo Internet pubblico.',
       description: 'Descrizione (facoltativa)',
       secret: 'Segreto (facoltativo)',
-      secretHint: 'Lo lasci vuoto e Onramp ne genera uno.',
+      secretHint: 'Lo lasci vuoto e {{brand}} ne genera uno.',
       submit: 'Aggiungi endpoint',
     },
     created: 'Endpoint aggiunto. Copi ora il suo segreto: non verrà più mostrato.',
