@@ -90,13 +90,14 @@ export function dispatcher(deps: AppDeps, port: number, outbox: OutboxSettings =
     mailer,
     pass,
     drain: async () => {
-      const total: DispatchSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+      const total: DispatchSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0 };
       for (;;) {
         const s = await pass();
         total.claimed += s.claimed;
         total.sent += s.sent;
         total.retrying += s.retrying;
         total.failed += s.failed;
+        total.withdrawn += s.withdrawn;
         if (s.claimed === 0) return total;
       }
     },

@@ -165,6 +165,7 @@ export const workspaceEn = {
     failed: 'Failed',
     bounced: 'Bounced',
     superseded: 'Withdrawn',
+    withdrawn: 'Withdrawn (order set up)',
   },
   timeline: timelineEn,
   help: {

@@ -169,6 +169,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     failed: 'Non riuscita',
     bounced: 'Respinta',
     superseded: 'Ritirata',
+    withdrawn: 'Ritirata (ordine configurato)',
   },
   timeline: timelineIt,
   help: {
