@@ -109,6 +109,8 @@ export async function withdrawClaimedSends(
       status_detail = case w.send_status when 'withdrawn' then ${WITHDRAWN_DETAIL} else ${SUPERSEDED_DETAIL} end
     from withdrawn w
     where pe.id = w.send_id
-    returning pe.id, pe.subscription_id, pe.to_email, pe.status, pe.status_detail, w.id as outbox_id`.execute(db);
+    returning pe.id, pe.subscription_id, pe.to_email, pe.status, pe.status_detail, w.id as outbox_id`.execute(
+    db,
+  );
   return rows.map((r) => ({ ...r, outbox_id: Number(r.outbox_id) }));
 }

@@ -44,15 +44,25 @@ export interface Inbox {
   close(): Promise<void>;
 }
 
-/** A sink that parses and keeps every message; `rejectRecipients` answers 550. */
+/**
+ * A sink that parses and keeps every message; `rejectRecipients` answers 550; `whileReceiving`
+ * runs while the sender waits for the server's answer (the message is in flight).
+ */
 export async function startInbox(
-  opts: { port?: number; rejectRecipients?: (address: string) => boolean } = {},
+  opts: {
+    port?: number;
+    rejectRecipients?: (address: string) => boolean;
+    whileReceiving?: (mail: ParsedMail) => Promise<void>;
+  } = {},
 ): Promise<Inbox> {
   const received: Received[] = [];
+  const { whileReceiving, ...sinkOpts } = opts;
   const sink: MailSink = await startMailSink({
-    ...opts,
+    ...sinkOpts,
     onMessage: async (raw, envelope) => {
-      received.push({ envelope, mail: await parseMail(raw) });
+      const mail = await parseMail(raw);
+      await whileReceiving?.(mail);
+      received.push({ envelope, mail });
     },
   });
   return {

@@ -179,7 +179,13 @@ describeEachStore('outbox: SMTP server down or refusing', (kind) => {
     const sink = await inbox({ rejectRecipients: (address) => address === 'nobody@initech.example' });
     const [bad, good] = (await queued('nobody@initech.example', 'irene@initech.example')) as [string, string];
 
-    expect(await worker(sink.port).pass()).toEqual({ claimed: 2, sent: 1, retrying: 0, failed: 1, withdrawn: 0 });
+    expect(await worker(sink.port).pass()).toEqual({
+      claimed: 2,
+      sent: 1,
+      retrying: 0,
+      failed: 1,
+      withdrawn: 0,
+    });
 
     const refused = await state(bad);
     expect(refused.outbox).toMatchObject({ status: 'failed', attempts: 1 });
