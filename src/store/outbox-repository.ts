@@ -131,7 +131,9 @@ export async function markDone(
 
 /**
  * `markDone` for many claimed rows in one statement; returns the ids it finished (a row already
- * finished by a newer claim, or withdrawn after its lease ran out, is left alone, as in `markDone`).
+ * finished by a newer claim is left alone, as in `markDone`). A row withdrawn (`superseded`) after
+ * this claim's lease ran out is finished too: the server accepted it, so it went out, and the
+ * history must say so rather than "withdrawn before it was sent".
  * The rows are locked in id order first, the order every writer of outbox rows keeps (see
  * run-transaction.ts): an update joined to a recordset would lock them in whatever order the plan
  * visits them, and deadlock with a withdrawal locking the same rows the other way round.
@@ -146,13 +148,13 @@ export async function markManyDone(
   const { rows: done } = await sql<{ id: number }>`
     with v as (select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v (id bigint, payload jsonb)),
     locked as (
-      select o.id from outbox o where o.id in (select id from v) and o.status = 'pending'
+      select o.id from outbox o where o.id in (select id from v) and o.status in ('pending', 'superseded')
       order by o.id for update of o
     )
     update outbox o set status = 'done', done_at = ${now}, last_error = null, leased_until = null,
       payload = v.payload
     from v
-    where o.id = v.id and o.id in (select id from locked) and o.status = 'pending'
+    where o.id = v.id and o.id in (select id from locked) and o.status in ('pending', 'superseded')
     returning o.id`.execute(db);
   return new Set(done.map((r) => Number(r.id)));
 }

@@ -152,6 +152,30 @@ describeEachStore('an e-mail in flight at the PONR or a contact change', (kind) 
     }
   });
 
+  it('a worker that outlived its lease: an e-mail withdrawn meanwhile but delivered is recorded as sent', async () => {
+    const { subscriptionId } = await awaitingLine();
+    const claimed = await claimEmails(deps);
+    expect(claimed).toHaveLength(1);
+    const [first] = await sendsOf(subscriptionId);
+    // The lease runs out while the worker is still busy; a contact change then withdraws the row.
+    w.clock.advance(OUTBOX.leaseMs + 1);
+    await changeProvisioningContact(w.deps, w.actors.alice, {
+      subscriptionId,
+      contact: nora,
+      applyToAllLines: false,
+    });
+    expect(await sendsOf(subscriptionId)).toMatchObject([{ id: first!.id, status: 'superseded' }, {}]);
+    // The slow worker sends it after all: what went out is what the history says.
+    expect(await sendClaimedEmails(deps, claimed)).toMatchObject({ sent: 1, withdrawn: 0 });
+    expect(inbox.messageIds()).toContain(`<${first!.id}@onramp.test>`);
+    expect(await sendsOf(subscriptionId)).toMatchObject([{ id: first!.id, status: 'sent' }, {}]);
+    const detail = await getSubscription(w.deps, w.actors.alice, subscriptionId);
+    expect(
+      detail.timeline.filter((e) => e.action === 'provisioning_email.sent' && e.data['sendId'] === first!.id),
+    ).toHaveLength(1);
+    await worker.drain();
+  });
+
   it('a contact change after the claim but before the send: the dead link is not sent', async () => {
     const { subscriptionId } = await awaitingLine();
     const claimed = await claimEmails(deps);
