@@ -97,7 +97,11 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
   const log = options.log ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const { store, release } = await openDatabase(config, log);
-  const deps = appDepsOf(config, store, clock);
+  const deps: AppDeps = {
+    ...appDepsOf(config, store, clock),
+    // A deadlock or serialization failure is retried (src/store/run-transaction.ts); say so in the log.
+    transactionRetry: { onRetry: (retry) => log.warn({ retry }, 'transaction retried') },
+  };
   // One registry for this process: the worker's counters and the web's /metrics share it.
   const metrics = createMetrics({ processMetrics: true });
 

@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
 import type { Policy } from '../domain/policy.js';
+import type { TransactionRetry } from '../store/run-transaction.js';
 import type { Database } from '../store/schema.js';
 import type { RateLimits } from './rate-limits.js';
 
@@ -80,4 +81,6 @@ export interface AppDeps {
   clock: Clock;
   ids: Ids;
   settings: AppSettings;
+  /** How a transaction aborted by a deadlock or serialization failure waits before it runs again (`inTransaction`). */
+  transactionRetry?: TransactionRetry;
 }

@@ -15,13 +15,14 @@
  * | provisioning_email.delivered   | line  | the mail provider reported it delivered                     | — (confirms `sent`)                  |
  * | provisioning_email.failed      | line  | attempts exhausted, refused, or reported failed             | provisioning_email.failed            |
  * | provisioning_email.bounced     | line  | the mail provider reported a bounce                         | provisioning_email.bounced           |
+ * | provisioning_email.withdrawn   | line  | not sent: the order was set up (PONR) before it left        | —                                    |
  * | provisioning_contact.changed   | line  | partner, support agent, or a delegation from the setup link | provisioning_contact.changed         |
  * | line.closed                    | line  | the policy period ended before setup                        | subscription.closed                  |
  * | line.cancelled                 | line  | a partner cancelled the line                                | —                                    |
  * | order.mapped                   | order | the order was mapped to a customer organization (PONR)      | —                                    |
  * | line.provisioned               | line  | each live line of that order                                | subscription.provisioned             |
  *
- * A reminder is a `provisioning_email.queued` with reason `reminder`; a withdrawn e-mail (a newer
+ * A reminder is a `provisioning_email.queued` with reason `reminder`; a superseded e-mail (a newer
  * one replaced it before it left) is its queued event's send status, not an event of its own; a
  * "delayed" report changes nothing and is not recorded. Support agents act through the ordinary
  * resend and contact change (audited as the agent; the case keeps its own events).
@@ -62,6 +63,7 @@ export const lineEventSchema = z.discriminatedUnion('type', [
   event('provisioning_email.delivered', emailOutcome),
   event('provisioning_email.failed', emailOutcome),
   event('provisioning_email.bounced', emailOutcome),
+  event('provisioning_email.withdrawn', emailOutcome),
   event('provisioning_contact.changed', {
     from: contactSchema,
     to: contactSchema,
@@ -124,6 +126,8 @@ const WEBHOOK_OF = {
   'provisioning_email.delivered': null,
   'provisioning_email.failed': (e) => ({ type: 'provisioning_email.failed', data: e.data }),
   'provisioning_email.bounced': (e) => ({ type: 'provisioning_email.bounced', data: e.data }),
+  // Partners hear of the setup itself (subscription.provisioned); an e-mail that stayed home is ours.
+  'provisioning_email.withdrawn': null,
   'provisioning_contact.changed': (e) => ({
     type: 'provisioning_contact.changed',
     data: { from: e.data.from, to: e.data.to, sendId: e.data.sendId, via: e.data.via },

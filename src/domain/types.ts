@@ -84,7 +84,7 @@ export interface LineState {
 }
 
 /** Which delivery state a provisioning e-mail send is in. */
-export type SendStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'superseded';
+export type SendStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'superseded' | 'withdrawn';
 
 /** Why a provisioning e-mail was sent. */
 export type SendReason = 'rsd' | 'resend' | 'contact_change' | 'reminder';

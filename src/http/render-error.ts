@@ -39,6 +39,8 @@ export function toAppError(err: unknown): AnyAppError | null {
     return invalidInput('', 'contains characters that are not allowed');
   if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET')
     return new AppError('UNAVAILABLE');
+  // A deadlock or serialization failure that outlasted `inTransaction`'s retries: try again shortly.
+  if (code === '40001' || code === '40P01') return new AppError('UNAVAILABLE');
   // The pg pool's own words for a lost or unreachable server (these errors carry no code).
   if (err instanceof Error && DATABASE_GONE.test(err.message)) return new AppError('UNAVAILABLE');
   return null;

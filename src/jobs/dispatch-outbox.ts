@@ -4,6 +4,11 @@
  * stable key, so a retry after a crash is the same message. Each payload is parsed when claimed:
  * one that does not parse fails at once with the reason (retrying cannot fix it). Link secrets
  * (`input.secrets`) are dropped from the stored payload once the row is finished.
+ *
+ * The PONR is final for e-mail too: under the claim, just before sending, the provisioning e-mails
+ * whose order was set up meanwhile are withdrawn (`withdrawClaimedSends`), with their line event.
+ * A withdrawal by a use case never touches a claimed row, so whatever the worker sends is recorded
+ * as sent. Every transaction here runs through `inTransaction` (retried on a deadlock).
  */
 import type { Logger } from 'pino';
 
@@ -21,7 +26,9 @@ import {
   UNPARSED_PAYLOAD,
 } from '../store/outbox-payloads.js';
 import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
+import { inTransaction } from '../store/run-transaction.js';
 import { setSendStatus, setSendStatuses } from '../store/send-repository.js';
+import { withdrawClaimedSends } from '../store/withdraw-sends.js';
 import { holdForAddressCap } from './hold-for-address-cap.js';
 
 export interface OutboxSettings {
@@ -52,6 +59,8 @@ export interface DispatchSummary {
   sent: number;
   retrying: number;
   failed: number;
+  /** Claimed but not sent: the order was set up, or the link revoked, while the row was leased. */
+  withdrawn: number;
 }
 
 async function recordSendStatus(
@@ -135,7 +144,7 @@ async function deliver(
 async function recordDelivered(deps: DispatchDeps, delivered: Delivered[], summary: DispatchSummary) {
   if (delivered.length === 0) return;
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps, async (trx) => {
     const done = await markManyDone(
       trx,
       delivered.map((d) => ({ id: d.row.id, finishedPayload: scrubEmailPayload(d.payload) })),
@@ -172,31 +181,77 @@ async function recordFailedAttempt(
   summary: DispatchSummary,
 ): Promise<void> {
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  // Counted after the commit: a transaction retried after a deadlock runs its body again.
+  const status = await inTransaction(deps, async (trx) => {
     const status = await markFailedAttempt(trx, row, now, failure.error, {
       ...deps.outbox,
       permanent: failure.permanent,
       finishedPayload: failure.finishedPayload,
     });
     if (status === 'failed') await recordSendStatus({ ...deps, db: trx }, row, 'failed', failure.error, now);
-    if (status === 'failed') summary.failed++;
-    else if (status === 'pending') summary.retrying++;
-    if (status !== 'superseded')
-      deps.metrics?.sendsTotal.inc({ status: status === 'failed' ? 'failed' : 'retrying' });
+    return status;
   });
+  if (status === 'failed') summary.failed++;
+  else if (status === 'pending') summary.retrying++;
+  if (status !== 'superseded')
+    deps.metrics?.sendsTotal.inc({ status: status === 'failed' ? 'failed' : 'retrying' });
 }
 
-/** One claim-and-send pass; returns what happened. Call again while `claimed === batchSize`. */
-export async function dispatchOutbox(deps: DispatchDeps): Promise<DispatchSummary> {
-  const rows = await claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs, 'email');
-  const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
+/**
+ * The re-check under the claim: withdraws the claimed provisioning e-mails whose order was set up
+ * (or whose link was revoked) while they waited, records a `provisioning_email.withdrawn` event for
+ * each PONR withdrawal, and returns the rows still to send.
+ */
+async function withdrawStale(deps: DispatchDeps, rows: OutboxRow[], summary: DispatchSummary) {
+  const candidates = rows.filter((r) => r.send_id !== null);
+  if (candidates.length === 0) return rows;
+  const now = deps.clock.now();
+  const withdrawn = await inTransaction(deps, async (trx) => {
+    const sends = await withdrawClaimedSends(
+      trx,
+      candidates.map((r) => ({ id: Number(r.id), attempts: r.attempts })),
+      now,
+    );
+    await recordLineEvents(
+      trx,
+      deps,
+      now,
+      SYSTEM_ACTOR,
+      sends
+        .filter((send) => send.status === 'withdrawn')
+        .map((send) => ({
+          type: 'provisioning_email.withdrawn' as const,
+          subscriptionId: send.subscription_id,
+          data: { sendId: send.id, to: send.to_email, detail: send.status_detail },
+        })),
+    );
+    return new Set(sends.map((send) => send.outbox_id));
+  });
+  summary.withdrawn += withdrawn.size;
+  return rows.filter((r) => !withdrawn.has(Number(r.id)));
+}
+
+/** Claims up to a batch of due e-mails for this worker (the first half of a pass). */
+export function claimEmails(deps: DispatchDeps): Promise<OutboxRow[]> {
+  return claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs, 'email');
+}
+
+/** Re-checks, sends and records claimed rows (the second half of a pass). */
+export async function sendClaimedEmails(deps: DispatchDeps, rows: OutboxRow[]): Promise<DispatchSummary> {
+  const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0, withdrawn: 0 };
+  const fresh = await withdrawStale(deps, rows, summary);
   // Past an address's hourly cap an e-mail waits (given back, due later) instead of going now.
-  const due = await holdForAddressCap(deps, rows);
-  const delivered = await Promise.all(due.map((row) => deliver(deps, row, summary)));
+  const toSend = await holdForAddressCap(deps, fresh);
+  const delivered = await Promise.all(toSend.map((row) => deliver(deps, row, summary)));
   await recordDelivered(
     deps,
     delivered.filter((d): d is Delivered => d !== null),
     summary,
   );
   return summary;
+}
+
+/** One claim-and-send pass; returns what happened. Call again while `claimed === batchSize`. */
+export async function dispatchOutbox(deps: DispatchDeps): Promise<DispatchSummary> {
+  return sendClaimedEmails(deps, await claimEmails(deps));
 }

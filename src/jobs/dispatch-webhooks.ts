@@ -12,11 +12,15 @@ import { isAppError } from '../domain/errors.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 import { parseOutboxPayload } from '../store/outbox-payloads.js';
 import { claimDue, markDone, markFailedAttempt, type OutboxRow } from '../store/outbox-repository.js';
+import { inTransaction } from '../store/run-transaction.js';
 import { findEndpoint, recordAttempt, WEBHOOK_TOPIC } from '../store/webhook-repository.js';
 import { postWebhook } from '../webhooks/post-webhook.js';
 import { resolveWebhookTarget } from '../webhooks/resolve-webhook-target.js';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook } from '../webhooks/sign-webhook.js';
 import type { DispatchSummary, OutboxSettings } from './dispatch-outbox.js';
+
+/** A webhook pass: what `DispatchSummary` says, without withdrawals (webhooks have none). */
+export type WebhookDispatchSummary = Omit<DispatchSummary, 'withdrawn'>;
 
 export interface WebhookDispatchDeps extends AppDeps {
   outbox: OutboxSettings;
@@ -65,13 +69,18 @@ async function attempt(deps: WebhookDispatchDeps, row: OutboxRow): Promise<Attem
   }
 }
 
-async function deliver(deps: WebhookDispatchDeps, row: OutboxRow, summary: DispatchSummary): Promise<void> {
+async function deliver(
+  deps: WebhookDispatchDeps,
+  row: OutboxRow,
+  summary: WebhookDispatchSummary,
+): Promise<void> {
   const result = await attempt(deps, row);
   const now = deps.clock.now();
   const ok = 'status' in result && result.status >= 200 && result.status < 300;
   const error =
     'status' in result ? (ok ? null : `HTTP ${result.status}: ${result.excerpt}`.trim()) : result.error;
-  await deps.db.transaction().execute(async (trx) => {
+  // Counted after the commit: a transaction retried after a deadlock runs its body again.
+  const status = await inTransaction(deps, async (trx) => {
     await recordAttempt(trx, {
       outboxId: row.id,
       attempt: row.attempts,
@@ -79,27 +88,26 @@ async function deliver(deps: WebhookDispatchDeps, row: OutboxRow, summary: Dispa
       responseStatus: 'status' in result ? result.status : null,
       error,
     });
-    if (ok) {
-      // A webhook payload holds no secret (the signing key stays on the endpoint): it stays as is.
-      if (await markDone(trx, row.id, now)) {
-        summary.sent++;
-        deps.metrics?.webhookDeliveriesTotal.inc({ status: 'delivered' });
-      }
-      return;
-    }
-    const status = await markFailedAttempt(trx, row, now, error ?? '', {
+    // A webhook payload holds no secret (the signing key stays on the endpoint): it stays as is.
+    if (ok) return (await markDone(trx, row.id, now)) ? ('done' as const) : ('superseded' as const);
+    return markFailedAttempt(trx, row, now, error ?? '', {
       ...deps.outbox,
       permanent: 'permanent' in result && result.permanent,
     });
-    if (status === 'failed') summary.failed++;
-    else if (status === 'pending') summary.retrying++;
-    if (status !== 'superseded')
-      deps.metrics?.webhookDeliveriesTotal.inc({ status: status === 'failed' ? 'failed' : 'retrying' });
   });
+  if (status === 'done') {
+    summary.sent++;
+    deps.metrics?.webhookDeliveriesTotal.inc({ status: 'delivered' });
+    return;
+  }
+  if (status === 'failed') summary.failed++;
+  else if (status === 'pending') summary.retrying++;
+  if (status !== 'superseded')
+    deps.metrics?.webhookDeliveriesTotal.inc({ status: status === 'failed' ? 'failed' : 'retrying' });
 }
 
 /** One claim-and-deliver pass; call again while `claimed === batchSize`. */
-export async function dispatchWebhooks(deps: WebhookDispatchDeps): Promise<DispatchSummary> {
+export async function dispatchWebhooks(deps: WebhookDispatchDeps): Promise<WebhookDispatchSummary> {
   const rows = await claimDue(
     deps.db,
     deps.clock.now(),
@@ -107,7 +115,7 @@ export async function dispatchWebhooks(deps: WebhookDispatchDeps): Promise<Dispa
     deps.outbox.leaseMs,
     WEBHOOK_TOPIC,
   );
-  const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
+  const summary: WebhookDispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
   await Promise.all(rows.map((row) => deliver(deps, row, summary)));
   return summary;
 }

@@ -19,6 +19,7 @@ import { claimDueLines, lineStateColumns, toLineState, updateLines } from '../st
 import { offerNames } from '../store/offer-repository.js';
 import { ordersByIds } from '../store/order-repository.js';
 import { enqueueEmail, type QueuedEmail } from '../store/outbox-repository.js';
+import { inTransaction } from '../store/run-transaction.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 import { addresseesOf } from '../store/user-repository.js';
 
@@ -80,12 +81,14 @@ async function processBatch(
   deps: AppDeps,
   { now, queueAt }: DueInstants,
   limit: number,
-  summary: DueSummary,
+  total: DueSummary,
 ): Promise<number> {
-  return deps.db.transaction().execute(async (trx) => {
+  // Counted into `total` after the commit: a transaction retried after a deadlock runs again.
+  const { count, summary } = await inTransaction(deps, async (trx) => {
+    const summary: DueSummary = { dispatched: 0, reminders: 0, closed: 0 };
     // Locks the claimed lines (FOR UPDATE SKIP LOCKED): other workers pass them over until commit.
     const lines = await claimDueLines(trx, now, limit);
-    if (lines.length === 0) return 0;
+    if (lines.length === 0) return { count: 0, summary };
     const orders = await ordersByIds(trx, [...new Set(lines.map((l) => l.order_id))]);
 
     const changes: Parameters<typeof updateLines>[1] = [];
@@ -149,8 +152,12 @@ async function processBatch(
       })),
       queueAt,
     );
-    return lines.length;
+    return { count: lines.length, summary };
   });
+  total.dispatched += summary.dispatched;
+  total.reminders += summary.reminders;
+  total.closed += summary.closed;
+  return count;
 }
 
 /** Processes everything due at `now` (the clock's now by default) and says what it did. */

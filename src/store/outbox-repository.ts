@@ -93,7 +93,7 @@ export async function claimDue(
 ): Promise<OutboxRow[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const { rows } = await sql<OutboxRow>`
-    update outbox set available_at = ${leaseUntil}, attempts = attempts + 1
+    update outbox set available_at = ${leaseUntil}, leased_until = ${leaseUntil}, attempts = attempts + 1
     where id in (
       select id from outbox
       where status = 'pending' and topic = ${topic} and available_at <= ${now}
@@ -131,7 +131,12 @@ export async function markDone(
 
 /**
  * `markDone` for many claimed rows in one statement; returns the ids it finished (a row already
- * finished by a newer claim is left alone, as in `markDone`).
+ * finished by a newer claim is left alone, as in `markDone`). A row withdrawn (`superseded`) after
+ * this claim's lease ran out is finished too: the server accepted it, so it went out, and the
+ * history must say so rather than "withdrawn before it was sent".
+ * The rows are locked in id order first, the order every writer of outbox rows keeps (see
+ * run-transaction.ts): an update joined to a recordset would lock them in whatever order the plan
+ * visits them, and deadlock with a withdrawal locking the same rows the other way round.
  */
 export async function markManyDone(
   db: Db,
@@ -141,9 +146,15 @@ export async function markManyDone(
   if (rows.length === 0) return new Set();
   const values = rows.map((r) => ({ id: r.id, payload: r.finishedPayload }));
   const { rows: done } = await sql<{ id: number }>`
-    update outbox o set status = 'done', done_at = ${now}, last_error = null, payload = v.payload
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v (id bigint, payload jsonb)
-    where o.id = v.id and o.status = 'pending'
+    with v as (select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v (id bigint, payload jsonb)),
+    locked as (
+      select o.id from outbox o where o.id in (select id from v) and o.status in ('pending', 'superseded')
+      order by o.id for update of o
+    )
+    update outbox o set status = 'done', done_at = ${now}, last_error = null, leased_until = null,
+      payload = v.payload
+    from v
+    where o.id = v.id and o.id in (select id from locked) and o.status in ('pending', 'superseded')
     returning o.id`.execute(db);
   return new Set(done.map((r) => Number(r.id)));
 }
@@ -179,7 +190,7 @@ export async function markFailedAttempt(
             last_error: error,
             ...(opts.finishedPayload && { payload: JSON.stringify(opts.finishedPayload) }),
           }
-        : { available_at: new Date(now.getTime() + delay), last_error: error },
+        : { available_at: new Date(now.getTime() + delay), leased_until: null, last_error: error },
     )
     .where('id', '=', row.id)
     .where('status', '=', 'pending')
@@ -219,41 +230,4 @@ export async function outboxStats(db: Db): Promise<OutboxStats> {
     oldestPendingAt: (row.oldest as Date | null) ?? null,
     failed: Number(row.failed),
   };
-}
-
-/** What a withdrawn send's status says (also written by `writeProvisioningSends`). */
-export const SUPERSEDED_DETAIL = 'a newer link replaced this one before it was sent';
-
-/**
- * Withdraws the still-pending provisioning e-mails of these lines (their links were just
- * revoked) so none goes out later with a dead link. Returns how many were withdrawn.
- */
-export async function supersedePendingSends(db: Db, subscriptionIds: string[], now: Date): Promise<number> {
-  if (subscriptionIds.length === 0) return 0;
-  const rows = await db
-    .updateTable('outbox')
-    .set({ status: 'superseded', done_at: now, payload: JSON.stringify({ superseded: true }) })
-    .where('status', '=', 'pending')
-    .where('send_id', 'in', (eb) =>
-      eb
-        .selectFrom('provisioning_email as pe')
-        .select('pe.id')
-        .where('pe.subscription_id', 'in', subscriptionIds)
-        .where('pe.status', '=', 'queued'),
-    )
-    .returning('send_id')
-    .execute();
-  const sendIds = rows.map((r) => r.send_id).filter((id): id is string => id !== null);
-  if (sendIds.length > 0) {
-    await db
-      .updateTable('provisioning_email')
-      .set({
-        status: 'superseded',
-        status_detail: SUPERSEDED_DETAIL,
-        status_at: now,
-      })
-      .where('id', 'in', sendIds)
-      .execute();
-  }
-  return sendIds.length;
 }

@@ -160,7 +160,8 @@ export interface ProvisioningEmailTable {
   to_name: string;
   to_email: string;
   language: string;
-  status: Generated<'queued' | 'sent' | 'failed' | 'bounced' | 'superseded'>;
+  /** superseded: a newer link replaced it before it was sent; withdrawn: the order was set up first. */
+  status: Generated<'queued' | 'sent' | 'failed' | 'bounced' | 'superseded' | 'withdrawn'>;
   status_detail: string | null;
   created_at: Timestamp;
   status_at: Timestamp;
@@ -175,6 +176,8 @@ export interface OutboxTable {
   status: Generated<'pending' | 'done' | 'failed' | 'superseded'>;
   attempts: Generated<number>;
   available_at: Timestamp;
+  /** Set by a claim: until then a worker may be sending the row, so no withdrawal touches it (migrations/013). */
+  leased_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   last_error: string | null;
   created_at: Timestamp;
   done_at: Timestamp | null;

@@ -8,15 +8,18 @@
  * snapshot, so the withdrawals never touch this batch's own rows; the revoke is forced to finish
  * before the new tokens go in (`setup_token_live` allows one live token per line), and the
  * foreign keys are checked at the end of the statement, when the sends exist.
+ *
+ * The withdrawal follows withdraw-sends.ts: only rows no worker holds a lease on (one in flight is
+ * recorded as what really happened), locked in id order like every writer of outbox rows.
  */
 import { sql, type Transaction } from 'kysely';
 
 import type { LineEventOf } from '../domain/line-events.js';
 import type { SendReason } from '../domain/types.js';
 import type { EmailPayload } from './outbox-payloads.js';
-import { SUPERSEDED_DETAIL } from './outbox-repository.js';
 import type { Database } from './schema.js';
 import type { RevokeReason } from './setup-token-repository.js';
+import { SUPERSEDED_DETAIL } from './withdraw-sends.js';
 
 export interface NewProvisioningSend {
   id: string;
@@ -85,10 +88,18 @@ export async function writeProvisioningSends(
         and t.revoked_at is null and t.used_at is null
       returning t.token_hash
     ),
+    withdrawable as (
+      select o.id from outbox o
+      where o.status = 'pending' and (o.leased_until is null or o.leased_until <= ${now})
+        and o.send_id in (
+          select pe.id from provisioning_email pe where pe.subscription_id in (${lineIds}) and pe.status = 'queued')
+      order by o.id
+      for update of o
+    ),
     withdrawn as (
-      update outbox o set status = 'superseded', done_at = ${now}, payload = '{"superseded":true}'
-      where o.status = 'pending' and o.send_id in (
-        select pe.id from provisioning_email pe where pe.subscription_id in (${lineIds}) and pe.status = 'queued')
+      update outbox o set status = 'superseded', done_at = ${now}, leased_until = null,
+        payload = '{"superseded":true}'
+      where o.id in (select id from withdrawable)
       returning o.send_id
     ),
     withdrawn_sends as (

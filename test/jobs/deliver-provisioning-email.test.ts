@@ -68,7 +68,7 @@ describeEachStore('provisioning e-mail delivered over SMTP', (kind) => {
     const [flex, meet] = subscriptionIds as [string, string];
     expect(await runDue(w.deps)).toMatchObject({ dispatched: 2 });
 
-    expect(await worker.drain()).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0 });
+    expect(await worker.drain()).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0, withdrawn: 0 });
     expect(inbox.received).toHaveLength(2);
 
     // Italian contact, A-FLEX: closes 7 days after the first e-mail (2026-12-01 09:00 UTC).

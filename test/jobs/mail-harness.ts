@@ -44,15 +44,25 @@ export interface Inbox {
   close(): Promise<void>;
 }
 
-/** A sink that parses and keeps every message; `rejectRecipients` answers 550. */
+/**
+ * A sink that parses and keeps every message; `rejectRecipients` answers 550; `whileReceiving`
+ * runs while the sender waits for the server's answer (the message is in flight).
+ */
 export async function startInbox(
-  opts: { port?: number; rejectRecipients?: (address: string) => boolean } = {},
+  opts: {
+    port?: number;
+    rejectRecipients?: (address: string) => boolean;
+    whileReceiving?: (mail: ParsedMail) => Promise<void>;
+  } = {},
 ): Promise<Inbox> {
   const received: Received[] = [];
+  const { whileReceiving, ...sinkOpts } = opts;
   const sink: MailSink = await startMailSink({
-    ...opts,
+    ...sinkOpts,
     onMessage: async (raw, envelope) => {
-      received.push({ envelope, mail: await parseMail(raw) });
+      const mail = await parseMail(raw);
+      await whileReceiving?.(mail);
+      received.push({ envelope, mail });
     },
   });
   return {
@@ -90,13 +100,14 @@ export function dispatcher(deps: AppDeps, port: number, outbox: OutboxSettings =
     mailer,
     pass,
     drain: async () => {
-      const total: DispatchSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+      const total: DispatchSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0, withdrawn: 0 };
       for (;;) {
         const s = await pass();
         total.claimed += s.claimed;
         total.sent += s.sent;
         total.retrying += s.retrying;
         total.failed += s.failed;
+        total.withdrawn += s.withdrawn;
         if (s.claimed === 0) return total;
       }
     },

@@ -55,7 +55,7 @@ describeEachStore('outbox: a worker killed mid-send', (kind) => {
     expect(inbox.received).toHaveLength(0);
 
     w.clock.advance(1);
-    expect(await worker.pass()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
+    expect(await worker.pass()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0, withdrawn: 0 });
     expect(inbox.messageIds()).toEqual([`<${send.id}@onramp.test>`]);
     expect(await outboxRow(send.id)).toMatchObject({ status: 'done', attempts: 2 });
     const { status } = await w.store.db

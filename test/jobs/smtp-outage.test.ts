@@ -93,7 +93,7 @@ describeEachStore('outbox: SMTP server down or refusing', (kind) => {
       [3, 4],
       [4, 4],
     ] as const) {
-      expect(await d.pass()).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0 });
+      expect(await d.pass()).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0, withdrawn: 0 });
       const { outbox, send } = await state(sendId);
       expect(outbox).toMatchObject({ status: 'pending', attempts: attempt });
       expect(outbox.last_error).toMatch(/ECONNREFUSED/);
@@ -107,7 +107,7 @@ describeEachStore('outbox: SMTP server down or refusing', (kind) => {
     }
 
     const back = await inbox({ port });
-    expect(await d.pass()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
+    expect(await d.pass()).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0, withdrawn: 0 });
     expect(back.messageIds()).toEqual([`<${sendId}@onramp.test>`]);
     const { outbox, send } = await state(sendId);
     expect(outbox).toMatchObject({ status: 'done', attempts: 5, last_error: null });
@@ -123,7 +123,7 @@ describeEachStore('outbox: SMTP server down or refusing', (kind) => {
 
     await first.close();
     const [sendId] = (await queued('giulia@initech.example')) as [string];
-    expect(await d.pass()).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0 });
+    expect(await d.pass()).toEqual({ claimed: 1, sent: 0, retrying: 1, failed: 0, withdrawn: 0 });
     expect((await state(sendId)).outbox).toMatchObject({ status: 'pending', attempts: 1 });
     expect((await state(sendId)).send.status).toBe('queued');
 
@@ -143,7 +143,7 @@ describeEachStore('outbox: SMTP server down or refusing', (kind) => {
     w.clock.advance(OUTBOX.backoffBaseMs);
     expect(await d.pass()).toMatchObject({ retrying: 1 });
     w.clock.advance(2 * OUTBOX.backoffBaseMs);
-    expect(await d.pass()).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1 });
+    expect(await d.pass()).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 1, withdrawn: 0 });
 
     const { outbox, send } = await state(sendId);
     expect(outbox).toMatchObject({ status: 'failed', attempts: 3 });
@@ -179,7 +179,13 @@ describeEachStore('outbox: SMTP server down or refusing', (kind) => {
     const sink = await inbox({ rejectRecipients: (address) => address === 'nobody@initech.example' });
     const [bad, good] = (await queued('nobody@initech.example', 'irene@initech.example')) as [string, string];
 
-    expect(await worker(sink.port).pass()).toEqual({ claimed: 2, sent: 1, retrying: 0, failed: 1 });
+    expect(await worker(sink.port).pass()).toEqual({
+      claimed: 2,
+      sent: 1,
+      retrying: 0,
+      failed: 1,
+      withdrawn: 0,
+    });
 
     const refused = await state(bad);
     expect(refused.outbox).toMatchObject({ status: 'failed', attempts: 1 });

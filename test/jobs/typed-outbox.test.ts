@@ -85,7 +85,7 @@ describeEachStore('typed outbox', (kind) => {
     ]);
 
     const deps = workerDeps();
-    expect(await dispatchOutbox(deps)).toEqual({ claimed: 2, sent: 1, retrying: 0, failed: 1 });
+    expect(await dispatchOutbox(deps)).toEqual({ claimed: 2, sent: 1, retrying: 0, failed: 1, withdrawn: 0 });
     const error =
       'email payload does not parse: input.organizationName: Invalid input: expected string, received undefined';
     expect(await outboxRow('wel_misspelt')).toEqual({

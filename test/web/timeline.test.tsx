@@ -32,6 +32,7 @@ const EXAMPLES: { [T in LineEventType]: [LineEventOf<T>['data'], ...LineEventOf<
   'provisioning_email.delivered': [{ ...outcome, detail: null }],
   'provisioning_email.failed': [outcome],
   'provisioning_email.bounced': [outcome],
+  'provisioning_email.withdrawn': [{ ...outcome, detail: 'withdrawn: the order was set up' }],
   'provisioning_contact.changed': [
     { from: IRENE, to: NORA, applyToAllLines: false, via: 'partner', sendId: 'snd_1' },
     { from: IRENE, to: NORA, applyToAllLines: true, via: 'partner', sendId: 'snd_1' },

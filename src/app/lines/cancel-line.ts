@@ -2,8 +2,9 @@
 import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Actor } from '../../domain/types.js';
 import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
-import { supersedePendingSends } from '../../store/outbox-repository.js';
+import { inTransaction } from '../../store/run-transaction.js';
 import { revokeLiveTokens } from '../../store/setup-token-repository.js';
+import { supersedePendingSends } from '../../store/withdraw-sends.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
 import { lockOrderForChange, withPonrDetails } from '../orders/lock-order-for-change.js';
@@ -14,7 +15,7 @@ export async function cancelLine(
   actor: Actor,
   input: { subscriptionId: string; reason?: string | undefined },
 ): Promise<{ subscriptionId: string; status: 'cancelled' }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const { order, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
     const outcome = withPonrDetails(deps, order, () =>

@@ -12,6 +12,7 @@ import type { ContactChangeVia } from '../../domain/line-events.js';
 import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Actor, ProvisioningContact } from '../../domain/types.js';
 import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
+import { inTransaction } from '../../store/run-transaction.js';
 import type { Database } from '../../store/schema.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
@@ -120,5 +121,5 @@ export async function changeProvisioningContact(
     }
     return result;
   };
-  return within ? run(within) : deps.db.transaction().execute(run);
+  return within ? run(within) : inTransaction(deps, run);
 }

@@ -12,6 +12,7 @@ import { messageKeyOf } from '../../email/message-id.js';
 import { appendAudit, SYSTEM_ACTOR } from '../../store/audit-repository.js';
 import { lockInvitationByMessageKey, setInvitationBounced } from '../../store/invitation-repository.js';
 import { sendIdOfMessage } from '../../store/outbox-repository.js';
+import { inTransaction } from '../../store/run-transaction.js';
 import type { Database } from '../../store/schema.js';
 import { lockSend, setSendStatus } from '../../store/send-repository.js';
 import type { AppDeps } from '../deps.js';
@@ -78,7 +79,7 @@ async function recordInvitationEvent(
 }
 
 export async function recordEmailEvent(deps: AppDeps, event: EmailEvent): Promise<RecordedEmailEvent> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const messageKey = 'messageId' in event.ref ? messageKeyOf(event.ref.messageId) : null;
     const sendId = 'sendId' in event.ref ? event.ref.sendId : await sendIdOfMessage(trx, messageKey!);
     const send = sendId ? await lockSend(trx, sendId) : undefined;

@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Actor } from '../../domain/types.js';
 import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
+import { inTransaction } from '../../store/run-transaction.js';
 import type { Database } from '../../store/schema.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
@@ -41,5 +42,5 @@ export async function resendProvisioningEmail(
       now,
     });
   };
-  return within ? run(within) : deps.db.transaction().execute(run);
+  return within ? run(within) : inTransaction(deps, run);
 }

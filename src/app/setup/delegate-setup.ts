@@ -12,6 +12,7 @@ import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { ProvisioningContact } from '../../domain/types.js';
 import type { AuditActor } from '../../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
+import { inTransaction } from '../../store/run-transaction.js';
 import type { SubscriptionLineRow } from '../../store/schema.js';
 import { revokeLiveTokens } from '../../store/setup-token-repository.js';
 import type { AppDeps } from '../deps.js';
@@ -31,7 +32,7 @@ export async function delegateSetup(
   token: string,
   person: ProvisioningContact,
 ): Promise<DelegatedSetup> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const { order, line, lines } = await lockSetupLink(trx, deps, setupTokenHash(token), now);
     const from = { name: line.contact_name, email: line.contact_email, language: line.contact_language };

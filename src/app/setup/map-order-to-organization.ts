@@ -12,10 +12,12 @@ import type { Language } from '../../domain/types.js';
 import { linesOfOrder, lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { lockOrder, markOrderMapped } from '../../store/order-repository.js';
 import { insertOrganization, organizationKind } from '../../store/organization-repository.js';
-import { enqueueEmail, supersedePendingSends } from '../../store/outbox-repository.js';
+import { enqueueEmail } from '../../store/outbox-repository.js';
+import { inTransaction } from '../../store/run-transaction.js';
 import type { Database, PurchaseOrderRow } from '../../store/schema.js';
 import { lockTokenWithOrder, markTokenUsed, revokeLiveTokens } from '../../store/setup-token-repository.js';
 import { findOrganization, findPasswordStateByEmail, insertUser } from '../../store/user-repository.js';
+import { supersedePendingSends } from '../../store/withdraw-sends.js';
 import type { AppDeps } from '../deps.js';
 import { issuePasswordLink } from '../identity/issue-password-link.js';
 import { recordLineEvents } from '../lines/record-line-events.js';
@@ -138,7 +140,7 @@ async function welcomeCustomerAdmin(
 }
 
 export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput): Promise<MappedOrder> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const order = await lockOrder(trx, input.orderId);
     if (!order) throw new AppError('NOT_FOUND', { orderId: input.orderId });
@@ -169,14 +171,22 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
       now,
       'mapped',
     );
-    await supersedePendingSends(
+    // E-mails still waiting are withdrawn; one a worker is sending right now is re-checked by it.
+    const withdrawn = await supersedePendingSends(
       trx,
       lines.map((l) => l.subscription_id),
       now,
+      'withdrawn',
     );
     const customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
     const actor = { userId: null, label: `${input.confirmedBy.name} <${input.confirmedBy.email}>` };
     await recordLineEvents(trx, deps, now, actor, [
+      ...withdrawn.map((send) => ({
+        type: 'provisioning_email.withdrawn' as const,
+        orderId: order.id,
+        subscriptionId: send.subscription_id,
+        data: { sendId: send.id, to: send.to_email, detail: send.status_detail },
+      })),
       { type: 'order.mapped', orderId: order.id, data: { organizationId } },
       ...live.map((l) => ({
         type: 'line.provisioned' as const,

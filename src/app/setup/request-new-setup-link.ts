@@ -14,6 +14,7 @@ import { isHandedOver } from '../../domain/setup-rules.js';
 import type { AuditActor } from '../../store/audit-repository.js';
 import { linesOfOrder, lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { lockOrder } from '../../store/order-repository.js';
+import { inTransaction } from '../../store/run-transaction.js';
 import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
 import type { AppDeps } from '../deps.js';
 import {
@@ -49,7 +50,7 @@ export async function requestNewSetupLink(
   await consumeRateLimit(deps.db, addressKey(email), limits.perAddress, now);
   if (!email.includes('@')) return { queued: null };
 
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const link = await findSetupLink(trx, setupTokenHash(input.token));
     if (!link) return { queued: null };
     // Someone else sets this up now (the partner named another contact, or the holder delegated):

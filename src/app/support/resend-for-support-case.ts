@@ -4,6 +4,7 @@
  * one transaction. An open case moves to In progress.
  */
 import type { Actor } from '../../domain/types.js';
+import { inTransaction } from '../../store/run-transaction.js';
 import { appendCaseEvent, setCaseStatus } from '../../store/support-case-repository.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
@@ -16,7 +17,7 @@ export async function resendForSupportCase(
   agent: Actor,
   input: { caseId: string; subscriptionId: string },
 ): Promise<QueuedSend> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const row = await lockCaseForAgent(trx, agent, input.caseId);
     await assertLineOfCase(trx, row, input.subscriptionId);

@@ -44,7 +44,7 @@ const emailEventSchema = z
 const recordedSchema = z
   .object({
     sendId: z.string(),
-    status: z.enum(['queued', 'sent', 'failed', 'bounced', 'superseded']),
+    status: z.enum(['queued', 'sent', 'failed', 'bounced', 'superseded', 'withdrawn']),
     changed: z.boolean(),
   })
   .openapi('RecordedEmailEvent');

@@ -78,6 +78,7 @@ const DESCRIBE = {
     vars: { to: data.to },
     detail: data.detail,
   }),
+  'provisioning_email.withdrawn': ({ data }) => ({ key: 'delivery.withdrawn', vars: { to: data.to } }),
   'provisioning_contact.changed': contactChange,
   'line.closed': () => ({ key: 'lineClosed' }),
   'line.cancelled': ({ data }) =>

@@ -16,6 +16,7 @@ export const timelineEn = {
     delivered: 'E-mail to {{to}} delivered',
     failed: 'E-mail to {{to}} could not be sent',
     bounced: 'E-mail to {{to}} bounced',
+    withdrawn: 'E-mail to {{to}} withdrawn: the order was set up before it was sent',
   },
   contactChanged: 'Provisioning contact changed from {{from}} to {{to}}',
   contactChangedAll: 'Provisioning contact changed from {{from}} to {{to}} (applied to all lines)',

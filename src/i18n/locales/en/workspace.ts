@@ -168,6 +168,7 @@ export const workspaceEn = {
     failed: 'Failed',
     bounced: 'Bounced',
     superseded: 'Withdrawn',
+    withdrawn: 'Withdrawn (order set up)',
   },
   timeline: timelineEn,
   help: {

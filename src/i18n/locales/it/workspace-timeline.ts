@@ -20,6 +20,7 @@ export const timelineIt: Widen<typeof timelineEn> = {
     delivered: 'E-mail a {{to}} recapitata',
     failed: 'Non è stato possibile inviare l’e-mail a {{to}}',
     bounced: 'E-mail a {{to}} respinta',
+    withdrawn: 'E-mail a {{to}} ritirata: la configurazione dell’ordine è stata completata prima dell’invio',
   },
   contactChanged: 'Contatto di provisioning cambiato da {{from}} a {{to}}',
   contactChangedAll: 'Contatto di provisioning cambiato da {{from}} a {{to}} (applicato a tutte le righe)',

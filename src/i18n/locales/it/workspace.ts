@@ -172,6 +172,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     failed: 'Non riuscita',
     bounced: 'Respinta',
     superseded: 'Ritirata',
+    withdrawn: 'Ritirata (ordine configurato)',
   },
   timeline: timelineIt,
   help: {
