@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { DEFAULT_RATE_LIMITS } from '../../src/app/rate-limits.js';
 import { registerWebhookEndpoint } from '../../src/app/webhooks/register-webhook-endpoint.js';
 import type { DispatchSummary } from '../../src/jobs/dispatch-outbox.js';
 import { runDue } from '../../src/jobs/run-due.js';
@@ -37,6 +38,12 @@ describeEachStore('a storm of contact changes while workers drain the outbox', (
     // Retried at once: tests never sleep.
     w.deps.transactionRetry = { wait: () => Promise.resolve(), onRetry: ({ code }) => retried.push(code) };
     w.deps.settings.webhooks = { allowPrivate: true, timeoutMs: 5_000 };
+    // The storm measures concurrency, not the anti-abuse limits (test/security/contact-change-limits).
+    w.deps.settings.rateLimits = {
+      ...DEFAULT_RATE_LIMITS,
+      contactChangePerUser: { limit: 100_000, windowMs: 3_600_000 },
+    };
+    w.deps.settings.provisioningEmailsPerAddressPerHour = 100_000;
     api = apiOf(w);
     inbox = await startInbox();
     // Batches smaller than a round of changes: a backlog builds, so changes find e-mails waiting
