@@ -1,13 +1,16 @@
 /**
- * Writes a batch of provisioning e-mails in one statement: revoke each line's live setup link,
- * withdraw its e-mail still waiting in the outbox, record the send, store the new token's hash,
- * queue the outbox row and append the audit event. Each of those used to be its own round trip;
- * on the resend endpoint they were most of the time (see docs/benchmarks.md).
+ * Writes a batch of provisioning e-mails in one statement: revoke the links a former contact of
+ * the line still holds, withdraw its e-mail still waiting in the outbox, record the send, store
+ * the new token's hash, queue the outbox row and append the audit event. Each of those used to
+ * be its own round trip; on the resend endpoint they were most of the time (docs/benchmarks.md).
+ *
+ * Only the links sent to another address die (the line's contact changed): a resend or a reminder
+ * to the same contact adds a link and leaves the earlier ones alive, so a contact who opens an
+ * older e-mail, or is half-way through the wizard, carries on.
  *
  * One statement of data-modifying CTEs fed by one jsonb parameter. All parts see the same
- * snapshot, so the withdrawals never touch this batch's own rows; the revoke is forced to finish
- * before the new tokens go in (`setup_token_live` allows one live token per line), and the
- * foreign keys are checked at the end of the statement, when the sends exist.
+ * snapshot, so the withdrawals never touch this batch's own rows, and the foreign keys are
+ * checked at the end of the statement, when the sends exist.
  *
  * The withdrawal follows withdraw-sends.ts: only rows no worker holds a lease on (one in flight is
  * recorded as what really happened), locked in id order like every writer of outbox rows.
@@ -83,9 +86,10 @@ export async function writeProvisioningSends(
     ),
     revoked as (
       update setup_token t set revoked_at = ${now}, revoked_reason = req.revoke_reason
-      from req
+      from req, provisioning_email earlier
       where t.subscription_id in (${lineIds}) and t.subscription_id = req.subscription_id
         and t.revoked_at is null and t.used_at is null
+        and earlier.id = t.send_id and lower(earlier.to_email) <> lower(req.to_email)
       returning t.token_hash
     ),
     withdrawable as (
@@ -118,7 +122,6 @@ export async function writeProvisioningSends(
       insert into setup_token (token_hash, subscription_id, send_id, created_at, expires_at)
       select decode(token_hash, 'hex'), subscription_id, id, ${now}, token_expires_at
       from req
-      where (select count(*) from revoked) >= 0
     ),
     messages as (
       insert into outbox (topic, payload, message_key, send_id, available_at, created_at)

@@ -61,6 +61,18 @@ export async function setupTokenOf(w: World, subscriptionId: string): Promise<st
   return lastSegment((row.payload as { input: TemplateInput<'provisioning'> }).input.secrets.setupUrl);
 }
 
+/**
+ * Lets a line's links run out: their expiry moves to a second ago. (The world's clock is shared
+ * by the file's tests; moving it 90 days would close every other test's lines.)
+ */
+export async function expireSetupLinks(w: World, subscriptionId: string): Promise<void> {
+  await w.store.db
+    .updateTable('setup_token')
+    .set({ expires_at: new Date(w.clock.now().getTime() - 1000) })
+    .where('subscription_id', '=', subscriptionId)
+    .execute();
+}
+
 /** The token of the newest welcome e-mail queued for an address. */
 export async function passwordTokenOf(w: World, email: string): Promise<string> {
   const rows = await w.store.db

@@ -1,12 +1,13 @@
 /**
  * The setup wizard in Chromium, from the provisioning e-mail in the sink to the admin portal
- * through the welcome e-mail's set-password link; a link replaced by a resend; the wizard in
- * Italian on a phone.
+ * through the welcome e-mail's set-password link; a resend that does not interrupt the wizard and
+ * an expired link; the wizard in Italian on a phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
+import { expireSetupLinks } from '../app/setup-fixtures.js';
 import {
   type Harness,
   launchBrowser,
@@ -133,21 +134,29 @@ describe('setup wizard (Chromium)', () => {
     await check(page, 'setup-8-admin-portal-phone');
   });
 
-  it('a link replaced by a resend says so and offers a new link', async () => {
+  it('a resend while the contact is in the wizard does not stop them; an expired link offers a new one', async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     const { link, subscriptionIds } = await orderAndMail('en', 1);
+    await page.goto(link);
+    await page.getByRole('link', { name: 'I will set up the service' }).click();
+    await page.waitForURL(/\/organization/);
+    // The partner resends meanwhile: a new e-mail; the page the contact is on still works.
     await resendProvisioningEmail(h.world.deps, h.world.actors.alice, {
       subscriptionId: subscriptionIds[0]!,
     });
     await h.deliverMail();
+    expect((await page.reload())?.status()).toBe(200);
+    await expect(page.getByRole('radio', { name: 'Create a new organization' }).isVisible()).resolves.toBe(
+      true,
+    );
+
+    await expireSetupLinks(h.world, subscriptionIds[0]!);
     const response = await page.goto(link);
     expect(response?.status()).toBe(410);
     await expect(page.locator('h1').textContent()).resolves.toBe('This setup link no longer works');
-    await expect(page.locator('#dead-reason').textContent()).resolves.toContain(
-      'A newer provisioning e-mail',
-    );
+    await expect(page.locator('#dead-reason').textContent()).resolves.toContain('This link has expired.');
     await expect(page.getByRole('button', { name: 'Send me a new link' }).isVisible()).resolves.toBe(true);
-    await check(page, 'setup-dead-after-resend');
+    await check(page, 'setup-dead-expired');
   });
 
   it('speaks the contact language (Italian) on a phone, through to the confirmation', async () => {

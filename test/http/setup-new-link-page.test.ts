@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { createWeb } from '../../src/web/create-web.js';
 import type { SetupWebDeps } from '../../src/web/setup/setup-wizard-routes.js';
-import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
+import { awaitingOrder, expireSetupLinks, setupTokenOf } from '../app/setup-fixtures.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -59,7 +58,7 @@ describeEachStore('setup pages: send me a new link (HTTP)', (kind) => {
   async function deadLink() {
     const placed = await awaitingOrder(w);
     const token = await setupTokenOf(w, placed.subscriptionIds[0]!);
-    await resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: placed.subscriptionIds[0]! });
+    await expireSetupLinks(w, placed.subscriptionIds[0]!);
     return { ...placed, token };
   }
 
@@ -68,7 +67,7 @@ describeEachStore('setup pages: send me a new link (HTTP)', (kind) => {
     const page = await open(`/setup/${token}`);
     expect(page.res.status).toBe(410);
     expect(page.res.headers.get('cache-control')).toBe('no-store');
-    expect(page.html).toContain('A newer provisioning e-mail was sent for this order');
+    expect(page.html).toContain('This link has expired.');
     expect(page.csrf).not.toBe('');
 
     const sends = () => w.store.db.selectFrom('provisioning_email').select('id').execute();

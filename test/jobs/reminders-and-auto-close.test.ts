@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
+import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, START, type World } from '../support/world.js';
@@ -57,6 +58,19 @@ describeEachStore('reminders and auto-close at the policy boundaries', (kind) =>
       .select(['status', 'pending_provisioning', 'closed_at', 'next_action_at'])
       .where('subscription_id', '=', subscriptionId)
       .executeTakeFirstOrThrow();
+
+  it('a reminder never kills a link: the first e-mail still opens the wizard, and so does the reminder', async () => {
+    const { subscriptionId } = await lineInPolicyPeriod('A-FLEX');
+    const close = new Date(START).getTime() + 7 * DAY;
+    expect(await dueAt(close - 3 * DAY)).toEqual({ ...NOTHING, reminders: 1 });
+    await worker.drain();
+    const links = inbox
+      .to(irene.email)
+      .map((mail) => /\/setup\/([A-Za-z0-9_-]{43})/.exec(mail.text ?? '')?.[1]);
+    expect(links).toHaveLength(2);
+    for (const token of links) await expect(openSetupLink(w.deps, token!)).resolves.toBeDefined();
+    expect((await sendsOf(subscriptionId)).map((s) => s.reason)).toEqual(['rsd', 'reminder']);
+  });
 
   for (const { offerCode, days } of [
     { offerCode: 'A-FLEX', days: 7 },

@@ -111,7 +111,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       tags: ['Subscriptions'],
       summary: 'Resend the provisioning e-mail (until the point of no return)',
       description:
-        'Revokes the current setup link, mints a new one and queues the e-mail. Refused with `PAST_PONR` once the order is mapped, and with `RSD_NOT_REACHED` before the RSD.',
+        'Mints a new setup link and queues the e-mail; the links the contact already holds keep working. Refused with `PAST_PONR` once the order is mapped, and with `RSD_NOT_REACHED` before the RSD.',
       request: { params: subscriptionIdParam },
       responses: {
         202: json(

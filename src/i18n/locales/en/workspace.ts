@@ -186,7 +186,7 @@ export const workspaceEn = {
     },
     link: {
       title: 'The setup link does not work',
-      1: 'Every new e-mail replaces the previous link: use the most recent e-mail.',
+      1: 'Each e-mail brings its own link. A link stops working when the order is set up, when it expires, or when the partner names another contact: then use the most recent e-mail.',
       2: 'Clear your browser’s cache and cookies, then open the link again.',
       3: 'Try another browser, or a private (incognito) window.',
     },

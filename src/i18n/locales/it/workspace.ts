@@ -190,7 +190,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     },
     link: {
       title: 'Il link di configurazione non funziona',
-      1: 'Ogni nuova e-mail sostituisce il link precedente: usi l’e-mail più recente.',
+      1: 'Ogni e-mail contiene il proprio link. Un link smette di funzionare quando l’ordine è configurato, quando scade o quando il partner indica un altro contatto: in quel caso usi l’e-mail più recente.',
       2: 'Cancelli cache e cookie del browser, poi apra di nuovo il link.',
       3: 'Provi con un altro browser, o con una finestra privata (in incognito).',
     },
