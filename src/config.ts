@@ -2,12 +2,11 @@
  * One typed configuration object, read from the environment and validated at start.
  * A bad value stops the process with a message naming the variable.
  */
-import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-
 import { z } from 'zod';
 
 import type { RateLimits } from './app/rate-limits.js';
+import { dkimOf } from './config-dkim.js';
+import { ConfigError } from './config-error.js';
 import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 import type { DkimKey } from './email/index.js';
@@ -46,6 +45,9 @@ const dayList = z
   .string()
   .regex(/^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$/, 'expected a comma-separated list of days, e.g. 3,1')
   .transform((s) => (s.trim() === '' ? [] : s.split(',').map((d) => Number(d.trim()))));
+
+export { dkimMisaligned } from './config-dkim.js';
+export { ConfigError } from './config-error.js';
 
 export const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -142,13 +144,6 @@ export interface Config {
   provisioningEmailsPerAddressPerHour: number;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly issues: { variable: string; message: string }[]) {
-    super(`Invalid configuration: ${issues.map((i) => `${i.variable}: ${i.message}`).join('; ')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty variables count as unset, as most shells and compose files expect.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -227,77 +222,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     provisioningEmailsPerAddressPerHour: e.PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR,
   };
-}
-
-/**
- * True when MAIL_FROM's domain and DKIM_DOMAIN are neither equal nor one inside the other: the
- * signature then passes but DMARC, which wants them aligned, does not count it. A rough check
- * (no public-suffix list), so a warning rather than a refusal.
- */
-export function dkimMisaligned(config: Pick<Config, 'dkim' | 'mailFrom'>): boolean {
-  if (!config.dkim) return false;
-  const from = /@([^@<>\s]+)>?\s*$/.exec(config.mailFrom)?.[1]?.toLowerCase() ?? '';
-  const d = config.dkim.domainName.toLowerCase();
-  return !(from === d || from.endsWith(`.${d}`) || d.endsWith(`.${from}`));
-}
-
-const DKIM_VARIABLES = 'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE)';
-
-/** The DKIM signing key: all of DKIM_* or none; the key must be an unencrypted RSA private key. */
-function dkimOf(e: z.infer<typeof envSchema>): DkimKey | undefined {
-  if (e.DKIM_PRIVATE_KEY !== undefined && e.DKIM_PRIVATE_KEY_FILE !== undefined)
-    throw new ConfigError(
-      ['DKIM_PRIVATE_KEY', 'DKIM_PRIVATE_KEY_FILE'].map((variable) => ({
-        variable,
-        message: 'set only one of DKIM_PRIVATE_KEY and DKIM_PRIVATE_KEY_FILE',
-      })),
-    );
-  const keyVariable = e.DKIM_PRIVATE_KEY_FILE !== undefined ? 'DKIM_PRIVATE_KEY_FILE' : 'DKIM_PRIVATE_KEY';
-  const { DKIM_DOMAIN: domainName, DKIM_SELECTOR: keySelector } = e;
-  const keyValue = e.DKIM_PRIVATE_KEY ?? e.DKIM_PRIVATE_KEY_FILE;
-  if (domainName === undefined || keySelector === undefined || keyValue === undefined) {
-    const given = { DKIM_DOMAIN: domainName, DKIM_SELECTOR: keySelector, [keyVariable]: keyValue };
-    const missing = Object.entries(given).filter(([, v]) => v === undefined);
-    if (missing.length === 3) return undefined;
-    throw new ConfigError(
-      missing.map(([variable]) => ({ variable, message: `required: set all of ${DKIM_VARIABLES}, or none` })),
-    );
-  }
-  let pem: string;
-  if (keyVariable === 'DKIM_PRIVATE_KEY_FILE') {
-    try {
-      pem = readFileSync(keyValue, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new ConfigError([{ variable: keyVariable, message: `cannot read the key file (${code})` }]);
-    }
-  } else {
-    // Env files often carry a PEM on one line with literal "\n" escapes.
-    pem = keyValue.replace(/\\r\\n|\\n/g, '\n');
-  }
-  return { domainName, keySelector, privateKey: rsaPrivateKeyPem(pem, keyVariable) };
-}
-
-/** The key re-exported as PKCS#8 PEM; never quotes the key in an error. */
-function rsaPrivateKeyPem(pem: string, variable: string): string {
-  let key;
-  try {
-    key = createPrivateKey({ key: pem.trim(), format: 'pem' });
-  } catch (err) {
-    // OpenSSL 3 reports a missing passphrase as "interrupted or cancelled": look at the PEM.
-    const encrypted =
-      (err as { code?: string }).code === 'ERR_MISSING_PASSPHRASE' ||
-      /BEGIN ENCRYPTED PRIVATE KEY|Proc-Type: 4,ENCRYPTED/.test(pem);
-    const message = encrypted
-      ? 'the private key is encrypted; give it without a passphrase'
-      : 'not a PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)';
-    throw new ConfigError([{ variable, message }]);
-  }
-  if (key.asymmetricKeyType !== 'rsa')
-    throw new ConfigError([
-      { variable, message: `expected an RSA key, got ${key.asymmetricKeyType ?? 'unknown'}` },
-    ]);
-  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 1024)
-    throw new ConfigError([{ variable, message: 'the RSA key is shorter than 1024 bits; use 2048' }]);
-  return key.export({ type: 'pkcs8', format: 'pem' }).toString();
 }

@@ -1,7 +1,7 @@
 /**
  * /setup/{token}: the wizard the provisioning contact reaches from the e-mail. Each request opens
  * the link again (the token is the credential; the database compares its hash), so a link that
- * dies mid-way (resend, contact change, someone else's confirmation) shows why on the next step.
+ * dies mid-way (a change of contact, someone else's confirmation) shows why on the next step.
  */
 import type { Context } from 'hono';
 
@@ -9,28 +9,16 @@ import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { completeSetup } from '../../app/setup/complete-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
 import { getSetupOutcome } from '../../app/setup/get-setup-outcome.js';
-import {
-  languageOfSetupLink,
-  openSetupLink,
-  partnerOfSetupLink,
-  type SetupView,
-} from '../../app/setup/open-setup-link.js';
+import { languageOfSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
 import { type NewLinkLimits, requestNewSetupLink } from '../../app/setup/request-new-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
 import { hasRefusedNameCharacter, NAME_CHARACTERS_MESSAGE } from '../../domain/display-name.js';
 import { isAppError } from '../../domain/errors.js';
-import type { DeadLinkReason } from '../../domain/setup-rules.js';
 import { isLanguage } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
 import type { WebApp, WebDeps, WebEnv } from '../web-env.js';
-import {
-  AlreadyMappedPage,
-  DeadLinkPage,
-  DelegatedPage,
-  NewLinkSentPage,
-  RateLimitedPage,
-  SetupDonePage,
-} from './setup-link-pages.js';
+import { DelegatedPage, NewLinkSentPage, SetupDonePage } from './setup-link-pages.js';
+import { setupLinkResponders } from './setup-link-responders.js';
 import { clientIp, field, noStore, setupPageContext } from './setup-page-context.js';
 import { type DelegateForm, DelegatePage, WhoPage } from './setup-who-pages.js';
 import { CountryPage, OrganizationPage, ReviewPage } from './setup-wizard-pages.js';
@@ -51,70 +39,11 @@ export interface SetupWebDeps extends WebDeps {
 
 const TOKEN = ':token{[A-Za-z0-9_-]{16,128}}';
 const MAX_NAME = 200;
-const DEAD_REASONS: readonly DeadLinkReason[] = [
-  'unknown',
-  'expired',
-  'used',
-  'resend',
-  'contact_change',
-  'delegated',
-  'cancelled',
-  'mapped',
-  'revoked',
-];
 
 type Ctx = Context<WebEnv>;
 
 export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void {
-  /** A refusal of the link (dead, already set up, too many requests) as its own page. */
-  async function linkRefusalPage(
-    c: Ctx,
-    token: string,
-    err: unknown,
-    opts = { followUsedLink: true },
-  ): Promise<Response> {
-    if (!isAppError(err)) throw err;
-    noStore(c);
-    const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);
-    if (err.code === 'ALREADY_MAPPED') {
-      // Coming back to a link that confirmed the setup shows its outcome; a late confirmation
-      // (second click, second tab) is told the order is already set up.
-      if (err.details.linkUsed && opts.followUsedLink) return c.redirect(`/setup/${token}/done`, 303);
-      return c.html(<AlreadyMappedPage ctx={ctx} adminPortalUrl={deps.settings.adminPortalUrl} />, 409);
-    }
-    if (err.code === 'TOKEN_INVALID') {
-      const said = err.details.revokedReason ?? err.details.reason;
-      const reason = DEAD_REASONS.find((r) => r === said) ?? 'revoked';
-      const partnerName = reason === 'contact_change' ? await partnerOfSetupLink(deps, token) : null;
-      return c.html(
-        <DeadLinkPage ctx={ctx} token={token} reason={reason} partnerName={partnerName ?? undefined} />,
-        410,
-      );
-    }
-    if (err.code === 'RATE_LIMITED') {
-      const seconds = err.details.retryAfterSeconds || 60;
-      c.header('Retry-After', String(seconds));
-      return c.html(<RateLimitedPage ctx={ctx} retryAfterSeconds={seconds} />, 429);
-    }
-    throw err;
-  }
-
-  /** Opens the link, then renders with the contact's language; a dead link gets its page. */
-  async function withView(
-    c: Ctx,
-    render: (view: SetupView, ctx: PageContext, token: string) => Response | Promise<Response>,
-    opts = { followUsedLink: true },
-  ): Promise<Response> {
-    const token = c.req.param('token') ?? '';
-    let view: SetupView;
-    try {
-      view = await openSetupLink(deps, token);
-    } catch (e) {
-      return linkRefusalPage(c, token, e, opts);
-    }
-    noStore(c);
-    return render(view, setupPageContext(c, view.provisioningContact.language), token);
-  }
+  const { linkRefusalPage, withView } = setupLinkResponders(deps);
 
   function stepPage(
     c: Ctx,
