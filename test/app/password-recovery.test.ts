@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 
-import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { type Dispatcher, dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
@@ -24,11 +23,7 @@ describeEachStore('password recovery', (kind) => {
   let inbox: Inbox;
   let worker: Dispatcher;
   beforeAll(async () => {
-    w = await createWorld(kind);
-    await w.store.db
-      .updateTable('app_user')
-      .set({ password_hash: await hashPassword(OLD_PASSWORD) })
-      .execute();
+    w = await createWorld(kind, { password: OLD_PASSWORD });
     app = new Hono();
     app.route('/', createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false }));
   });

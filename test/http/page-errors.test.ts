@@ -10,7 +10,6 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { createApi } from '../../src/http/create-api.js';
 import { createLogger } from '../../src/main.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -69,11 +68,7 @@ describeEachStore('page errors', (kind) => {
   let app: Hono;
   let alice: WebClient;
   beforeAll(async () => {
-    w = await createWorld(kind);
-    await w.store.db
-      .updateTable('app_user')
-      .set({ password_hash: await hashPassword(PASSWORD) })
-      .execute();
+    w = await createWorld(kind, { password: PASSWORD });
     sink = logSink();
     app = httpApp(w, w.deps, sink);
     alice = new WebClient(app);
@@ -168,11 +163,7 @@ describe.runIf(storeKinds().includes('postgres'))('a page during a database outa
   let app: Hono;
   let sink: ReturnType<typeof logSink>;
   beforeAll(async () => {
-    w = await createWorld('postgres');
-    await w.store.db
-      .updateTable('app_user')
-      .set({ password_hash: await hashPassword(PASSWORD) })
-      .execute();
+    w = await createWorld('postgres', { password: PASSWORD });
     await w.order();
     const url = new URL(w.store.url!);
     proxy = await startTcpProxy(Number(url.port || 5432), url.hostname);

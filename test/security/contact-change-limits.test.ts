@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { hashPassword } from '../../src/app/identity/hash-password.js';
 import type { RateLimits } from '../../src/app/rate-limits.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
@@ -37,12 +36,8 @@ describeEachStore('contact changes: per-user limit, and no e-mail when the addre
   let inbox: Inbox;
   let worker: Dispatcher;
   beforeAll(async () => {
-    w = await createWorld(kind);
+    w = await createWorld(kind, { password: PASSWORD });
     w.deps.settings.rateLimits = LIMITS;
-    await w.store.db
-      .updateTable('app_user')
-      .set({ password_hash: await hashPassword(PASSWORD) })
-      .execute();
     web = createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false });
     inbox = await startInbox();
     worker = dispatcher(w.deps, inbox.port);

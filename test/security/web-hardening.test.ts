@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { hashPassword } from '../../src/app/identity/hash-password.js';
 import type { RateLimits } from '../../src/app/rate-limits.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
@@ -26,12 +25,8 @@ describeEachStore('web hardening', (kind) => {
   let w: World;
   let web: ReturnType<typeof createWeb>;
   beforeAll(async () => {
-    w = await createWorld(kind);
+    w = await createWorld(kind, { password: PASSWORD });
     w.deps.settings.rateLimits = LIMITS;
-    await w.store.db
-      .updateTable('app_user')
-      .set({ password_hash: await hashPassword(PASSWORD) })
-      .execute();
     web = createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false });
   });
   afterAll(() => w.close());

@@ -3,6 +3,7 @@
  * user of every role (with API tokens), on a fresh database, with a manual clock.
  */
 import { type AppDeps, hashToken, ManualClock, randomIds } from '../../src/app/deps.js';
+import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { type PlacedOrder, placeOrder, placeOrderSchema } from '../../src/app/orders/place-order.js';
 import { DEFAULT_BRAND_NAME } from '../../src/domain/display-name.js';
 import { buildPolicy } from '../../src/domain/policy.js';
@@ -57,7 +58,12 @@ let counter = 0;
 
 export async function createWorld(
   kind: StoreKind,
-  opts: { publicUrl?: string; brandName?: string } = {},
+  opts: {
+    publicUrl?: string;
+    brandName?: string;
+    /** Every user signs in with this password (hashed once); without it nobody has one. */
+    password?: string;
+  } = {},
 ): Promise<World> {
   const store = await openTestStore(kind);
   const clock = new ManualClock(new Date(START));
@@ -75,6 +81,7 @@ export async function createWorld(
     },
   };
   const now = clock.now();
+  const passwordHash = opts.password === undefined ? null : await hashPassword(opts.password);
   await store.db
     .insertInto('organization')
     .values(ORGS.map((o) => ({ ...o, created_at: now })))
@@ -90,6 +97,7 @@ export async function createWorld(
         email: `${u.key}@${u.org.slice(4)}.example`,
         language: 'en' as const,
         created_at: now,
+        password_hash: passwordHash,
       })),
     )
     .execute();

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { openSupportCase } from '../../src/app/support/open-support-case.js';
 import type { ParsedMail } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
@@ -35,11 +34,7 @@ describeEachStore('deadlines as exact instants', (kind) => {
   let inbox: Inbox;
   let worker: Dispatcher;
   beforeAll(async () => {
-    w = await createWorld(kind);
-    await w.store.db
-      .updateTable('app_user')
-      .set({ password_hash: await hashPassword(PASSWORD) })
-      .execute();
+    w = await createWorld(kind, { password: PASSWORD });
     web = createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false });
     inbox = await startInbox();
     worker = dispatcher(w.deps, inbox.port);

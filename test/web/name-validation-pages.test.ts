@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { hashPassword } from '../../src/app/identity/hash-password.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { awaitingOrder } from '../app/setup-fixtures.js';
 import { rowCounts } from '../http/api-harness.js';
@@ -18,11 +17,7 @@ describeEachStore('pages: the contact form refuses hostile names', (kind) => {
   let w: World;
   let alice: WebClient;
   beforeAll(async () => {
-    w = await createWorld(kind);
-    await w.store.db
-      .updateTable('app_user')
-      .set({ password_hash: await hashPassword(PASSWORD) })
-      .execute();
+    w = await createWorld(kind, { password: PASSWORD });
     alice = new WebClient(createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false }));
     expect((await alice.signIn(w.actors.alice.email, PASSWORD)).status).toBe(303);
   });

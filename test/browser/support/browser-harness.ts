@@ -12,7 +12,6 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-import { hashPassword } from '../../../src/app/identity/hash-password.js';
 import { createHttpApp } from '../../../src/create-http-app.js';
 import { captureMailInto } from '../../../src/email/capture-mail.js';
 import { createMailer, type Mailer, type MailSink, startMailSink } from '../../../src/email/index.js';
@@ -39,9 +38,7 @@ export interface Harness {
 }
 
 export async function startHarness(kind: StoreKind = 'pglite'): Promise<Harness> {
-  const world = await createWorld(kind, { publicUrl: 'http://127.0.0.1:0' });
-  const hash = await hashPassword(TEST_PASSWORD);
-  await world.store.db.updateTable('app_user').set({ password_hash: hash }).execute();
+  const world = await createWorld(kind, { publicUrl: 'http://127.0.0.1:0', password: TEST_PASSWORD });
   const sink = await startMailSink({
     port: 0,
     onMessage: captureMailInto(world.store.db, () => world.clock.now()),
