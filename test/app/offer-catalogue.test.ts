@@ -245,6 +245,25 @@ describeEachStore('offer catalogue', (kind) => {
     await changeOffer(w.deps, w.actors.olga, 'VOICE-X', { name: 'Voice X', active: true });
     expect(await auditOf('offer.changed')).toHaveLength(1);
   });
+
+  it('refuses a period longer than a setup link lives (SETUP_LINK_TTL_DAYS), adding or changing', async () => {
+    const ttl = w.deps.settings.setupLinkTtlDays;
+    const before = await rowCounts(w);
+    const meetPro = await offerRow('MEET-PRO');
+    const tooLong = { code: 'INVALID_INPUT', details: { issues: [{ path: 'policyDays' }] } };
+    await expect(
+      addOffer(w.deps, w.actors.olga, { code: 'LONG-1', name: 'Long', policyDays: ttl + 1 }),
+    ).rejects.toMatchObject(tooLong);
+    await expect(
+      changeOffer(w.deps, w.actors.olga, 'MEET-PRO', { policyDays: ttl + 1 }),
+    ).rejects.toMatchObject(tooLong);
+    expect(await rowCounts(w)).toEqual(before);
+    expect(await offerRow('MEET-PRO')).toEqual(meetPro);
+    // Exactly as long as the link is fine.
+    await expect(
+      addOffer(w.deps, w.actors.olga, { code: 'LONG-2', name: 'Long', policyDays: ttl }),
+    ).resolves.toMatchObject({ policyDays: ttl });
+  });
 });
 
 describe('offer input', () => {

@@ -108,6 +108,8 @@ describeEachStore('REST API: offers', (kind) => {
       [{ code: 'OK-1', name: 'n'.repeat(101), policyDays: 3 }, 'name'],
       [{ code: 'OK-1', name: 'x', policyDays: 0 }, 'policyDays'],
       [{ code: 'OK-1', name: 'x', policyDays: 366 }, 'policyDays'],
+      // Longer than a setup link lives (SETUP_LINK_TTL_DAYS, 90 in the test world).
+      [{ code: 'OK-1', name: 'x', policyDays: 91 }, 'policyDays'],
       [{ code: 'OK-1', name: 'x', policyDays: '30' }, 'policyDays'],
       [{ code: 'OK-1', name: 'x' }, 'policyDays'],
     ];

@@ -12,6 +12,7 @@ import {
   offerNameSchema,
   type OfferView,
   policyDaysSchema,
+  refuseLongerThanSetupLink,
 } from './list-offers.js';
 
 export const addOfferSchema = z.object({
@@ -25,6 +26,7 @@ const UNIQUE_VIOLATION = '23505';
 
 export async function addOffer(deps: AppDeps, by: OfferEditor, input: AddOfferInput): Promise<OfferView> {
   const auditActor = authorizeOfferEditor(by);
+  refuseLongerThanSetupLink(deps, input.policyDays);
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.now();

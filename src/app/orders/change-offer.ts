@@ -17,6 +17,7 @@ import {
   type OfferView,
   offerView,
   policyDaysSchema,
+  refuseLongerThanSetupLink,
 } from './list-offers.js';
 
 export const changeOfferSchema = z.object({
@@ -33,6 +34,7 @@ export async function changeOffer(
   input: ChangeOfferInput,
 ): Promise<OfferView> {
   const auditActor = authorizeOfferEditor(by);
+  if (input.policyDays !== undefined) refuseLongerThanSetupLink(deps, input.policyDays);
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const row = await lockOffer(trx, code);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { AppError } from '../../domain/errors.js';
+import { AppError, invalidInput } from '../../domain/errors.js';
 import { unseededPolicyDays } from '../../domain/policy.js';
 import type { Actor } from '../../domain/types.js';
 import { type AuditActor, CLI_ACTOR } from '../../store/audit-repository.js';
@@ -46,6 +46,19 @@ export const OFFER_CODE_RULE =
   'must be 2 to 32 capital letters, digits or dashes, starting with a letter or digit';
 export const offerCodeSchema = z.string().trim().regex(OFFER_CODE_PATTERN, OFFER_CODE_RULE);
 export const offerNameSchema = z.string().trim().min(1, 'is required').max(100, 'at most 100 characters');
+/**
+ * An offer's period may not outlast the setup link (SETUP_LINK_TTL_DAYS): the contact's link would
+ * die while the line still waits, and the e-mail's deadline would be the link's, not the close.
+ */
+export function refuseLongerThanSetupLink(deps: AppDeps, policyDays: number): void {
+  const ttl = deps.settings.setupLinkTtlDays;
+  if (policyDays > ttl)
+    throw invalidInput(
+      'policyDays',
+      `must be at most ${ttl} days: setup links live ${ttl} days (SETUP_LINK_TTL_DAYS)`,
+    );
+}
+
 export const policyDaysSchema = z
   .number({ error: 'must be a whole number of days' })
   .int('must be a whole number of days')

@@ -57,7 +57,7 @@ export function registerOfferRoutes(app: ApiApp, deps: HttpDeps): void {
       tags: ['Offers'],
       summary: 'Add an offer (operators)',
       description:
-        'The code is 2 to 32 capital letters, digits or dashes; the policy period 1 to 365 days. A code already in the catalogue (active or retired) is ALREADY_EXISTS.',
+        'The code is 2 to 32 capital letters, digits or dashes; the policy period 1 to 365 days, and no longer than a setup link lives (SETUP_LINK_TTL_DAYS). A code already in the catalogue (active or retired) is ALREADY_EXISTS.',
       request: { body: jsonBody(addOfferSchema) },
       responses: { 201: json(offerSchema, 'Added') },
     }),

@@ -19,7 +19,7 @@ import {
   type OfferView,
   policyDaysSchema,
 } from '../../app/orders/list-offers.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import type { WebApp, WebDeps } from '../web-env.js';
 import { paramOf, signedIn, type WebContext } from '../workspace/workspace-support.js';
@@ -57,6 +57,11 @@ function fieldErrors(c: WebContext, issues: readonly { path: PropertyKey[] }[]):
   }
   return errors;
 }
+
+/** The use case's one refusal the schema cannot see: a period longer than a setup link lives. */
+const tooLong = (c: WebContext, deps: WebDeps): OfferForm['errors'] => ({
+  policyDays: c.get('t')('offers:error.longerThanLink', { days: deps.settings.setupLinkTtlDays }),
+});
 
 function noticeOf(c: WebContext): OfferNotice | undefined {
   for (const kind of NOTICES) {
@@ -102,6 +107,8 @@ export function registerOfferPages(app: WebApp, deps: WebDeps): void {
         const added = await addOffer(deps, user, parsed.data);
         return c.redirect(back('added', added.code), 303);
       } catch (e) {
+        if (isAppError(e, 'INVALID_INPUT'))
+          return offersPage(c, offers, { form: { values, errors: tooLong(c, deps) } }, 400);
         if (!(e instanceof AppError) || e.code !== 'ALREADY_EXISTS') throw e;
         const errors = { code: c.get('t')('offers:error.exists', { code: parsed.data.code }) };
         return offersPage(c, offers, { form: { ...EMPTY_OFFER_FORM, values, errors } }, 409);
@@ -122,7 +129,12 @@ export function registerOfferPages(app: WebApp, deps: WebDeps): void {
       const parsed = editSchema.safeParse({ name: values.name, policyDays: days(values.policyDays) });
       if (!parsed.success)
         return offerEditPage(c, offer, { values, errors: fieldErrors(c, parsed.error.issues) }, 400);
-      await changeOffer(deps, user, offer.code, parsed.data);
+      try {
+        await changeOffer(deps, user, offer.code, parsed.data);
+      } catch (e) {
+        if (!isAppError(e, 'INVALID_INPUT')) throw e;
+        return offerEditPage(c, offer, { values, errors: tooLong(c, deps) }, 400);
+      }
       return c.redirect(back('changed', offer.code), 303);
     }),
   );

@@ -34,6 +34,8 @@ export const offerEn = {
     name: 'Enter a name of 1 to 100 characters.',
     policyDays: 'Enter a whole number of days from 1 to 365.',
     exists: 'An offer with the code {{code}} already exists (active or retired).',
+    longerThanLink:
+      'Enter at most {{days}} days: setup links work for {{days}} days, and a line must close before its link stops working.',
   },
   add: {
     title: 'Add an offer',

@@ -37,6 +37,8 @@ export const offerIt: Widen<typeof offerEn> = {
     name: 'Inserisca un nome da 1 a 100 caratteri.',
     policyDays: 'Inserisca un numero intero di giorni da 1 a 365.',
     exists: "Esiste già un'offerta con il codice {{code}} (attiva o ritirata).",
+    longerThanLink:
+      'Inserisca al massimo {{days}} giorni: i link di configurazione funzionano per {{days}} giorni e una riga deve chiudersi prima che il suo link smetta di funzionare.',
   },
   add: {
     title: "Aggiungi un'offerta",
