@@ -10,7 +10,7 @@
  * Lock order (the same in every writer, see run-transaction.ts): outbox rows in id order, then
  * their sends.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 
 import type { Database } from './schema.js';
 
@@ -31,6 +31,28 @@ export interface WithdrawnSend {
 }
 
 /**
+ * Two CTEs, `withdrawable` then `withdrawn` (returning `send_id`): the still-waiting outbox rows
+ * of queued sends of these lines, locked in id order, marked superseded. Shared with the one
+ * statement of `writeProvisioningSends`, which must not take a round trip of its own for it.
+ */
+export function pendingOutboxWithdrawal(lineIds: RawBuilder<unknown>, now: Date): RawBuilder<unknown> {
+  return sql`withdrawable as (
+      select o.id from outbox o
+      where o.status = 'pending' and (o.leased_until is null or o.leased_until <= ${now})
+        and o.send_id in (
+          select pe.id from provisioning_email pe where pe.subscription_id in (${lineIds}) and pe.status = 'queued')
+      order by o.id
+      for update of o
+    ),
+    withdrawn as (
+      update outbox o set status = 'superseded', done_at = ${now}, leased_until = null,
+        payload = '{"superseded":true}'
+      where o.id in (select id from withdrawable)
+      returning o.send_id
+    )`;
+}
+
+/**
  * Withdraws the provisioning e-mails of these lines still waiting in the outbox (their links were
  * just revoked): `superseded` when a newer link replaced them, `withdrawn` at the PONR. Leaves rows
  * under a worker's lease alone (see above). Returns the sends withdrawn.
@@ -44,21 +66,7 @@ export async function supersedePendingSends(
   if (subscriptionIds.length === 0) return [];
   const detail = status === 'withdrawn' ? WITHDRAWN_DETAIL : SUPERSEDED_DETAIL;
   const { rows } = await sql<WithdrawnSend>`
-    with locked as (
-      select o.id from outbox o
-      where o.status = 'pending' and (o.leased_until is null or o.leased_until <= ${now})
-        and o.send_id in (
-          select pe.id from provisioning_email pe
-          where pe.subscription_id in (${sql.join(subscriptionIds)}) and pe.status = 'queued')
-      order by o.id
-      for update of o
-    ),
-    withdrawn as (
-      update outbox o set status = 'superseded', done_at = ${now}, leased_until = null,
-        payload = '{"superseded":true}'
-      where o.id in (select id from locked)
-      returning o.send_id
-    )
+    with ${pendingOutboxWithdrawal(sql.join(subscriptionIds), now)}
     update provisioning_email pe set status = ${status}, status_detail = ${detail}, status_at = ${now}
     where pe.id in (select send_id from withdrawn)
     returning pe.id, pe.subscription_id, pe.to_email, pe.status, pe.status_detail`.execute(db);

@@ -22,7 +22,7 @@ import type { SendReason } from '../domain/types.js';
 import type { EmailPayload } from './outbox-payloads.js';
 import type { Database } from './schema.js';
 import type { RevokeReason } from './setup-token-repository.js';
-import { SUPERSEDED_DETAIL } from './withdraw-sends.js';
+import { pendingOutboxWithdrawal, SUPERSEDED_DETAIL } from './withdraw-sends.js';
 
 export interface NewProvisioningSend {
   id: string;
@@ -92,20 +92,7 @@ export async function writeProvisioningSends(
         and earlier.id = t.send_id and lower(earlier.to_email) <> lower(req.to_email)
       returning t.token_hash
     ),
-    withdrawable as (
-      select o.id from outbox o
-      where o.status = 'pending' and (o.leased_until is null or o.leased_until <= ${now})
-        and o.send_id in (
-          select pe.id from provisioning_email pe where pe.subscription_id in (${lineIds}) and pe.status = 'queued')
-      order by o.id
-      for update of o
-    ),
-    withdrawn as (
-      update outbox o set status = 'superseded', done_at = ${now}, leased_until = null,
-        payload = '{"superseded":true}'
-      where o.id in (select id from withdrawable)
-      returning o.send_id
-    ),
+    ${pendingOutboxWithdrawal(lineIds, now)},
     withdrawn_sends as (
       update provisioning_email pe
       set status = 'superseded', status_detail = ${SUPERSEDED_DETAIL}, status_at = ${now}
