@@ -11,8 +11,8 @@ import { t } from '../../src/i18n/i18n.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEvent } from '../../src/web/workspace/timeline.js';
 import { describeEachStore } from '../support/test-store.js';
-import { createWorld, type World } from '../support/world.js';
-import { type Dispatcher, dispatcher, type Inbox, MINUTE, startInbox } from './mail-harness.js';
+import type { World } from '../support/world.js';
+import { closeMailWorld, type Dispatcher, type Inbox, MINUTE, openMailWorld } from './mail-harness.js';
 
 const HOUR = 60 * MINUTE;
 const ADDRESS = 'shared.inbox@initech.example';
@@ -22,15 +22,9 @@ describeEachStore('provisioning e-mails per address and hour', (kind) => {
   let inbox: Inbox;
   let worker: Dispatcher;
   beforeAll(async () => {
-    w = await createWorld(kind);
-    inbox = await startInbox();
-    worker = dispatcher(w.deps, inbox.port);
+    ({ w, inbox, worker } = await openMailWorld(kind));
   });
-  afterAll(async () => {
-    worker.close();
-    await inbox.close();
-    await w.close();
-  });
+  afterAll(() => closeMailWorld({ w, inbox, worker }));
 
   const toAddress = () => inbox.received.filter((r) => r.envelope.to[0]!.toLowerCase() === ADDRESS);
 

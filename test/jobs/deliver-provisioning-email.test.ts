@@ -10,8 +10,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ParsedMail } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { describeEachStore } from '../support/test-store.js';
-import { createWorld, type World } from '../support/world.js';
-import { type Dispatcher, dispatcher, type Inbox, startInbox } from './mail-harness.js';
+import type { World } from '../support/world.js';
+import { closeMailWorld, type Dispatcher, type Inbox, openMailWorld } from './mail-harness.js';
 
 const giulia = { name: 'Giulia Romano', email: 'giulia@initech.example', language: 'it' as const };
 const irene = { name: 'Irene Conti', email: 'irene@initech.example', language: 'en' as const };
@@ -21,15 +21,9 @@ describeEachStore('provisioning e-mail delivered over SMTP', (kind) => {
   let inbox: Inbox;
   let worker: Dispatcher;
   beforeAll(async () => {
-    w = await createWorld(kind);
-    inbox = await startInbox();
-    worker = dispatcher(w.deps, inbox.port);
+    ({ w, inbox, worker } = await openMailWorld(kind));
   });
-  afterAll(async () => {
-    worker.close();
-    await inbox.close();
-    await w.close();
-  });
+  afterAll(() => closeMailWorld({ w, inbox, worker }));
 
   const sendOf = (subscriptionId: string) =>
     w.store.db

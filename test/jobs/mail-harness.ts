@@ -16,6 +16,8 @@ import {
   startMailSink,
 } from '../../src/email/index.js';
 import { dispatchOutbox, type DispatchSummary, type OutboxSettings } from '../../src/jobs/dispatch-outbox.js';
+import type { StoreKind } from '../../src/store/open-store.js';
+import { createWorld, type World } from '../support/world.js';
 
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;
@@ -113,4 +115,26 @@ export function dispatcher(deps: AppDeps, port: number, outbox: OutboxSettings =
     },
     close: () => mailer.close(),
   };
+}
+
+/** A test world with a real SMTP sink and a worker delivering into it. */
+export interface MailWorld {
+  w: World;
+  inbox: Inbox;
+  worker: Dispatcher;
+}
+
+export async function openMailWorld(
+  kind: StoreKind,
+  opts: Parameters<typeof createWorld>[1] = {},
+): Promise<MailWorld> {
+  const w = await createWorld(kind, opts);
+  const inbox = await startInbox();
+  return { w, inbox, worker: dispatcher(w.deps, inbox.port) };
+}
+
+export async function closeMailWorld({ w, inbox, worker }: MailWorld): Promise<void> {
+  worker.close();
+  await inbox.close();
+  await w.close();
 }

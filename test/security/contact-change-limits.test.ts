@@ -10,9 +10,9 @@ import type { RateLimits } from '../../src/app/rate-limits.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
 import { apiOf, call, type ErrorBody } from '../http/api-harness.js';
-import { type Dispatcher, dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
+import { closeMailWorld, type Dispatcher, type Inbox, openMailWorld } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
-import { createWorld, type World } from '../support/world.js';
+import type { World } from '../support/world.js';
 import { WebClient } from './web-client.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -36,17 +36,11 @@ describeEachStore('contact changes: per-user limit, and no e-mail when the addre
   let inbox: Inbox;
   let worker: Dispatcher;
   beforeAll(async () => {
-    w = await createWorld(kind, { password: PASSWORD });
+    ({ w, inbox, worker } = await openMailWorld(kind, { password: PASSWORD }));
     w.deps.settings.rateLimits = LIMITS;
     web = createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false });
-    inbox = await startInbox();
-    worker = dispatcher(w.deps, inbox.port);
   });
-  afterAll(async () => {
-    worker.close();
-    await inbox.close();
-    await w.close();
-  });
+  afterAll(() => closeMailWorld({ w, inbox, worker }));
 
   const sendsOf = async (subscriptionIds: string[]) =>
     (

@@ -9,9 +9,9 @@ import { createApi } from '../../src/http/create-api.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { awaitingOrder } from '../app/setup-fixtures.js';
 import { apiOf, call, type ErrorBody } from '../http/api-harness.js';
-import { type Dispatcher, dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
+import { closeMailWorld, type Dispatcher, type Inbox, openMailWorld } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
-import { createWorld, type World } from '../support/world.js';
+import type { World } from '../support/world.js';
 
 const BRAND = 'Acme Cloud';
 
@@ -21,18 +21,12 @@ describeEachStore('BRAND_NAME through the worker, the pages and the API', (kind)
   let worker: Dispatcher;
   let app: Hono;
   beforeAll(async () => {
-    w = await createWorld(kind, { brandName: BRAND });
-    inbox = await startInbox();
-    worker = dispatcher(w.deps, inbox.port);
+    ({ w, inbox, worker } = await openMailWorld(kind, { brandName: BRAND }));
     app = new Hono();
     app.route('/', createApi({ ...w.deps, store: w.store, maxBodyBytes: 1_000_000 }, { logError: () => {} }));
     app.route('/', createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false }));
   });
-  afterAll(async () => {
-    worker.close();
-    await inbox.close();
-    await w.close();
-  });
+  afterAll(() => closeMailWorld({ w, inbox, worker }));
 
   it('the provisioning e-mail the worker sends is signed with the brand', async () => {
     const { contact } = await awaitingOrder(w);

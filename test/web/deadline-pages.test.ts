@@ -11,10 +11,10 @@ import type { ParsedMail } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { policyDaysOf } from '../../src/store/line-repository.js';
 import { createWeb } from '../../src/web/create-web.js';
-import { type Dispatcher, dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
+import { closeMailWorld, type Dispatcher, type Inbox, openMailWorld } from '../jobs/mail-harness.js';
 import { WebClient } from '../security/web-client.js';
 import { describeEachStore } from '../support/test-store.js';
-import { createWorld, type World } from '../support/world.js';
+import type { World } from '../support/world.js';
 
 const PASSWORD = 'correct horse battery staple';
 const giulia = { name: 'Giulia Romano', email: 'giulia@initech.example', language: 'it' as const };
@@ -34,16 +34,10 @@ describeEachStore('deadlines as exact instants', (kind) => {
   let inbox: Inbox;
   let worker: Dispatcher;
   beforeAll(async () => {
-    w = await createWorld(kind, { password: PASSWORD });
+    ({ w, inbox, worker } = await openMailWorld(kind, { password: PASSWORD }));
     web = createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false });
-    inbox = await startInbox();
-    worker = dispatcher(w.deps, inbox.port);
   });
-  afterAll(async () => {
-    worker.close();
-    await inbox.close();
-    await w.close();
-  });
+  afterAll(() => closeMailWorld({ w, inbox, worker }));
 
   const closeOf = async (subscriptionId: string) => {
     const line = await w.store.db
