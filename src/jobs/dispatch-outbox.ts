@@ -71,15 +71,18 @@ async function recordSendStatus(
   now: Date,
 ) {
   if (!row.send_id) return;
-  const send = await setSendStatus(deps.db, row.send_id, status, detail, now);
-  if (!send) return;
-  await recordLineEvents(deps.db, deps, now, SYSTEM_ACTOR, [
-    {
-      type: `provisioning_email.${status}`,
+  const sends = await setSendStatus(deps.db, row.send_id, status, detail, now);
+  await recordLineEvents(
+    deps.db,
+    deps,
+    now,
+    SYSTEM_ACTOR,
+    sends.map((send) => ({
+      type: `provisioning_email.${status}` as const,
       subscriptionId: send.subscription_id,
       data: { sendId: send.id, to: send.to_email, detail },
-    },
-  ]);
+    })),
+  );
 }
 
 interface Delivered {

@@ -17,6 +17,7 @@ import {
 import type { LineEventAt } from '../domain/line-events.js';
 import {
   deliveriesToAddresses,
+  followersOfSends,
   holdClaimedRow,
   recipientsOfSends,
   type SendRecipient,
@@ -69,13 +70,20 @@ export async function holdForAddressCap(deps: AppDeps, rows: OutboxRow[]): Promi
 
   await deps.db.transaction().execute(async (trx) => {
     const events: LineEventAt[] = [];
+    // Every line the e-mail lists waits with it, and each line's history says so.
+    const followers = await followersOfSends(
+      trx,
+      held.map((h) => h.recipient.sendId),
+    );
     for (const h of held) {
       if (!(await holdClaimedRow(trx, Number(h.row.id), h.until))) continue;
-      events.push({
-        type: 'provisioning_email.waiting',
-        subscriptionId: h.recipient.subscriptionId,
-        data: { sendId: h.recipient.sendId, to: h.recipient.toEmail, limit, until: h.until.toISOString() },
-      });
+      const { sendId, subscriptionId, toEmail } = h.recipient;
+      for (const send of [{ sendId, subscriptionId }, ...(followers.get(sendId) ?? [])])
+        events.push({
+          type: 'provisioning_email.waiting',
+          subscriptionId: send.subscriptionId,
+          data: { sendId: send.sendId, to: toEmail, limit, until: h.until.toISOString() },
+        });
     }
     await recordLineEvents(trx, deps, now, SYSTEM_ACTOR, events);
   });

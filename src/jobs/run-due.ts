@@ -7,8 +7,8 @@
 import type { Transaction } from 'kysely';
 
 import type { AppDeps } from '../app/deps.js';
+import { loadOrderEmailContexts } from '../app/lines/order-email-context.js';
 import {
-  loadOrderEmailContexts,
   type ProvisioningEmailRequest,
   queueProvisioningEmails,
 } from '../app/lines/queue-provisioning-email.js';

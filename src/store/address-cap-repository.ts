@@ -34,6 +34,27 @@ export async function recipientsOfSends(db: Db, sendIds: string[]): Promise<Send
   }));
 }
 
+/** The other lines' sends that share each of these sends' e-mail (see migrations/018), by lead. */
+export async function followersOfSends(
+  db: Db,
+  leadIds: string[],
+): Promise<Map<string, { sendId: string; subscriptionId: string }[]>> {
+  const followers = new Map<string, { sendId: string; subscriptionId: string }[]>();
+  if (leadIds.length === 0) return followers;
+  const rows = await db
+    .selectFrom('provisioning_email')
+    .select(['id', 'subscription_id', 'lead_send_id'])
+    .where('lead_send_id', 'in', leadIds)
+    .orderBy('seq')
+    .execute();
+  for (const r of rows) {
+    const list = followers.get(r.lead_send_id!) ?? [];
+    list.push({ sendId: r.id, subscriptionId: r.subscription_id });
+    followers.set(r.lead_send_id!, list);
+  }
+  return followers;
+}
+
 /**
  * When each of these (lowercased) addresses was last handed a provisioning e-mail, after `since`:
  * one instant per delivered outbox row, oldest first.

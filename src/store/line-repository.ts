@@ -25,6 +25,30 @@ export async function linesOfOrder(
 }
 
 /**
+ * The line a setup link speaks for: a link is the order's, held by the address its e-mail went
+ * to, so this is the link's own line while that address still provisions it, else the first live
+ * line of the order it does provision (the link's line changed contact or was cancelled). Falls
+ * back to the link's own line (the link is then dead, revoked with its last line).
+ */
+export async function findLinkHolderLine(
+  db: Db,
+  link: { subscriptionId: string; sendId: string },
+): Promise<SubscriptionLineRow | undefined> {
+  const { rows } = await sql<SubscriptionLineRow>`
+    select l.* from subscription_line l
+    where l.subscription_id = coalesce((
+      select h.subscription_id
+      from subscription_line tl
+      join provisioning_email s on s.id = ${link.sendId}
+      join subscription_line h on h.order_id = tl.order_id
+      where tl.subscription_id = ${link.subscriptionId} and h.status <> 'cancelled'
+        and lower(h.contact_email) = lower(s.to_email)
+      order by (h.subscription_id = ${link.subscriptionId}) desc, h.line_no
+      limit 1), ${link.subscriptionId})`.execute(db);
+  return rows[0];
+}
+
+/**
  * The first line of the order (or the line `subscriptionId`, when given) whose provisioning
  * contact has this address, any case: how a signed-out contact proves they belong to an order.
  */
@@ -94,15 +118,24 @@ export async function claimDueLines(
   now: Date,
   limit: number,
 ): Promise<SubscriptionLineRow[]> {
-  return trx
-    .selectFrom('subscription_line')
-    .selectAll()
-    .where('next_action_at', '<=', now)
-    .orderBy('next_action_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  // Whole orders: the due lines of one order are claimed together, so their contact's e-mail is
+  // one e-mail (one per contact per order), never split across batches or workers. A batch may
+  // then hold a little more than `limit` lines.
+  const { rows } = await sql<SubscriptionLineRow>`
+    with due_orders as (
+      select distinct order_id from (
+        select order_id from subscription_line
+        where next_action_at <= ${now}
+        order by next_action_at
+        limit ${limit}
+        for update skip locked
+      ) picked
+    )
+    select l.* from subscription_line l
+    where l.order_id in (select order_id from due_orders) and l.next_action_at <= ${now}
+    order by l.order_id, l.line_no
+    for update of l skip locked`.execute(trx);
+  return rows;
 }
 
 /** A new order's lines, in one statement. */

@@ -154,6 +154,11 @@ export interface ProvisioningEmailTable {
   id: string;
   seq: Serial;
   subscription_id: string;
+  /**
+   * The send whose e-mail (outbox row) and setup link this line's send shares: one e-mail per
+   * contact per order lists all their lines. Null for a lead (its own e-mail).
+   */
+  lead_send_id: string | null;
   reason: 'rsd' | 'resend' | 'contact_change' | 'reminder';
   requested_by_user_id: string | null;
   requested_by_label: string;

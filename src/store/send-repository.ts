@@ -15,22 +15,21 @@ export async function sendsOfLine(db: Db, subscriptionId: string): Promise<SendR
     .execute();
 }
 
+/**
+ * Sets a send's status, and that of the sends that share its e-mail (`lead_send_id`): one e-mail
+ * listing several lines is sent, bounces or fails for all of them. Returns the sends as updated.
+ */
 export async function setSendStatus(
   db: Db,
   sendId: string,
   status: SendRow['status'],
   detail: string | null,
   at: Date,
-): Promise<SendRow | undefined> {
-  return db
-    .updateTable('provisioning_email')
-    .set({ status, status_detail: detail, status_at: at })
-    .where('id', '=', sendId)
-    .returningAll()
-    .executeTakeFirst();
+): Promise<SendRow[]> {
+  return setSendStatuses(db, [{ sendId, detail }], status, at);
 }
 
-/** Sets many sends' status at once (each with its own detail); returns the sends as updated. */
+/** Sets many sends' status at once (each with its own detail), their e-mails' other sends too. */
 export async function setSendStatuses(
   db: Db,
   updates: { sendId: string; detail: string | null }[],
@@ -42,7 +41,7 @@ export async function setSendStatuses(
   const { rows } = await sql<SendRow>`
     update provisioning_email p set status = ${status}, status_detail = v.detail, status_at = ${at}
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v (id text, detail text)
-    where p.id = v.id
+    where p.id = v.id or p.lead_send_id = v.id
     returning p.*`.execute(db);
   return rows;
 }

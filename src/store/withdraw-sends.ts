@@ -34,13 +34,23 @@ export interface WithdrawnSend {
  * Two CTEs, `withdrawable` then `withdrawn` (returning `send_id`): the still-waiting outbox rows
  * of queued sends of these lines, locked in id order, marked superseded. Shared with the one
  * statement of `writeProvisioningSends`, which must not take a round trip of its own for it.
+ *
+ * An e-mail listing several lines (a lead send and its followers) is withdrawn only when every
+ * live line it lists is among these: a change to one of a contact's lines leaves the e-mail that
+ * still serves their other lines on its way.
  */
 export function pendingOutboxWithdrawal(lineIds: RawBuilder<unknown>, now: Date): RawBuilder<unknown> {
   return sql`withdrawable as (
       select o.id from outbox o
       where o.status = 'pending' and (o.leased_until is null or o.leased_until <= ${now})
         and o.send_id in (
-          select pe.id from provisioning_email pe where pe.subscription_id in (${lineIds}) and pe.status = 'queued')
+          select coalesce(pe.lead_send_id, pe.id) from provisioning_email pe
+          where pe.subscription_id in (${lineIds}) and pe.status = 'queued')
+        and not exists (
+          select 1 from provisioning_email g
+          join subscription_line gl on gl.subscription_id = g.subscription_id
+          where (g.id = o.send_id or g.lead_send_id = o.send_id)
+            and g.subscription_id not in (${lineIds}) and gl.status <> 'cancelled')
       order by o.id
       for update of o
     ),
@@ -51,6 +61,10 @@ export function pendingOutboxWithdrawal(lineIds: RawBuilder<unknown>, now: Date)
       returning o.send_id
     )`;
 }
+
+/** The sends an e-mail withdrawn by `pendingOutboxWithdrawal` listed: its lead and followers. */
+export const WITHDRAWN_GROUP = sql`(pe.id in (select send_id from withdrawn)
+  or pe.lead_send_id in (select send_id from withdrawn))`;
 
 /**
  * Withdraws the provisioning e-mails of these lines still waiting in the outbox (their links were
@@ -68,7 +82,7 @@ export async function supersedePendingSends(
   const { rows } = await sql<WithdrawnSend>`
     with ${pendingOutboxWithdrawal(sql.join(subscriptionIds), now)}
     update provisioning_email pe set status = ${status}, status_detail = ${detail}, status_at = ${now}
-    where pe.id in (select send_id from withdrawn)
+    where ${WITHDRAWN_GROUP}
     returning pe.id, pe.subscription_id, pe.to_email, pe.status, pe.status_detail`.execute(db);
   return rows;
 }
@@ -116,7 +130,7 @@ export async function withdrawClaimedSends(
     set status = w.send_status, status_at = ${now},
       status_detail = case w.send_status when 'withdrawn' then ${WITHDRAWN_DETAIL} else ${SUPERSEDED_DETAIL} end
     from withdrawn w
-    where pe.id = w.send_id
+    where pe.id = w.send_id or pe.lead_send_id = w.send_id
     returning pe.id, pe.subscription_id, pe.to_email, pe.status, pe.status_detail, w.id as outbox_id`.execute(
     db,
   );

@@ -8,7 +8,7 @@ import { getSetupOutcome } from '../../src/app/setup/get-setup-outcome.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { awaitingOrder, setupTokenOf } from './setup-fixtures.js';
+import { awaitingOrder, freshContact, setupTokenOf } from './setup-fixtures.js';
 
 const DAY = 86_400_000;
 const newOrg = (name = 'Initech Srl', country = 'IT') => ({ newOrganization: { name, country } });
@@ -54,9 +54,12 @@ describeEachStore('setup wizard: open the link and confirm (PONR)', (kind) => {
   });
 
   it('confirms with a new organization: maps every line, uses the link up, queues the welcome e-mail', async () => {
-    const { orderId, subscriptionIds, contact } = await awaitingOrder(w, [{}, { offerCode: 'CALL-STD' }]);
-    const token = await setupTokenOf(w, subscriptionIds[1]!);
-    const other = await setupTokenOf(w, subscriptionIds[0]!);
+    const { orderId, subscriptionIds, contact } = await awaitingOrder(w, [
+      {},
+      { offerCode: 'CALL-STD', contact: freshContact('olga') },
+    ]);
+    const token = await setupTokenOf(w, subscriptionIds[0]!);
+    const other = await setupTokenOf(w, subscriptionIds[1]!);
     const done = await completeSetup(w.deps, token, {
       organization: newOrg('Initech Milano', 'it'),
       confirmedBy: { name: 'Irene C.', language: 'it' },
@@ -94,7 +97,7 @@ describeEachStore('setup wizard: open the link and confirm (PONR)', (kind) => {
       confirmedByEmail: contact.email,
       awaitingPassword: true,
     });
-    // The other line's link died with the mapping: it tells its holder the order is set up.
+    // The other contact's link died with the mapping: it tells its holder the order is set up.
     await expect(openSetupLink(w.deps, other)).rejects.toMatchObject({
       code: 'ALREADY_MAPPED',
       details: { linkUsed: false },
@@ -141,7 +144,12 @@ describeEachStore('setup wizard: open the link and confirm (PONR)', (kind) => {
   });
 
   it('a resend leaves the link alive; it says why a link is dead: contact change, cancelled, unknown', async () => {
-    const { subscriptionIds } = await awaitingOrder(w, [{}, {}, {}]);
+    // Three contacts, so three links: a link is the order's, held by its address.
+    const { subscriptionIds } = await awaitingOrder(w, [
+      {},
+      { contact: freshContact('bea') },
+      { contact: freshContact('carl') },
+    ]);
     const [a, b, c] = await Promise.all(subscriptionIds.map((s) => setupTokenOf(w, s)));
     await resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: subscriptionIds[0]! });
     await changeProvisioningContact(w.deps, w.actors.alice, {

@@ -3,6 +3,8 @@
  * set-password links those e-mails carry (read from the outbox, as the mailer would), and
  * customer organizations with their admins.
  */
+import { sql } from 'kysely';
+
 import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import type { World } from '../support/world.js';
@@ -49,11 +51,13 @@ export async function awaitingOrder(w: World, lines: LineSpec[] = [{}], endCusto
 
 const lastSegment = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 
-/** The token of the newest provisioning e-mail queued for a line. */
+/** The token of the newest provisioning e-mail queued for a line (its own or the one it shares). */
 export async function setupTokenOf(w: World, subscriptionId: string): Promise<string> {
   const row = await w.store.db
     .selectFrom('outbox as o')
-    .innerJoin('provisioning_email as s', 's.id', 'o.send_id')
+    .innerJoin('provisioning_email as s', (j) =>
+      j.on(sql<boolean>`o.send_id = coalesce(s.lead_send_id, s.id)`),
+    )
     .select('o.payload')
     .where('s.subscription_id', '=', subscriptionId)
     .orderBy('o.id', 'desc')
@@ -62,15 +66,17 @@ export async function setupTokenOf(w: World, subscriptionId: string): Promise<st
 }
 
 /**
- * Lets a line's links run out: their expiry moves to a second ago. (The world's clock is shared
- * by the file's tests; moving it 90 days would close every other test's lines.)
+ * Lets the links of a line's contact run out (a link is the order's, held by an address): their
+ * expiry moves to a second ago. (The world's clock is shared by the file's tests; moving it 90
+ * days would close every other test's lines.)
  */
 export async function expireSetupLinks(w: World, subscriptionId: string): Promise<void> {
-  await w.store.db
-    .updateTable('setup_token')
-    .set({ expires_at: new Date(w.clock.now().getTime() - 1000) })
-    .where('subscription_id', '=', subscriptionId)
-    .execute();
+  await sql`
+    update setup_token t set expires_at = ${new Date(w.clock.now().getTime() - 1000)}
+    from provisioning_email s, subscription_line tl, subscription_line mine
+    where s.id = t.send_id and tl.subscription_id = t.subscription_id
+      and mine.subscription_id = ${subscriptionId} and tl.order_id = mine.order_id
+      and lower(s.to_email) = lower(mine.contact_email)`.execute(w.store.db);
 }
 
 /** The token of the newest welcome e-mail queued for an address. */

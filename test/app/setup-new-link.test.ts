@@ -8,7 +8,7 @@ import { runDue } from '../../src/jobs/run-due.js';
 import { deleteExpiredRateLimits } from '../../src/store/rate-limit-repository.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { awaitingOrder, expireSetupLinks, setupTokenOf } from './setup-fixtures.js';
+import { awaitingOrder, expireSetupLinks, freshContact, setupTokenOf } from './setup-fixtures.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -82,7 +82,7 @@ describeEachStore('setup wizard: "send me a new link" (self-service)', (kind) =>
       queued: null,
     });
 
-    const mapped = await deadLink([{}, {}]);
+    const mapped = await deadLink([{}, { contact: freshContact('olga') }]);
     await completeSetup(w.deps, await setupTokenOf(w, mapped.subscriptionIds[1]!), {
       organization: { newOrganization: { name: 'Initech Mapped', country: 'IT' } },
     });

@@ -82,11 +82,11 @@ describe('renderEmail: provisioning', () => {
     expect(text).toContain('- Subscription: Sub1001\n  Offer: Business Suite (A-FLEX)\n  Quantity: 25');
   });
 
-  it('says so when it replaces an earlier e-mail', () => {
-    const note = 'the link in that e-mail no longer works';
+  it('says so when it replaces an earlier e-mail, whose link still works', () => {
+    const note = 'The link in that e-mail also still works';
     expect(renderEmail(provisioningInput('en', { resend: true })).text).toContain(note);
     expect(renderEmail(provisioningInput('en', { resend: false })).text).not.toContain(note);
-    expect(renderEmail(provisioningInput('it', { resend: true })).html).toContain('non è più valido');
+    expect(renderEmail(provisioningInput('it', { resend: true })).html).toContain('resta valido');
   });
 
   it('escapes a hostile end-customer name in the HTML and keeps it verbatim in the text', () => {

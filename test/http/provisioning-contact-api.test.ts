@@ -66,12 +66,15 @@ describeEachStore('REST API: change the provisioning contact', (kind) => {
         .execute()
     ).map((l) => contact(l.contact_name, l.contact_email, l.contact_language));
 
-  const tokensOf = (sub: string) =>
+  /** The links of an order (a link is the order's, held by the address its e-mail went to). */
+  const linksOf = (orderId: string) =>
     w.store.db
-      .selectFrom('setup_token')
-      .select(['send_id', 'revoked_at', 'revoked_reason'])
-      .where('subscription_id', '=', sub)
-      .orderBy('created_at')
+      .selectFrom('setup_token as t')
+      .innerJoin('subscription_line as l', 'l.subscription_id', 't.subscription_id')
+      .innerJoin('provisioning_email as s', 's.id', 't.send_id')
+      .select(['t.send_id', 's.to_email', 't.revoked_at', 't.revoked_reason'])
+      .where('l.order_id', '=', orderId)
+      .orderBy('s.seq')
       .execute();
 
   const contactChanges = (orderId: string) =>
@@ -87,14 +90,15 @@ describeEachStore('REST API: change the provisioning contact', (kind) => {
     let order: PlacedReply;
     let subs: [string, string, string];
     let firstChange: ChangeReply;
-    let rsdTokens: Record<string, string>;
+    let rsdSend: string;
 
     beforeAll(async () => {
       order = await awaitingOrder();
       subs = order.subscriptionIds as [string, string, string];
-      rsdTokens = Object.fromEntries(
-        await Promise.all(subs.map(async (s) => [s, (await tokensOf(s))[0]!.send_id] as const)),
-      );
+      // One RSD e-mail for Irene's three lines, with one link.
+      const links = await linksOf(order.orderId);
+      expect(links).toHaveLength(1);
+      rsdSend = links[0]!.send_id;
       const reply = await call<ChangeReply>(api, w, 'PUT', contactPath(subs[1]), { body: NORA });
       expect(reply.status).toBe(200);
       firstChange = reply.body;
@@ -133,16 +137,16 @@ describeEachStore('REST API: change the provisioning contact', (kind) => {
       });
     });
 
-    it('revokes the old setup link of the changed line and leaves the others alive', async () => {
-      expect(await tokensOf(subs[1])).toEqual([
-        { send_id: rsdTokens[subs[1]], revoked_at: w.clock.now(), revoked_reason: 'contact_change' },
-        { send_id: firstChange.updated[0]!.sendId, revoked_at: null, revoked_reason: null },
+    it("keeps Irene's link (she still provisions two lines) and gives Nora a link of her own", async () => {
+      expect(await linksOf(order.orderId)).toEqual([
+        { send_id: rsdSend, to_email: IRENE.email, revoked_at: null, revoked_reason: null },
+        {
+          send_id: firstChange.updated[0]!.sendId,
+          to_email: NORA.email,
+          revoked_at: null,
+          revoked_reason: null,
+        },
       ]);
-      for (const untouched of [subs[0], subs[2]]) {
-        expect(await tokensOf(untouched)).toEqual([
-          { send_id: rsdTokens[untouched], revoked_at: null, revoked_reason: null },
-        ]);
-      }
     });
 
     it('records provisioning_contact.changed with the old and new contact, how, and the new e-mail', async () => {
@@ -171,20 +175,30 @@ describeEachStore('REST API: change the provisioning contact', (kind) => {
       expect(reply.body.skipped).toEqual([{ subscriptionId: subs[1], code: 'UNCHANGED' }]);
       expect(await contactsOf(order.orderId)).toEqual([NORA, NORA, NORA]);
 
-      for (const update of reply.body.updated) {
-        expect(update.sendId).toMatch(/^snd_/);
-        expect(await tokensOf(update.subscriptionId)).toEqual([
-          {
-            send_id: rsdTokens[update.subscriptionId],
-            revoked_at: w.clock.now(),
-            revoked_reason: 'contact_change',
-          },
-          { send_id: update.sendId, revoked_at: null, revoked_reason: null },
-        ]);
-      }
-      // The line already held by Nora keeps the link she was sent a minute ago.
-      expect((await tokensOf(subs[1])).filter((t) => t.revoked_at === null)).toEqual([
-        { send_id: firstChange.updated[0]!.sendId, revoked_at: null, revoked_reason: null },
+      // One e-mail for both lines: the first line's send carries it (and its link), the other shares it.
+      const [lead, follower] = reply.body.updated.map((u) => u.sendId!) as [string, string];
+      const shared = await w.store.db
+        .selectFrom('provisioning_email')
+        .select('lead_send_id')
+        .where('id', '=', follower)
+        .executeTakeFirstOrThrow();
+      expect(shared.lead_send_id).toBe(lead);
+      // Irene provisions no line any more: her link dies. Nora keeps the link she was sent a
+      // minute ago and gets a new one with the new e-mail.
+      expect(await linksOf(order.orderId)).toEqual([
+        {
+          send_id: rsdSend,
+          to_email: IRENE.email,
+          revoked_at: w.clock.now(),
+          revoked_reason: 'contact_change',
+        },
+        {
+          send_id: firstChange.updated[0]!.sendId,
+          to_email: NORA.email,
+          revoked_at: null,
+          revoked_reason: null,
+        },
+        { send_id: lead, to_email: NORA.email, revoked_at: null, revoked_reason: null },
       ]);
       const changes = await contactChanges(order.orderId);
       expect(

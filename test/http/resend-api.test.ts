@@ -65,6 +65,7 @@ describeEachStore('REST API: resend the provisioning e-mail', (kind) => {
       sendId: expect.stringMatching(/^snd_/) as string,
       subscriptionId: sub,
       to: 'irene@initech.example',
+      alsoCovered: [],
     });
     const send = await w.store.db
       .selectFrom('provisioning_email')

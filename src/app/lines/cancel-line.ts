@@ -1,9 +1,12 @@
-/** Cancel a line that is Booked or Awaiting Provisioning Details; its setup link stops working. */
+/**
+ * Cancel a line that is Booked or Awaiting Provisioning Details. Its contact's setup link stops
+ * working when it was their last live line of the order.
+ */
 import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Actor } from '../../domain/types.js';
 import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { inTransaction } from '../../store/run-transaction.js';
-import { revokeLiveTokens } from '../../store/setup-token-repository.js';
+import { revokeOrphanedLinks } from '../../store/setup-token-repository.js';
 import { supersedePendingSends } from '../../store/withdraw-sends.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
@@ -26,7 +29,8 @@ export async function cancelLine(
       line.subscription_id,
       lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
     );
-    await revokeLiveTokens(trx, [line.subscription_id], now, 'cancelled');
+    // The contact's link dies with their last live line of the order, not with this one.
+    await revokeOrphanedLinks(trx, [order.id], now, 'cancelled');
     await supersedePendingSends(trx, [line.subscription_id], now);
     await recordLineEvents(trx, deps, now, auditActorOf(actor), [
       {

@@ -13,11 +13,12 @@ import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Actor, ProvisioningContact } from '../../domain/types.js';
 import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { inTransaction } from '../../store/run-transaction.js';
-import type { Database } from '../../store/schema.js';
+import type { Database, SubscriptionLineRow } from '../../store/schema.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
 import { lockOrderForChange, withPonrDetails } from '../orders/lock-order-for-change.js';
-import { queueProvisioningEmail } from './queue-provisioning-email.js';
+import { loadOrderEmailContext } from './order-email-context.js';
+import { queueProvisioningEmails } from './queue-provisioning-email.js';
 import { recordLineEvents } from './record-line-events.js';
 
 export interface ContactChangeResult {
@@ -38,14 +39,24 @@ const sameContact = (a: ProvisioningContact, b: ContactColumns) =>
 export async function changeProvisioningContact(
   deps: AppDeps,
   actor: Actor,
-  input: { subscriptionId: string; contact: ProvisioningContact; applyToAllLines: boolean },
+  input: {
+    subscriptionId: string;
+    contact: ProvisioningContact;
+    applyToAllLines: boolean;
+    /** Other lines selected with it (a bulk change): those of the same order change with it. */
+    alsoLines?: string[];
+  },
   /** Run inside a caller's transaction (a support case acting on behalf) instead of a new one. */
   within?: Transaction<Database>,
 ): Promise<ContactChangeResult> {
   const run = async (trx: Transaction<Database>) => {
     const now = deps.clock.now();
-    const { order, lines, line, context } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
-    const targets = input.applyToAllLines ? lines : [line];
+    const { order, lines, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
+    const also = new Set(input.alsoLines);
+    const targets = input.applyToAllLines
+      ? lines
+      : [line, ...lines.filter((l) => l !== line && also.has(l.subscription_id))];
+    const toEmail: { line: SubscriptionLineRow; sendId: string }[] = [];
     const result: ContactChangeResult = { updated: [], skipped: [] };
     const audit = auditActorOf(actor);
     // A support agent acts for a customer (on a case or from the workspace); anyone else here is
@@ -104,17 +115,24 @@ export async function changeProvisioningContact(
           data: { from, to: input.contact, applyToAllLines: input.applyToAllLines, via, sendId },
         },
       ]);
-      if (sendId)
-        await queueProvisioningEmail(trx, deps, {
+      if (sendId) toEmail.push({ line: updated, sendId });
+      result.updated.push({ subscriptionId: target.subscription_id, sendId });
+    }
+    if (toEmail.length > 0) {
+      // Loaded after the change: one e-mail lists every line the new contact provisions.
+      const context = await loadOrderEmailContext(trx, order.id);
+      await queueProvisioningEmails(
+        trx,
+        deps,
+        { actor: audit, now },
+        toEmail.map(({ line: updated, sendId }) => ({
           order,
           line: updated,
-          reason: 'contact_change',
-          actor: audit,
+          reason: 'contact_change' as const,
           context,
-          now,
           sendId,
-        });
-      result.updated.push({ subscriptionId: target.subscription_id, sendId });
+        })),
+      );
     }
     if (result.updated.length === 0 && result.skipped.every((s) => s.code === 'LINE_CANCELLED')) {
       throw new AppError('LINE_CANCELLED');

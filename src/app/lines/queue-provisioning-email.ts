@@ -1,7 +1,10 @@
 /**
- * The one way a provisioning e-mail is queued (RSD, resend, contact change, reminder):
- * revoke the live setup link, mint a new 256-bit token (only its hash is stored), record the send,
- * and write the outbox row, all inside the caller's transaction.
+ * The one way provisioning e-mails are queued (RSD, resend, contact change, reminder): one e-mail
+ * per contact per order per event. The requests of a batch are grouped by order, contact address
+ * and reason (RSD e-mails also by RSD day); each group becomes one e-mail with one new setup link
+ * (a 256-bit token, only its hash stored), listing every line of that contact on the order, with
+ * the earliest deadline. Every line still gets its own send row, history and events: the first
+ * line's send carries the e-mail, the others follow it. All inside the caller's transaction.
  */
 import type { Transaction } from 'kysely';
 
@@ -9,7 +12,7 @@ import { closeInstant, setupDeadline } from '../../domain/policy.js';
 import type { SendReason } from '../../domain/types.js';
 import type { EmailLine, TemplateFields } from '../../email/index.js';
 import type { AuditActor } from '../../store/audit-repository.js';
-import { emailLinesOfOrders, policyDaysOf } from '../../store/line-repository.js';
+import { policyDaysOf } from '../../store/line-repository.js';
 import { emailPayload } from '../../store/outbox-payloads.js';
 import {
   addressesAlreadySent,
@@ -19,76 +22,9 @@ import {
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../../store/schema.js';
 import { type NewProvisioningSend, writeProvisioningSends } from '../../store/write-provisioning-sends.js';
 import { type AppDeps, hashToken } from '../deps.js';
+import type { OrderEmailContext } from './order-email-context.js';
 
 const DAY_MS = 86_400_000;
-
-/** What the e-mail says about the order; loaded once per order, even for a batch of lines. */
-export interface OrderEmailContext {
-  partnerName: string;
-  lines: (EmailLine & { contactEmail: string })[];
-}
-
-/** At most this many lines are listed in one e-mail; the setup wizard shows them all. */
-const MAX_LINES_IN_EMAIL = 25;
-
-/** The line the e-mail is for first, then the order's other live lines this contact provisions. */
-function linesForContact(context: OrderEmailContext, line: SubscriptionLineRow): EmailLine[] {
-  const email = line.contact_email.toLowerCase();
-  const own = context.lines.filter(
-    (l) => l.subscriptionId !== line.subscription_id && l.contactEmail.toLowerCase() === email,
-  );
-  const self = context.lines.find((l) => l.subscriptionId === line.subscription_id);
-  const selected = self ? [self, ...own] : own;
-  return selected.slice(0, MAX_LINES_IN_EMAIL).map(({ contactEmail: _, ...l }) => l);
-}
-
-export async function loadOrderEmailContext(
-  trx: Transaction<Database>,
-  orderId: string,
-): Promise<OrderEmailContext> {
-  return (await loadOrderEmailContexts(trx, [orderId])).get(orderId) ?? { partnerName: '', lines: [] };
-}
-
-/** The contexts of many orders in one query (the due worker queues e-mails for hundreds at once). */
-export async function loadOrderEmailContexts(
-  trx: Transaction<Database>,
-  orderIds: string[],
-): Promise<Map<string, OrderEmailContext>> {
-  const contexts = new Map<string, OrderEmailContext>();
-  if (orderIds.length === 0) return contexts;
-  const rows = await emailLinesOfOrders(trx, orderIds);
-  const byOrder = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const list = byOrder.get(r.order_id);
-    if (list) list.push(r);
-    else byOrder.set(r.order_id, [r]);
-  }
-  for (const [orderId, lines] of byOrder)
-    contexts.set(orderId, emailContextOf(lines[0]!.partner_name, lines));
-  return contexts;
-}
-
-/** The context from an order's lines (in line order) as already loaded; cancelled lines are left out. */
-export function emailContextOf(
-  partnerName: string,
-  lines: Pick<
-    SubscriptionLineRow & { offer_name: string },
-    'subscription_id' | 'offer_code' | 'offer_name' | 'quantity' | 'status' | 'contact_email'
-  >[],
-): OrderEmailContext {
-  return {
-    partnerName,
-    lines: lines
-      .filter((l) => l.status !== 'cancelled')
-      .map((l) => ({
-        subscriptionId: l.subscription_id,
-        offerCode: l.offer_code,
-        offerName: l.offer_name,
-        quantity: l.quantity,
-        contactEmail: l.contact_email,
-      })),
-  };
-}
 
 export interface QueuedSend {
   sendId: string;
@@ -101,6 +37,7 @@ export interface ProvisioningEmailRequest {
   /** The line as it is after the change (contact, first e-mail instant). */
   line: SubscriptionLineRow;
   reason: SendReason;
+  /** The order as it is after the change (see order-email-context.ts). */
   context: OrderEmailContext;
   /** The send's id when the caller named it first (to record an event about it); new otherwise. */
   sendId?: string;
@@ -118,8 +55,8 @@ export async function queueProvisioningEmail(
 /**
  * Queues the e-mails of many lines (at most one request per line) in one statement: the due
  * worker's RSD burst queues hundreds per transaction, and a resend is on the API's hot path, so
- * per-table round trips (revoke, supersede, send, token, outbox, audit: seven or eight of them)
- * were most of the cost. See `writeProvisioningSends`.
+ * per-table round trips were most of the cost. See `writeProvisioningSends`. Returns one queued
+ * send per request, in request order.
  */
 export async function queueProvisioningEmails(
   trx: Transaction<Database>,
@@ -129,9 +66,28 @@ export async function queueProvisioningEmails(
 ): Promise<QueuedSend[]> {
   if (requests.length === 0) return [];
   const history = await historyOf(trx, requests);
-  const prepared = requests.map((request) => prepareSend(deps, actor, now, request, history));
-  await writeProvisioningSends(trx, now, prepared, queueAt);
-  return prepared.map((p) => ({ sendId: p.id, subscriptionId: p.subscriptionId, to: p.toEmail }));
+  const sends = new Map<ProvisioningEmailRequest, NewProvisioningSend>();
+  for (const group of groupsOf(requests))
+    for (const [i, send] of prepareGroup(deps, actor, now, group, history).entries())
+      sends.set(group[i]!, send);
+  await writeProvisioningSends(trx, now, [...sends.values()], queueAt);
+  return requests.map((r) => {
+    const send = sends.get(r)!;
+    return { sendId: send.id, subscriptionId: send.subscriptionId, to: send.toEmail };
+  });
+}
+
+/** One e-mail's requests: same order, same address (any case), same reason; RSD e-mails per RSD day. */
+function groupsOf(requests: ProvisioningEmailRequest[]): ProvisioningEmailRequest[][] {
+  const groups = new Map<string, ProvisioningEmailRequest[]>();
+  for (const r of requests) {
+    const day = r.reason === 'rsd' ? r.line.rsd : '';
+    const key = [orderAddressKey(r.order.id, r.line.contact_email), r.reason, day].join('\u0000');
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()];
 }
 
 /** What the batch's e-mails say about the past; read before any of them is written. */
@@ -166,34 +122,57 @@ async function historyOf(
   return { alreadySent, delegators };
 }
 
-/** Everything one send writes, computed without touching the database. */
-function prepareSend(
+/**
+ * The lines one e-mail lists, in line order, never cut: an RSD e-mail lists the lines whose RSD
+ * it is; any later e-mail, every line of the order this contact provisions that has had its first
+ * e-mail (a line before its RSD is not theirs to set up yet).
+ */
+function linesOfEmail(group: ProvisioningEmailRequest[]): EmailLine[] {
+  const lead = group[0]!;
+  const own = new Set(group.map((r) => r.line.subscription_id));
+  const address = lead.line.contact_email.toLowerCase();
+  return lead.context.lines
+    .filter((l) =>
+      lead.reason === 'rsd'
+        ? own.has(l.subscriptionId)
+        : own.has(l.subscriptionId) || (l.contactEmail.toLowerCase() === address && l.status !== 'booked'),
+    )
+    .map(({ contactEmail: _, status: __, ...l }) => l);
+}
+
+/**
+ * The deadline of one line's setup: its close while it is open, and never after the link dies (an
+ * offer's period may outlast SETUP_LINK_TTL_DAYS); a closed-pending line can still be set up, so
+ * the link's own expiry is the deadline that matters.
+ */
+function deadlineOf(line: SubscriptionLineRow, expiresAt: Date, now: Date): Date {
+  const closesAt = line.first_email_at && closeInstant(policyDaysOf(line), line.first_email_at);
+  const open = line.status === 'awaiting_provisioning_details' && closesAt && closesAt > now;
+  return setupDeadline(open ? closesAt : null, expiresAt);
+}
+
+/** Everything one e-mail writes (its lead send, then one follower per other line), without I/O. */
+function prepareGroup(
   deps: AppDeps,
   actor: AuditActor,
   now: Date,
-  args: ProvisioningEmailRequest,
+  group: ProvisioningEmailRequest[],
   history: SendHistory,
-): NewProvisioningSend {
-  const { order, line, reason } = args;
+): NewProvisioningSend[] {
+  const lead = group[0]!;
+  const { order, line, reason } = lead;
   const { settings, ids } = deps;
-  const sendId = args.sendId ?? ids.newId('snd');
   const token = ids.newToken();
   const expiresAt = new Date(now.getTime() + settings.setupLinkTtlDays * DAY_MS);
-
-  // While the line is open the contact must act before it closes, and before the link dies (an
-  // offer's period may outlast SETUP_LINK_TTL_DAYS); a closed-pending line can still be set up,
-  // so the link's own expiry is the deadline that matters.
-  const closesAt = line.first_email_at && closeInstant(policyDaysOf(line), line.first_email_at);
-  const open = line.status === 'awaiting_provisioning_details' && closesAt && closesAt > now;
-  const deadline = setupDeadline(open ? closesAt : null, expiresAt);
-  const delegatedBy = history.delegators.get(line.subscription_id);
+  const deadline = new Date(Math.min(...group.map((r) => deadlineOf(r.line, expiresAt, now).getTime())));
+  const delegatedBy = group.map((r) => history.delegators.get(r.line.subscription_id)).find(Boolean);
   const common = {
     language: line.contact_language,
     to: { name: line.contact_name, email: line.contact_email },
     webOrderId: order.web_order_id,
     endCustomerName: order.end_customer_name,
-    partnerName: args.context.partnerName,
-    lines: linesForContact(args.context, line),
+    partnerName: lead.context.partnerName,
+    lines: linesOfEmail(group),
     secrets: { setupUrl: `${settings.publicUrl}/setup/${token}` },
     deadline: deadline.toISOString(),
     helpUrl: `${settings.publicUrl}/help/provisioning`,
@@ -213,20 +192,17 @@ function prepareSend(
           resend: reason !== 'rsd' && history.alreadySent.has(orderAddressKey(order.id, line.contact_email)),
         });
 
-  const send: NewProvisioningSend = {
-    id: sendId,
-    subscriptionId: line.subscription_id,
+  const leadId = lead.sendId ?? ids.newId('snd');
+  return group.map((r, i): NewProvisioningSend => ({
+    id: i === 0 ? leadId : (r.sendId ?? ids.newId('snd')),
+    subscriptionId: r.line.subscription_id,
     orderId: order.id,
     reason,
-    revokeReason: reason === 'contact_change' ? 'contact_change' : 'resend',
     requestedByUserId: actor.userId,
     requestedByLabel: actor.label,
-    toName: line.contact_name,
-    toEmail: line.contact_email,
-    language: line.contact_language,
-    tokenHash: hashToken(token),
-    tokenExpiresAt: expiresAt,
-    payload,
-  };
-  return send;
+    toName: r.line.contact_name,
+    toEmail: r.line.contact_email,
+    language: r.line.contact_language,
+    carries: i === 0 ? { tokenHash: hashToken(token), tokenExpiresAt: expiresAt, payload } : { leadId },
+  }));
 }

@@ -82,7 +82,9 @@ export async function recordEmailEvent(deps: AppDeps, event: EmailEvent): Promis
   return inTransaction(deps, async (trx) => {
     const messageKey = 'messageId' in event.ref ? messageKeyOf(event.ref.messageId) : null;
     const sendId = 'sendId' in event.ref ? event.ref.sendId : await sendIdOfMessage(trx, messageKey!);
-    const send = sendId ? await lockSend(trx, sendId) : undefined;
+    const named = sendId ? await lockSend(trx, sendId) : undefined;
+    // A report on any line's send is about the e-mail it shared: its lead's status is theirs.
+    const send = named?.lead_send_id ? await lockSend(trx, named.lead_send_id) : named;
     if (!send && messageKey) {
       const invitation = await recordInvitationEvent(trx, deps, messageKey, event);
       if (invitation) return invitation;
@@ -101,14 +103,20 @@ export async function recordEmailEvent(deps: AppDeps, event: EmailEvent): Promis
       return { sendId: send.id, status: send.status, changed: false };
 
     const now = deps.clock.now();
-    await setSendStatus(trx, send.id, status, detail, now);
-    await recordLineEvents(trx, deps, now, SYSTEM_ACTOR, [
-      {
-        type: `provisioning_email.${event.type}`,
-        subscriptionId: send.subscription_id,
-        data: { sendId: send.id, to: send.to_email, detail },
-      },
-    ]);
+    // Every line the e-mail listed follows (their sends share it: `lead_send_id`).
+    const type = `provisioning_email.${event.type}` as const;
+    const sends = await setSendStatus(trx, send.id, status, detail, now);
+    await recordLineEvents(
+      trx,
+      deps,
+      now,
+      SYSTEM_ACTOR,
+      sends.map((s) => ({
+        type,
+        subscriptionId: s.subscription_id,
+        data: { sendId: s.id, to: s.to_email, detail },
+      })),
+    );
     return { sendId: send.id, status, changed: true };
   });
 }

@@ -1,18 +1,23 @@
 /**
- * Resend the provisioning e-mail of one line (even after the RSD) until the point of no return.
- * The old link stops working; the send is recorded and queued in the same transaction.
+ * Resend the provisioning e-mail of a line (even after the RSD) until the point of no return: the
+ * contact gets one e-mail listing every line of the order they provision (`resendToContact`), with
+ * a new link; their earlier links keep working. Recorded and queued in one transaction.
  */
 import type { Transaction } from 'kysely';
 
-import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Actor } from '../../domain/types.js';
-import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { inTransaction } from '../../store/run-transaction.js';
 import type { Database } from '../../store/schema.js';
 import { auditActorOf } from '../actor-label.js';
 import type { AppDeps } from '../deps.js';
-import { lockOrderForChange, withPonrDetails } from '../orders/lock-order-for-change.js';
-import { type QueuedSend, queueProvisioningEmail } from './queue-provisioning-email.js';
+import { lockOrderForChange } from '../orders/lock-order-for-change.js';
+import { type QueuedSend, queueProvisioningEmails } from './queue-provisioning-email.js';
+import { resendToContact } from './resend-to-contact.js';
+
+/** The send of the named line, and those of the contact's other lines the same e-mail covers. */
+export interface ResentEmail extends QueuedSend {
+  alsoCovered: QueuedSend[];
+}
 
 export async function resendProvisioningEmail(
   deps: AppDeps,
@@ -20,27 +25,23 @@ export async function resendProvisioningEmail(
   input: { subscriptionId: string },
   /** Run inside a caller's transaction (a support case acting on behalf) instead of a new one. */
   within?: Transaction<Database>,
-): Promise<QueuedSend> {
+): Promise<ResentEmail> {
   const run = async (trx: Transaction<Database>) => {
     const now = deps.clock.now();
-    const { order, line, context } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
-    const state = toLineState(line, order.mapped_at);
-    const outcome = withPonrDetails(deps, order, () =>
-      transition(state, { type: 'resend' }, now, deps.settings.policy),
-    );
-    await updateLine(
+    const locked = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
+    const lines = await resendToContact(trx, deps, locked, now);
+    const [named, ...others] = await queueProvisioningEmails(
       trx,
-      line.subscription_id,
-      lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
+      deps,
+      { actor: auditActorOf(actor), now },
+      lines.map((line) => ({
+        order: locked.order,
+        line,
+        reason: 'resend' as const,
+        context: locked.context,
+      })),
     );
-    return queueProvisioningEmail(trx, deps, {
-      order,
-      line,
-      reason: 'resend',
-      actor: auditActorOf(actor),
-      context,
-      now,
-    });
+    return { ...named!, alsoCovered: others };
   };
   return within ? run(within) : inTransaction(deps, run);
 }

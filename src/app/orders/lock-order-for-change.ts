@@ -11,7 +11,7 @@ import { lockLinesWithOffers } from '../../store/line-repository.js';
 import { lockOrderOfLine } from '../../store/order-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../../store/schema.js';
 import type { AppDeps } from '../deps.js';
-import { emailContextOf, type OrderEmailContext } from '../lines/queue-provisioning-email.js';
+import { emailContextOf, type OrderEmailContext } from '../lines/order-email-context.js';
 import { accessFactsOf } from './describe-order-row.js';
 
 export interface LockedOrder {

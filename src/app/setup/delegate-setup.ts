@@ -14,9 +14,10 @@ import type { AuditActor } from '../../store/audit-repository.js';
 import { lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { inTransaction } from '../../store/run-transaction.js';
 import type { SubscriptionLineRow } from '../../store/schema.js';
-import { revokeLiveTokens } from '../../store/setup-token-repository.js';
+import { revokeLinksOfAddress } from '../../store/setup-token-repository.js';
 import type { AppDeps } from '../deps.js';
-import { loadOrderEmailContext, queueProvisioningEmail } from '../lines/queue-provisioning-email.js';
+import { loadOrderEmailContext } from '../lines/order-email-context.js';
+import { queueProvisioningEmails } from '../lines/queue-provisioning-email.js';
 import { recordLineEvents } from '../lines/record-line-events.js';
 import { lockSetupLink, setupTokenHash } from './lock-setup-link.js';
 
@@ -42,12 +43,7 @@ export async function delegateSetup(
       });
     const actor: AuditActor = { userId: null, label: `${from.name} <${from.email}>` };
     const targets = lines.filter((l) => l.status !== 'cancelled' && sameAddress(l.contact_email, from.email));
-    await revokeLiveTokens(
-      trx,
-      targets.map((l) => l.subscription_id),
-      now,
-      'delegated',
-    );
+    await revokeLinksOfAddress(trx, { orderId: order.id, email: from.email }, now, 'delegated');
 
     const toEmail: { line: SubscriptionLineRow; sendId: string }[] = [];
     const result: DelegatedSetup = { delegatedTo: person, updated: [] };
@@ -87,19 +83,21 @@ export async function delegateSetup(
     // A contact change like any other: on each line's timeline and to the partner's webhooks.
     await recordLineEvents(trx, deps, now, actor, events);
 
-    // Loaded after the change, so each e-mail lists every line the colleague now provisions.
+    // Loaded after the change, so the e-mail lists every line the colleague now provisions: one
+    // e-mail for all of them.
     const context = await loadOrderEmailContext(trx, order.id);
-    for (const { line: updated, sendId } of toEmail) {
-      await queueProvisioningEmail(trx, deps, {
+    await queueProvisioningEmails(
+      trx,
+      deps,
+      { actor, now },
+      toEmail.map(({ line: updated, sendId }) => ({
         order,
         line: updated,
-        reason: 'contact_change',
-        actor,
+        reason: 'contact_change' as const,
         context,
-        now,
         sendId,
-      });
-    }
+      })),
+    );
     return result;
   });
 }

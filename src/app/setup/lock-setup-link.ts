@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 
 import { AppError } from '../../domain/errors.js';
-import { findLine, linesOfOrder } from '../../store/line-repository.js';
+import { findLinkHolderLine, linesOfOrder } from '../../store/line-repository.js';
 import { findOrder, lockOrder } from '../../store/order-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../../store/schema.js';
 import { findTokenByHash, type SetupTokenRow } from '../../store/setup-token-repository.js';
@@ -16,7 +16,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export interface SetupLink {
   token: SetupTokenRow;
-  /** The line whose provisioning e-mail carried the link. */
+  /** The line the link's holder provisions (see `findLinkHolderLine`): whose contact they are. */
   line: SubscriptionLineRow;
   order: PurchaseOrderRow;
 }
@@ -34,7 +34,7 @@ export async function findSetupLink(
   if (!tokenHash) return undefined;
   const token = await findTokenByHash(db, tokenHash, opts);
   if (!token) return undefined;
-  const line = await findLine(db, token.subscription_id);
+  const line = await findLinkHolderLine(db, { subscriptionId: token.subscription_id, sendId: token.send_id });
   const order = line && (await findOrder(db, { id: line.order_id }));
   return line && order && { token, line, order };
 }

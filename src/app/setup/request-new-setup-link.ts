@@ -17,11 +17,8 @@ import { lockOrder } from '../../store/order-repository.js';
 import { inTransaction } from '../../store/run-transaction.js';
 import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
 import type { AppDeps } from '../deps.js';
-import {
-  loadOrderEmailContext,
-  type QueuedSend,
-  queueProvisioningEmail,
-} from '../lines/queue-provisioning-email.js';
+import { loadOrderEmailContext } from '../lines/order-email-context.js';
+import { type QueuedSend, queueProvisioningEmails } from '../lines/queue-provisioning-email.js';
 import { findSetupLink, setupTokenHash } from './lock-setup-link.js';
 
 export interface NewLinkLimits {
@@ -80,14 +77,18 @@ export async function requestNewSetupLink(
       lineStateColumns(line, outcome.state, nextDueAt(outcome.state, deps.settings.policy), now),
     );
     const context = await loadOrderEmailContext(trx, order.id);
-    const queued = await queueProvisioningEmail(trx, deps, {
-      order,
-      line,
-      reason: 'resend',
-      actor: SELF_SERVICE_ACTOR,
-      context,
-      now,
-    });
-    return { queued };
+    // One e-mail for all the lines this person provisions on the order, the dead link's line first.
+    const [queued] = await queueProvisioningEmails(
+      trx,
+      deps,
+      { actor: SELF_SERVICE_ACTOR, now },
+      [line, ...eligible.filter((l) => l !== line)].map((l) => ({
+        order,
+        line: l,
+        reason: 'resend' as const,
+        context,
+      })),
+    );
+    return { queued: queued ?? null };
   });
 }

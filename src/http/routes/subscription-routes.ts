@@ -12,6 +12,10 @@ import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, readRoute } from '../define-route.js';
 import { errorResponse, json, jsonBody, subscriptionIdParam } from '../openapi-common.js';
 
+const queuedSendSchema = z
+  .object({ sendId: z.string(), subscriptionId: z.string(), to: z.string() })
+  .openapi('QueuedSend');
+
 const contactSchema = z.object({ name: z.string(), email: z.string(), language: z.string() });
 const summarySchema = z
   .object({
@@ -111,11 +115,17 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       tags: ['Subscriptions'],
       summary: 'Resend the provisioning e-mail (until the point of no return)',
       description:
-        'Mints a new setup link and queues the e-mail; the links the contact already holds keep working. Refused with `PAST_PONR` once the order is mapped, and with `RSD_NOT_REACHED` before the RSD.',
+        'Mints a new setup link and queues the e-mail; the links the contact already holds keep working. The contact gets one e-mail for the order: it also covers every other line of the order they provision that may take a resend (`alsoCovered`, each with its own send). Refused with `PAST_PONR` once the order is mapped, and with `RSD_NOT_REACHED` before the RSD.',
       request: { params: subscriptionIdParam },
       responses: {
         202: json(
-          z.object({ sendId: z.string(), subscriptionId: z.string(), to: z.string() }).openapi('QueuedSend'),
+          queuedSendSchema
+            .extend({
+              alsoCovered: z
+                .array(queuedSendSchema)
+                .describe("The contact's other lines on the order that the same e-mail covers"),
+            })
+            .openapi('ResentEmail'),
           'Queued',
         ),
         429: errorResponse('RATE_LIMITED: too many resends by this user; see Retry-After'),

@@ -35,7 +35,8 @@ export const emailEn = {
       '{{partnerName}} has ordered the subscriptions below for {{endCustomerName}} and named you as the provisioning contact. To activate them, we need a few details from you, such as your organization and the country where your data will be stored.',
     introDelegated:
       '{{delegatedBy}} asked you to set up the subscriptions below, which {{partnerName}} ordered for {{endCustomerName}}: you are now their provisioning contact. To activate them, we need a few details from you, such as your organization and the country where your data will be stored.',
-    resendNote: 'This e-mail replaces the one we sent earlier: the link in that e-mail no longer works.',
+    resendNote:
+      'This e-mail replaces the one we sent earlier. The link in that e-mail also still works, until the setup is done.',
   },
   reminder: {
     subject: 'Reminder: provisioning information required for order {{webOrderId}}',

@@ -36,7 +36,7 @@ export const emailIt = {
     introDelegated:
       '{{delegatedBy}} Le ha chiesto di configurare gli abbonamenti elencati di seguito, che {{partnerName}} ha ordinato per {{endCustomerName}}: ora è Lei il contatto di provisioning. Per attivarli ci servono alcune informazioni, ad esempio la Sua organizzazione e il paese in cui saranno conservati i dati.',
     resendNote:
-      'Questa e-mail sostituisce quella inviata in precedenza: il link contenuto in quella e-mail non è più valido.',
+      'Questa e-mail sostituisce quella inviata in precedenza. Anche il link contenuto in quella e-mail resta valido, fino al completamento della configurazione.',
   },
   reminder: {
     subject: 'Promemoria: informazioni richieste per l’attivazione dell’ordine {{webOrderId}}',
