@@ -10,6 +10,7 @@
 import { z } from 'zod';
 
 import type { AppDeps } from '../../app/deps.js';
+import { limitContactChange, limitResend } from '../../app/rate-limits.js';
 import { changeContactForSupportCase } from '../../app/support/change-contact-for-support-case.js';
 import { getSupportScreenshot } from '../../app/support/get-support-screenshot.js';
 import { replySchema, replyToSupportCase } from '../../app/support/reply-to-support-case.js';
@@ -85,15 +86,18 @@ export function registerSupportRoutes(app: WebApp, deps: AppDeps): void {
 
   app.post(
     `${CASE}/resend`,
-    agentAction(deps, 'resent', (_c, user, caseId, form) =>
-      resendForSupportCase(deps, user, { caseId, subscriptionId: field(form, 'subscriptionId') }),
-    ),
+    // An agent's resends and contact changes count against their limits like anyone's.
+    agentAction(deps, 'resent', async (_c, user, caseId, form) => {
+      await limitResend(deps, user);
+      return resendForSupportCase(deps, user, { caseId, subscriptionId: field(form, 'subscriptionId') });
+    }),
   );
   app.post(
     `${CASE}/contact`,
-    agentAction(deps, 'contact', (c, user, caseId, form) => {
+    agentAction(deps, 'contact', async (c, user, caseId, form) => {
       const { contact } = parseContact(contactValuesOf(form), c.get('t'));
       if (!contact) throw invalid('provisioningContact');
+      await limitContactChange(deps, user);
       return changeContactForSupportCase(deps, user, {
         caseId,
         subscriptionId: field(form, 'subscriptionId'),
