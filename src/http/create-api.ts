@@ -18,7 +18,6 @@ import { idempotency } from './idempotency.js';
 import { limitBody } from './limit-body.js';
 import { observeRequests } from './observe-requests.js';
 import { renderError } from './render-error.js';
-import { securityHeaders } from './security-headers.js';
 import { registerEmailEventRoutes } from './routes/email-event-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerOfferRoutes } from './routes/offer-routes.js';
@@ -29,6 +28,7 @@ import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
+import { securityHeaders } from './security-headers.js';
 import { validationHook } from './validation-hook.js';
 import { registerWebhookEventDocs } from './webhook-event-docs.js';
 

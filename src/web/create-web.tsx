@@ -74,8 +74,7 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
     if (!file) return c.notFound();
     return c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'public, max-age=300' });
   });
-  if (options.mailbox ?? options.demoMode)
-    app.route('/', mailboxRoutes(deps.db) as unknown as Hono<WebEnv>);
+  if (options.mailbox ?? options.demoMode) app.route('/', mailboxRoutes(deps.db) as unknown as Hono<WebEnv>);
 
   app.use('*', csrf());
   app.use('*', webContext(deps));
