@@ -17,6 +17,7 @@ import { authenticate } from './authenticate.js';
 import { idempotency } from './idempotency.js';
 import { limitBody } from './limit-body.js';
 import { observeRequests } from './observe-requests.js';
+import { refuseUnstorableUrl } from './refuse-unstorable-url.js';
 import { renderError } from './render-error.js';
 import { registerEmailEventRoutes } from './routes/email-event-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
@@ -55,10 +56,11 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     await next();
   });
   app.use('*', observeRequests(metrics, options.log));
-  // Every API path, read or write; the pages bound their own bodies (a 413 page, not JSON).
-  app.use('/api/*', limitBody(deps.maxBodyBytes));
   // /api/docs is a page like the others; the JSON answers get the same no-sniff, no-frame rules.
   app.use('/api/*', securityHeaders(options.https ?? false));
+  // Every API path, read or write; the pages bound their own bodies (a 413 page, not JSON).
+  app.use('/api/*', limitBody(deps.maxBodyBytes));
+  app.use('/api/*', refuseUnstorableUrl());
   app.onError((err, c) => renderError(err, c, options.logError));
   app.notFound((c) => renderError(new AppError('NOT_FOUND'), c, options.logError));
 

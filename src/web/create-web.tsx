@@ -10,6 +10,7 @@ import { requestId } from 'hono/request-id';
 import pino, { type Logger } from 'pino';
 
 import { limitBody } from '../http/limit-body.js';
+import { refuseUnstorableUrl } from '../http/refuse-unstorable-url.js';
 import { securityHeaders } from '../http/security-headers.js';
 import { registerAccountRoutes } from './account/register-account-routes.js';
 import { csrfProtection } from './csrf-protection.js';
@@ -61,14 +62,15 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
     c.set('brand', deps.settings.brandName);
     await next();
   });
-  // First of all: no page, form or mailbox request is read past its limit (a 413 page).
+  // Beside the API, its middleware has named the request already; alone, Hono's names it.
+  app.use('*', (c, next) => (c.get('requestId') ? next() : requestId()(c, next)));
+  app.use('*', securityHeaders(options.https));
+  // Before anything reads it: no page, form or mailbox request is read past its limit (413 page).
   app.use(
     '*',
     limitBody((c) => (c.req.path === '/support/new' ? SUPPORT_FORM_MAX_BYTES : PAGE_FORM_MAX_BYTES)),
   );
-  // Beside the API, its middleware has named the request already; alone, Hono's names it.
-  app.use('*', (c, next) => (c.get('requestId') ? next() : requestId()(c, next)));
-  app.use('*', securityHeaders(options.https));
+  app.use('*', refuseUnstorableUrl());
   app.get('/static/:file', (c) => {
     const file = STATIC[c.req.param('file')];
     if (!file) return c.notFound();
