@@ -114,7 +114,7 @@ describeEachStore('hostile input at the edge', (kind) => {
       .replace(/:id\b/, webOrderId)
       .replace(/:[a-zA-Z]+(\{[^}]*\})?/g, id);
 
-  it('forged list cursors: 400 INVALID_INPUT naming `cursor`, on the API and the pages', async () => {
+  it('forged list cursors and NUL characters: 400 INVALID_INPUT naming the field, API and pages', async () => {
     const alice = new WebClient(app);
     await alice.signIn(w.actors.alice.email, PASSWORD);
     for (const cursor of FORGED_CURSORS.filter(Boolean))
@@ -130,6 +130,17 @@ describeEachStore('hostile input at the edge', (kind) => {
         const page = await alice.get(`/${list}?cursor=${encodeURIComponent(cursor)}`);
         expect(page.status, `/${list} ${cursor}`).toBe(400);
       }
+    // A NUL reaches no query: refused at the edge, naming the parameter (or the path).
+    for (const [path, field] of [
+      ['/api/v1/orders?q=a%00b', 'q'],
+      ['/api/v1/subscriptions?partnerId=%00', 'partnerId'],
+      ['/api/v1/orders/%00', 'path'],
+    ] as const) {
+      const res = await hit('cursors', path, { headers: bearer() });
+      expect(res.status, path).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'INVALID_INPUT', issues: [{ path: field }] } });
+    }
+    expect((await alice.get('/orders?q=%00')).status).toBe(400);
     // A cursor the API returned still works.
     const first = await app.request('/api/v1/subscriptions?limit=1', { headers: bearer() });
     const { nextCursor } = (await first.json()) as { nextCursor: string };
