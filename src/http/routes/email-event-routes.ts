@@ -9,12 +9,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 
 import { type EmailEvent, recordEmailEvent } from '../../app/lines/record-email-event.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
 import { MAX_DELIVERY_REPORT_BYTES, readDeliveryReport } from '../../email/read-delivery-report.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
+import { limitBody } from '../limit-body.js';
 import { errorResponses, json } from '../openapi-common.js';
 
 export const WEBHOOK_SECRET_HEADER = 'X-Onramp-Webhook-Secret';
@@ -91,8 +91,6 @@ export function eventFromDsn(text: string): EmailEvent {
 }
 
 export function registerEmailEventRoutes(app: ApiApp, deps: HttpDeps): void {
-  // A limit of its own: a report is small, and is read (not streamed) before it is parsed.
-  const maxBytes = Math.min(deps.maxBodyBytes, MAX_DELIVERY_REPORT_BYTES);
   app.openAPIRegistry.registerComponent('securitySchemes', 'webhookSecret', {
     type: 'apiKey',
     in: 'header',
@@ -108,13 +106,9 @@ export function registerEmailEventRoutes(app: ApiApp, deps: HttpDeps): void {
         'Authenticated by the shared secret in `X-Onramp-Webhook-Secret`; the endpoint exists only when `EMAIL_EVENTS_SECRET` is set. The same report twice changes nothing the second time.',
       summary: 'Report a bounce, delivery or failure of a provisioning e-mail (for the mail provider)',
       security: [{ webhookSecret: [] }],
+      // A limit of its own: a report is small, and is read whole before it is parsed.
       middleware: [
-        bodyLimit({
-          maxSize: maxBytes,
-          onError: () => {
-            throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes });
-          },
-        }),
+        limitBody(Math.min(deps.maxBodyBytes, MAX_DELIVERY_REPORT_BYTES)),
         requireWebhookSecret(deps.emailEventsSecret),
       ] as const,
       request: {
