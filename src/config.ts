@@ -70,6 +70,7 @@ export const envSchema = z.object({
   MAIL_REPLY_TO: z.string().optional(),
   BRAND_NAME: displayName({ max: 60 }).default(DEFAULT_BRAND_NAME),
   MAIL_SINK_PORT: int(0, 65535).default(2525),
+  MAILBOX_PUBLIC: bool.default(false),
   DKIM_DOMAIN: dnsName(2, 'expected a domain name, e.g. example.com').optional(),
   DKIM_SELECTOR: dnsName(1, 'expected a selector, e.g. onramp2026').optional(),
   DKIM_PRIVATE_KEY: z.string().optional(),
@@ -118,6 +119,8 @@ export interface Config {
   brandName: string;
   mailReplyTo: string | undefined;
   mailSinkPort: number;
+  /** MAILBOX_PUBLIC: serve /dev/mailbox in demo mode even when HOST is not loopback. */
+  mailboxPublic: boolean;
   /** DKIM signing of every outgoing e-mail (DKIM_*); unset = unsigned. */
   dkim: DkimKey | undefined;
   demoData: boolean;
@@ -189,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     brandName: e.BRAND_NAME,
     mailReplyTo: e.MAIL_REPLY_TO,
     mailSinkPort: e.MAIL_SINK_PORT,
+    mailboxPublic: e.MAILBOX_PUBLIC,
     dkim,
     demoData: e.DEMO_DATA ?? mode === 'embedded',
     policy: buildPolicy({

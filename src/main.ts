@@ -8,6 +8,7 @@ import pino, { type Logger } from 'pino';
 import { type AppDeps, type Clock, randomIds, systemClock } from './app/deps.js';
 import { seedOfferCatalogue } from './app/orders/seed-offer-catalogue.js';
 import { type Config, dkimMisaligned } from './config.js';
+import { mailboxDecision } from './config-mailbox.js';
 import { createHttpApp } from './create-http-app.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { captureMailInto } from './email/capture-mail.js';
@@ -166,6 +167,12 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
     if (options.web) {
       const https = config.publicUrl.startsWith('https:');
       const demoMode = config.mode === 'embedded' && !config.smtpUrl;
+      const mailbox = mailboxDecision({ demoMode, host: config.host, mailboxPublic: config.mailboxPublic });
+      if (mailbox === 'refused: not loopback')
+        log.warn(
+          { host: config.host },
+          '/dev/mailbox is off: it shows every setup link to anyone who can reach HOST; listen on 127.0.0.1 or set MAILBOX_PUBLIC=1',
+        );
       const app = createHttpApp(
         {
           ...deps,
@@ -174,7 +181,14 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
           emailEventsSecret: config.emailEventsSecret,
           secureCookies: https,
         },
-        { logError: (err) => log.error({ err }, 'request failed'), log, metrics, demoMode, https },
+        {
+          logError: (err) => log.error({ err }, 'request failed'),
+          log,
+          metrics,
+          demoMode,
+          mailbox: mailbox === 'served',
+          https,
+        },
       );
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));

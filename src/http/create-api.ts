@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 
 import { AppError } from '../domain/errors.js';
@@ -16,7 +15,9 @@ import { API_TAGS, renderApiDocs } from './api-docs-page.js';
 import type { ApiEnv, HttpDeps } from './api-types.js';
 import { authenticate } from './authenticate.js';
 import { idempotency } from './idempotency.js';
+import { limitBody } from './limit-body.js';
 import { observeRequests } from './observe-requests.js';
+import { refuseUnstorableUrl } from './refuse-unstorable-url.js';
 import { renderError } from './render-error.js';
 import { registerEmailEventRoutes } from './routes/email-event-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
@@ -28,6 +29,7 @@ import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
+import { securityHeaders } from './security-headers.js';
 import { validationHook } from './validation-hook.js';
 import { registerWebhookEventDocs } from './webhook-event-docs.js';
 
@@ -37,6 +39,8 @@ export interface ApiOptions {
   log?: Logger;
   /** The instance's metrics (shared with the worker in one process); a fresh registry when absent. */
   metrics?: OnrampMetrics;
+  /** PUBLIC_URL is https: the security headers add HSTS. */
+  https?: boolean;
 }
 
 export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiEnv> {
@@ -52,6 +56,11 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     await next();
   });
   app.use('*', observeRequests(metrics, options.log));
+  // /api/docs is a page like the others; the JSON answers get the same no-sniff, no-frame rules.
+  app.use('/api/*', securityHeaders(options.https ?? false));
+  // Every API path, read or write; the pages bound their own bodies (a 413 page, not JSON).
+  app.use('/api/*', limitBody(deps.maxBodyBytes));
+  app.use('/api/*', refuseUnstorableUrl());
   app.onError((err, c) => renderError(err, c, options.logError));
   app.notFound((c) => renderError(new AppError('NOT_FOUND'), c, options.logError));
 
@@ -75,15 +84,6 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   registerEmailEventRoutes(app, deps); // before /api/v1's bearer-token middleware: providers send a secret
   registerSetupApiRoutes(app, deps); // likewise: the setup link's token is the credential
   const api = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: deps.maxBodyBytes });
-      },
-    }),
-  );
   api.use('*', authenticate(deps.db, deps.clock));
   api.use('*', idempotency(deps));
   registerOrderRoutes(api, deps);

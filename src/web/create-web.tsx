@@ -5,12 +5,13 @@
 import { readFileSync } from 'node:fs';
 
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import pino, { type Logger } from 'pino';
 
-import { AppError } from '../domain/errors.js';
+import { limitBody } from '../http/limit-body.js';
+import { refuseUnstorableUrl } from '../http/refuse-unstorable-url.js';
+import { securityHeaders } from '../http/security-headers.js';
 import { registerAccountRoutes } from './account/register-account-routes.js';
 import { csrfProtection } from './csrf-protection.js';
 import { notFoundPage, renderPageError } from './error-pages.js';
@@ -23,7 +24,7 @@ import { registerSignInRoutes } from './sign-in-routes.js';
 import { registerSupportRoutes } from './support/register-support-routes.js';
 import { registerTokenPages } from './tokens/register-token-pages.js';
 import type { WebDeps, WebEnv } from './web-env.js';
-import { webContext, webSecurityHeaders } from './web-middleware.js';
+import { webContext } from './web-middleware.js';
 import { registerWorkspaceRoutes } from './workspace/register-workspace-routes.js';
 
 const STATIC: Record<string, { body: string; type: string }> = {
@@ -37,11 +38,16 @@ const STATIC: Record<string, { body: string; type: string }> = {
   },
 };
 
+/** Screenshots: at most 5 × 5 MB plus the form fields. */
 const SUPPORT_FORM_MAX_BYTES = 26 * 1024 * 1024;
+/** Every other form is a few fields (the largest, a bulk change, lists a few hundred lines). */
+const PAGE_FORM_MAX_BYTES = 1_000_000;
 
 export interface WebOptions {
-  /** Embedded/demo mode: shows /dev/mailbox and the demo sign-in hint. */
+  /** Embedded/demo mode: the demo sign-in hint, and /dev/mailbox unless `mailbox` says otherwise. */
   demoMode: boolean;
+  /** Serve /dev/mailbox (every captured setup link, unauthenticated): demo mode on loopback only. */
+  mailbox?: boolean;
   https: boolean;
   /** The process's logger (main.ts's); a page's unexpected error is one line here. Default: stderr. */
   log?: Logger;
@@ -56,26 +62,22 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
     c.set('brand', deps.settings.brandName);
     await next();
   });
+  // Beside the API, its middleware has named the request already; alone, Hono's names it.
+  app.use('*', (c, next) => (c.get('requestId') ? next() : requestId()(c, next)));
+  app.use('*', securityHeaders(options.https));
+  // Before anything reads it: no page, form or mailbox request is read past its limit (413 page).
+  app.use(
+    '*',
+    limitBody((c) => (c.req.path === '/support/new' ? SUPPORT_FORM_MAX_BYTES : PAGE_FORM_MAX_BYTES)),
+  );
+  app.use('*', refuseUnstorableUrl());
   app.get('/static/:file', (c) => {
     const file = STATIC[c.req.param('file')];
     if (!file) return c.notFound();
     return c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'public, max-age=300' });
   });
-  if (options.demoMode) app.route('/', mailboxRoutes(deps.db) as unknown as Hono<WebEnv>);
+  if (options.mailbox ?? options.demoMode) app.route('/', mailboxRoutes(deps.db) as unknown as Hono<WebEnv>);
 
-  // Beside the API, its middleware has named the request already; alone, Hono's names it.
-  app.use('*', (c, next) => (c.get('requestId') ? next() : requestId()(c, next)));
-  app.use('*', webSecurityHeaders(options.https));
-  // Screenshots: at most 5 × 5 MB plus the form fields; refused before anything is parsed.
-  app.use(
-    '/support/new',
-    bodyLimit({
-      maxSize: SUPPORT_FORM_MAX_BYTES,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: SUPPORT_FORM_MAX_BYTES });
-      },
-    }),
-  );
   app.use('*', csrf());
   app.use('*', webContext(deps));
   app.use('*', csrfProtection(deps.secureCookies));

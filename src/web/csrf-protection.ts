@@ -5,16 +5,29 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 
 import { randomIds } from '../app/deps.js';
+import { invalidInput } from '../domain/errors.js';
 import type { WebEnv } from './web-env.js';
 
 export const CSRF_COOKIE = 'onramp_csrf';
 
 const same = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The form, parsed once for every route (Hono keeps it): a malformed multipart body (no boundary,
+ * a broken part) is the sender's mistake, answered 400 naming the body, not a 500.
+ */
+async function parseForm(c: Context<WebEnv>) {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    throw invalidInput('body', 'is not a well-formed form (multipart/form-data or urlencoded)');
+  }
+}
 
 export function csrfProtection(secure: boolean): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
@@ -26,7 +39,7 @@ export function csrfProtection(secure: boolean): MiddlewareHandler<WebEnv> {
     c.set('csrfToken', token);
     if (c.req.method === 'POST') {
       const type = c.req.header('content-type') ?? '';
-      const form = type.includes('form') ? await c.req.parseBody() : {};
+      const form = type.includes('form') ? await parseForm(c) : {};
       const sent = typeof form['_csrf'] === 'string' ? form['_csrf'] : (c.req.header('x-csrf-token') ?? '');
       if (!same(sent, token)) return c.text(c.get('t')('web.csrfRefused'), 403);
     }

@@ -1,6 +1,7 @@
 /** Sign-in and sign-out for partner, distributor, support and customer admin users. */
 import type { Context } from 'hono';
 
+import { MAX_PASSWORD_LENGTH } from '../app/identity/set-password.js';
 import { verifySignIn } from '../app/identity/verify-sign-in.js';
 import { limitSignIn } from '../app/rate-limits.js';
 import { isAppError } from '../domain/errors.js';
@@ -17,8 +18,13 @@ function safeNext(next: unknown): string | null {
 }
 
 export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: boolean }): void {
-  const page = (c: Context<WebEnv>, failed: boolean, email = '', retryAfterSeconds = 0) => {
+  /** `tooLong`: a password past the cap, refused before any work (400, whoever the address is). */
+  const page = (c: Context<WebEnv>, failed: boolean | 'tooLong', email = '', retryAfterSeconds = 0) => {
     const ctx = pageContext(c);
+    const notice =
+      failed === 'tooLong'
+        ? ctx.t('account:password.errors.long', { max: MAX_PASSWORD_LENGTH })
+        : ctx.t(retryAfterSeconds ? 'errors.RATE_LIMITED' : 'web.signIn.failed');
     const next = safeNext(c.req.query('next')) ?? '';
     return c.html(
       <Layout ctx={ctx} title={ctx.t('web.signIn.title')}>
@@ -26,7 +32,7 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
         <div class="card">
           {failed && (
             <p class="notice bad" role="alert">
-              {ctx.t(retryAfterSeconds ? 'errors.RATE_LIMITED' : 'web.signIn.failed')}
+              {notice}
             </p>
           )}
           <form method="post" action={`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
@@ -45,7 +51,7 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
           {deps.demoMode && <p class="muted">{ctx.t('web.signIn.demoHint')}</p>}
         </div>
       </Layout>,
-      retryAfterSeconds ? 429 : failed ? 401 : 200,
+      retryAfterSeconds ? 429 : failed === 'tooLong' ? 400 : failed ? 401 : 200,
       retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {},
     );
   };
@@ -54,7 +60,8 @@ export function registerSignInRoutes(app: WebApp, deps: WebDeps & { demoMode: bo
   app.post('/sign-in', async (c) => {
     const form = await c.req.parseBody();
     const email = typeof form['email'] === 'string' ? form['email'].trim().slice(0, 254) : '';
-    const password = typeof form['password'] === 'string' ? form['password'].slice(0, 1000) : '';
+    const password = typeof form['password'] === 'string' ? form['password'] : '';
+    if ([...password].length > MAX_PASSWORD_LENGTH) return page(c, 'tooLong', email);
     try {
       await limitSignIn(deps, { email, ip: clientIp(c) });
     } catch (e) {

@@ -1,7 +1,6 @@
-/** Language, signed-in user, translator and security headers for every page. */
+/** Language, signed-in user and translator for every page. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 
 import { type Actor, isLanguage, type Language } from '../domain/types.js';
 import { languageFromHeader, translator } from '../i18n/i18n.js';
@@ -35,25 +34,4 @@ export function webContext(deps: WebDeps): MiddlewareHandler<WebEnv> {
     c.set('t', translator(language, deps.settings.brandName));
     await next();
   };
-}
-
-export function webSecurityHeaders(https: boolean): MiddlewareHandler {
-  return secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      // E-mail previews and a few components use style attributes; scripts stay strict.
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      frameAncestors: ["'none'"],
-      formAction: ["'self'"],
-      baseUri: ["'none'"],
-      objectSrc: ["'none'"],
-    },
-    strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'same-origin',
-    // A response that sets its own header keeps it (screenshots get a stricter CSP).
-    overwrite: false,
-  });
 }

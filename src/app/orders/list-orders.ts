@@ -30,12 +30,12 @@ export async function listOrders(
   actor: Actor,
   input: ListOrdersInput,
 ): Promise<{ items: OrderSummary[]; nextCursor: string | null }> {
-  const after = decodeCursor(input.cursor, 2) as [string, string] | undefined;
+  const after = decodeCursor(input.cursor);
   // One row more than the page: whether it comes back says if there is a next page.
   const rows = await listOrderRows(deps.db, actor, {
     q: input.q,
     status: input.status as LineStatus | undefined,
-    after: after && { submittedAt: new Date(after[0]), id: after[1] },
+    after: after && { submittedAt: after.at, id: after.id },
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
@@ -51,7 +51,6 @@ export async function listOrders(
       statuses: Object.fromEntries(r.status_counts.map((c) => [c.status, c.n])),
       mapped: r.mapped_at !== null,
     })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor([last.submitted_at.toISOString(), last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.submitted_at, last.id) : null,
   };
 }

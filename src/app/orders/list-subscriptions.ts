@@ -48,7 +48,7 @@ export async function listSubscriptions(
   actor: Actor,
   input: ListSubscriptionsInput,
 ): Promise<{ items: SubscriptionSummary[]; nextCursor: string | null }> {
-  const after = decodeCursor(input.cursor, 2) as [string, string] | undefined;
+  const after = decodeCursor(input.cursor);
   // One row more than the page: whether it comes back says if there is a next page.
   const rows = await listSubscriptionRows(deps.db, actor, {
     status: input.status as LineStatus | undefined,
@@ -57,7 +57,7 @@ export async function listSubscriptions(
     orderId: input.orderId,
     webOrderId: input.webOrderId,
     q: input.q,
-    after: after && { createdAt: new Date(after[0]), subscriptionId: after[1] },
+    after: after && { createdAt: after.at, subscriptionId: after.id },
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
@@ -80,8 +80,6 @@ export async function listSubscriptions(
       mapped: r.mapped_at !== null,
     })),
     nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor([last.created_at.toISOString(), last.subscription_id])
-        : null,
+      rows.length > input.limit && last ? encodeCursor(last.created_at, last.subscription_id) : null,
   };
 }

@@ -9,11 +9,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 
 import { type EmailEvent, recordEmailEvent } from '../../app/lines/record-email-event.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
+import { MAX_DELIVERY_REPORT_BYTES, readDeliveryReport } from '../../email/read-delivery-report.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
+import { limitBody } from '../limit-body.js';
 import { errorResponses, json } from '../openapi-common.js';
 
 export const WEBHOOK_SECRET_HEADER = 'X-Onramp-Webhook-Secret';
@@ -69,17 +70,11 @@ function invalidBody(message: string): AppError {
   return invalidInput('body', message);
 }
 
-/**
- * The few DSN fields we need. The original's Message-ID is an `Original-Message-ID` field when the
- * provider adds one, else the last `Message-ID` (the returned headers come after the report's own).
- */
+/** What a DSN says: the original's Message-ID, and whether it bounced, arrived or is delayed. */
 export function eventFromDsn(text: string): EmailEvent {
-  const unfolded = text.replace(/\r?\n[ \t]+/g, ' ');
-  const field = (name: string) =>
-    [...unfolded.matchAll(new RegExp(`^${name}:[ \\t]*(.*\\S)`, 'gim'))].map((m) => m[1]!);
-  const messageId = field('(?:X-)?Original-Message-ID')[0] ?? field('Message-ID').at(-1);
-  const status = field('Status')[0];
-  const action = field('Action')[0]?.toLowerCase();
+  const report = readDeliveryReport(text);
+  const messageId = report.originalMessageId ?? report.messageId;
+  const { status, action } = report;
   if (!messageId || (!status && !action))
     throw invalidBody('a DSN needs the original Message-ID and a Status or Action field');
   const type =
@@ -91,7 +86,7 @@ export function eventFromDsn(text: string): EmailEvent {
           (!action && status?.startsWith('2'))
         ? 'delivered'
         : 'delayed';
-  const detail = [status, field('Diagnostic-Code')[0]].filter(Boolean).join(' ').slice(0, MAX_DETAIL);
+  const detail = [status, report.diagnosticCode].filter(Boolean).join(' ').slice(0, MAX_DETAIL);
   return { type, ref: { messageId }, detail: detail || undefined };
 }
 
@@ -111,13 +106,9 @@ export function registerEmailEventRoutes(app: ApiApp, deps: HttpDeps): void {
         'Authenticated by the shared secret in `X-Onramp-Webhook-Secret`; the endpoint exists only when `EMAIL_EVENTS_SECRET` is set. The same report twice changes nothing the second time.',
       summary: 'Report a bounce, delivery or failure of a provisioning e-mail (for the mail provider)',
       security: [{ webhookSecret: [] }],
+      // A limit of its own: a report is small, and is read whole before it is parsed.
       middleware: [
-        bodyLimit({
-          maxSize: deps.maxBodyBytes,
-          onError: () => {
-            throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: deps.maxBodyBytes });
-          },
-        }),
+        limitBody(Math.min(deps.maxBodyBytes, MAX_DELIVERY_REPORT_BYTES)),
         requireWebhookSecret(deps.emailEventsSecret),
       ] as const,
       request: {
