@@ -14,11 +14,15 @@
  * The file stays after release: deleting it would let a starter lock an unlinked inode.
  */
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { tryLock } from 'fs-native-extensions';
+import type * as FsNativeExtensions from 'fs-native-extensions';
 
 import { AppError } from '../domain/errors.js';
+
+// Loaded on first use: a PostgreSQL deployment never locks a folder, so it never loads the addon.
+const loadAddon = () => createRequire(import.meta.url)('fs-native-extensions') as typeof FsNativeExtensions;
 
 /** The lock file; it holds the holder's pid, for the message only. */
 export const LOCK_FILE = 'onramp.lock';
@@ -40,7 +44,7 @@ export function lockDataDir(dataDir: string): () => void {
   const fd = openSync(file, 'a+');
   let locked: boolean;
   try {
-    locked = tryLock(fd);
+    locked = loadAddon().tryLock(fd);
   } catch (e) {
     closeSync(fd);
     throw e;
