@@ -73,9 +73,9 @@ function layerMayNotImport(layer, forbidden, why, paths = []) {
 
 /**
  * The domain is pure: nothing of ours outside src/domain, and no package but the pure ones (so no
- * kysely at all: KYSELY_SQL need not be repeated here).
+ * kysely at all: KYSELY_SQL need not be repeated here). image-size reads dimensions from bytes.
  */
-const DOMAIN_PACKAGES = ['zod', 'node:net'];
+const DOMAIN_PACKAGES = ['zod', 'node:net', 'image-size'];
 const domainIsPure = Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
   files: filesAt('domain', depth),
   rules: {

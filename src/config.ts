@@ -10,6 +10,7 @@ import { ConfigError } from './config-error.js';
 import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 import type { DkimKey } from './email/index.js';
+import type { DatabaseTimeouts } from './store/open-store.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -60,6 +61,10 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
     .optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(0, 3_600_000).default(15_000),
+  DATABASE_QUERY_TIMEOUT_MS: int(0, 3_600_000).default(17_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: int(0, 3_600_000).default(60_000),
   DATA_DIR: z.string().min(1).default('./data'),
   SMTP_URL: z
     .string()
@@ -111,6 +116,8 @@ export interface Config {
   adminPortalUrl: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** DATABASE_*_TIMEOUT_MS: how long PostgreSQL work may take (see src/store/open-store.ts). */
+  databaseTimeouts: DatabaseTimeouts;
   dataDir: string;
   smtpUrl: string | undefined;
   smtpPoolSize: number;
@@ -174,6 +181,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         message: `must be at least the longest policy period in POLICY_DEFAULT_DAYS and POLICY_CLOSE_AFTER_DAYS (${longestPolicyDays} days), or a setup link dies before its line closes`,
       },
     ]);
+  // The server's statement_timeout must fire first: it cancels cleanly, the client's cannot.
+  if (e.DATABASE_QUERY_TIMEOUT_MS > 0 && e.DATABASE_QUERY_TIMEOUT_MS <= e.DATABASE_STATEMENT_TIMEOUT_MS)
+    throw new ConfigError([
+      { variable: 'DATABASE_QUERY_TIMEOUT_MS', message: 'must be longer than DATABASE_STATEMENT_TIMEOUT_MS' },
+    ]);
   const dkim = dkimOf(e);
   const mode = e.DATABASE_URL ? 'production' : 'embedded';
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -185,6 +197,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPortalUrl: e.ADMIN_PORTAL_URL ?? `${publicUrl}/admin`,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseTimeouts: {
+      connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      queryMs: e.DATABASE_QUERY_TIMEOUT_MS,
+      idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     dataDir: e.DATA_DIR,
     smtpUrl: e.SMTP_URL,
     smtpPoolSize: e.SMTP_POOL_SIZE,

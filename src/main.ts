@@ -81,8 +81,9 @@ export async function openDatabase(
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: config.databasePoolSize,
+      timeouts: config.databaseTimeouts,
     });
-    const applied = await migrate(store.db);
+    const applied = await migrateWithoutTimeouts(config, store);
     if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
     // POLICY_* seed the offer catalogue's periods the first time only; the database decides after.
     const seeded = await seedOfferCatalogue(store.db, config.policy, new Date());
@@ -91,6 +92,22 @@ export async function openDatabase(
   } catch (e) {
     release();
     throw e;
+  }
+}
+
+/**
+ * A migration may rewrite a large table, or wait for another process's: on PostgreSQL it gets
+ * a connection of its own without the statement and query timeouts that bound requests.
+ */
+async function migrateWithoutTimeouts(config: Config, store: Store): Promise<string[]> {
+  if (!config.databaseUrl) return migrate(store.db);
+  const { connectMs } = config.databaseTimeouts;
+  const unbounded = { connectMs, statementMs: 0, queryMs: 0, idleInTransactionMs: 0 };
+  const migrator = await openStore({ databaseUrl: config.databaseUrl, poolSize: 1, timeouts: unbounded });
+  try {
+    return await migrate(migrator.db);
+  } finally {
+    await migrator.close();
   }
 }
 

@@ -1,8 +1,11 @@
 /**
  * Support cases, the pure part: types, statuses, who may see a case, and which screenshots are
  * accepted. A screenshot's type is read from its first bytes, never from its name or the type
- * the browser claims.
+ * the browser claims, and its size in pixels from its header (image-size, a pure parser): a
+ * small file can declare a huge image (a 1 MB PNG of 20000×20000 pixels decodes to 1.6 GB).
  */
+import { imageSize } from 'image-size';
+
 import { AppError, invalidInput } from './errors.js';
 import type { Actor } from './types.js';
 
@@ -14,6 +17,10 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const MAX_SCREENSHOTS = 5;
 export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
+/** 40 megapixels: an 8K screen (33 MP), or a full-page capture 1920 wide and 20000 tall. */
+export const MAX_SCREENSHOT_PIXELS = 40_000_000;
+/** Shown inline up to 4096×4096; larger ones (and unmeasured old ones) are offered as downloads. */
+export const INLINE_SCREENSHOT_PIXELS = 4096 * 4096;
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp';
 
@@ -36,6 +43,48 @@ export interface ScreenshotUpload {
 
 export interface CheckedScreenshot extends ScreenshotUpload {
   contentType: ImageType;
+  width: number;
+  height: number;
+}
+
+const SIZE_TYPES: Record<ImageType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+/** Width and height from the header, if it is a well-formed header of the sniffed type. */
+export function imageDimensions(
+  bytes: Uint8Array,
+  contentType: ImageType,
+): { width: number; height: number } | null {
+  try {
+    // image-size reads through DataViews on `bytes.buffer`, past the end of a view on a larger
+    // buffer (Node's pooled Buffers): give it a buffer of exactly these bytes.
+    const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const size = imageSize(exact ? bytes : new Uint8Array(bytes));
+    if (size.type !== SIZE_TYPES[contentType] || !(size.width > 0) || !(size.height > 0)) return null;
+    return { width: size.width, height: size.height };
+  } catch {
+    return null; // a truncated or malformed header
+  }
+}
+
+/**
+ * Whether a stored screenshot may be shown in the page (inline) rather than downloaded: only a
+ * known type, measured at upload, and small enough for any browser to decode without harm.
+ */
+export function showsInline(shot: {
+  contentType: string;
+  width: number | null;
+  height: number | null;
+}): boolean {
+  return (
+    shot.contentType in SIZE_TYPES &&
+    shot.width !== null &&
+    shot.height !== null &&
+    shot.width * shot.height <= INLINE_SCREENSHOT_PIXELS
+  );
 }
 
 /** A name safe to echo in a header and on a page: no path, no quotes or control characters. */
@@ -71,9 +120,17 @@ export function checkScreenshots(files: ScreenshotUpload[]): CheckedScreenshot[]
       issues.push({ path, message: 'is empty', reason: 'notImage', filename });
     else {
       const contentType = sniffImageType(file.bytes);
-      if (!contentType)
+      const size = contentType && imageDimensions(file.bytes, contentType);
+      if (!contentType || !size)
         issues.push({ path, message: 'is not a PNG, JPEG or WebP image', reason: 'notImage', filename });
-      else checked.push({ filename, bytes: file.bytes, contentType });
+      else if (size.width * size.height > MAX_SCREENSHOT_PIXELS)
+        issues.push({
+          path,
+          message: `is ${size.width}×${size.height} pixels, more than ${MAX_SCREENSHOT_PIXELS / 1_000_000} megapixels`,
+          reason: 'tooManyPixels',
+          filename,
+        });
+      else checked.push({ filename, bytes: file.bytes, contentType, ...size });
     }
   });
   if (issues.length > 0) throw invalidInput(issues);

@@ -24,6 +24,8 @@ export type ApiApp = OpenAPIHono<ApiEnv>;
 export interface HttpDeps extends AppDeps {
   store: Pick<Store, 'ping'>;
   maxBodyBytes: number;
+  /** How long /readyz waits for the database before answering 503; READY_TIMEOUT_MS when absent. */
+  readyTimeoutMs?: number;
   /** Shared secret of POST /api/v1/email-events (X-Onramp-Webhook-Secret); unset: no such endpoint. */
   emailEventsSecret?: string | undefined;
 }

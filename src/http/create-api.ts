@@ -33,6 +33,9 @@ import { securityHeaders } from './security-headers.js';
 import { validationHook } from './validation-hook.js';
 import { registerWebhookEventDocs } from './webhook-event-docs.js';
 
+/** /readyz answers within this, whatever the database does. */
+export const READY_TIMEOUT_MS = 2_000;
+
 export interface ApiOptions {
   logError: (err: unknown) => void;
   /** Request log (one line per request); none when absent. */
@@ -65,14 +68,27 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   app.notFound((c) => renderError(new AppError('NOT_FOUND'), c, options.logError));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // A probe must answer in time whatever the database does (a blackhole answers nothing): the
+  // check races a timer, and a late one is a 503 while the check runs out under the pool's timeouts.
   app.get('/readyz', async (c) => {
-    try {
+    const check = (async () => {
       await deps.store.ping();
-      const pending = await pendingMigrations(deps.db);
+      return pendingMigrations(deps.db);
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), deps.readyTimeoutMs ?? READY_TIMEOUT_MS);
+    });
+    try {
+      const pending = await Promise.race([check, late]);
+      if (pending === 'late') return c.json({ status: 'database not answering' }, 503);
       if (pending > 0) return c.json({ status: 'migrations pending', pending }, 503);
       return c.json({ status: 'ready' });
     } catch {
       return c.json({ status: 'database unreachable' }, 503);
+    } finally {
+      clearTimeout(timer);
+      check.catch(() => {}); // a late check's failure is already answered
     }
   });
 

@@ -12,7 +12,7 @@ import { errorMessage } from '../i18n/error-message.js';
 import { languageFromHeader } from '../i18n/i18n.js';
 
 const DATABASE_GONE =
-  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed)/;
+  /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed|Query read timeout)/;
 
 export function errorBody(error: AnyAppError, language: Language, brand?: string) {
   return { error: { code: error.code, message: errorMessage(error, language, brand), ...error.details } };
@@ -41,6 +41,8 @@ export function toAppError(err: unknown): AnyAppError | null {
     return new AppError('UNAVAILABLE');
   // A deadlock or serialization failure that outlasted `inTransaction`'s retries: try again shortly.
   if (code === '40001' || code === '40P01') return new AppError('UNAVAILABLE');
+  // DATABASE_STATEMENT_TIMEOUT_MS or DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS ran out: too slow now.
+  if (code === '57014' || code === '25P03') return new AppError('UNAVAILABLE');
   // The pg pool's own words for a lost or unreachable server (these errors carry no code).
   if (err instanceof Error && DATABASE_GONE.test(err.message)) return new AppError('UNAVAILABLE');
   return null;

@@ -29,7 +29,32 @@ export interface StoreOptions {
   /** PGlite data folder, or ':memory:'. */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL only (PGlite runs in this process); each default below when absent. */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
+
+/**
+ * How long PostgreSQL work may take, so a slow or unreachable database costs a request seconds,
+ * not minutes (0 = no limit, as in PostgreSQL). Two layers, because they catch different faults:
+ * `statementMs` is PostgreSQL's statement_timeout, which cancels a slow statement cleanly on the
+ * server; `queryMs` is the client's own timer, the only one that fires when the network drops
+ * packets (a "blackhole": no answer, no reset), so it must be the longer of the two.
+ */
+export interface DatabaseTimeouts {
+  /** Opening a connection, and waiting for a free one from the pool. */
+  connectMs: number;
+  statementMs: number;
+  queryMs: number;
+  /** A session left in an open transaction (its client lost) is ended, freeing its row locks. */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 15_000,
+  queryMs: 17_000,
+  idleInTransactionMs: 60_000,
+};
 
 // DATE stays a 'YYYY-MM-DD' string (no time-zone drift); counts and identities become numbers.
 const DATE_OID = 1082;
@@ -37,7 +62,10 @@ const INT8_OID = 20;
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, {
+        ...DEFAULT_DATABASE_TIMEOUTS,
+        ...options.timeouts,
+      })
     : openPglite(options.dataDir ?? ':memory:');
 }
 
@@ -61,12 +89,17 @@ async function openPglite(dataDir: string): Promise<Store> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Store> {
+async function openPostgres(url: string, poolSize: number, timeouts: DatabaseTimeouts): Promise<Store> {
   const pool = new pg.Pool({
     Client: PreparingClient,
     connectionString: url,
     max: poolSize,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.queryMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    // Probes a silent peer, so a connection cut by a blackhole is found dead while idle too.
+    keepAlive: true,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (v: string) => v;

@@ -29,15 +29,30 @@ export class PreparingClient extends pg.Client {
       typeof text === 'string' && Array.isArray(values) && args.length === 2
         ? this.#nameOf(text, values)
         : null;
-    if (name === null) return Reflect.apply(super.query, this, args) as never;
+    if (name === null) {
+      const result: unknown = Reflect.apply(super.query, this, args);
+      return (
+        result instanceof Promise ? result.catch((err: unknown) => this.#failed(err)) : result
+      ) as never;
+    }
     const result = super.query({ name, text: text as string, values: values as unknown[] });
-    return result.catch((err: unknown) => {
-      if ((err as { code?: string }).code === '0A000') {
-        this.#names.clear();
-        this.#generation++;
-      }
-      throw err;
-    }) as never;
+    return result.catch((err: unknown) => this.#failed(err)) as never;
+  }
+
+  #failed(err: unknown): never {
+    if ((err as { code?: string }).code === '0A000') {
+      this.#names.clear();
+      this.#generation++;
+    }
+    // The client gave up waiting (query_timeout) but the statement stays active on this
+    // connection, so every later query would queue behind it. end() marks the client ending at
+    // once, so the pool drops it when it comes back; destroy() frees the socket now (a silent
+    // network would keep it for minutes).
+    if (err instanceof Error && err.message === 'Query read timeout') {
+      this.end().catch(() => {});
+      this.connection.stream.destroy();
+    }
+    throw err;
   }
 
   #nameOf(text: string, values: unknown[]): string | null {

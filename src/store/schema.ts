@@ -290,6 +290,9 @@ export interface SupportCaseScreenshotTable {
   size_bytes: number;
   content: Uint8Array;
   created_at: Timestamp;
+  /** Pixels, read from the header at upload; null for screenshots stored before migration 021. */
+  width: number | null;
+  height: number | null;
 }
 
 export interface SupportCaseEventTable {

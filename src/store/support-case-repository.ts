@@ -41,6 +41,8 @@ export async function insertScreenshots(
         content_type: f.contentType,
         size_bytes: f.bytes.byteLength,
         content: f.bytes,
+        width: f.width,
+        height: f.height,
         created_at: now,
       })),
     )
@@ -135,13 +137,10 @@ export async function listCases(
   return q.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc').limit(filter.limit).execute();
 }
 
-export async function screenshotsOf(
-  db: Db,
-  caseId: string,
-): Promise<{ id: string; filename: string; content_type: string; size_bytes: number }[]> {
+export async function screenshotsOf(db: Db, caseId: string) {
   return db
     .selectFrom('support_case_screenshot')
-    .select(['id', 'filename', 'content_type', 'size_bytes'])
+    .select(['id', 'filename', 'content_type', 'size_bytes', 'width', 'height'])
     .where('case_id', '=', caseId)
     .orderBy('id')
     .execute();
@@ -150,7 +149,7 @@ export async function screenshotsOf(
 export async function findScreenshot(db: Db, caseId: string, id: string) {
   return db
     .selectFrom('support_case_screenshot')
-    .select(['filename', 'content_type', 'content'])
+    .select(['filename', 'content_type', 'content', 'width', 'height'])
     .where('case_id', '=', caseId)
     .where('id', '=', id)
     .executeTakeFirst();

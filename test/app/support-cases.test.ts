@@ -12,7 +12,7 @@ import { setSupportCaseStatus } from '../../src/app/support/set-support-case-sta
 import { AppError } from '../../src/domain/errors.js';
 import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
-import { FAKE_PNG, JPEG_HEADER, OVERSIZE_PNG, PNG_1X1 } from '../support/images.js';
+import { blankPng, FAKE_PNG, JPEG_2X1, JPEG_HEADER_ONLY, OVERSIZE_PNG, PNG_1X1 } from '../support/images.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -76,7 +76,7 @@ describeEachStore('support cases', (kind) => {
         description: 'The contact never got the e-mail, resending did not help.',
         screenshots: [
           { filename: 'inbox.jpg', bytes: PNG_1X1 },
-          { filename: '../../etc/spam"folder.jpeg', bytes: JPEG_HEADER },
+          { filename: '../../etc/spam"folder.jpeg', bytes: JPEG_2X1 },
         ],
       },
     );
@@ -84,9 +84,9 @@ describeEachStore('support cases', (kind) => {
     const detail = await getSupportCase(w.deps, { actor: w.actors.alice }, caseId!);
     expect(detail).toMatchObject({ role: 'requester', status: 'open', webOrderId, subscriptionId: sub });
     // The sniffed type wins over the name; the name loses its path and quotes.
-    expect(detail.screenshots.map((s) => [s.filename, s.contentType])).toEqual([
-      ['inbox.jpg', 'image/png'],
-      ['spam_folder.jpeg', 'image/jpeg'],
+    expect(detail.screenshots.map((s) => [s.filename, s.contentType, s.inline])).toEqual([
+      ['inbox.jpg', 'image/png', true],
+      ['spam_folder.jpeg', 'image/jpeg', true],
     ]);
     const shot = await getSupportScreenshot(
       w.deps,
@@ -103,10 +103,17 @@ describeEachStore('support cases', (kind) => {
     expect((await listMySupportCases(w.deps, w.actors.alice)).map((c) => c.id)).toContain(caseId);
   });
 
-  it('refuses an oversize or non-image screenshot and stores nothing at all', async () => {
+  it('refuses an oversize, non-image, unreadable or 20000×20000 screenshot and stores nothing at all', async () => {
     const { sub } = await awaitingOrder();
     const before = await counts();
-    for (const bytes of [OVERSIZE_PNG, FAKE_PNG]) {
+    const bomb = blankPng(20_000, 20_000); // about 50 KB on the wire, 1.6 GB once decoded
+    const reasons = new Map<Buffer, string>([
+      [OVERSIZE_PNG, 'tooLarge'],
+      [FAKE_PNG, 'notImage'],
+      [JPEG_HEADER_ONLY, 'notImage'],
+      [bomb, 'tooManyPixels'],
+    ]);
+    for (const [bytes, reason] of reasons) {
       const error = await openSupportCase(
         w.deps,
         { actor: w.actors.alice },
@@ -125,7 +132,7 @@ describeEachStore('support cases', (kind) => {
         expect.objectContaining({
           path: 'screenshots[1]',
           filename: 'bad.png',
-          reason: bytes === FAKE_PNG ? 'notImage' : 'tooLarge',
+          reason,
         }),
       ]);
     }

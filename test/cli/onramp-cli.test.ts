@@ -3,12 +3,13 @@
  * the command line in-process, then bin/onramp.js as a real process (the smoke test).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { lockDataDir } from '../../src/store/lock-data-dir.js';
 import { BIN, runOnramp as onramp } from '../support/run-onramp.js';
 
 const dirs: string[] = [];
@@ -48,9 +49,9 @@ describe('onramp CLI (embedded PGlite)', () => {
     { timeout: 120_000 },
     async () => {
       const DATA_DIR = freshDir();
-      // A live process other than this one (the command runs in this process): vitest's own.
-      writeFileSync(join(DATA_DIR, 'onramp.pid'), String(process.ppid));
-      const locked = await onramp(['migrate'], { DATA_DIR });
+      // The command runs in this process; the lock is per open file, so this hold counts too.
+      const release = lockDataDir(DATA_DIR);
+      const locked = await onramp(['migrate'], { DATA_DIR }).finally(release);
       expect(locked.code).toBe(3);
       expect(locked.stderr).toContain('held by a running Onramp server');
 

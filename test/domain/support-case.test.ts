@@ -5,12 +5,23 @@ import { AppError } from '../../src/domain/errors.js';
 import {
   caseAccess,
   checkScreenshots,
+  imageDimensions,
   MAX_SCREENSHOT_BYTES,
+  MAX_SCREENSHOT_PIXELS,
   safeFilename,
+  showsInline,
   sniffImageType,
 } from '../../src/domain/support-case.js';
 import type { Actor } from '../../src/domain/types.js';
-import { FAKE_PNG, JPEG_HEADER, PNG_1X1, WEBP_HEADER } from '../support/images.js';
+import {
+  blankPng,
+  FAKE_PNG,
+  JPEG_2X1,
+  JPEG_HEADER_ONLY,
+  PNG_1X1,
+  WEBP_2X1,
+  WEBP_HEADER_ONLY,
+} from '../support/images.js';
 
 const actor = (role: Actor['role'], userId = 'usr_x'): Actor => ({
   userId,
@@ -24,8 +35,8 @@ const actor = (role: Actor['role'], userId = 'usr_x'): Actor => ({
 describe('support case rules', () => {
   it('reads the image type from the first bytes only', () => {
     expect(sniffImageType(PNG_1X1)).toBe('image/png');
-    expect(sniffImageType(JPEG_HEADER)).toBe('image/jpeg');
-    expect(sniffImageType(WEBP_HEADER)).toBe('image/webp');
+    expect(sniffImageType(JPEG_HEADER_ONLY)).toBe('image/jpeg');
+    expect(sniffImageType(WEBP_HEADER_ONLY)).toBe('image/webp');
     expect(sniffImageType(FAKE_PNG)).toBeNull();
     // RIFF without WEBP at offset 8 is some other RIFF file (a WAV, an AVI).
     expect(sniffImageType(Buffer.from('RIFF\x00\x00\x00\x00WAVEfmt '))).toBeNull();
@@ -70,6 +81,58 @@ describe('support case rules', () => {
         expect(safeFilename(name)).toMatch(/^[^"\\/\r\n;]{1,100}$/u);
       }),
     );
+  });
+
+  it('reads width and height from the header, and refuses a header it cannot read or of another type', () => {
+    expect(imageDimensions(PNG_1X1, 'image/png')).toEqual({ width: 1, height: 1 });
+    expect(imageDimensions(JPEG_2X1, 'image/jpeg')).toEqual({ width: 2, height: 1 });
+    expect(imageDimensions(WEBP_2X1, 'image/webp')).toEqual({ width: 2, height: 1 });
+    expect(imageDimensions(JPEG_HEADER_ONLY, 'image/jpeg')).toBeNull();
+    expect(imageDimensions(PNG_1X1, 'image/jpeg')).toBeNull();
+    expect(imageDimensions(Uint8Array.from(PNG_1X1.subarray(0, 20)), 'image/png')).toBeNull();
+    const checked = checkScreenshots([
+      { filename: 'a.png', bytes: PNG_1X1 },
+      { filename: 'b.jpg', bytes: JPEG_2X1 },
+      { filename: 'c.webp', bytes: WEBP_2X1 },
+    ]);
+    expect(checked.map((c) => [c.contentType, c.width, c.height])).toEqual([
+      ['image/png', 1, 1],
+      ['image/jpeg', 2, 1],
+      ['image/webp', 2, 1],
+    ]);
+  });
+
+  it('refuses a 20000×20000 PNG decompression bomb by its header, and takes one at the pixel limit', () => {
+    const bomb = blankPng(20_000, 20_000);
+    expect(bomb.byteLength).toBeLessThan(MAX_SCREENSHOT_BYTES); // the byte limit alone lets it in
+    expect(imageDimensions(bomb, 'image/png')).toEqual({ width: 20_000, height: 20_000 });
+    const error = (() => {
+      try {
+        checkScreenshots([{ filename: 'bomb.png', bytes: bomb }]);
+      } catch (e) {
+        return e as AppError<'INVALID_INPUT'>;
+      }
+    })();
+    expect(error?.details.issues).toEqual([
+      {
+        path: 'screenshots[0]',
+        filename: 'bomb.png',
+        reason: 'tooManyPixels',
+        message: 'is 20000×20000 pixels, more than 40 megapixels',
+      },
+    ]);
+    const atLimit = blankPng(MAX_SCREENSHOT_PIXELS / 4000, 4000);
+    expect(checkScreenshots([{ filename: 'tall.png', bytes: atLimit }])).toHaveLength(1);
+    expect(() => checkScreenshots([{ filename: 'over.png', bytes: blankPng(10_001, 4000) }])).toThrow(
+      AppError,
+    );
+  });
+
+  it('shows inline only measured images of a known type up to 4096×4096', () => {
+    expect(showsInline({ contentType: 'image/png', width: 4096, height: 4096 })).toBe(true);
+    expect(showsInline({ contentType: 'image/png', width: 4097, height: 4096 })).toBe(false);
+    expect(showsInline({ contentType: 'image/png', width: null, height: null })).toBe(false);
+    expect(showsInline({ contentType: 'image/svg+xml', width: 10, height: 10 })).toBe(false);
   });
 
   it('shows a case to agents, to its requester and to the holder of its key, and to no one else', () => {

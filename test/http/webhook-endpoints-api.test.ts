@@ -127,7 +127,7 @@ describeEachStore('REST API: webhook endpoints', (kind) => {
     expect(await endpointCount()).toBeGreaterThanOrEqual(2);
   });
 
-  it('refuses loopback, private, link-local, CGNAT and IPv4-mapped URLs, and a host name resolving to 127.0.0.1', async () => {
+  it('refuses loopback, private, link-local, CGNAT, IPv4-mapped and NAT64/6to4/Teredo URLs, and a host name resolving to 127.0.0.1', async () => {
     const before = await endpointCount();
     for (const url of [
       'http://localhost:8080/hook',
@@ -144,6 +144,11 @@ describeEachStore('REST API: webhook endpoints', (kind) => {
       'http://[::ffff:127.0.0.1]/hook',
       'http://[fd00::1]/hook',
       'http://[fe80::1]/hook',
+      // IPv6 translation and tunnelling prefixes that embed 127.0.0.1 (issue 18)
+      'http://[64:ff9b::7f00:1]/hook',
+      'http://[2002:7f00:1::1]/hook',
+      'http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook',
+      'http://[::ffff:0:7f00:1]/hook',
     ]) {
       const reply = await register('paola', { url });
       expect(refusal(reply), url).toEqual({ status: 422, code: 'WEBHOOK_URL_REFUSED', paths: [] });

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { LOCK_FILE } from '../../src/store/lock-data-dir.js';
 import { listMigrations, pendingMigrations } from '../../src/store/migrate.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import { buildPgliteImage, imageForNewDataDir } from '../../src/store/pglite-image.js';
@@ -25,7 +26,7 @@ describe('PGlite image', () => {
 
       const dataDir = join(dir, 'data');
       mkdirSync(dataDir);
-      writeFileSync(join(dataDir, 'onramp.pid'), String(process.pid)); // the lock a start takes first
+      writeFileSync(join(dataDir, LOCK_FILE), String(process.pid)); // the lock a start takes first
       const blob = imageForNewDataDir(dataDir, [join(dir, 'missing.tar.gz'), image]);
       expect(blob).toBeInstanceOf(Blob);
 

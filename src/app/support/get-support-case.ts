@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../domain/errors.js';
 import { transition } from '../../domain/line-state-machine.js';
-import type { CaseStatus, CaseType } from '../../domain/support-case.js';
+import { type CaseStatus, type CaseType, showsInline } from '../../domain/support-case.js';
 import { linesOfOrder, toLineState } from '../../store/line-repository.js';
 import { findOrder } from '../../store/order-repository.js';
 import { eventsOf, screenshotsOf } from '../../store/support-case-repository.js';
@@ -26,7 +26,8 @@ export interface SupportCaseDetail {
   requester: { name: string; email: string; hasAccount: boolean };
   createdAt: string;
   updatedAt: string;
-  screenshots: { id: string; filename: string; contentType: string; sizeBytes: number }[];
+  /** `inline`: small and measured, shown in the page; otherwise offered as a download only. */
+  screenshots: { id: string; filename: string; contentType: string; sizeBytes: number; inline: boolean }[];
   events: { at: string; actor: string; kind: string; body: string | null; data: Record<string, unknown> }[];
   /** Agents only: the lines concerned (the case's line, or every line of the order). */
   lines: (SubscriptionDetail & { resendRefusal: AppError | null })[];
@@ -84,6 +85,7 @@ export async function getSupportCase(
       filename: s.filename,
       contentType: s.content_type,
       sizeBytes: s.size_bytes,
+      inline: showsInline({ contentType: s.content_type, width: s.width, height: s.height }),
     })),
     events: events.map((e) => ({
       at: e.at.toISOString(),

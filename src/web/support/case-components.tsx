@@ -105,10 +105,12 @@ export function Screenshots(props: { ctx: PageContext; detail: SupportCaseDetail
         const href = `/support/cases/${encodeURIComponent(detail.caseId)}/screenshots/${encodeURIComponent(s.id)}${q}`;
         return (
           <li>
-            <a href={href}>
-              <img src={href} alt={s.filename} loading="lazy" />
+            {/* A large or unmeasured image is never decoded in the page: a download link only. */}
+            <a href={href} {...(s.inline ? {} : { download: s.filename })}>
+              {s.inline && <img src={href} alt={s.filename} loading="lazy" />}
               <span class="small">
                 {s.filename} · {Math.max(1, Math.round(s.sizeBytes / 1024))} KB
+                {!s.inline && ` · ${ctx.t('support:case.download')}`}
               </span>
             </a>
           </li>

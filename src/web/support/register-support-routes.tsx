@@ -78,7 +78,8 @@ export function registerSupportRoutes(app: WebApp, deps: AppDeps): void {
     return c.body(new Uint8Array(shot.content), 200, {
       'content-type': shot.contentType,
       'x-content-type-options': 'nosniff',
-      'content-disposition': `inline; filename="${shot.filename}"`,
+      // Only a small, measured image is shown by the browser; anything else is a download.
+      'content-disposition': `${shot.inline ? 'inline' : 'attachment'}; filename="${shot.filename}"`,
       'content-security-policy': SCREENSHOT_CSP,
       'cache-control': 'private, no-store',
     });

@@ -39,7 +39,7 @@ export const supportEn = {
     referenceHint: 'For example WO-2026-0001 or Sub100000001.',
     description: 'What happened, and what you already tried',
     screenshots: 'Screenshots (optional)',
-    screenshotsHint: 'Up to 5 images, PNG, JPEG or WebP, at most 5 MB each.',
+    screenshotsHint: 'Up to 5 images, PNG, JPEG or WebP, at most 5 MB and 40 megapixels each.',
     submit: 'Open the case',
     fix: 'The case was not opened. Correct the fields below and try again.',
     error: {
@@ -48,6 +48,7 @@ export const supportEn = {
       tooLarge: '{{filename}} is larger than 5 MB. Nothing was stored.',
       notImage: '{{filename}} is not a PNG, JPEG or WebP image. Nothing was stored.',
       tooMany: 'Attach at most 5 screenshots.',
+      tooManyPixels: '{{filename}} is larger than 40 megapixels. Nothing was stored.',
       referenceUnknown: 'No order with this web order id or subscription id is visible to you.',
     },
   },
@@ -64,6 +65,7 @@ export const supportEn = {
     description: 'Description',
     screenshots: 'Screenshots',
     noScreenshots: 'No screenshots.',
+    download: 'download (too large to show here)',
     history: 'History',
     requesterNote:
       'A support agent will look at your case. You will get an e-mail when we reply and when the case is resolved.',

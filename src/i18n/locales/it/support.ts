@@ -42,7 +42,7 @@ export const supportIt: Widen<typeof supportEn> = {
     referenceHint: 'Ad esempio WO-2026-0001 o Sub100000001.',
     description: 'Cosa è successo e cosa ha già provato',
     screenshots: 'Schermate (facoltative)',
-    screenshotsHint: 'Fino a 5 immagini PNG, JPEG o WebP, di 5 MB al massimo ciascuna.',
+    screenshotsHint: 'Fino a 5 immagini PNG, JPEG o WebP, di 5 MB e 40 megapixel al massimo ciascuna.',
     submit: 'Apri la richiesta',
     fix: 'La richiesta non è stata aperta. Corregga i campi indicati e riprovi.',
     error: {
@@ -51,6 +51,7 @@ export const supportIt: Widen<typeof supportEn> = {
       tooLarge: '{{filename}} supera 5 MB. Non è stato salvato nulla.',
       notImage: '{{filename}} non è un’immagine PNG, JPEG o WebP. Non è stato salvato nulla.',
       tooMany: 'Alleghi al massimo 5 schermate.',
+      tooManyPixels: '{{filename}} supera 40 megapixel. Non è stato salvato nulla.',
       referenceUnknown: 'Nessun ordine visibile per Lei ha questo ID ordine web o ID abbonamento.',
     },
   },
@@ -67,6 +68,7 @@ export const supportIt: Widen<typeof supportEn> = {
     description: 'Descrizione',
     screenshots: 'Schermate',
     noScreenshots: 'Nessuna schermata.',
+    download: 'da scaricare (troppo grande per mostrarla qui)',
     history: 'Cronologia',
     requesterNote:
       'Un operatore dell’assistenza esaminerà la richiesta. Riceverà un’e-mail quando risponderemo e quando la richiesta sarà risolta.',
