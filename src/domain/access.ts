@@ -50,9 +50,16 @@ export type LookedUp = Readonly<Record<string, string>>;
  * exists; otherwise NO_ACCESS, naming the placer only to colleagues of the placing partner, and,
  * when the placer is deactivated, the partner's admins to ask instead.
  */
-export function noAccess(actor: Actor, order: OrderAccessFacts, placer: Placer, lookedUp: LookedUp): AppError {
+export function noAccess(
+  actor: Actor,
+  order: OrderAccessFacts,
+  placer: Placer,
+  lookedUp: LookedUp,
+): AppError {
   if (actor.organizationId !== order.partnerId)
-    return orderAccess(actor, order) === 'none' ? new AppError('NOT_FOUND', lookedUp) : new AppError('NO_ACCESS');
+    return orderAccess(actor, order) === 'none'
+      ? new AppError('NOT_FOUND', lookedUp)
+      : new AppError('NO_ACCESS');
   const admins = placer.organizationAdmins ?? [];
   return new AppError('NO_ACCESS', {
     orderPlacedBy: { name: placer.name, email: placer.email },
@@ -62,10 +69,20 @@ export function noAccess(actor: Actor, order: OrderAccessFacts, placer: Placer, 
   });
 }
 
-export function assertCanAct(actor: Actor, order: OrderAccessFacts, placer: Placer, lookedUp: LookedUp): void {
+export function assertCanAct(
+  actor: Actor,
+  order: OrderAccessFacts,
+  placer: Placer,
+  lookedUp: LookedUp,
+): void {
   if (orderAccess(actor, order) !== 'act') throw noAccess(actor, order, placer, lookedUp);
 }
 
-export function assertCanRead(actor: Actor, order: OrderAccessFacts, placer: Placer, lookedUp: LookedUp): void {
+export function assertCanRead(
+  actor: Actor,
+  order: OrderAccessFacts,
+  placer: Placer,
+  lookedUp: LookedUp,
+): void {
   if (orderAccess(actor, order) === 'none') throw noAccess(actor, order, placer, lookedUp);
 }

@@ -27,7 +27,7 @@ export const errorResponses = {
     'NOT_FOUND: missing, or belonging to another organization (the same answer, so existence is not disclosed)',
   ),
   409: errorResponse(
-    'PAST_PONR (with `adminPortalUrl`), LINE_CANCELLED, RSD_NOT_REACHED, DUPLICATE_WEB_ORDER_ID (the caller\'s own partner already used it), IDEMPOTENCY_KEY_IN_USE',
+    "PAST_PONR (with `adminPortalUrl`), LINE_CANCELLED, RSD_NOT_REACHED, DUPLICATE_WEB_ORDER_ID (the caller's own partner already used it), IDEMPOTENCY_KEY_IN_USE",
   ),
   413: errorResponse('Request body too large'),
 } as const;

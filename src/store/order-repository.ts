@@ -131,7 +131,11 @@ export async function lockOrderOfLine(trx: Transaction<Database>, subscriptionId
  * Which of these web order ids this partner already uses, a thousand per query (an import may
  * name many). Other partners' ids are none of the partner's business: they may reuse them.
  */
-export async function takenWebOrderIds(db: Db, partnerId: string, webOrderIds: string[]): Promise<Set<string>> {
+export async function takenWebOrderIds(
+  db: Db,
+  partnerId: string,
+  webOrderIds: string[],
+): Promise<Set<string>> {
   const taken = new Set<string>();
   for (let i = 0; i < webOrderIds.length; i += 1000) {
     const rows = await db

@@ -326,7 +326,9 @@ describeEachStore('tenant isolation (property-based)', (kind) => {
               const reply = await request(user, method, path, body);
               const what = `${user.actor.role} ${user.actor.userId} writes ${order.orderId} (${i})`;
               if (access === 'none')
-                await checkRefusal(reply, user, order, what, () => missingReply(user, method, path, line, body));
+                await checkRefusal(reply, user, order, what, () =>
+                  missingReply(user, method, path, line, body),
+                );
               else
                 expect({ status: reply.status, code: JSON.parse(reply.text).error.code }, what).toEqual({
                   status: 403,

@@ -14,8 +14,8 @@ import { z } from 'zod';
 import { noAccess, orderAccess } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import {
-  caseNumberOf,
   CASE_TYPES,
+  caseNumberOf,
   type CaseType,
   checkScreenshots,
   type ScreenshotUpload,
@@ -26,8 +26,8 @@ import { findOrderOfLine, findPlacer, ordersWithWebOrderId } from '../../store/o
 import type { Database } from '../../store/schema.js';
 import {
   appendCaseEvent,
-  insertCase,
   caseIdTaken,
+  insertCase,
   insertScreenshots,
 } from '../../store/support-case-repository.js';
 import { auditActorOf } from '../actor-label.js';
