@@ -8,9 +8,15 @@
 export interface SignInBackoff {
   /** Failures under a key before any wait. */
   freeFailures: number;
-  /** The longest wait; also how long a key stays quiet, after its wait, before it is forgotten. */
+  /** The longest wait. */
   maxBackoffMs: number;
 }
+
+/**
+ * A key's failures are forgotten after a day without one (or when the owner signs in). Not
+ * sooner: an attacker pausing a window between bursts would get the free failures back each time.
+ */
+export const FORGET_FAILURES_AFTER_MS = 24 * 3_600_000;
 
 /** The wait after the key's `failures`-th failure in a row, in milliseconds. */
 export function backoffAfter(failures: number, rule: SignInBackoff): number {

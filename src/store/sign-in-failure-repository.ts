@@ -21,8 +21,8 @@ export async function blockedUntil(db: Db, keys: string[], now: Date): Promise<D
 }
 
 /**
- * Counts one failure under `key` and returns the failures in a row so far. A key whose last wait
- * ended more than `forgetAfterMs` ago starts again from one.
+ * Counts one failure under `key` and returns the failures in a row so far. A key whose last
+ * failure is more than `forgetAfterMs` old starts again from one.
  */
 export async function countFailure(db: Db, key: string, now: Date, forgetAfterMs: number): Promise<number> {
   const forgetBefore = new Date(now.getTime() - forgetAfterMs);
@@ -31,7 +31,7 @@ export async function countFailure(db: Db, key: string, now: Date, forgetAfterMs
     .values({ key, failures: 1, last_failure_at: now, blocked_until: now })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
-        failures: sql`case when sign_in_failure.blocked_until <= ${forgetBefore} then 1 else sign_in_failure.failures + 1 end`,
+        failures: sql`case when sign_in_failure.last_failure_at <= ${forgetBefore} then 1 else sign_in_failure.failures + 1 end`,
         last_failure_at: now,
       }),
     )
@@ -89,7 +89,8 @@ export async function rememberBrowser(
 export async function deleteStaleSignInRows(db: Db, now: Date, forgetAfterMs: number): Promise<void> {
   await db
     .deleteFrom('sign_in_failure')
-    .where('blocked_until', '<=', new Date(now.getTime() - forgetAfterMs))
+    .where('last_failure_at', '<=', new Date(now.getTime() - forgetAfterMs))
+    .where('blocked_until', '<=', now)
     .execute();
   await db.deleteFrom('sign_in_known_browser').where('expires_at', '<=', now).execute();
 }

@@ -7,7 +7,8 @@
  *   (its `knownBrowser` cookie), that browser's own key instead. A stranger hammering an address
  *   so makes every other client wait, but not the owner's own browser.
  * - Each key's first failures are free; then every failure doubles the wait (1 s, 2 s, 4 s … up to
- *   the rule's maximum: src/domain/sign-in-backoff.ts). While a key waits, attempts are refused
+ *   the rule's maximum: src/domain/sign-in-backoff.ts); the count is forgotten after a quiet day
+ *   or when the owner signs in. While a key waits, attempts are refused
  *   with RATE_LIMITED and `retryAfterSeconds`, before any password is checked.
  * - Known and unknown addresses do the same work: the same queries, the same writes, and one
  *   scrypt run (verifySignIn checks unknown addresses against a dummy hash).
@@ -15,7 +16,12 @@
 import { createHash } from 'node:crypto';
 
 import { AppError } from '../../domain/errors.js';
-import { backoffAfter, retryAfterSeconds, type SignInBackoff } from '../../domain/sign-in-backoff.js';
+import {
+  backoffAfter,
+  FORGET_FAILURES_AFTER_MS,
+  retryAfterSeconds,
+  type SignInBackoff,
+} from '../../domain/sign-in-backoff.js';
 import type { Role } from '../../domain/types.js';
 import {
   blockedUntil,
@@ -62,9 +68,8 @@ function rulesOf(deps: AppDeps): { address: SignInBackoff; ip: SignInBackoff } {
 }
 
 /** Housekeeping for the worker: failure counts their rule has forgotten, and expired browsers. */
-export async function deleteStaleSignInRecords(deps: AppDeps): Promise<void> {
-  const { address, ip } = rulesOf(deps);
-  await deleteStaleSignInRows(deps.db, deps.clock.now(), Math.max(address.maxBackoffMs, ip.maxBackoffMs));
+export async function deleteStaleSignInRecords(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<void> {
+  await deleteStaleSignInRows(deps.db, deps.clock.now(), FORGET_FAILURES_AFTER_MS);
 }
 
 /** The user signed in, or null for a wrong address or password (alike); RATE_LIMITED while waiting. */
@@ -89,7 +94,7 @@ export async function signIn(deps: AppDeps, attempt: SignInAttempt): Promise<Sig
       [ipKey, rules.ip],
     ];
     for (const [key, rule] of keys) {
-      const wait = backoffAfter(await countFailure(deps.db, key, now, rule.maxBackoffMs), rule);
+      const wait = backoffAfter(await countFailure(deps.db, key, now, FORGET_FAILURES_AFTER_MS), rule);
       if (wait > 0) await blockUntil(deps.db, key, new Date(now.getTime() + wait));
     }
     return null;

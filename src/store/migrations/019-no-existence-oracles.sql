@@ -20,14 +20,14 @@ drop sequence support_case_number;
 -- Failed sign-ins, for the throttle that slows guessing without locking the owner out: one row
 -- per key (an e-mail address's hash, a client address, or a known browser's hash), counting
 -- failures; `blocked_until` is the end of the backoff (no attempt under the key is checked before
--- then). Successful sign-ins never count; the count is forgotten a quiet window after the block.
+-- then). Successful sign-ins never count; the count is forgotten after a quiet day.
 create table sign_in_failure (
   key text primary key,
   failures integer not null check (failures > 0),
   last_failure_at timestamptz not null,
   blocked_until timestamptz not null
 );
-create index sign_in_failure_blocked on sign_in_failure (blocked_until);
+create index sign_in_failure_last on sign_in_failure (last_failure_at);
 
 -- Browsers that signed in as an address before (a random cookie; only its SHA-256 is kept). Their
 -- failures count under the browser's own key instead of the address's, so a stranger hammering an
