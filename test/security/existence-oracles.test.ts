@@ -222,6 +222,13 @@ describeEachStore('no existence oracles (issue 18)', (kind) => {
     expect((await byWebId('bob')).body.orderId).toBe(reused.body.orderId);
     // A support agent sees both: the web order id alone is ambiguous, the order id is not.
     expect(await byWebId('sam')).toMatchObject({ status: 400, body: { error: { code: 'INVALID_INPUT' } } });
+    // On the pages the agent follows each order by its order id.
+    const sam = new WebClient(web);
+    expect((await sam.signIn(w.actors.sam.email, PASSWORD)).status).toBe(303);
+    const list = await sam.get(`/orders?q=${encodeURIComponent(ids.webOrderId)}`);
+    const links = [...list.html.matchAll(/href="(\/orders\/[^"?]+)"/g)].map((m) => m[1]);
+    expect(new Set(links)).toEqual(new Set([`/orders/${ids.orderId}`, `/orders/${reused.body.orderId}`]));
+    for (const link of links) expect((await sam.get(link!)).status).toBe(200);
     // The refusal of a duplicate only ever concerns the caller's own partner.
     const again = await call<{ error: { code: string } }>(api, w, 'POST', '/api/v1/orders', {
       as: 'brenda',
