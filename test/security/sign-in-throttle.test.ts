@@ -6,6 +6,7 @@
  */
 import { scrypt } from 'node:crypto';
 
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { hashPassword, type ScryptFn, scryptHasher } from '../../src/app/identity/hash-password.js';
@@ -74,7 +75,23 @@ describeEachStore('sign-in throttle (issue 18)', (kind) => {
   });
   afterAll(() => w.close());
 
-  it('known, unknown, password-less and deactivated addresses: one scrypt run each, the same answer', async () => {
+  it('known, unknown, password-less and deactivated addresses: the same statements, one scrypt run, the same answer', async () => {
+    // The same app on a database handle that notes each statement's kind and tables.
+    const statements: string[] = [];
+    const noting: KyselyPlugin = {
+      transformQuery: (args) => {
+        const table =
+          /"TableNode","table":\{"kind":"SchemableIdentifierNode","identifier":\{"kind":"IdentifierNode","name":"(\w+)"/g;
+        const tables = [...JSON.stringify(args.node).matchAll(table)].map((m) => m[1]);
+        statements.push(`${args.node.kind} ${tables.join(',')}`);
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    };
+    const counted = createWeb(
+      { ...w.deps, db: w.store.db.withPlugin(noting), secureCookies: false },
+      { demoMode: false, https: false },
+    );
     const answers = [];
     for (const email of [
       w.actors.alice.email,
@@ -82,18 +99,27 @@ describeEachStore('sign-in throttle (issue 18)', (kind) => {
       'invited@acme.example',
       'departed@acme.example',
     ]) {
-      const client = browser();
+      const client = new WebClient(counted, clientEnv(`192.0.2.${++nextIp}`));
       await client.get('/sign-in');
       scryptRuns.length = 0;
+      statements.length = 0;
       const page = await client.post('/sign-in', { email, password: 'not the password' });
       // Each browser has its own CSRF token; everything else must match.
       answers.push({
         runs: [...scryptRuns],
+        statements: [...statements],
         status: page.status,
         html: page.html.replaceAll(email, 'EMAIL').replaceAll(client.csrf, 'CSRF'),
       });
     }
     for (const answer of answers) expect(answer).toEqual({ ...answers[0], runs: [16384] });
+    // Is a key waiting? Who is it? Then one failure counted per key (address, client address).
+    expect(answers[0]!.statements).toEqual([
+      'SelectQueryNode sign_in_failure',
+      expect.stringMatching(/^SelectQueryNode app_user,organization/),
+      'InsertQueryNode sign_in_failure',
+      'InsertQueryNode sign_in_failure',
+    ]);
     expect(answers[0]!.status).toBe(401);
     expect(answers[0]!.html).toContain('That e-mail and password do not match an account.');
   });
