@@ -99,6 +99,7 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
   WEBHOOKS_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  // Failed sign-ins, FREE/SECONDS: free failures, then a doubling wait of at most SECONDS (identity/sign-in.ts).
   SIGN_IN_RATE_LIMIT: rateLimit.default({ limit: 10, windowMs: 900_000 }),
   SIGN_IN_IP_RATE_LIMIT: rateLimit.default({ limit: 100, windowMs: 900_000 }),
   RESEND_RATE_LIMIT: rateLimit.default({ limit: 120, windowMs: 3_600_000 }),

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Policy } from '../domain/policy.js';
 import type { TransactionRetry } from '../store/run-transaction.js';
 import type { Database } from '../store/schema.js';
+import type { PasswordHasher } from './identity/hash-password.js';
 import type { RateLimits } from './rate-limits.js';
 
 export interface Clock {
@@ -81,6 +82,8 @@ export interface AppDeps {
   clock: Clock;
   ids: Ids;
   settings: AppSettings;
+  /** Password hashing (scrypt); tests pass one that counts its runs. */
+  passwords?: PasswordHasher;
   /** How a transaction aborted by a deadlock or serialization failure waits before it runs again (`inTransaction`). */
   transactionRetry?: TransactionRetry;
 }

@@ -1,9 +1,10 @@
 /**
- * The rate limits on actions people can repeat by hand: signing in and asking for a password
- * reset link (per address and per client address), resending provisioning e-mails and changing
- * provisioning contacts (per user). Counted in the database by
- * `consumeRateLimit`, so every web process shares the count; past a limit the caller gets
- * RATE_LIMITED with `retryAfterSeconds` (429 with Retry-After on the API and the pages).
+ * The rate limits on actions people can repeat by hand: asking for a password reset link (per
+ * address and per client address), resending provisioning e-mails and changing provisioning
+ * contacts (per user). Counted in the database by `consumeRateLimit`, so every web process shares
+ * the count; past a limit the caller gets RATE_LIMITED with `retryAfterSeconds` (429 with
+ * Retry-After on the API and the pages). Sign-in is throttled apart, by failures with backoff
+ * (identity/sign-in.ts); its two rules live here with the others.
  */
 import { createHash } from 'node:crypto';
 
@@ -12,9 +13,12 @@ import { consumeRateLimit, type RateLimit } from './consume-rate-limit.js';
 import type { AppDeps } from './deps.js';
 
 export interface RateLimits {
-  /** Sign-in attempts per e-mail address (any client). */
+  /**
+   * Failed sign-ins per e-mail address (any client but the owner's known browsers): `limit` are
+   * free, then each doubles the wait, up to `windowMs`.
+   */
   signInPerAddress: RateLimit;
-  /** Sign-in attempts per client address (any e-mail address). */
+  /** Failed sign-ins per client address (any e-mail address), the same way. */
   signInPerIp: RateLimit;
   /** Resend requests per user (API and pages; a bulk resend counts once). */
   resendPerUser: RateLimit;
@@ -43,18 +47,6 @@ export const DEFAULT_RATE_LIMITS = {
 const hashed = (value: string) => createHash('sha256').update(value).digest('hex');
 
 const limitsOf = (deps: AppDeps) => deps.settings.rateLimits ?? DEFAULT_RATE_LIMITS;
-
-export async function limitSignIn(deps: AppDeps, input: { email: string; ip: string }): Promise<void> {
-  const limits = limitsOf(deps);
-  const now = deps.clock.now();
-  await consumeRateLimit(deps.db, `sign-in:ip:${input.ip}`, limits.signInPerIp, now);
-  await consumeRateLimit(
-    deps.db,
-    `sign-in:address:${hashed(input.email.trim().toLowerCase())}`,
-    limits.signInPerAddress,
-    now,
-  );
-}
 
 export async function limitResend(deps: AppDeps, actor: Actor): Promise<void> {
   const rule = limitsOf(deps).resendPerUser;

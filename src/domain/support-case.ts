@@ -15,6 +15,17 @@ export type CaseType = (typeof CASE_TYPES)[number];
 export const CASE_STATUSES = ['open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/**
+ * A case number from 256 random bits: `CS` and ten digits. Random, not sequential, so the number
+ * a requester gets back says nothing about how many cases anyone else opened (a sequence let a
+ * partner tell whether a contact's request on another partner's order had opened a case). Still
+ * short enough to read out on the phone.
+ */
+export function caseNumberOf(randomToken: string): string {
+  const n = BigInt(`0x${Buffer.from(randomToken, 'base64url').toString('hex') || '0'}`) % 10_000_000_000n;
+  return `CS${n.toString().padStart(10, '0')}`;
+}
+
 export const MAX_SCREENSHOTS = 5;
 export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
 /** 40 megapixels: an 8K screen (33 MP), or a full-page capture 1920 wide and 20000 tall. */

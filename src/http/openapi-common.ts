@@ -23,9 +23,11 @@ export const errorResponses = {
   403: errorResponse(
     'NO_ACCESS; colleagues of the placer get `orderPlacedBy` (and `organizationAdmins` when the placer is deactivated); a read-only token gets `reason: read_only_token` on every write',
   ),
-  404: errorResponse('Not found'),
+  404: errorResponse(
+    'NOT_FOUND: missing, or belonging to another organization (the same answer, so existence is not disclosed)',
+  ),
   409: errorResponse(
-    'PAST_PONR (with `adminPortalUrl`), LINE_CANCELLED, RSD_NOT_REACHED, DUPLICATE_WEB_ORDER_ID, IDEMPOTENCY_KEY_IN_USE',
+    "PAST_PONR (with `adminPortalUrl`), LINE_CANCELLED, RSD_NOT_REACHED, DUPLICATE_WEB_ORDER_ID (the caller's own partner already used it), IDEMPOTENCY_KEY_IN_USE",
   ),
   413: errorResponse('Request body too large'),
 } as const;

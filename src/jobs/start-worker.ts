@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino';
 
+import { deleteStaleSignInRecords } from '../app/identity/sign-in.js';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
@@ -74,6 +75,7 @@ export function startWorker(
     const summary = await runDue(deps, { onQueued: () => outbox.forEach((lane) => lane.wake()) });
     await deleteExpiredIdempotencyKeys(deps.db, deps.clock.now());
     await deleteExpiredRateLimits(deps.db, deps.clock.now());
+    await deleteStaleSignInRecords(deps);
     deps.metrics?.autoClosesTotal.inc(summary.closed);
     if (summary.dispatched + summary.reminders + summary.closed > 0)
       opts.log.info({ due: summary }, 'due work done');

@@ -22,35 +22,54 @@ export async function ordersByIds(db: Db, ids: string[]): Promise<Map<string, Pu
   return new Map(rows.map((o) => [o.id, o]));
 }
 
-export async function findOrder(
-  db: Db,
-  key: { id?: string; webOrderId?: string },
-): Promise<PurchaseOrderRow | undefined> {
-  let q = db.selectFrom('purchase_order').selectAll();
-  if (key.id !== undefined) q = q.where('id', '=', key.id);
-  if (key.webOrderId !== undefined) q = q.where('web_order_id', '=', key.webOrderId);
-  return q.executeTakeFirst();
+/** The order with this (internal) id. A web order id is only unique per partner: see `ordersWithWebOrderId`. */
+export async function findOrder(db: Db, key: { id: string }): Promise<PurchaseOrderRow | undefined> {
+  return db.selectFrom('purchase_order').selectAll().where('id', '=', key.id).executeTakeFirst();
 }
 
-/** The order with this web order id, or the order of the line with this subscription id. */
-export async function findOrderByReference(
+/**
+ * Who looks an order up by its web order id: a user sees the orders they may see and, to be told
+ * whom to ask, their own partner's; a provisioning contact sees the orders with one of their lines.
+ */
+export type WebOrderIdScope = { actor: Actor } | { contactEmail: string };
+
+/**
+ * The orders with this web order id in the scope (at most two: more than one is ambiguous to the
+ * caller). Web order ids are unique per partner only, so the lookup never reaches past the scope:
+ * another partner's order with the same id is not there at all.
+ */
+export async function ordersWithWebOrderId(
   db: Db,
-  ref: { webOrderId: string } | { subscriptionId: string },
-): Promise<PurchaseOrderRow | undefined> {
+  webOrderId: string,
+  scope: WebOrderIdScope,
+): Promise<PurchaseOrderRow[]> {
   return db
     .selectFrom('purchase_order as po')
     .selectAll('po')
+    .where('po.web_order_id', '=', webOrderId)
     .where((eb) =>
-      'subscriptionId' in ref
-        ? eb(
-            'po.id',
-            '=',
+      'actor' in scope
+        ? eb.or([visibleOrderFilter(scope.actor)(eb), eb('po.partner_id', '=', scope.actor.organizationId)])
+        : eb.exists(
             eb
-              .selectFrom('subscription_line')
-              .select('order_id')
-              .where('subscription_id', '=', ref.subscriptionId),
-          )
-        : eb('po.web_order_id', '=', ref.webOrderId),
+              .selectFrom('subscription_line as l')
+              .select('l.order_id')
+              .whereRef('l.order_id', '=', 'po.id')
+              .where((e) => e(e.fn('lower', ['l.contact_email']), '=', scope.contactEmail.toLowerCase())),
+          ),
+    )
+    .orderBy('po.submitted_at', 'desc')
+    .limit(2)
+    .execute();
+}
+
+/** The order of the line with this subscription id (subscription ids are unique everywhere). */
+export async function findOrderOfLine(db: Db, subscriptionId: string): Promise<PurchaseOrderRow | undefined> {
+  return db
+    .selectFrom('purchase_order as po')
+    .selectAll('po')
+    .where('po.id', '=', (eb) =>
+      eb.selectFrom('subscription_line').select('order_id').where('subscription_id', '=', subscriptionId),
     )
     .executeTakeFirst();
 }
@@ -108,22 +127,21 @@ export async function lockOrderOfLine(trx: Transaction<Database>, subscriptionId
   };
 }
 
-export async function webOrderIdExists(db: Db, webOrderId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('purchase_order')
-    .select('id')
-    .where('web_order_id', '=', webOrderId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Which of these web order ids are taken, a thousand per query (an import may name many). */
-export async function takenWebOrderIds(db: Db, webOrderIds: string[]): Promise<Set<string>> {
+/**
+ * Which of these web order ids this partner already uses, a thousand per query (an import may
+ * name many). Other partners' ids are none of the partner's business: they may reuse them.
+ */
+export async function takenWebOrderIds(
+  db: Db,
+  partnerId: string,
+  webOrderIds: string[],
+): Promise<Set<string>> {
   const taken = new Set<string>();
   for (let i = 0; i < webOrderIds.length; i += 1000) {
     const rows = await db
       .selectFrom('purchase_order')
       .select('web_order_id')
+      .where('partner_id', '=', partnerId)
       .where('web_order_id', 'in', webOrderIds.slice(i, i + 1000))
       .execute();
     rows.forEach((r) => taken.add(r.web_order_id));

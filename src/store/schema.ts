@@ -230,6 +230,24 @@ export interface RateLimitTable {
   expires_at: Timestamp;
 }
 
+/** Failed sign-ins of one key (address hash, client address or known browser), see migrations/019. */
+export interface SignInFailureTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  /** No attempt under this key is checked before then. */
+  blocked_until: Timestamp;
+}
+
+/** A browser that signed in as an address before: its failures count apart (migrations/019). */
+export interface SignInKnownBrowserTable {
+  token_hash: Uint8Array;
+  /** SHA-256 hex of the lowercased address, as the limiter keys it. */
+  address_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 /** The first response to an Idempotency-Key (see migrations/006); `status` null = still running. */
 export interface IdempotencyKeyTable {
   user_id: string;
@@ -322,6 +340,8 @@ export interface Database {
   captured_mail: CapturedMailTable;
   web_session: WebSessionTable;
   rate_limit: RateLimitTable;
+  sign_in_failure: SignInFailureTable;
+  sign_in_known_browser: SignInKnownBrowserTable;
   idempotency_key: IdempotencyKeyTable;
   webhook_endpoint: WebhookEndpointTable;
   webhook_attempt: WebhookAttemptTable;

@@ -1,5 +1,5 @@
 /** Support cases, their screenshots and their events. */
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, type Transaction } from 'kysely';
 
 import type { CaseStatus, CaseType, CheckedScreenshot } from '../domain/support-case.js';
 import type { AuditActor } from './audit-repository.js';
@@ -9,10 +9,10 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type SupportCaseRow = Selectable<SupportCaseTable>;
 export type SupportCaseEventRow = Selectable<SupportCaseEventTable>;
 
-/** Case ids read well on the phone and in e-mail subjects: `CS1001`, `CS1002`, ... */
-export async function nextCaseId(db: Db): Promise<string> {
-  const { rows } = await sql<{ n: string | number }>`select nextval('support_case_number') as n`.execute(db);
-  return `CS${rows[0]!.n}`;
+/** Whether a case number is already given (new numbers are random, so one may come twice). */
+export async function caseIdTaken(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom('support_case').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertCase(db: Db, row: Omit<SupportCaseRow, 'status'>): Promise<void> {

@@ -179,14 +179,14 @@ describeEachStore('resend provisioning e-mail', (kind) => {
     });
 
     it.each(['bob', 'brenda', 'dino', 'carla'] as const)(
-      '%s of another organization is refused and learns nothing about the placer',
+      '%s of another organization is told the line does not exist, as for a missing one',
       async (who) => {
         const { subscriptionIds } = await w.order({ distributorId: 'org_dist' });
         await runDue(w.deps);
         const refusal = await resendProvisioningEmail(w.deps, w.actors[who], {
           subscriptionId: subscriptionIds[0]!,
         }).catch((e: unknown) => e);
-        expect(refusal).toMatchObject({ code: 'NO_ACCESS', details: {} });
+        expect(refusal).toMatchObject({ code: 'NOT_FOUND', details: { subscriptionId: subscriptionIds[0] } });
       },
     );
 

@@ -393,9 +393,9 @@ describeEachStore('users and invitations', (kind) => {
       organizationAdmins: [{ name: 'Paola Verdi', email: 'paola@acme.example' }],
     });
     expect(refused.body.error.message).toContain('Paola Verdi <paola@acme.example>');
-    // Another organization learns nothing.
+    // Another organization learns nothing: the order answers like a missing one.
     const other = await call<ErrorBody>(api, w, 'GET', `/api/v1/orders/${order.orderId}`, { as: 'bob' });
-    expect(Object.keys(other.body.error).sort()).toEqual(['code', 'message']);
+    expect(other.body.error).toEqual({ code: 'NOT_FOUND', message: 'Not found.', orderId: order.orderId });
     expect((await auditOf('user.deactivated')).at(-1)).toMatchObject({
       organization_id: 'org_acme',
       data: { userId: 'usr_marco', revokedTokens: 1, endedSessions: 1 },

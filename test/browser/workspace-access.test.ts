@@ -126,7 +126,7 @@ describe('workspace: point of no return, no access, help (Chromium)', () => {
     const other = await browser.newPage();
     await signIn(other, h, 'bob');
     const refused = await other.goto(`${h.baseUrl}/orders/${placed.webOrderId}`);
-    expect(refused?.status()).toBe(403);
+    expect(refused?.status()).toBe(404);
     await expect(other.locator('main').textContent()).resolves.not.toContain('Alice');
     await other.close();
     await page.close();

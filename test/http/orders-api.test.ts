@@ -168,7 +168,7 @@ describeEachStore('REST API: orders', (kind) => {
       expect((await call(api, w, 'GET', location!, { as: 'dana' })).status).toBe(200);
       for (const who of ['bob', 'dino'] as const) {
         const reply = await call<ErrorBody>(api, w, 'GET', location!, { as: who });
-        expect(refusal(reply)).toEqual({ status: 403, code: 'NO_ACCESS', paths: [] });
+        expect(refusal(reply)).toEqual({ status: 404, code: 'NOT_FOUND', paths: [] });
         expect(reply.body.error).not.toHaveProperty('orderPlacedBy');
       }
     });

@@ -225,12 +225,16 @@ describeEachStore('REST API: resend the provisioning e-mail', (kind) => {
       ['brenda', 'an admin of another partner'],
       ['dino', 'a user of a distributor not on the order'],
       ['carla', 'a customer admin of an organization the order is not mapped to'],
-    ] as const)('%s, %s → 403 NO_ACCESS without learning who placed it', async (who: UserKey, _why) => {
+    ] as const)('%s, %s → 404 NOT_FOUND, as for a missing line', async (who: UserKey, _why) => {
       const { sub } = await awaitingLine();
       const before = await rowCounts(w);
       const reply = await call<ErrorBody>(api, w, 'POST', resendPath(sub), { as: who });
-      expect(reply.status).toBe(403);
-      expect(reply.body.error).toEqual({ code: 'NO_ACCESS', message: messagesEn.errors.NO_ACCESS });
+      expect(reply.status).toBe(404);
+      expect(reply.body.error).toEqual({
+        code: 'NOT_FOUND',
+        message: messagesEn.errors.NOT_FOUND,
+        subscriptionId: sub,
+      });
       expect(JSON.stringify(reply.body)).not.toContain('alice');
       expect(await rowCounts(w)).toEqual(before);
     });

@@ -160,7 +160,7 @@ describeEachStore('REST API: subscription lines', (kind) => {
 
     it('another partner cannot open a line directly either', async () => {
       const reply = await call<ErrorBody>(api, w, 'GET', `/api/v1/subscriptions/${aliceFlex}`, { as: 'bob' });
-      expect(refusal(reply)).toEqual({ status: 403, code: 'NO_ACCESS', paths: [] });
+      expect(refusal(reply)).toEqual({ status: 404, code: 'NOT_FOUND', paths: [] });
       expect(reply.body.error).not.toHaveProperty('orderPlacedBy');
     });
   });

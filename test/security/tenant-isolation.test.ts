@@ -5,7 +5,9 @@
  * The expected access comes from the rules as the README states them (written out here, not
  * borrowed from src/domain/access.ts): placer, admin of the placing partner, users of the order's
  * distributor and support agents act; an admin of the mapped customer reads; nobody else sees
- * anything. Refusals are NO_ACCESS, name the placer to colleagues only, leak nothing else, and
+ * anything. Colleagues of the placer (and a customer admin asked to change) get NO_ACCESS naming
+ * the placer to colleagues only; users of other organizations get NOT_FOUND with the very body a
+ * missing order or line gets (issue 18: no existence oracle). Refusals leak nothing else and
  * write nothing.
  */
 import fc from 'fast-check';
@@ -93,7 +95,7 @@ describeEachStore('tenant isolation (property-based)', (kind) => {
   afterAll(async () => {
     console.log(
       `[security] tenant isolation [${kind}]: ${figures.runs} generated universes, ${figures.users} users, ` +
-        `${figures.orders} orders, ${figures.requests} API requests, ${figures.refusals} NO_ACCESS, ${figures.leaks} leaks`,
+        `${figures.orders} orders, ${figures.requests} API requests, ${figures.refusals} refusals, ${figures.leaks} leaks`,
     );
     await w.close();
   });
@@ -238,27 +240,42 @@ describeEachStore('tenant isolation (property-based)', (kind) => {
     return { status: res.status, text: await res.text() };
   }
 
-  /** A refusal must be NO_ACCESS and carry nothing of the order but, for colleagues, who placed it. */
-  function checkRefusal(
+  /** What the same request answers for an order or line that does not exist, the id put back. */
+  async function missingReply(user: TestUser, method: string, path: string, id: string, body?: unknown) {
+    const missingId = /^Sub\d+$/.test(id) ? 'Sub999999999' : 'ord_doesnotexist';
+    const reply = await request(user, method, path.replace(encodeURIComponent(id), missingId), body);
+    return { status: reply.status, text: reply.text.replaceAll(missingId, id) };
+  }
+
+  /**
+   * A refusal must carry nothing of the order but, for colleagues, who placed it. Colleagues get
+   * NO_ACCESS; users of other organizations the body a missing object gets.
+   */
+  async function checkRefusal(
     reply: { status: number; text: string },
     user: TestUser,
     order: TestOrder,
     what: string,
+    missing: () => Promise<{ status: number; text: string }>,
   ) {
     figures.refusals++;
     const body = JSON.parse(reply.text) as { error: { code: string; orderPlacedBy?: unknown } };
-    expect(reply.status, what).toBe(403);
-    expect(body.error.code, what).toBe('NO_ACCESS');
     const colleague = user.actor.organizationId === order.partnerId;
-    if (colleague)
+    if (colleague) {
+      expect(reply.status, what).toBe(403);
+      expect(body.error.code, what).toBe('NO_ACCESS');
       expect(body.error.orderPlacedBy, what).toEqual({
         name: order.placedBy.actor.name,
         email: order.placedBy.actor.email,
       });
-    else expect(body.error.orderPlacedBy, what).toBeUndefined();
+    } else {
+      expect(reply.status, what).toBe(404);
+      expect(reply, `${what}: same as a missing one`).toEqual(await missing());
+    }
     const secrets = [
       order.endCustomerName,
-      order.webOrderId,
+      // A NOT_FOUND names what was asked for, and only that.
+      ...(reply.text.includes(`"orderId":"${order.webOrderId}"`) ? [] : [order.webOrderId]),
       order.contactEmail,
       ...(colleague ? [] : [order.placedBy.actor.email]),
     ];
@@ -280,31 +297,38 @@ describeEachStore('tenant isolation (property-based)', (kind) => {
           for (const order of orders) {
             const access = expectedAccess(user.actor, order);
             const line = order.subscriptionIds[0]!;
-            const reads = [
-              await request(user, 'GET', `/api/v1/orders/${order.orderId}`),
-              await request(user, 'GET', `/api/v1/orders/${encodeURIComponent(order.webOrderId)}`),
-              await request(user, 'GET', `/api/v1/subscriptions/${line}`),
+            const reads: [string, string, string][] = [
+              ['GET', `/api/v1/orders/${order.orderId}`, order.orderId],
+              ['GET', `/api/v1/orders/${encodeURIComponent(order.webOrderId)}`, order.webOrderId],
+              ['GET', `/api/v1/subscriptions/${line}`, line],
             ];
-            for (const [i, reply] of reads.entries()) {
+            for (const [i, [method, path, id]] of reads.entries()) {
+              const reply = await request(user, method, path);
               const what = `${user.actor.role} ${user.actor.userId} reads ${order.orderId} (${i})`;
-              if (access === 'none') checkRefusal(reply, user, order, what);
+              if (access === 'none')
+                await checkRefusal(reply, user, order, what, () => missingReply(user, method, path, id));
               else expect(reply.status, what).toBe(200);
             }
             if (access === 'act') continue;
             // Writes by anyone who may not act: refused, and nothing written.
-            const writes = [
-              await request(user, 'POST', `/api/v1/subscriptions/${line}/resend`),
-              await request(user, 'PUT', `/api/v1/subscriptions/${line}/provisioning-contact`, {
-                name: 'Mallory',
-                email: 'mallory@evil.example',
-                language: 'en',
-                applyToAllLines: true,
-              }),
-              await request(user, 'POST', `/api/v1/subscriptions/${line}/cancel`),
+            const contact = {
+              name: 'Mallory',
+              email: 'mallory@evil.example',
+              language: 'en',
+              applyToAllLines: true,
+            };
+            const writes: [string, string, unknown][] = [
+              ['POST', `/api/v1/subscriptions/${line}/resend`, undefined],
+              ['PUT', `/api/v1/subscriptions/${line}/provisioning-contact`, contact],
+              ['POST', `/api/v1/subscriptions/${line}/cancel`, undefined],
             ];
-            for (const [i, reply] of writes.entries()) {
+            for (const [i, [method, path, body]] of writes.entries()) {
+              const reply = await request(user, method, path, body);
               const what = `${user.actor.role} ${user.actor.userId} writes ${order.orderId} (${i})`;
-              if (access === 'none') checkRefusal(reply, user, order, what);
+              if (access === 'none')
+                await checkRefusal(reply, user, order, what, () =>
+                  missingReply(user, method, path, line, body),
+                );
               else
                 expect({ status: reply.status, code: JSON.parse(reply.text).error.code }, what).toEqual({
                   status: 403,

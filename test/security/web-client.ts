@@ -15,7 +15,11 @@ export class WebClient {
   readonly cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(private readonly app: Pick<Hono, 'request'>) {}
+  /** `env` stands in for the Node server's bindings: `clientEnv(ip)` makes the requests come from `ip`. */
+  constructor(
+    private readonly app: Pick<Hono, 'request'>,
+    private readonly env?: object,
+  ) {}
 
   private keep(res: Response): void {
     for (const line of res.headers.getSetCookie()) {
@@ -32,7 +36,7 @@ export class WebClient {
   }
 
   async get(path: string): Promise<Page> {
-    const res = await this.app.request(path, { headers: { cookie: this.cookieHeader } });
+    const res = await this.app.request(path, { headers: { cookie: this.cookieHeader } }, this.env);
     this.keep(res);
     const html = await res.text();
     this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
@@ -41,15 +45,19 @@ export class WebClient {
 
   /** A same-origin form post; `_csrf` is the page's token unless the fields say otherwise. */
   async post(path: string, fields: Record<string, string> = {}): Promise<Page> {
-    const res = await this.app.request(path, {
-      method: 'POST',
-      headers: {
-        cookie: this.cookieHeader,
-        'content-type': 'application/x-www-form-urlencoded',
-        'sec-fetch-site': 'same-origin',
+    const res = await this.app.request(
+      path,
+      {
+        method: 'POST',
+        headers: {
+          cookie: this.cookieHeader,
+          'content-type': 'application/x-www-form-urlencoded',
+          'sec-fetch-site': 'same-origin',
+        },
+        body: new URLSearchParams({ _csrf: this.csrf, ...fields }).toString(),
       },
-      body: new URLSearchParams({ _csrf: this.csrf, ...fields }).toString(),
-    });
+      this.env,
+    );
     this.keep(res);
     return { status: res.status, headers: res.headers, html: await res.text() };
   }
@@ -58,6 +66,11 @@ export class WebClient {
     await this.get('/sign-in');
     return this.post('/sign-in', { email, password });
   }
+}
+
+/** The bindings @hono/node-server would pass for a request from `ip` (what `getConnInfo` reads). */
+export function clientEnv(ip: string): object {
+  return { incoming: { socket: { remoteAddress: ip, remotePort: 40000, remoteFamily: 'IPv4' } } };
 }
 
 /** Every `<form method="post">` of a page, with whether it carries the CSRF field. */

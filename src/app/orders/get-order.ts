@@ -1,9 +1,9 @@
 /** One order with its header and lines, for the order page and the API. */
 import { assertCanRead } from '../../domain/access.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { lineViewsOfOrder } from '../../store/line-repository.js';
-import { findOrder, findPlacer } from '../../store/order-repository.js';
+import { findOrder, findPlacer, ordersWithWebOrderId } from '../../store/order-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
 import type { AppDeps } from '../deps.js';
 import { accessFactsOf, type LineSummary, lineSummaryOf } from './describe-order-row.js';
@@ -22,12 +22,26 @@ export interface OrderDetail {
   lines: (LineSummary & { lineNo: number })[];
 }
 
+/**
+ * The order with this internal id, or else with this web order id among the orders the caller may
+ * see (or their own partner's): web order ids are unique per partner only, and another partner's
+ * order must answer like a missing one. Two partners' orders the caller sees (a support agent, a
+ * distributor) may share a web order id: then the caller is asked for the order id.
+ */
+async function findOrderByKey(deps: AppDeps, actor: Actor, key: string) {
+  const byId = await findOrder(deps.db, { id: key });
+  if (byId) return byId;
+  const [order, other] = await ordersWithWebOrderId(deps.db, key, { actor });
+  if (other) throw invalidInput('orderId', 'is the web order id of several orders: use the order id');
+  return order;
+}
+
 /** `key` is the internal order id or the web order id. */
 export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promise<OrderDetail> {
-  const order = (await findOrder(deps.db, { id: key })) ?? (await findOrder(deps.db, { webOrderId: key }));
+  const order = await findOrderByKey(deps, actor, key);
   if (!order) throw new AppError('NOT_FOUND', { orderId: key });
   const placer = await findPlacer(deps.db, order.placed_by_user_id);
-  assertCanRead(actor, accessFactsOf(order), placer);
+  assertCanRead(actor, accessFactsOf(order), placer, { orderId: key });
   const orgIds = [order.partner_id, ...(order.distributor_id ? [order.distributor_id] : [])];
   const [lines, orgs] = await Promise.all([
     lineViewsOfOrder(deps.db, order.id),

@@ -37,7 +37,9 @@ export async function getSubscription(
   const line = await findLine(deps.db, subscriptionId);
   const order = line && (await findOrder(deps.db, { id: line.order_id }));
   if (!line || !order) throw new AppError('NOT_FOUND', { subscriptionId });
-  assertCanRead(actor, accessFactsOf(order), await findPlacer(deps.db, order.placed_by_user_id));
+  assertCanRead(actor, accessFactsOf(order), await findPlacer(deps.db, order.placed_by_user_id), {
+    subscriptionId,
+  });
   const [sends, timeline] = await Promise.all([
     sendsOfLine(deps.db, subscriptionId),
     timelineOf(deps.db, subscriptionId, order.id),

@@ -61,8 +61,8 @@ interface StoreFacts {
   today: string;
 }
 
-async function storeFacts(deps: AppDeps, webOrderIds: string[]): Promise<StoreFacts> {
-  const taken = await takenWebOrderIds(deps.db, webOrderIds);
+async function storeFacts(deps: AppDeps, actor: Actor, webOrderIds: string[]): Promise<StoreFacts> {
+  const taken = await takenWebOrderIds(deps.db, actor.organizationId, webOrderIds);
   const offers = await listOffers(deps.db);
   return {
     offers: new Map(offers.map((o) => [o.code, o])),
@@ -107,6 +107,7 @@ export async function importOrders(
   const errors = [...parsed.errors];
   const facts = await storeFacts(
     deps,
+    actor,
     parsed.candidates.map((c) => c.webOrderId),
   );
   const seen = new Set<string>();

@@ -40,7 +40,7 @@ export async function lockOrderForChange(
   if (!locked) throw new AppError('NOT_FOUND', { subscriptionId });
   const { order, placer, partnerName } = locked;
   const facts = accessFactsOf(order);
-  assertCanAct(actor, facts, placer);
+  assertCanAct(actor, facts, placer, { subscriptionId });
   const lines = await lockLinesWithOffers(trx, order.id);
   const line = lines.find((l) => l.subscription_id === subscriptionId)!;
   return { order, lines, line, context: emailContextOf(partnerName, lines) };

@@ -8,24 +8,27 @@
  */
 import { createHash } from 'node:crypto';
 
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 
 import { noAccess, orderAccess } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import {
   CASE_TYPES,
+  caseNumberOf,
   type CaseType,
   checkScreenshots,
   type ScreenshotUpload,
 } from '../../domain/support-case.js';
 import type { Actor, Language } from '../../domain/types.js';
 import { findContactLine } from '../../store/line-repository.js';
-import { findOrderByReference, findPlacer } from '../../store/order-repository.js';
+import { findOrderOfLine, findPlacer, ordersWithWebOrderId } from '../../store/order-repository.js';
+import type { Database } from '../../store/schema.js';
 import {
   appendCaseEvent,
+  caseIdTaken,
   insertCase,
   insertScreenshots,
-  nextCaseId,
 } from '../../store/support-case-repository.js';
 import { auditActorOf } from '../actor-label.js';
 import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
@@ -61,6 +64,14 @@ const requesterKey = (r: CaseRequester) =>
     ? `support-case:user:${r.actor.userId}`
     : `support-case:contact:${createHash('sha256').update(r.contactEmail.toLowerCase()).digest('hex')}`;
 
+/** A random case number not given yet (two alike among ten billion are rare, not impossible). */
+async function newCaseId(trx: Transaction<Database>, deps: AppDeps): Promise<string> {
+  for (;;) {
+    const id = caseNumberOf(deps.ids.newToken());
+    if (!(await caseIdTaken(trx, id))) return id;
+  }
+}
+
 /** `caseId` is null when a contact's address and order do not match: they are told the same either way. */
 export async function openSupportCase(
   deps: AppDeps,
@@ -76,10 +87,11 @@ export async function openSupportCase(
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const bySubscription = /^Sub\d+$/.test(input.reference);
-    const order = await findOrderByReference(
-      trx,
-      bySubscription ? { subscriptionId: input.reference } : { webOrderId: input.reference },
-    );
+    const scope = 'actor' in requester ? requester : { contactEmail: requester.contactEmail };
+    // A web order id names one order per partner: look only where the requester may look.
+    const order = bySubscription
+      ? await findOrderOfLine(trx, input.reference)
+      : (await ordersWithWebOrderId(trx, input.reference, scope))[0];
     const subscriptionId = bySubscription ? input.reference : null;
 
     let person: { userId: string | null; name: string; email: string; language: Language };
@@ -87,7 +99,9 @@ export async function openSupportCase(
       if (!order) throw new AppError('NOT_FOUND', { reference: input.reference });
       const facts = accessFactsOf(order);
       if (orderAccess(requester.actor, facts) === 'none')
-        throw noAccess(requester.actor, facts, await findPlacer(trx, order.placed_by_user_id));
+        throw noAccess(requester.actor, facts, await findPlacer(trx, order.placed_by_user_id), {
+          reference: input.reference,
+        });
       const { userId, name, email, language } = requester.actor;
       person = { userId, name, email, language };
     } else {
@@ -105,7 +119,7 @@ export async function openSupportCase(
       };
     }
 
-    const caseId = await nextCaseId(trx);
+    const caseId = await newCaseId(trx, deps);
     const row = {
       id: caseId,
       type: input.type,
@@ -125,7 +139,7 @@ export async function openSupportCase(
     await insertScreenshots(
       trx,
       caseId,
-      // Ids keep the upload order: CS1001-1, CS1001-2, ...
+      // Ids keep the upload order: CS0123456789-1, CS0123456789-2, ...
       screenshots.map((s, i) => ({ ...s, id: `${caseId}-${i + 1}` })),
       now,
     );

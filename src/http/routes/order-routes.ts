@@ -87,7 +87,8 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
       operationId: 'getOrder',
       tags: ['Orders'],
       summary: 'One order by id or web order id',
-      description: 'The order with every subscription line; `NO_ACCESS` for orders the caller may not see.',
+      description:
+        'The order with every subscription line. A web order id is unique per partner and is looked up among the orders the caller may see (an ambiguous one is `INVALID_INPUT`: use the order id). Colleagues of the placer get `NO_ACCESS`; users of other organizations get `NOT_FOUND`, exactly as for a missing order.',
       request: {
         params: z.object({
           orderId: z

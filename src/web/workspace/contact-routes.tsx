@@ -25,6 +25,7 @@ import { isPastPonr } from './line-actions.js';
 import { RefusalMessage } from './refusal.js';
 import { LINE_PATH, onboardedPage } from './resend-routes.js';
 import {
+  orderPath,
   type PageResponse,
   paramOf,
   safeBack,
@@ -90,7 +91,7 @@ export function registerContactRoutes(app: WebApp, deps: AppDeps): void {
     `${LINE_PATH}/contact`,
     signedIn(async (c, user) => {
       const line = await getSubscription(deps, user, paramOf(c, 'subscriptionId'));
-      const back = safeBack(c.req.query('back'), `/orders/${encodeURIComponent(line.webOrderId)}`);
+      const back = safeBack(c.req.query('back'), orderPath(line));
       if (isPastPonr(line)) return onboardedPage(c, deps, line.subscriptionId, back);
       const { name, email, language } = line.provisioningContact;
       return editPage(c, line, back, { values: { name, email, language }, applyToAll: false, errors: {} });

@@ -10,7 +10,7 @@ import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { AdminsCard, PlacerCard, RefusalMessage } from './refusal.js';
 import { SearchAndStatus } from './search-filters.js';
-import { formatDateTime, type WebContext } from './workspace-support.js';
+import { formatDateTime, orderPath, type WebContext } from './workspace-support.js';
 
 /**
  * A search that found nothing may name an order the user cannot see: colleagues of the person
@@ -55,7 +55,7 @@ function OrdersTable(props: { ctx: PageContext; items: OrderSummary[] }) {
       {props.items.map((o) => (
         <tr>
           <td data-label={col('webOrderId')}>
-            <a href={`/orders/${encodeURIComponent(o.webOrderId)}`}>{o.webOrderId}</a>
+            <a href={orderPath(o)}>{o.webOrderId}</a>
           </td>
           <td data-label={col('submittedAt')}>
             <time datetime={o.submittedAt}>{formatDateTime(o.submittedAt, language)}</time>

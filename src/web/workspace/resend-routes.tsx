@@ -12,16 +12,14 @@ import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';
 import { isPastPonr, OnboardedText, ResendForm, ResendQuestion } from './line-actions.js';
-import { paramOf, safeBack, signedIn, type WebContext, withNotice } from './workspace-support.js';
+import { orderPath, paramOf, safeBack, signedIn, type WebContext, withNotice } from './workspace-support.js';
 
 export const LINE_PATH = '/subscriptions/:subscriptionId{Sub[0-9]+}';
-
-const orderOf = (webOrderId: string) => `/orders/${encodeURIComponent(webOrderId)}`;
 
 export async function onboardedPage(c: WebContext, deps: AppDeps, subscriptionId: string, back?: string) {
   const ctx = pageContext(c);
   const line = await getSubscription(deps, c.get('user')!, subscriptionId);
-  const backTo = back ?? safeBack(c.req.query('back'), orderOf(line.webOrderId));
+  const backTo = back ?? safeBack(c.req.query('back'), orderPath(line));
   return c.html(
     <Layout ctx={ctx} title={ctx.t('workspace:ponr.title')}>
       <h1>{ctx.t('workspace:ponr.title')}</h1>
@@ -47,7 +45,7 @@ export function registerResendRoutes(app: WebApp, deps: AppDeps): void {
     signedIn(async (c, user) => {
       const id = paramOf(c, 'subscriptionId');
       const line = await getSubscription(deps, user, id);
-      const back = safeBack(c.req.query('back'), orderOf(line.webOrderId));
+      const back = safeBack(c.req.query('back'), orderPath(line));
       if (isPastPonr(line)) return onboardedPage(c, deps, id, back);
       const ctx = pageContext(c);
       return c.html(

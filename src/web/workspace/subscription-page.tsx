@@ -8,7 +8,14 @@ import { pageContext } from '../page-context.js';
 import { ContactCell, isPastPonr, PonrDialog, StatusBadges } from './line-actions.js';
 import { ActionNotices } from './notices.js';
 import { SendsTable, Timeline } from './timeline.js';
-import { currentPath, formatDate, formatDateTime, noticeOf, type WebContext } from './workspace-support.js';
+import {
+  currentPath,
+  formatDate,
+  formatDateTime,
+  noticeOf,
+  orderPath,
+  type WebContext,
+} from './workspace-support.js';
 
 export async function subscriptionPage(
   c: WebContext,
@@ -25,9 +32,7 @@ export async function subscriptionPage(
       <p class="crumbs">
         <a href="/subscriptions">{t('workspace:subscriptions.title')}</a>
         {' › '}
-        <a href={`/orders/${encodeURIComponent(line.webOrderId)}`}>
-          {t('workspace:order.title', { webOrderId: line.webOrderId })}
-        </a>
+        <a href={orderPath(line)}>{t('workspace:order.title', { webOrderId: line.webOrderId })}</a>
       </p>
       <h1>{title}</h1>
       <ActionNotices ctx={ctx} notice={noticeOf(c)} detail={line} />

@@ -18,7 +18,7 @@ import { ContactCell, isPastPonr, type LineView, lineViewOf, PonrDialog } from '
 import { lineColumn, LineRow, LinesTable } from './lines-table.js';
 import { ActionNotices } from './notices.js';
 import { SearchAndStatus } from './search-filters.js';
-import { currentPath, noticeOf, type WebContext } from './workspace-support.js';
+import { currentPath, noticeOf, orderPath, type WebContext } from './workspace-support.js';
 
 const BULK_FORM = 'bulk-subscriptions';
 const COLUMNS = ['subscription', 'order', 'offer', 'rsd', 'status', 'contact'] as const;
@@ -41,7 +41,7 @@ function SubscriptionsTable(props: {
           middle={
             <>
               <td data-label={col('order')}>
-                <a href={`/orders/${encodeURIComponent(line.webOrderId)}`} class="nowrap">
+                <a href={orderPath(line)} class="nowrap">
                   {line.webOrderId}
                 </a>
                 <div class="muted small">{line.endCustomerName}</div>

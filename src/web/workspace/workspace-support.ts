@@ -37,6 +37,14 @@ export function signedIn(handler: (c: WebContext, user: Actor) => PageResponse, 
 /** Where a flow may return to: workspace pages of this site only (no open redirect). */
 const BACK = /^\/(orders|subscriptions)(\/[A-Za-z0-9._-]+)?(\?[^\s#<>"'\\]*)?$/;
 
+/**
+ * An order's page. By its order id, not its web order id: a web order id is unique per partner
+ * only, so for a support agent or a distributor it may name orders of several partners.
+ */
+export function orderPath(order: { orderId: string }): string {
+  return `/orders/${encodeURIComponent(order.orderId)}`;
+}
+
 export function safeBack(raw: unknown, fallback: string): string {
   return typeof raw === 'string' && BACK.test(raw) ? raw : fallback;
 }

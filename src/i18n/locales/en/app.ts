@@ -65,6 +65,10 @@ export const messagesEn = {
       password: 'Password',
       submit: 'Sign in',
       failed: 'That e-mail and password do not match an account.',
+      throttledSeconds_one: 'Too many failed sign-ins. Please wait {{count}} second before trying again.',
+      throttledSeconds_other: 'Too many failed sign-ins. Please wait {{count}} seconds before trying again.',
+      throttledMinutes_one: 'Too many failed sign-ins. Please wait {{count}} minute before trying again.',
+      throttledMinutes_other: 'Too many failed sign-ins. Please wait {{count}} minutes before trying again.',
       demoHint:
         'Demo mode: every demo user signs in with the password onramp-demo (for example alice@acme.example).',
     },

@@ -69,6 +69,10 @@ export const messagesIt: Widen<typeof messagesEn> = {
       password: 'Password',
       submit: 'Accedi',
       failed: 'E-mail e password non corrispondono a un account.',
+      throttledSeconds_one: 'Troppi accessi non riusciti. Attenda {{count}} secondo prima di riprovare.',
+      throttledSeconds_other: 'Troppi accessi non riusciti. Attenda {{count}} secondi prima di riprovare.',
+      throttledMinutes_one: 'Troppi accessi non riusciti. Attenda {{count}} minuto prima di riprovare.',
+      throttledMinutes_other: 'Troppi accessi non riusciti. Attenda {{count}} minuti prima di riprovare.',
       demoHint:
         'Modalità demo: ogni utente demo accede con la password onramp-demo (ad esempio alice@acme.example).',
     },
