@@ -13,7 +13,7 @@ const TEXT = `${FONT}font-size:16px;line-height:24px;color:#1f2937;`;
 const LINK = 'color:#1d4ed8;text-decoration:underline;word-break:break-all;';
 const PARAGRAPH = `${TEXT}margin:0 0 16px 0;`;
 const SMALL_PARAGRAPH = `${FONT}font-size:14px;line-height:20px;color:#1f2937;margin:0 0 16px 0;`;
-const CELL = `${TEXT}padding:8px 12px;border:1px solid #d1d5db;text-align:left;vertical-align:top;`;
+const CELL = `${TEXT}padding:8px;border:1px solid #d1d5db;text-align:left;vertical-align:top;`;
 const PRESENTATION = { role: 'presentation', cellpadding: 0, cellspacing: 0, border: 0 } as const;
 
 export function renderEmailHtml(doc: EmailDocument): string {
@@ -42,7 +42,7 @@ const EmailLayout: FC<PropsWithChildren<{ doc: EmailDocument }>> = ({ doc, child
           <td align="center" style="padding:24px 12px;">
             <table {...PRESENTATION} width="100%" style="max-width:600px;background-color:#ffffff;">
               <tr>
-                <td style="padding:32px;">
+                <td style="padding:32px 24px;">
                   <p style={`${FONT}font-size:14px;font-weight:bold;color:#374151;margin:0 0 16px 0;`}>
                     {doc.brand}
                   </p>
@@ -57,7 +57,7 @@ const EmailLayout: FC<PropsWithChildren<{ doc: EmailDocument }>> = ({ doc, child
             </table>
             <table {...PRESENTATION} width="100%" style="max-width:600px;">
               <tr>
-                <td style={`${FONT}font-size:13px;line-height:20px;color:#4b5563;padding:16px 32px;`}>
+                <td style={`${FONT}font-size:13px;line-height:20px;color:#4b5563;padding:16px 24px;`}>
                   {doc.footer}
                 </td>
               </tr>
