@@ -3,7 +3,8 @@
  * over the pooled SMTP connection, and records each outcome. The Message-ID comes from the row's
  * stable key, so a retry after a crash is the same message. Each payload is parsed when claimed:
  * one that does not parse fails at once with the reason (retrying cannot fix it). Link secrets
- * (`input.secrets`) are dropped from the stored payload once the row is finished.
+ * (`input.secrets`) are stored sealed, opened here in memory only, and dropped from the stored
+ * payload once the row is finished.
  *
  * The PONR is final for e-mail too: under the claim, just before sending, the provisioning e-mails
  * whose order was set up meanwhile are withdrawn (`withdrawClaimedSends`), with their line event.
@@ -19,8 +20,8 @@ import { messageIdOf } from '../email/message-id.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 import { SYSTEM_ACTOR } from '../store/audit-repository.js';
 import {
-  type EmailPayload,
   type FinishedPayload,
+  type OpenEmailPayload,
   parseOutboxPayload,
   scrubEmailPayload,
   UNPARSED_PAYLOAD,
@@ -84,7 +85,7 @@ async function recordSendStatus(
 
 interface Delivered {
   row: OutboxRow;
-  payload: EmailPayload;
+  payload: OpenEmailPayload;
   response: string;
 }
 

@@ -9,8 +9,8 @@ import type { EmailTemplate, TemplateFields } from '../email/email-types.js';
 import {
   emailPayload,
   type FinishedPayload,
-  type OutboxPayload,
   type OutboxTopic,
+  type StoredPayload,
 } from './outbox-payloads.js';
 import type { Database, OutboxTable } from './schema.js';
 
@@ -21,7 +21,7 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxMessage = {
   [T in OutboxTopic]: {
     topic: T;
-    payload: OutboxPayload<T>;
+    payload: StoredPayload<T>;
     /** Stable identity (becomes the Message-ID); enqueuing the same key twice is a no-op. */
     messageKey: string;
     sendId?: string | null;
@@ -52,7 +52,8 @@ export async function enqueue(db: Db, now: Date, messages: NewOutboxMessage[]): 
 
 /**
  * One e-mail to queue: a template and that template's own input, so a misspelt or missing field
- * fails the typecheck. Link tokens go in `input.secrets` (dropped once the row is finished).
+ * fails the typecheck. Link tokens go in `input.secrets` (sealed when written, dropped once the
+ * row is finished).
  */
 export type QueuedEmail = {
   [T in EmailTemplate]: {
