@@ -125,3 +125,26 @@ export function scrubEmailPayload(payload: OpenEmailPayload | EmailPayload): Fin
   const { secrets: _secrets, ...input } = payload.input;
   return { input };
 }
+
+/** A failed e-mail without a link that dies is still worth sending late for this long. */
+export const LATE_EMAIL_WORTH_MS = 7 * 86_400_000;
+
+/**
+ * Until when a failed e-mail is worth sending once SMTP is back: while the link it carries still
+ * works (and the deadline it promises is still ahead); without such a link, a week after failing.
+ */
+export function retryDeadlineOf(input: EmailInput, failedAt: Date): Date {
+  switch (input.template) {
+    case 'provisioning':
+    case 'reminder':
+      return new Date(input.deadline);
+    case 'welcome':
+      return new Date(input.passwordLinkExpiresAt);
+    case 'invitation':
+    case 'password-link':
+      return new Date(input.expiresAt);
+    case 'line-closed':
+    case 'support-notice':
+      return new Date(failedAt.getTime() + LATE_EMAIL_WORTH_MS);
+  }
+}

@@ -7,6 +7,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 
 import type { EmailTemplate, TemplateFields } from '../email/email-types.js';
 import {
+  type EmailPayload,
   emailPayload,
   type FinishedPayload,
   type OutboxTopic,
@@ -176,7 +177,9 @@ export async function markFailedAttempt(
     backoffBaseMs: number;
     backoffMaxMs: number;
     /** Stored when the row fails for good (see `markDone`); absent: the payload stays. */
-    finishedPayload?: FinishedPayload;
+    finishedPayload?: FinishedPayload | EmailPayload;
+    /** When the row fails for good: retried once SMTP is back until then (see failed-send-repository.ts). */
+    retryUntil?: Date | null;
   },
 ): Promise<'pending' | 'failed' | 'superseded'> {
   const giveUp = opts.permanent || row.attempts >= opts.maxAttempts;
@@ -189,6 +192,8 @@ export async function markFailedAttempt(
             status: 'failed',
             done_at: now,
             last_error: error,
+            leased_until: null,
+            retry_until: opts.retryUntil ?? null,
             ...(opts.finishedPayload && { payload: JSON.stringify(opts.finishedPayload) }),
           }
         : { available_at: new Date(now.getTime() + delay), leased_until: null, last_error: error },
