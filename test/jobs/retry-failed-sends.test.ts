@@ -12,6 +12,8 @@ import { retryFailedEmails } from '../../src/app/outbox/retry-failed-emails.js';
 import { retryFailedSends } from '../../src/jobs/retry-failed-sends.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { createMetrics } from '../../src/observability/metrics.js';
+import { createWeb } from '../../src/web/create-web.js';
+import { WebClient } from '../security/web-client.js';
 import { runOnramp } from '../support/run-onramp.js';
 import { useTestKeyRing } from '../support/secret-keys.js';
 import { describeEachStore } from '../support/test-store.js';
@@ -22,12 +24,13 @@ import { DAY, dispatcher, type Inbox, OUTBOX, startInbox, unusedPort } from './m
 useTestKeyRing();
 
 const SETTINGS = { ...OUTBOX, maxAttempts: 2 };
+const PASSWORD = 'correct horse battery';
 
 describeEachStore('failed sends after a long SMTP outage', (kind) => {
   let w: World;
   const cleanups: (() => unknown)[] = [];
   beforeEach(async () => {
-    w = await createWorld(kind);
+    w = await createWorld(kind, { password: PASSWORD });
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -97,6 +100,13 @@ describeEachStore('failed sends after a long SMTP outage', (kind) => {
     ]);
     const line = await getSubscription(w.deps, w.actors.alice, (await sendOf(sendId)).subscription_id);
     expect(line.sends.at(-1)!.status).toBe('failed');
+    // The partner sees it on the order page, in either language.
+    const alice = new WebClient(
+      createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false }),
+    );
+    expect((await alice.signIn(w.actors.alice.email, PASSWORD)).status).toBe(303);
+    expect((await alice.get(`/orders/${line.orderId}`)).html).toContain('Delivery failed');
+    expect((await alice.get(`/orders/${line.orderId}?lang=it`)).html).toContain('Consegna non riuscita');
 
     const d = dispatcher(w.deps, port, SETTINGS);
     cleanups.unshift(() => d.close());
