@@ -36,7 +36,10 @@ export function secretKeysOf(e: SecretKeyVariables, mode: 'embedded' | 'producti
     .filter((s) => s !== '')
     .map((s) => parseSecretKey(s));
   if (previous.some((k) => k === null))
-    issues.push({ variable: 'OUTBOX_SECRET_KEYS_OLD', message: `a comma-separated list of keys, each ${FORMAT}` });
+    issues.push({
+      variable: 'OUTBOX_SECRET_KEYS_OLD',
+      message: `a comma-separated list of keys, each ${FORMAT}`,
+    });
   if (issues.length > 0) throw new ConfigError(issues);
   return { current: current ?? undefined, previous: previous as Buffer[] };
 }

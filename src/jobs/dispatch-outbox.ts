@@ -107,7 +107,8 @@ interface Failure {
  */
 function failureOf(payload: OpenEmailPayload, error: string, permanent: boolean, now: Date): Failure {
   const retryUntil = retryDeadlineOf(payload.input, now);
-  if (permanent || retryUntil <= now) return { error, permanent, finishedPayload: scrubEmailPayload(payload) };
+  if (permanent || retryUntil <= now)
+    return { error, permanent, finishedPayload: scrubEmailPayload(payload) };
   return { error, permanent, finishedPayload: { input: sealEmailInput(payload.input) }, retryUntil };
 }
 

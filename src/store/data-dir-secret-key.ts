@@ -20,6 +20,7 @@ export function dataDirSecretKey(dataDir: string): Buffer {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
   const key = parseSecretKey(readFileSync(file, 'utf8'));
-  if (!key) throw new Error(`${file} does not hold a key; remove it only if no e-mail is waiting in the outbox`);
+  if (!key)
+    throw new Error(`${file} does not hold a key; remove it only if no e-mail is waiting in the outbox`);
   return key;
 }

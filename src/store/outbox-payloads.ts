@@ -73,7 +73,10 @@ function openEmailSecrets(raw: unknown): { ok: true; raw: unknown } | { ok: fals
   const input = (raw as { input?: { secrets?: unknown } } | null)?.input;
   if (!input || !isSealed(input.secrets)) return { ok: true, raw };
   try {
-    return { ok: true, raw: { ...raw!, input: { ...input, secrets: JSON.parse(unseal(input.secrets, 'outbox')) } } };
+    return {
+      ok: true,
+      raw: { ...raw!, input: { ...input, secrets: JSON.parse(unseal(input.secrets, 'outbox')) } },
+    };
   } catch (e) {
     if (e instanceof UnsealError) return { ok: false, error: `email payload: input.secrets: ${e.message}` };
     throw e;

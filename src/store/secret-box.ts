@@ -107,9 +107,10 @@ export function unseal(sealed: string, purpose: SealPurpose, ring: KeyRing = key
     const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(ivText, 'base64url'));
     decipher.setAAD(Buffer.from(purpose));
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString(
-      'utf8',
-    );
+    return Buffer.concat([
+      decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
   } catch {
     throw new UnsealError(`sealed value under key ${id} does not authenticate`);
   }

@@ -53,7 +53,9 @@ export async function runOnramp(args: string[], env: Record<string, string> = {}
  */
 export function spawnOnramp(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { OUTBOX_SECRET_KEY: TEST_SECRET_KEY, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { OUTBOX_SECRET_KEY: TEST_SECRET_KEY, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
