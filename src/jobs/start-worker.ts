@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
+import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
 import { retryFailedSends } from './retry-failed-sends.js';
@@ -101,6 +102,9 @@ export function startWorker(
     opts.retryFailedIntervalMs ?? RETRY_FAILED_INTERVAL_MS,
     opts.log,
     async () => {
+      // Links queued before sealing, or under a key since rotated, go under the current key.
+      const resealed = await resealOutboxSecrets(deps.db);
+      if (resealed > 0) opts.log.info({ resealed }, 'outbox secrets sealed under the current key');
       const summary = await retryFailedSends(deps);
       if (summary.requeued > 0) {
         opts.log.info({ retryFailed: summary }, 'failed e-mails queued again: the mail server is back');

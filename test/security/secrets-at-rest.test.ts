@@ -11,7 +11,19 @@ import { hashToken } from '../../src/app/deps.js';
 import { requestPasswordReset } from '../../src/app/identity/request-password-reset.js';
 import { openSupportCase } from '../../src/app/support/open-support-case.js';
 import { runDue } from '../../src/jobs/run-due.js';
-import { keyRingOf, newSecretKeyText, parseSecretKey, seal, unseal } from '../../src/store/secret-box.js';
+import { emailPayload } from '../../src/store/outbox-payloads.js';
+import { enqueue } from '../../src/store/outbox-repository.js';
+import { resealOutboxSecrets } from '../../src/store/reseal-outbox-secrets.js';
+import {
+  installKeyRing,
+  keyRing,
+  keyRingOf,
+  newSecretKeyText,
+  parseSecretKey,
+  seal,
+  sealedKeyId,
+  unseal,
+} from '../../src/store/secret-box.js';
 import { apiOf, call } from '../http/api-harness.js';
 import { dispatcher, OUTBOX, startInbox, unusedPort } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
@@ -116,6 +128,65 @@ describeEachStore('secrets at rest: outbox and idempotency rows', (kind) => {
       }
     } finally {
       d.close();
+    }
+  });
+
+  it('a rotation and rows queued before sealing: the worker reseals under the current key, and they go out', async () => {
+    const original = keyRing();
+    const [oldKey, newKey] = [newSecretKeyText(), newSecretKeyText()].map((k) => parseSecretKey(k)!) as [
+      Buffer,
+      Buffer,
+    ];
+    const now = w.clock.now();
+    const input = (n: number) => ({
+      language: 'en' as const,
+      to: { name: 'Irene', email: 'irene@initech.example' },
+      purpose: 'reset' as const,
+      secrets: { setPasswordUrl: `http://onramp.test/set-password/tok_rotation_${n}` },
+      expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+    });
+    try {
+      installKeyRing(keyRingOf(oldKey));
+      const underOldKey = emailPayload('password-link', input(1));
+      const inClear = { input: { template: 'password-link', ...input(2) } };
+      await enqueue(w.store.db, now, [
+        { topic: 'email', payload: underOldKey, messageKey: 'pwl_rot_1', availableAt: now },
+        // As written before sealing existed: the links in clear.
+        {
+          topic: 'email',
+          payload: inClear as unknown as typeof underOldKey,
+          messageKey: 'pwl_rot_2',
+          availableAt: now,
+        },
+      ]);
+      installKeyRing(keyRingOf(newKey, [oldKey]));
+      const rows = () =>
+        w.store.db.selectFrom('outbox').select('payload').where('message_key', 'like', 'pwl_rot_%').execute();
+      expect(JSON.stringify(await rows())).toContain('tok_rotation_2');
+
+      expect(await resealOutboxSecrets(w.store.db)).toBe(2);
+      expect(await resealOutboxSecrets(w.store.db)).toBe(0);
+      const stored = await rows();
+      expect(JSON.stringify(stored)).not.toContain('tok_rotation');
+      for (const { payload } of stored)
+        expect(sealedKeyId((payload as { input: { secrets: string } }).input.secrets)).toBe(
+          keyRing().current.id,
+        );
+
+      // The old key is no longer needed: both go out with their links.
+      installKeyRing(keyRingOf(newKey));
+      const inbox = await startInbox();
+      const d = dispatcher(w.deps, inbox.port, OUTBOX);
+      try {
+        expect(await d.drain()).toMatchObject({ sent: 2, failed: 0 });
+        const texts = inbox.to('irene@initech.example').map((m) => m.text);
+        for (const n of [1, 2]) expect(texts.some((t) => t.includes(`tok_rotation_${n}`))).toBe(true);
+      } finally {
+        d.close();
+        await inbox.close();
+      }
+    } finally {
+      installKeyRing(original);
     }
   });
 });
