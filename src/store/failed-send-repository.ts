@@ -21,15 +21,27 @@ export const REQUEUED_DETAIL = 'queued again: the mail server is back';
 /**
  * Brings the failed e-mails whose link still works back to the queue, due at once; with `since`,
  * only those that failed at or after it. Their sends read `queued` again. Returns how many.
+ *
+ * A provisioning e-mail whose line has had a newer one since (a resend, a reminder, a contact
+ * change) is not sent late: the newer one said it better. It loses its secrets and stays failed.
  */
 export async function requeueFailedEmails(db: Db, now: Date, opts: { since?: Date } = {}): Promise<number> {
   const since = opts.since ?? new Date(0);
   const { rows } = await sql<{ n: number }>`
-    with revivable as (
-      select o.id from outbox o
+    with candidates as (
+      select o.id, exists (
+          select 1 from provisioning_email pe
+          join provisioning_email newer on newer.subscription_id = pe.subscription_id and newer.created_at > pe.created_at
+          where pe.id = o.send_id) as outdated
+      from outbox o
       where o.topic = 'email' and o.status = 'failed' and o.retry_until > ${now} and o.done_at >= ${since}
       order by o.id
       for update of o skip locked
+    ),
+    revivable as (select id from candidates where not outdated),
+    outdated as (
+      update outbox o set retry_until = null, payload = jsonb_set(payload, '{input}', (payload -> 'input') - 'secrets')
+      where o.id in (select id from candidates where outdated)
     ),
     revived as (
       update outbox o set status = 'pending', available_at = ${now}, done_at = null, leased_until = null,

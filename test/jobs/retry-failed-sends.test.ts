@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { hashToken } from '../../src/app/deps.js';
+import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { getSubscription } from '../../src/app/orders/get-subscription.js';
 import { retryFailedEmails } from '../../src/app/outbox/retry-failed-emails.js';
 import { retryFailedSends } from '../../src/jobs/retry-failed-sends.js';
@@ -167,6 +168,22 @@ describeEachStore('failed sends after a long SMTP outage', (kind) => {
       'onramp_sends_failed{retryable="true"} 0',
       'onramp_sends_failed{retryable="false"} 1',
     ]);
+  });
+
+  it('a failed e-mail whose line had a newer one since is not sent late', async () => {
+    const port = await unusedPort();
+    const sendId = await failedSend(port);
+    const { subscription_id } = await sendOf(sendId);
+    await resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: subscription_id });
+    const inbox = await sink(port, () => false);
+    const d = dispatcher(w.deps, port, SETTINGS);
+    cleanups.unshift(() => d.close());
+    expect(await retryFailedSends({ ...w.deps, mailer: d.mailer })).toMatchObject({ requeued: 0 });
+    const row = await sendOf(sendId);
+    expect(row).toMatchObject({ status: 'failed', outbox: 'failed', retry_until: null });
+    expect((row.payload as { input: object }).input).not.toHaveProperty('secrets');
+    expect(await d.drain()).toMatchObject({ sent: 1 });
+    expect(inbox.received).toHaveLength(1);
   });
 
   it('the operator queues failed e-mails again (since an instant) with onramp outbox retry', async () => {
