@@ -6,6 +6,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
+import { installKeyRing, keyRingOf, newSecretKeyText, parseSecretKey } from '../src/store/secret-box.js';
+
+/**
+ * The sealing key (OUTBOX_SECRET_KEY) of this bench run: the servers it spawns and the workers it
+ * runs in-process seal and open with the same one.
+ */
+export const BENCH_SECRET_KEY = newSecretKeyText();
+installKeyRing(keyRingOf(parseSecretKey(BENCH_SECRET_KEY)!));
+
 export interface SpawnedOnramp {
   child: ChildProcess;
   baseUrl: string;
@@ -56,7 +65,13 @@ export async function spawnOnramp(opts: {
     ? ['npm', ['start']]
     : [process.execPath, [...profile, 'bin/onramp.js', ...opts.argv]];
   const child = spawn(command, args, {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OUTBOX_SECRET_KEY: BENCH_SECRET_KEY,
+      ...opts.env,
+    },
     stdio: 'ignore',
     detached: true,
   });

@@ -8,13 +8,18 @@ import type { AppDeps } from '../src/app/deps.js';
 import { loadConfig } from '../src/config.js';
 import { createMailer } from '../src/email/index.js';
 import { startWorker, type Worker } from '../src/jobs/start-worker.js';
+import { BENCH_SECRET_KEY } from './spawn-onramp.js';
 
 export function startBenchWorker(
   deps: AppDeps,
   smtpUrl: string,
   opts: { dueIntervalMs?: number } = {},
 ): Worker {
-  const config = loadConfig({ DATABASE_URL: 'postgres://unused/x', SMTP_URL: smtpUrl });
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://unused/x',
+    SMTP_URL: smtpUrl,
+    OUTBOX_SECRET_KEY: BENCH_SECRET_KEY,
+  });
   const mailer = createMailer({
     smtpUrl,
     from: deps.settings.mailFrom,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { RateLimits } from './app/rate-limits.js';
 import { dkimOf } from './config-dkim.js';
 import { ConfigError } from './config-error.js';
+import { type SecretKeys, secretKeysOf } from './config-secret-keys.js';
 import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 import type { DkimKey } from './email/index.js';
@@ -94,6 +95,8 @@ export const envSchema = z.object({
   OUTBOX_BACKOFF_BASE_MS: int(10, 86_400_000).default(30_000),
   OUTBOX_BACKOFF_MAX_MS: int(10, 604_800_000).default(3_600_000),
   OUTBOX_LEASE_MS: int(1000, 3_600_000).default(120_000),
+  OUTBOX_SECRET_KEY: z.string().optional(),
+  OUTBOX_SECRET_KEYS_OLD: z.string().optional(),
   EMAIL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAX_BODY_BYTES: int(1024, 100_000_000).default(1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -145,6 +148,8 @@ export interface Config {
     leaseMs: number;
   };
   maxBodyBytes: number;
+  /** OUTBOX_SECRET_KEY(S_OLD): seal the secrets kept at rest (see config-secret-keys.ts). */
+  secretKeys: SecretKeys;
   /** Shared secret mail providers send with POST /api/v1/email-events; unset = endpoint off. */
   emailEventsSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -189,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ]);
   const dkim = dkimOf(e);
   const mode = e.DATABASE_URL ? 'production' : 'embedded';
+  const secretKeys = secretKeysOf(e, mode);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     mode,
@@ -232,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       leaseMs: e.OUTBOX_LEASE_MS,
     },
     maxBodyBytes: e.MAX_BODY_BYTES,
+    secretKeys,
     emailEventsSecret: e.EMAIL_EVENTS_SECRET,
     logLevel: e.LOG_LEVEL,
     webhooks: { allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE, timeoutMs: e.WEBHOOKS_TIMEOUT_MS },

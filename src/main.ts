@@ -15,9 +15,11 @@ import { captureMailInto } from './email/capture-mail.js';
 import { createMailer, type Mailer, type MailSink, startMailSink } from './email/index.js';
 import { startWorker, type Worker } from './jobs/start-worker.js';
 import { createMetrics } from './observability/metrics.js';
+import { dataDirSecretKey } from './store/data-dir-secret-key.js';
 import { lockDataDir } from './store/lock-data-dir.js';
 import { migrate } from './store/migrate.js';
 import { openStore, type Store } from './store/open-store.js';
+import { installKeyRing, keyRingOf } from './store/secret-box.js';
 
 export interface StartOptions {
   web: boolean;
@@ -77,6 +79,9 @@ export async function openDatabase(
 ): Promise<{ store: Store; release: () => void }> {
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   try {
+    // Before anything can queue an e-mail or keep an answer: both are sealed with these keys.
+    const { current, previous } = config.secretKeys;
+    installKeyRing(keyRingOf(current ?? dataDirSecretKey(config.dataDir), previous));
     const store = await openStore({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,

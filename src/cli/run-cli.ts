@@ -7,7 +7,7 @@
  */
 import { Console } from 'node:console';
 
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 
 import { ManualClock, systemClock } from '../app/deps.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
@@ -18,6 +18,8 @@ import { runDue } from '../jobs/run-due.js';
 import { appDepsOf, createLogger, openDatabase, startOnramp } from '../main.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerOutboxCommands } from './outbox-commands.js';
+import { parseInstant } from './parse-instant.js';
 
 const EXIT = { failed: 1, usage: 2, locked: 3, invalid: 4 } as const;
 
@@ -29,14 +31,6 @@ export interface CliIo {
 }
 
 const processIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
-
-function parseInstant(value: string): Date {
-  const d = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) || Number.isNaN(d.getTime())) {
-    throw new InvalidArgumentError('expected an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z');
-  }
-  return d;
-}
 
 /** A fresh program per run: commander keeps parsed options on its command objects. */
 function buildProgram(io: CliIo): Command {
@@ -139,6 +133,7 @@ function buildProgram(io: CliIo): Command {
 
   registerDataCommands(program, withDatabase);
   registerAdminCommands(program, withDatabase);
+  registerOutboxCommands(program, withDatabase);
   return program;
 }
 

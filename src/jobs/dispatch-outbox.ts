@@ -3,7 +3,8 @@
  * over the pooled SMTP connection, and records each outcome. The Message-ID comes from the row's
  * stable key, so a retry after a crash is the same message. Each payload is parsed when claimed:
  * one that does not parse fails at once with the reason (retrying cannot fix it). Link secrets
- * (`input.secrets`) are dropped from the stored payload once the row is finished.
+ * (`input.secrets`) are stored sealed, opened here in memory only, and dropped from the stored
+ * payload once the row is finished.
  *
  * The PONR is final for e-mail too: under the claim, just before sending, the provisioning e-mails
  * whose order was set up meanwhile are withdrawn (`withdrawClaimedSends`), with their line event.
@@ -21,8 +22,11 @@ import { SYSTEM_ACTOR } from '../store/audit-repository.js';
 import {
   type EmailPayload,
   type FinishedPayload,
+  type OpenEmailPayload,
   parseOutboxPayload,
+  retryDeadlineOf,
   scrubEmailPayload,
+  sealEmailInput,
   UNPARSED_PAYLOAD,
 } from '../store/outbox-payloads.js';
 import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
@@ -87,7 +91,7 @@ async function recordSendStatus(
 
 interface Delivered {
   row: OutboxRow;
-  payload: EmailPayload;
+  payload: OpenEmailPayload;
   response: string;
 }
 
@@ -95,7 +99,20 @@ interface Delivered {
 interface Failure {
   error: string;
   permanent: boolean;
-  finishedPayload: FinishedPayload;
+  finishedPayload: FinishedPayload | EmailPayload;
+  /** Until when the row, failed for good, is retried once SMTP is back (retry-failed-sends.ts). */
+  retryUntil?: Date | null;
+}
+
+/**
+ * What a send that failed keeps: refused for good, nothing secret; failed for want of a server,
+ * its payload (secrets sealed) while its link lasts, so it can still go out when SMTP is back.
+ */
+function failureOf(payload: OpenEmailPayload, error: string, permanent: boolean, now: Date): Failure {
+  const retryUntil = retryDeadlineOf(payload.input, now);
+  if (permanent || retryUntil <= now)
+    return { error, permanent, finishedPayload: scrubEmailPayload(payload) };
+  return { error, permanent, finishedPayload: { input: sealEmailInput(payload.input) }, retryUntil };
 }
 
 /** Parses, renders and sends one claimed row; a failure is recorded at once, a success is returned. */
@@ -127,12 +144,7 @@ async function deliver(
     // A MailSendError knows; anything else with a code is I/O trouble; a render error is for good.
     const permanent = e instanceof MailSendError ? e.permanent : !(e instanceof Error && 'code' in e);
     const error = e instanceof Error ? e.message : String(e);
-    await recordFailedAttempt(
-      deps,
-      row,
-      { error, permanent, finishedPayload: scrubEmailPayload(payload) },
-      summary,
-    );
+    await recordFailedAttempt(deps, row, failureOf(payload, error, permanent, deps.clock.now()), summary);
     return null;
   }
 }
@@ -190,6 +202,7 @@ async function recordFailedAttempt(
       ...deps.outbox,
       permanent: failure.permanent,
       finishedPayload: failure.finishedPayload,
+      retryUntil: failure.retryUntil ?? null,
     });
     if (status === 'failed') await recordSendStatus({ ...deps, db: trx }, row, 'failed', failure.error, now);
     return status;

@@ -1,7 +1,7 @@
 /**
  * The worker: loops for due work (RSD, reminders, auto-close), for draining the e-mail outbox
  * (OUTBOX_LANES of them side by side) and for delivering webhooks (a slow receiver never holds up
- * e-mail).
+ * e-mail), and for e-mails that failed during an SMTP outage (sent again once the server is back).
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
@@ -9,9 +9,14 @@ import type { Logger } from 'pino';
 import { deleteStaleSignInRecords } from '../app/identity/sign-in.js';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
+import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
+import { retryFailedSends } from './retry-failed-sends.js';
 import { runDue } from './run-due.js';
+
+/** How often the worker looks for failed e-mails to send again (and then probes the SMTP server). */
+const RETRY_FAILED_INTERVAL_MS = 60_000;
 
 export interface Worker {
   stop(): Promise<void>;
@@ -64,7 +69,7 @@ function loop(name: string, intervalMs: number, log: Logger, pass: () => Promise
 
 export function startWorker(
   deps: DispatchDeps & WebhookDispatchDeps,
-  opts: { dueIntervalMs: number; outboxIntervalMs: number; log: Logger },
+  opts: { dueIntervalMs: number; outboxIntervalMs: number; log: Logger; retryFailedIntervalMs?: number },
 ): Worker {
   // The due loop wakes the outbox as soon as a batch of e-mails is committed: in an RSD burst the
   // outbox otherwise drains faster than due lines are queued and sleeps a whole interval each time.
@@ -94,9 +99,30 @@ export function startWorker(
     if (summary.claimed > 0) opts.log.info({ webhooks: summary }, 'webhook pass');
     return summary.claimed === deps.outbox.batchSize;
   });
+  const retryFailed = loop(
+    'retry-failed',
+    opts.retryFailedIntervalMs ?? RETRY_FAILED_INTERVAL_MS,
+    opts.log,
+    async () => {
+      // Links queued before sealing, or under a key since rotated, go under the current key.
+      const resealed = await resealOutboxSecrets(deps.db);
+      if (resealed > 0) opts.log.info({ resealed }, 'outbox secrets sealed under the current key');
+      const summary = await retryFailedSends(deps);
+      if (summary.requeued > 0) {
+        opts.log.info({ retryFailed: summary }, 'failed e-mails queued again: the mail server is back');
+        outbox.forEach((lane) => lane.wake());
+      }
+      return false;
+    },
+  );
   return {
     stop: async () => {
-      await Promise.all([due.stop(), ...outbox.map((lane) => lane.stop()), webhooks.stop()]);
+      await Promise.all([
+        due.stop(),
+        ...outbox.map((lane) => lane.stop()),
+        webhooks.stop(),
+        retryFailed.stop(),
+      ]);
     },
   };
 }

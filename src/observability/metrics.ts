@@ -10,6 +10,8 @@
  * | onramp_outbox_depth                     | outbox rows still pending (all topics)                          |
  * | onramp_outbox_oldest_age_seconds        | age of the oldest pending outbox row (0 when none)              |
  * | onramp_sends_total                      | outbox delivery outcomes by status (sent, retrying, failed)     |
+ * | onramp_sends_failed                     | e-mails failed and not sent since; retryable="true": their link |
+ * |                                         | lives on, they go out when SMTP is back; "false": for good      |
  * | onramp_due_lag_seconds                  | how late the oldest due line is (`next_action_at` <= now; 0 if none) |
  * | onramp_auto_closes_total                | lines closed by the policy period (from run-due summaries)      |
  * | onramp_webhook_deliveries_total         | webhook delivery attempts by outcome (delivered, retrying, failed) |
@@ -17,6 +19,7 @@
 import type { Kysely } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+import { failedEmailCounts } from '../store/failed-send-repository.js';
 import { oldestDueAt } from '../store/line-repository.js';
 import { outboxStats } from '../store/outbox-repository.js';
 import type { Database } from '../store/schema.js';
@@ -59,6 +62,12 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     help: 'How long the oldest due subscription line has been waiting (0 when none is due)',
     registers,
   });
+  const sendsFailed = new Gauge({
+    name: 'onramp_sends_failed',
+    help: 'E-mails failed and not sent since; retryable: their link still works, they go out when SMTP is back',
+    labelNames: ['retryable'] as const,
+    registers,
+  });
   const sendsTotal = new Counter({
     name: 'onramp_sends_total',
     help: 'Outbox delivery outcomes by status',
@@ -87,12 +96,18 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     autoClosesTotal,
     webhookDeliveriesTotal,
     async scrape(db, now) {
-      const [stats, due] = await Promise.all([outboxStats(db), oldestDueAt(db, now)]);
+      const [stats, due, failed] = await Promise.all([
+        outboxStats(db),
+        oldestDueAt(db, now),
+        failedEmailCounts(db, now),
+      ]);
       const ageOf = (at: Date | string | null | undefined) =>
         at ? Math.max(0, (now.getTime() - new Date(at).getTime()) / 1000) : 0;
       outboxDepth.set(stats.pending);
       outboxOldestAge.set(ageOf(stats.oldestPendingAt));
       dueLag.set(ageOf(due));
+      sendsFailed.set({ retryable: 'true' }, failed.retryable);
+      sendsFailed.set({ retryable: 'false' }, failed.final);
       return registry.metrics();
     },
   };

@@ -2,10 +2,15 @@
  * Stored first responses to Idempotency-Keys (migrations/006). A key is reserved before the request
  * runs (`status` null) and completed with the response afterwards; the primary key (user, key)
  * makes the reservation the one arbiter between concurrent duplicates.
+ *
+ * The kept body is sealed (secret-box.ts): a first answer may carry a secret shown only once — a
+ * new API token, a webhook endpoint's signing secret — and a replay must carry it again, so it is
+ * kept, but never readable from the database.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 
 import type { Database, IdempotencyKeyTable } from './schema.js';
+import { isSealed, seal, unseal, UnsealError } from './secret-box.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
@@ -17,20 +22,31 @@ export interface StoredResponse {
   body: string;
 }
 
-/** The live (unexpired) row of this user's key, if any. */
+/**
+ * The live (unexpired) row of this user's key, if any, its body opened. A body sealed under a key
+ * no longer configured cannot be replayed: the row reads as still running (IDEMPOTENCY_KEY_IN_USE)
+ * until it expires, rather than the request running twice.
+ */
 export async function findIdempotencyKey(
   db: Db,
   userId: string,
   key: string,
   now: Date,
 ): Promise<IdempotencyKeyRow | undefined> {
-  return db
+  const row = await db
     .selectFrom('idempotency_key')
     .selectAll()
     .where('user_id', '=', userId)
     .where('key', '=', key)
     .where('expires_at', '>', now)
     .executeTakeFirst();
+  if (!row || !isSealed(row.body)) return row;
+  try {
+    return { ...row, body: unseal(row.body, 'idempotency') };
+  } catch (e) {
+    if (e instanceof UnsealError) return { ...row, status: null, body: null };
+    throw e;
+  }
 }
 
 /**
@@ -86,7 +102,7 @@ export async function completeIdempotencyKey(
       status: response.status,
       content_type: response.contentType,
       location: response.location,
-      body: response.body,
+      body: seal(response.body, 'idempotency'),
     })
     .where('user_id', '=', userId)
     .where('key', '=', key)

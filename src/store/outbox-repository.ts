@@ -7,10 +7,11 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 
 import type { EmailTemplate, TemplateFields } from '../email/email-types.js';
 import {
+  type EmailPayload,
   emailPayload,
   type FinishedPayload,
-  type OutboxPayload,
   type OutboxTopic,
+  type StoredPayload,
 } from './outbox-payloads.js';
 import type { Database, OutboxTable } from './schema.js';
 
@@ -21,7 +22,7 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxMessage = {
   [T in OutboxTopic]: {
     topic: T;
-    payload: OutboxPayload<T>;
+    payload: StoredPayload<T>;
     /** Stable identity (becomes the Message-ID); enqueuing the same key twice is a no-op. */
     messageKey: string;
     sendId?: string | null;
@@ -52,7 +53,8 @@ export async function enqueue(db: Db, now: Date, messages: NewOutboxMessage[]): 
 
 /**
  * One e-mail to queue: a template and that template's own input, so a misspelt or missing field
- * fails the typecheck. Link tokens go in `input.secrets` (dropped once the row is finished).
+ * fails the typecheck. Link tokens go in `input.secrets` (sealed when written, dropped once the
+ * row is finished).
  */
 export type QueuedEmail = {
   [T in EmailTemplate]: {
@@ -175,7 +177,9 @@ export async function markFailedAttempt(
     backoffBaseMs: number;
     backoffMaxMs: number;
     /** Stored when the row fails for good (see `markDone`); absent: the payload stays. */
-    finishedPayload?: FinishedPayload;
+    finishedPayload?: FinishedPayload | EmailPayload;
+    /** When the row fails for good: retried once SMTP is back until then (see failed-send-repository.ts). */
+    retryUntil?: Date | null;
   },
 ): Promise<'pending' | 'failed' | 'superseded'> {
   const giveUp = opts.permanent || row.attempts >= opts.maxAttempts;
@@ -188,6 +192,8 @@ export async function markFailedAttempt(
             status: 'failed',
             done_at: now,
             last_error: error,
+            leased_until: null,
+            retry_until: opts.retryUntil ?? null,
             ...(opts.finishedPayload && { payload: JSON.stringify(opts.finishedPayload) }),
           }
         : { available_at: new Date(now.getTime() + delay), leased_until: null, last_error: error },

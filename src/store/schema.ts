@@ -188,6 +188,8 @@ export interface OutboxTable {
   done_at: Timestamp | null;
   /** Webhook deliveries only: the endpoint this row goes to (see migrations/008). */
   webhook_endpoint_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A failed e-mail is retried when SMTP is back until then; null: never (migrations/020). */
+  retry_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface AuditEventTable {

@@ -5,6 +5,7 @@ import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
+import { openedEmailInput } from '../support/queries.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -73,7 +74,7 @@ describeEachStore('resend provisioning e-mail', (kind) => {
     expect(tokens.filter((t) => t.revoked_at === null)).toHaveLength(2);
     expect(Buffer.from(tokens[0]!.token_hash).equals(Buffer.from(before[0]!.token_hash))).toBe(true);
     // The e-mail carries the new token; only its hash is stored.
-    const url = (outbox.payload as { input: TemplateInput<'provisioning'> }).input.secrets.setupUrl;
+    const url = openedEmailInput<TemplateInput<'provisioning'>>(outbox.payload).secrets.setupUrl;
     const fresh = tokens.find((t) => t.send_id === queued.sendId)!;
     expect(Buffer.from(fresh.token_hash).equals(hashToken(url.split('/setup/')[1]!))).toBe(true);
   });

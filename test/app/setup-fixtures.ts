@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 
 import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
+import { openedEmailInput } from '../support/queries.js';
 import type { World } from '../support/world.js';
 
 export interface LineSpec {
@@ -62,7 +63,7 @@ export async function setupTokenOf(w: World, subscriptionId: string): Promise<st
     .where('s.subscription_id', '=', subscriptionId)
     .orderBy('o.id', 'desc')
     .executeTakeFirstOrThrow();
-  return lastSegment((row.payload as { input: TemplateInput<'provisioning'> }).input.secrets.setupUrl);
+  return lastSegment(openedEmailInput<TemplateInput<'provisioning'>>(row.payload).secrets.setupUrl);
 }
 
 /**
@@ -88,7 +89,7 @@ export async function passwordTokenOf(w: World, email: string): Promise<string> 
     .orderBy('id', 'desc')
     .execute();
   const input = rows
-    .map((r) => (r.payload as { input: TemplateInput<'welcome'> }).input)
+    .map((r) => openedEmailInput<TemplateInput<'welcome'>>(r.payload))
     .find((i) => i.to.email.toLowerCase() === email.toLowerCase());
   if (!input) throw new Error(`no welcome e-mail for ${email}`);
   return lastSegment(input.secrets.setPasswordUrl);

@@ -13,6 +13,7 @@ import { AppError } from '../../src/domain/errors.js';
 import type { TemplateInput } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { blankPng, FAKE_PNG, JPEG_2X1, JPEG_HEADER_ONLY, OVERSIZE_PNG, PNG_1X1 } from '../support/images.js';
+import { openedEmailInput } from '../support/queries.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -57,7 +58,7 @@ describeEachStore('support cases', (kind) => {
       .where('payload', '@>', JSON.stringify({ input: { template: 'support-notice', caseId } }))
       .orderBy('id')
       .execute()
-      .then((rows) => rows.map((r) => (r.payload as { input: TemplateInput<'support-notice'> }).input));
+      .then((rows) => rows.map((r) => openedEmailInput<TemplateInput<'support-notice'>>(r.payload)));
 
   const refusal = (p: Promise<unknown>) =>
     p.then(

@@ -17,7 +17,9 @@ import { loadConfig } from '../../src/config.js';
 import { appDepsOf, createLogger, startOnramp } from '../../src/main.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { createWeb } from '../../src/web/create-web.js';
+import { openedEmailInput } from '../support/queries.js';
 import { runOnramp, spawnOnramp } from '../support/run-onramp.js';
+import { TEST_SECRET_KEY, useTestKeyRing } from '../support/secret-keys.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/test-store.js';
 
 const PUBLIC_URL = 'https://onramp.example.org';
@@ -29,6 +31,8 @@ const freshDir = () => {
   return d;
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+// The commands seal the e-mail's link with the tests' key; this process opens it with the same.
+useTestKeyRing();
 
 const ENV = { LOG_LEVEL: 'warn', PUBLIC_URL, DEMO_DATA: '', DATABASE_URL: '' };
 
@@ -58,7 +62,7 @@ async function expectBootstrapped(store: Store, printed: Printed) {
     password_hash: null,
   });
   const mails = await store.db.selectFrom('outbox').select('payload').where('topic', '=', 'email').execute();
-  const inputs = mails.map((m) => (m.payload as { input: Record<string, unknown> }).input);
+  const inputs = mails.map((m) => openedEmailInput<Record<string, unknown>>(m.payload));
   expect(inputs).toEqual([
     expect.objectContaining({
       template: 'password-link',
@@ -218,7 +222,7 @@ describe.runIf(storeKinds().includes('postgres'))('onramp on a real PostgreSQL (
   it('the server seeds demo users and tokens only when DEMO_DATA is on', { timeout: 120_000 }, async () => {
     const store = await fresh();
     const start = async (env: Record<string, string>) => {
-      const cfg = loadConfig({ DATABASE_URL: store.url!, ...env });
+      const cfg = loadConfig({ DATABASE_URL: store.url!, OUTBOX_SECRET_KEY: TEST_SECRET_KEY, ...env });
       const running = await startOnramp(cfg, {
         web: false,
         worker: false,

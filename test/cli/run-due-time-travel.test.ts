@@ -16,6 +16,7 @@ import { appDepsOf } from '../../src/main.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
 import { runOnramp } from '../support/run-onramp.js';
+import { TEST_SECRET_KEY } from '../support/secret-keys.js';
 import { describeEachStore, openTestStore } from '../support/test-store.js';
 
 const DAY = 86_400_000;
@@ -80,7 +81,11 @@ describeEachStore('run-due --now in the future', (kind) => {
         }
 
         inbox = await startInbox();
-        const deps = appDepsOf(loadConfig(env), store, systemClock);
+        const deps = appDepsOf(
+          loadConfig({ OUTBOX_SECRET_KEY: TEST_SECRET_KEY, ...env }),
+          store,
+          systemClock,
+        );
         const worker = dispatcher(deps, inbox.port);
         try {
           expect((await worker.drain()).sent).toBe(queued.length);

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Inbox, startInbox } from '../jobs/mail-harness.js';
 import { WebClient } from '../security/web-client.js';
 import { spawnOnramp } from '../support/run-onramp.js';
+import { TEST_SECRET_KEY } from '../support/secret-keys.js';
 
 const BIN = join(import.meta.dirname, '../../bin/onramp.js');
 const pgAvailable = inject('pgTemplate') !== null;
@@ -98,6 +99,7 @@ describe.skipIf(!pgAvailable)('production onboarding, end to end (PostgreSQL + S
     base = `http://127.0.0.1:${port}`;
     env = {
       PATH: process.env.PATH ?? '',
+      OUTBOX_SECRET_KEY: TEST_SECRET_KEY,
       DATABASE_URL: inject('pgAdminUrl').replace(/\/[^/]*$/, `/${database}`),
       SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,
       PORT: String(port),

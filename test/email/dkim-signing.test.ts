@@ -18,6 +18,7 @@ import {
 } from '../../src/email/index.js';
 import { createLogger, startOnramp } from '../../src/main.js';
 import { runOnramp } from '../support/run-onramp.js';
+import { TEST_SECRET_KEY } from '../support/secret-keys.js';
 import { openTestStore, storeKinds } from '../support/test-store.js';
 import { CONTACT, provisioningInput } from './email-fixtures.js';
 
@@ -156,6 +157,7 @@ describe.runIf(storeKinds().includes('postgres'))('DKIM in the worker (DKIM_* se
     // The key as an env file carries it: one line with literal \n escapes.
     const config = loadConfig({
       DATABASE_URL,
+      OUTBOX_SECRET_KEY: TEST_SECRET_KEY,
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       MAIL_FROM: FROM,
       DKIM_DOMAIN: DOMAIN,

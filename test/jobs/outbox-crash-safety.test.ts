@@ -10,6 +10,7 @@ import { messageIdOf } from '../../src/email/message-id.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { claimDue, markDone, markFailedAttempt } from '../../src/store/outbox-repository.js';
+import { openedEmailInput } from '../support/queries.js';
 import { describeEachStore, storeKinds } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { type Dispatcher, dispatcher, type Inbox, OUTBOX, startInbox } from './mail-harness.js';
@@ -69,7 +70,7 @@ describeEachStore('outbox: a worker killed mid-send', (kind) => {
   it('after SMTP acceptance but before recording it: the retry is the same message (a recognisable duplicate)', async () => {
     const send = await queuedSend();
     const [row] = await claimDue(w.store.db, w.clock.now(), OUTBOX.batchSize, OUTBOX.leaseMs);
-    const { input } = row!.payload as { input: EmailInput };
+    const input = openedEmailInput<EmailInput>(row!.payload);
     // The doomed worker gets its message accepted, then dies before writing anything down.
     await worker.mailer.send({
       to: input.to,

@@ -161,14 +161,15 @@ describeEachStore('outbox: SMTP server down or refusing', (kind) => {
       .select('payload')
       .where('send_id', '=', sendId)
       .executeTakeFirstOrThrow();
-    // The input stays (what was to be sent), its secrets part is gone, and no link is left anywhere.
+    // The input stays (what was to be sent), its secrets part sealed while the link lives (the
+    // send goes out when SMTP is back: retry-failed-sends.test.ts), and no link is readable.
     expect(payload).toMatchObject({
       input: { template: 'provisioning', to: { email: 'irene@initech.example' } },
     });
-    expect((payload as { input: object }).input).not.toHaveProperty('secrets');
+    expect((payload as { input: { secrets: string } }).input.secrets).toMatch(/^sealed:v1:/);
     expect(JSON.stringify(payload)).not.toContain('/setup/');
 
-    // The server coming back later does not resurrect a failed send.
+    // The outbox lanes alone never take a failed send back: only the retry of failed sends does.
     const back = await inbox({ port });
     w.clock.advance(OUTBOX.backoffMaxMs + OUTBOX.leaseMs);
     expect((await d.pass()).claimed).toBe(0);

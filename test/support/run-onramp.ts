@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 
 import { runCli } from '../../src/cli/run-cli.js';
+import { TEST_SECRET_KEY } from './secret-keys.js';
 
 export const BIN = join(import.meta.dirname, '../../bin/onramp.js');
 
@@ -29,26 +30,32 @@ function textSink(): { stream: Writable; text: () => string } {
   return { stream, text: () => text };
 }
 
-/** One command line in this process; `env` is added to the process's environment (LOG_LEVEL=warn). */
+/**
+ * One command line in this process; `env` is added to the process's environment (LOG_LEVEL=warn,
+ * and the tests' OUTBOX_SECRET_KEY).
+ */
 export async function runOnramp(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const stdout = textSink();
   const stderr = textSink();
   const code = await runCli(args, {
     stdout: stdout.stream,
     stderr: stderr.stream,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', OUTBOX_SECRET_KEY: TEST_SECRET_KEY, ...env },
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 /**
- * The same through bin/onramp.js in a child process, with exactly `env`. Never `spawnSync` in a
+ * The same through bin/onramp.js in a child process, with exactly `env` (and the tests'
+ * OUTBOX_SECRET_KEY unless `env` names one). Never `spawnSync` in a
  * test that also talks HTTP: a blocked event loop cannot see the server close an idle keep-alive
  * socket, and the next request on it fails ("other side closed") when the command was slow.
  */
 export function spawnOnramp(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { OUTBOX_SECRET_KEY: TEST_SECRET_KEY, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

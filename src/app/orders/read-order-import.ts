@@ -2,10 +2,14 @@
  * Reading an order import file: CSV (one row per subscription line; rows with the same webOrderId
  * are one order, its order fields from its first row) or JSON (an array of API request bodies),
  * into candidate orders that remember the file line of each of their lines. Pure: no I/O.
+ *
+ * A CSV cell a spreadsheet would run as a formula (spreadsheet-cell.ts) is refused, naming its
+ * field, rather than stored: it would reach pages, e-mails and the next export as the partner's data.
  */
 import { parse } from 'csv-parse/sync';
 
 import { invalidInput } from '../../domain/errors.js';
+import { FORMULA_CELL_MESSAGE, isFormulaCell } from '../../domain/spreadsheet-cell.js';
 
 export const CSV_COLUMNS = [
   'webOrderId',
@@ -59,6 +63,14 @@ export function candidatesFromCsv(text: string): { candidates: Candidate[]; erro
   for (const { record, info } of records) {
     const entry = byOrder.get(record.webOrderId) ?? { first: record, rows: [] };
     byOrder.set(record.webOrderId, entry);
+    for (const field of CSV_COLUMNS)
+      if (isFormulaCell(record[field]))
+        errors.push({
+          line: info.lines,
+          webOrderId: record.webOrderId,
+          field,
+          message: FORMULA_CELL_MESSAGE,
+        });
     for (const field of ['endCustomerName', 'rsd', 'distributorId'] as const)
       if (record[field] !== entry.first[field])
         errors.push({

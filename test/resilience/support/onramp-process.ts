@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+import { TEST_SECRET_KEY } from '../../support/secret-keys.js';
 import { ROOT } from './compile-onramp.js';
 
 export const LAUNCHER = join(ROOT, 'bin', 'onramp.js');
@@ -34,7 +35,13 @@ export function spawnOnramp(
 ): OnrampProcess {
   const child = spawn(process.execPath, [entry, role], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      OUTBOX_SECRET_KEY: TEST_SECRET_KEY,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

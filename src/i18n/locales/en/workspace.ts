@@ -165,7 +165,7 @@ export const workspaceEn = {
   sendStatus: {
     queued: 'Queued',
     sent: 'Sent',
-    failed: 'Failed',
+    failed: 'Delivery failed',
     bounced: 'Bounced',
     superseded: 'Withdrawn',
     withdrawn: 'Withdrawn (order set up)',

@@ -169,7 +169,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
   sendStatus: {
     queued: 'In coda',
     sent: 'Inviata',
-    failed: 'Non riuscita',
+    failed: 'Consegna non riuscita',
     bounced: 'Respinta',
     superseded: 'Ritirata',
     withdrawn: 'Ritirata (ordine configurato)',
