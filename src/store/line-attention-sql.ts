@@ -34,8 +34,11 @@ export function newestSendSql(alias: string, column: 'status' | 'to_email'): Raw
     where p.subscription_id = ${sql.ref(`${alias}.subscription_id`)} order by p.seq desc limit 1)`;
 }
 
-/** The line could still be set up and its newest e-mail bounced or failed (see deliveryProblemOf). */
+/**
+ * The line could still be set up and its newest e-mail bounced or failed (undeliveredEmailOf in
+ * the app says the same of a row). Never null, so `not` it keeps the lines never e-mailed.
+ */
 export function deliveryProblemSql(alias: string): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.ref(`${alias}.status`)} not in ('provisioned', 'cancelled')
-    and ${newestSendSql(alias, 'status')} in ('bounced', 'failed'))`;
+  return sql<boolean>`coalesce(${sql.ref(`${alias}.status`)} not in ('provisioned', 'cancelled')
+    and ${newestSendSql(alias, 'status')} in ('bounced', 'failed'), false)`;
 }
