@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { recordEmailEvent } from '../../src/app/lines/record-email-event.js';
-import type { PlacedOrder } from '../support/world.js';
+import type { PlacedOrder } from '../../src/app/orders/place-order.js';
 import {
   type Harness,
   launchBrowser,
@@ -121,6 +121,11 @@ describe('workspace: closing soon and delivery problems (Chromium)', () => {
 
   it('shows the bounce on the order and warns before a resend to the same address', async () => {
     const page = await alicePage(DESKTOP);
+    const row = page.getByRole('row').filter({ hasText: open.webOrderId });
+    await expect(row.textContent()).resolves.toContain('Delivery problem (1)');
+    await expect(row.textContent()).resolves.toContain('Earliest close: 8 December 2026, 09:00 UTC');
+    await expectAccessible(page);
+    await screenshot(page, 'orders-attention');
     await page.goto(`${h.baseUrl}/orders/${open.webOrderId}`);
     const banner = page.locator('.delivery-problems');
     await expect(banner.textContent()).resolves.toContain(`The e-mail to ${PIETRO} bounced`);

@@ -166,6 +166,16 @@ describeEachStore('REST API: closing soon and delivery problems', (kind) => {
         [flex, false],
         [meet, true],
       ]);
+      // The Orders list: how many lines have a problem, and the soonest close of the order.
+      const orders = await call<{
+        items: { orderId: string; closesAt: string | null; deliveryProblems: number }[];
+      }>(api, w, 'GET', '/api/v1/orders');
+      expect(orders.body.items.map((o) => [o.orderId, o.deliveryProblems, o.closesAt])).toEqual(
+        expect.arrayContaining([[orderId, 1, (await detail(flex)).closesAt]]),
+      );
+      expect(orders.body.items.filter((o) => o.orderId !== orderId)).toEqual([
+        expect.objectContaining({ deliveryProblems: 0, closesAt: null }),
+      ]);
     });
 
     it('a resend clears it until that e-mail fails too', async () => {

@@ -78,6 +78,7 @@ export const workspaceEn = {
     none: 'No subscription lines match.',
   },
   attention: {
+    earliestClose: 'Earliest close: {{at}}',
     closesIn_one: 'closes in {{count}} day',
     closesIn_other: 'closes in {{count}} days',
     closesNow: 'closes now',

@@ -80,6 +80,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     none: 'Nessuna riga di abbonamento corrisponde.',
   },
   attention: {
+    earliestClose: 'Prima chiusura: {{at}}',
     closesIn_one: 'si chiude tra {{count}} giorno',
     closesIn_other: 'si chiude tra {{count}} giorni',
     closesNow: 'in chiusura ora',
