@@ -5,8 +5,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 
 import type { Actor, LineStatus } from '../domain/types.js';
-import { closeInstantSql, deliveryProblemSql, newestSendSql } from './line-attention-sql.js';
 import { containsLower } from './like-pattern.js';
+import { closeInstantSql, deliveryProblemSql, newestSendSql } from './line-attention-sql.js';
 import type { Database } from './schema.js';
 import { visibleOrderFilter } from './visible-orders.js';
 

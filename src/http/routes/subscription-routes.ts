@@ -20,7 +20,9 @@ const contactSchema = z.object({ name: z.string(), email: z.string(), language: 
 const closesAtSchema = z
   .string()
   .nullable()
-  .describe('When the line closes if nobody sets it up (ISO); null unless it awaits setup after its first e-mail');
+  .describe(
+    'When the line closes if nobody sets it up (ISO); null unless it awaits setup after its first e-mail',
+  );
 const deliveryProblemSchema = z
   .boolean()
   .describe("The line's newest provisioning e-mail bounced or failed and the line can still be set up");
