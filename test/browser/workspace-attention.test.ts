@@ -144,6 +144,11 @@ describe('workspace: closing soon and delivery problems (Chromium)', () => {
     await page.goto(`${h.baseUrl}/orders/${open.webOrderId}`);
     await banner.getByRole('link', { name: 'change the contact' }).click();
     expect(new URL(page.url()).pathname).toBe(`/subscriptions/${meet}/contact`);
+    // The line's own page: the banner, and the days left beside the close instant.
+    await page.goto(`${h.baseUrl}/subscriptions/${meet}`);
+    await expect(page.locator('.delivery-problems').textContent()).resolves.toContain(`${PIETRO} bounced`);
+    await expect(page.locator('main dl').textContent()).resolves.toContain('closes in 25 days');
+    await expectAccessible(page);
     // The confirmation page without the dialog says the same.
     await page.goto(`${h.baseUrl}/subscriptions/${meet}/resend`);
     await expect(page.locator('main').textContent()).resolves.toContain(`The e-mail to ${PIETRO} bounced.`);
