@@ -3,6 +3,7 @@ import { type Insertable, type Kysely, sql, type Transaction, type Updateable } 
 
 import { unseededPolicyDays } from '../domain/policy.js';
 import type { LineState } from '../domain/types.js';
+import { newestSendSql } from './line-attention-sql.js';
 import type { Database, SubscriptionLineRow, SubscriptionLineTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -102,6 +103,8 @@ export function lineViewsOfOrder(db: Db, orderId: string) {
       'contact_language',
       'first_email_at',
       'policy_days',
+      newestSendSql('subscription_line', 'status').as('newest_send_status'),
+      newestSendSql('subscription_line', 'to_email').as('newest_send_to'),
     ])
     .where('order_id', '=', orderId)
     .orderBy('line_no')

@@ -3,6 +3,7 @@ import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 
 import type { Actor, Language, LineStatus } from '../domain/types.js';
 import { containsLower } from './like-pattern.js';
+import { closeInstantSql, deliveryProblemSql } from './line-attention-sql.js';
 import type { Database, PurchaseOrderRow, PurchaseOrderTable } from './schema.js';
 import { activeAdminsOf } from './user-repository.js';
 import { visibleOrderFilter } from './visible-orders.js';
@@ -207,6 +208,10 @@ export interface OrderListRow {
   mapped_at: Date | null;
   /** How many of the order's lines are in each status (statuses with none are absent). */
   status_counts: { status: string; n: number }[];
+  /** The soonest close of its open lines; NEVER_CLOSES when none closes. */
+  earliest_close: Date;
+  /** How many of its lines have a delivery problem. */
+  delivery_problems: number;
 }
 
 /** The orders `actor` may see that match the filter, newest first, with their line counts. */
@@ -230,6 +235,14 @@ export async function listOrderRows(db: Db, actor: Actor, filter: OrderListFilte
         'status_counts',
       ),
     )
+    .select([
+      sql<Date>`(select min(${closeInstantSql('sl')}) from subscription_line sl where sl.order_id = po.id)`.as(
+        'earliest_close',
+      ),
+      sql<number>`(select count(*)::int from subscription_line sl where sl.order_id = po.id and ${deliveryProblemSql('sl')})`.as(
+        'delivery_problems',
+      ),
+    ])
     .where(visibleOrderFilter(actor));
   if (filter.q) {
     const like = containsLower(filter.q);

@@ -2,10 +2,11 @@
  * Reads of many subscription lines across orders: the Subscriptions list (as a user may see it),
  * the operator's CSV export, and the lines of a customer organization for its admin portal.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 
 import type { Actor, LineStatus } from '../domain/types.js';
 import { containsLower } from './like-pattern.js';
+import { closeInstantSql, deliveryProblemSql, newestSendSql } from './line-attention-sql.js';
 import type { Database } from './schema.js';
 import { visibleOrderFilter } from './visible-orders.js';
 
@@ -37,20 +38,37 @@ export interface SubscriptionListFilter {
   webOrderId?: string | undefined;
   /** Part of the subscription id, web order id, end customer's name or contact's address, any case. */
   q?: string | undefined;
-  /** Keyset: lines after this one in the list's order (newest first). */
-  after?: { createdAt: Date; subscriptionId: string } | undefined;
+  /** Only open lines whose close instant is at or before this one (overdue ones too). */
+  closingBy?: Date | undefined;
+  /** Only (true) or never (false) lines whose newest e-mail bounced or failed. */
+  deliveryProblem?: boolean | undefined;
+  /** newest: by creation, newest first; closesAt: soonest close first, lines that do not close last. */
+  sort: 'newest' | 'closesAt';
+  /** Keyset: lines after this one in the list's order (`at`: its creation or close instant). */
+  after?: { at: Date; subscriptionId: string } | undefined;
   limit: number;
 }
 
-/** The lines `actor` may see that match the filter, newest first. */
+/** The lines `actor` may see that match the filter, in the filter's order. */
 export async function listSubscriptionRows(db: Db, actor: Actor, filter: SubscriptionListFilter) {
+  const closesAt = closeInstantSql('l');
   let q = db
     .selectFrom('subscription_line as l')
     .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
     .innerJoin('offer as o', 'o.code', 'l.offer_code')
     .select(LINE_SUMMARY)
     .select(['l.order_id', 'o.name as offer_name', 'po.mapped_at', 'l.created_at'])
+    .select([
+      closesAt.as('close_key'),
+      newestSendSql('l', 'status').as('newest_send_status'),
+      newestSendSql('l', 'to_email').as('newest_send_to'),
+    ])
     .where(visibleOrderFilter(actor));
+  if (filter.closingBy) q = q.where(closesAt, '<=', filter.closingBy);
+  if (filter.deliveryProblem !== undefined)
+    q = q.where(
+      filter.deliveryProblem ? deliveryProblemSql('l') : sql<boolean>`not ${deliveryProblemSql('l')}`,
+    );
   if (filter.status) q = q.where('l.status', '=', filter.status);
   if (filter.pendingProvisioning !== undefined)
     q = q.where('l.pending_provisioning', '=', filter.pendingProvisioning);
@@ -69,14 +87,21 @@ export async function listSubscriptionRows(db: Db, actor: Actor, filter: Subscri
     );
   }
   const { after } = filter;
+  if (filter.sort === 'closesAt') {
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb(closesAt, '>', after.at),
+          eb.and([eb(closesAt, '=', after.at), eb('l.subscription_id', '>', after.subscriptionId)]),
+        ]),
+      );
+    return q.orderBy(closesAt).orderBy('l.subscription_id').limit(filter.limit).execute();
+  }
   if (after)
     q = q.where((eb) =>
       eb.or([
-        eb('l.created_at', '<', after.createdAt),
-        eb.and([
-          eb('l.created_at', '=', after.createdAt),
-          eb('l.subscription_id', '<', after.subscriptionId),
-        ]),
+        eb('l.created_at', '<', after.at),
+        eb.and([eb('l.created_at', '=', after.at), eb('l.subscription_id', '<', after.subscriptionId)]),
       ]),
     );
   return q.orderBy('l.created_at', 'desc').orderBy('l.subscription_id', 'desc').limit(filter.limit).execute();

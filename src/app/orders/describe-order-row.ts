@@ -30,6 +30,28 @@ interface LineSummaryRow {
   contact_language: string;
   first_email_at: Date | null;
   policy_days: number | null;
+  /** The line's newest provisioning e-mail: its status and address (null before the first). */
+  newest_send_status: string | null;
+  newest_send_to: string | null;
+}
+
+/** The e-mail that did not arrive, when a line's newest one bounced or failed. */
+export interface UndeliveredEmail {
+  to: string;
+  status: 'bounced' | 'failed';
+}
+
+/**
+ * A delivery problem: the newest e-mail bounced or failed, so the contact holds no working link,
+ * while the line can still be set up (the SQL twin is deliveryProblemSql in the store).
+ */
+export function undeliveredEmailOf(
+  line: Pick<LineSummaryRow, 'status' | 'newest_send_status' | 'newest_send_to'>,
+): UndeliveredEmail | null {
+  if (line.status === 'provisioned' || line.status === 'cancelled') return null;
+  const status = line.newest_send_status;
+  if ((status !== 'bounced' && status !== 'failed') || line.newest_send_to === null) return null;
+  return { to: line.newest_send_to, status };
 }
 
 /**
@@ -54,6 +76,10 @@ export interface LineSummary {
   provisioningContact: { name: string; email: string; language: string };
   /** When the line closes if not set up (ISO); null unless it awaits setup after its first e-mail. */
   closesAt: string | null;
+  /** The newest provisioning e-mail bounced or failed and the line can still be set up. */
+  deliveryProblem: boolean;
+  /** Which address and how, when `deliveryProblem`; else null. */
+  undeliveredEmail: UndeliveredEmail | null;
   /** The fast PONR check for the UI; the binding one happens under lock when acting. */
   canResend: boolean;
   canChangeContact: boolean;
@@ -61,6 +87,7 @@ export interface LineSummary {
 
 export function lineSummaryOf(line: LineSummaryRow, mapped: boolean): LineSummary {
   const allowed = allowedActions({ status: line.status, mapped });
+  const undelivered = undeliveredEmailOf(line);
   return {
     subscriptionId: line.subscription_id,
     offerCode: line.offer_code,
@@ -74,6 +101,8 @@ export function lineSummaryOf(line: LineSummaryRow, mapped: boolean): LineSummar
       language: line.contact_language,
     },
     closesAt: closesAtOf(line),
+    deliveryProblem: undelivered !== null,
+    undeliveredEmail: undelivered,
     canResend: allowed.includes('resend'),
     canChangeContact: allowed.includes('change_contact'),
   };

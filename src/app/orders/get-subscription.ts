@@ -48,7 +48,14 @@ export async function getSubscription(
     orderId: order.id,
     webOrderId: order.web_order_id,
     endCustomerName: order.end_customer_name,
-    ...lineSummaryOf(line, order.mapped_at !== null),
+    ...lineSummaryOf(
+      {
+        ...line,
+        newest_send_status: sends.at(-1)?.status ?? null,
+        newest_send_to: sends.at(-1)?.to_email ?? null,
+      },
+      order.mapped_at !== null,
+    ),
     firstEmailAt: line.first_email_at?.toISOString() ?? null,
     nextActionAt: line.next_action_at?.toISOString() ?? null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,

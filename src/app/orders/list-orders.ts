@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 import { type Actor, LINE_STATUSES, type LineStatus } from '../../domain/types.js';
+import { NEVER_CLOSES } from '../../store/line-attention-sql.js';
 import { listOrderRows } from '../../store/order-repository.js';
 import type { AppDeps } from '../deps.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';
@@ -22,6 +23,10 @@ export interface OrderSummary {
   submittedBy: string;
   lineCount: number;
   statuses: Record<string, number>;
+  /** The soonest close of its lines awaiting setup (ISO); null when none will close. */
+  closesAt: string | null;
+  /** How many of its lines' newest e-mail bounced or failed (lines that can still be set up). */
+  deliveryProblems: number;
   mapped: boolean;
 }
 
@@ -49,6 +54,8 @@ export async function listOrders(
       submittedBy: r.placer_name,
       lineCount: r.status_counts.reduce((sum, c) => sum + c.n, 0),
       statuses: Object.fromEntries(r.status_counts.map((c) => [c.status, c.n])),
+      closesAt: r.earliest_close.getTime() === NEVER_CLOSES.getTime() ? null : r.earliest_close.toISOString(),
+      deliveryProblems: r.delivery_problems,
       mapped: r.mapped_at !== null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.submitted_at, last.id) : null,

@@ -1,6 +1,7 @@
 /**
  * The Subscriptions list: every line the user may see, filtered by status, the pending flag,
- * partner, order or a free-text query; newest first, keyset-paginated.
+ * partner, order, a free-text query, closing soon or a delivery problem; newest first or soonest
+ * close first, keyset-paginated.
  */
 import { z } from 'zod';
 
@@ -8,7 +9,7 @@ import { type Actor, LINE_STATUSES, type LineStatus } from '../../domain/types.j
 import { listSubscriptionRows } from '../../store/subscription-list-repository.js';
 import type { AppDeps } from '../deps.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';
-import { closesAtOf } from './describe-order-row.js';
+import { closesAtOf, type UndeliveredEmail, undeliveredEmailOf } from './describe-order-row.js';
 
 export const listSubscriptionsSchema = z.object({
   status: z.enum(LINE_STATUSES).optional(),
@@ -20,6 +21,15 @@ export const listSubscriptionsSchema = z.object({
   orderId: z.string().max(64).optional(),
   webOrderId: z.string().max(64).optional(),
   q: z.string().trim().max(200).optional(),
+  /** Only open lines that close within this many days of now (overdue ones too). */
+  closingWithinDays: z.coerce.number().int().min(1).max(90).optional(),
+  /** Only lines whose newest provisioning e-mail bounced or failed (true), or none of them (false). */
+  deliveryProblem: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** `newest` first (default) or the soonest `closesAt` first, lines that do not close last. */
+  sort: z.enum(['newest', 'closesAt']).default('newest'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -40,8 +50,13 @@ export interface SubscriptionSummary {
   provisioningContact: { name: string; email: string; language: string };
   /** When the line closes if not set up (ISO); null unless it awaits setup after its first e-mail. */
   closesAt: string | null;
+  /** The newest provisioning e-mail bounced or failed and the line can still be set up. */
+  deliveryProblem: boolean;
+  undeliveredEmail: UndeliveredEmail | null;
   mapped: boolean;
 }
+
+const DAY_MS = 86_400_000;
 
 export async function listSubscriptions(
   deps: AppDeps,
@@ -57,29 +72,42 @@ export async function listSubscriptions(
     orderId: input.orderId,
     webOrderId: input.webOrderId,
     q: input.q,
-    after: after && { createdAt: after.at, subscriptionId: after.id },
+    closingBy:
+      input.closingWithinDays === undefined
+        ? undefined
+        : new Date(deps.clock.now().getTime() + input.closingWithinDays * DAY_MS),
+    deliveryProblem: input.deliveryProblem,
+    sort: input.sort,
+    after: after && { at: after.at, subscriptionId: after.id },
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
-      subscriptionId: r.subscription_id,
-      orderId: r.order_id,
-      webOrderId: r.web_order_id,
-      endCustomerName: r.end_customer_name,
-      partnerId: r.partner_id,
-      offerCode: r.offer_code,
-      offerName: r.offer_name,
-      quantity: r.quantity,
-      rsd: r.rsd,
-      status: r.status,
-      pendingProvisioning: r.pending_provisioning,
-      provisioningContact: { name: r.contact_name, email: r.contact_email, language: r.contact_language },
-      closesAt: closesAtOf(r),
-      mapped: r.mapped_at !== null,
-    })),
+    items: page.map((r) => {
+      const undelivered = undeliveredEmailOf(r);
+      return {
+        subscriptionId: r.subscription_id,
+        orderId: r.order_id,
+        webOrderId: r.web_order_id,
+        endCustomerName: r.end_customer_name,
+        partnerId: r.partner_id,
+        offerCode: r.offer_code,
+        offerName: r.offer_name,
+        quantity: r.quantity,
+        rsd: r.rsd,
+        status: r.status,
+        pendingProvisioning: r.pending_provisioning,
+        provisioningContact: { name: r.contact_name, email: r.contact_email, language: r.contact_language },
+        closesAt: closesAtOf(r),
+        deliveryProblem: undelivered !== null,
+        undeliveredEmail: undelivered,
+        mapped: r.mapped_at !== null,
+      };
+    }),
     nextCursor:
-      rows.length > input.limit && last ? encodeCursor(last.created_at, last.subscription_id) : null,
+      rows.length > input.limit && last
+        ? encodeCursor(input.sort === 'closesAt' ? last.close_key : last.created_at, last.subscription_id)
+        : null,
   };
 }

@@ -17,6 +17,14 @@ const orderSummary = z
     submittedBy: z.string(),
     lineCount: z.number().int(),
     statuses: z.record(z.string(), z.number().int()),
+    closesAt: z
+      .string()
+      .nullable()
+      .describe('The soonest close of its lines awaiting setup (ISO); null when none will close'),
+    deliveryProblems: z
+      .number()
+      .int()
+      .describe("How many of its lines' newest provisioning e-mail bounced or failed"),
     mapped: z.boolean(),
   })
   .openapi('OrderSummary');

@@ -17,6 +17,19 @@ const queuedSendSchema = z
   .openapi('QueuedSend');
 
 const contactSchema = z.object({ name: z.string(), email: z.string(), language: z.string() });
+const closesAtSchema = z
+  .string()
+  .nullable()
+  .describe(
+    'When the line closes if nobody sets it up (ISO); null unless it awaits setup after its first e-mail',
+  );
+const deliveryProblemSchema = z
+  .boolean()
+  .describe("The line's newest provisioning e-mail bounced or failed and the line can still be set up");
+const undeliveredEmailSchema = z
+  .object({ to: z.string(), status: z.enum(['bounced', 'failed']) })
+  .nullable()
+  .describe('The address and outcome of that e-mail when `deliveryProblem`; else null');
 const summarySchema = z
   .object({
     subscriptionId: z.string(),
@@ -31,6 +44,9 @@ const summarySchema = z
     status: z.string(),
     pendingProvisioning: z.boolean(),
     provisioningContact: contactSchema,
+    closesAt: closesAtSchema,
+    deliveryProblem: deliveryProblemSchema,
+    undeliveredEmail: undeliveredEmailSchema,
     mapped: z.boolean(),
   })
   .openapi('SubscriptionSummary');
@@ -43,6 +59,9 @@ const detailSchema = z
     status: z.string(),
     pendingProvisioning: z.boolean(),
     provisioningContact: contactSchema,
+    closesAt: closesAtSchema,
+    deliveryProblem: deliveryProblemSchema,
+    undeliveredEmail: undeliveredEmailSchema,
     canResend: z.boolean(),
     canChangeContact: z.boolean(),
     adminPortalUrl: z.string().nullable(),
@@ -80,7 +99,8 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       operationId: 'listSubscriptions',
       tags: ['Subscriptions'],
       summary: 'List subscription lines the caller may see',
-      description: 'Newest first, keyset-paginated; filter by status, pending flag, partner, order or text.',
+      description:
+        'Newest first (or `sort=closesAt`: soonest close first), keyset-paginated; filter by status, pending flag, partner, order, text, `closingWithinDays` (open lines closing within N days, 1 to 90) or `deliveryProblem`.',
       request: { query: listSubscriptionsSchema },
       responses: {
         200: json(

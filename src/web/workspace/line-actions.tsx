@@ -6,9 +6,11 @@
  * dialog instead, whose Yes posts the same form. After the PONR, Resend and Edit stay visible
  * and explain why they cannot act (dialog, or an explanation page without JavaScript).
  */
+import type { UndeliveredEmail } from '../../app/orders/describe-order-row.js';
 import { allowedActions } from '../../domain/line-state-machine.js';
 import type { LineStatus } from '../../domain/types.js';
 import { CsrfField, type PageContext } from '../layout.js';
+import { UndeliveredWarning } from './line-attention.js';
 import { formatDate } from './workspace-support.js';
 
 /** The line facts these components need, from getOrder, getSubscription or listSubscriptions. */
@@ -20,6 +22,8 @@ export interface LineView {
   provisioningContact: { name: string; email: string; language: string };
   canResend: boolean;
   canChangeContact: boolean;
+  /** The newest e-mail that bounced or failed, if so: a resend would go to the same address. */
+  undeliveredEmail?: UndeliveredEmail | null;
 }
 
 /** What a list row, which knows only its status and whether the order is mapped, offers. */
@@ -95,6 +99,12 @@ function ResendDialog(props: { ctx: PageContext; line: LineView; back: string })
   return (
     <dialog id={id} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{props.ctx.t('workspace:resend.title')}</h2>
+      <UndeliveredWarning
+        ctx={props.ctx}
+        subscriptionId={props.line.subscriptionId}
+        undeliveredEmail={props.line.undeliveredEmail}
+        back={props.back}
+      />
       <ResendQuestion ctx={props.ctx} email={props.line.provisioningContact.email} />
       <ResendForm ctx={props.ctx} subscriptionId={props.line.subscriptionId} back={props.back} inDialog />
     </dialog>

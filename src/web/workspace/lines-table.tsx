@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx';
 import { formatDeadline } from '../../i18n/format-deadline.js';
 import type { PageContext } from '../layout.js';
 import { SelectLine, StatusBadges } from './line-actions.js';
+import { ClosesIn, DeliveryProblemBadge } from './line-attention.js';
 import { formatDate, lineAnchor } from './workspace-support.js';
 
 /** The translated column name, also each cell's data-label for the stacked (mobile) layout. */
@@ -45,12 +46,16 @@ interface RowLine {
   pendingProvisioning: boolean;
   /** When it closes if not set up (ISO); the same instant its provisioning e-mail gives. */
   closesAt: string | null;
+  /** Its newest provisioning e-mail bounced or failed. */
+  deliveryProblem: boolean;
 }
 
 /** The row of one line: select and subscription cells, the page's own cells, RSD and status, then the rest. */
 export function LineRow(props: {
   ctx: PageContext;
   line: RowLine;
+  /** The page's instant, for "closes in N days". */
+  now: Date;
   form: string;
   middle: Child;
   children: Child;
@@ -72,9 +77,11 @@ export function LineRow(props: {
       </td>
       <td data-label={lineColumn(ctx, 'status')}>
         <StatusBadges ctx={ctx} status={line.status} pendingProvisioning={line.pendingProvisioning} />
+        {line.deliveryProblem && <DeliveryProblemBadge ctx={ctx} />}
         {line.closesAt && (
           <div class="muted small">
-            {ctx.t('workspace:lines.closesAt', { at: formatDeadline(ctx.language, line.closesAt) })}
+            {ctx.t('workspace:lines.closesAt', { at: formatDeadline(ctx.language, line.closesAt) })}{' '}
+            <ClosesIn ctx={ctx} closesAt={line.closesAt} now={props.now} />
           </div>
         )}
       </td>

@@ -10,6 +10,7 @@ import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { BulkBar } from './bulk-bar.js';
 import { ContactCell, isPastPonr, type LineView, PonrDialog } from './line-actions.js';
+import { DeliveryProblemBanner } from './line-attention.js';
 import { lineColumn, LineRow, LinesTable } from './lines-table.js';
 import { ActionNotices } from './notices.js';
 import { LastSend, Timeline } from './timeline.js';
@@ -67,6 +68,7 @@ function LineRows(props: {
   detail: SubscriptionDetail | undefined;
   back: string;
   open: boolean;
+  now: Date;
 }) {
   const { ctx, line, detail } = props;
   const { t } = ctx;
@@ -77,6 +79,7 @@ function LineRows(props: {
       <LineRow
         ctx={ctx}
         line={line}
+        now={props.now}
         form={BULK_FORM}
         middle={
           <>
@@ -134,6 +137,7 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
     ]),
   );
   const back = currentPath(c);
+  const now = deps.clock.now();
   const noticeLine = notice.line ?? notice.changed;
   const title = t('workspace:order.title', { webOrderId: order.webOrderId });
   return c.html(
@@ -148,6 +152,7 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
           {t('workspace:order.onboarded', { date: formatDateTime(order.mappedAt, ctx.language) })}
         </p>
       )}
+      <DeliveryProblemBanner ctx={ctx} lines={order.lines} back={back} />
       <OrderFacts ctx={ctx} order={order} />
       <h2 id="lines-heading">{t('workspace:lines.title')}</h2>
       <p class="muted">
@@ -162,6 +167,7 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
             line={line}
             detail={details.get(line.subscriptionId)}
             back={back}
+            now={now}
             open={line.subscriptionId === noticeLine}
           />
         ))}

@@ -5,9 +5,11 @@ import { getSubscription } from '../../app/orders/get-subscription.js';
 import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/orders/list-orders.js';
 import { type AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import { type Actor, LINE_STATUSES } from '../../domain/types.js';
+import { formatDeadline } from '../../i18n/format-deadline.js';
 import { DataTable } from '../data-table.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
+import { ClosesIn } from './line-attention.js';
 import { AdminsCard, PlacerCard, RefusalMessage } from './refusal.js';
 import { SearchAndStatus } from './search-filters.js';
 import { formatDateTime, orderPath, type WebContext } from './workspace-support.js';
@@ -44,7 +46,27 @@ function StatusCounts(props: { ctx: PageContext; statuses: Record<string, number
   );
 }
 
-function OrdersTable(props: { ctx: PageContext; items: OrderSummary[] }) {
+/** What needs the partner on an order: its lines' delivery problems and the soonest close. */
+function OrderAttention(props: { ctx: PageContext; order: OrderSummary; now: Date }) {
+  const { ctx, order } = props;
+  return (
+    <>
+      {order.deliveryProblems > 0 && (
+        <span class="badge delivery-problem">
+          {ctx.t('workspace:attention.badge')} ({order.deliveryProblems})
+        </span>
+      )}
+      {order.closesAt && (
+        <div class="muted small">
+          {ctx.t('workspace:attention.earliestClose', { at: formatDeadline(ctx.language, order.closesAt) })}{' '}
+          <ClosesIn ctx={ctx} closesAt={order.closesAt} now={props.now} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function OrdersTable(props: { ctx: PageContext; items: OrderSummary[]; now: Date }) {
   const { t, language } = props.ctx;
   const col = (key: string) => t(`workspace:orders.col.${key}`);
   return (
@@ -65,6 +87,7 @@ function OrdersTable(props: { ctx: PageContext; items: OrderSummary[] }) {
           <td data-label={col('lines')}>{o.lineCount}</td>
           <td data-label={col('statuses')}>
             <StatusCounts ctx={props.ctx} statuses={o.statuses} />
+            <OrderAttention ctx={props.ctx} order={o} now={props.now} />
           </td>
         </tr>
       ))}
@@ -113,7 +136,7 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
       {page.items.length === 0 ? (
         <p class="muted">{t('workspace:orders.none')}</p>
       ) : (
-        <OrdersTable ctx={ctx} items={page.items} />
+        <OrdersTable ctx={ctx} items={page.items} now={deps.clock.now()} />
       )}
       <nav class="pager" aria-label={t('workspace:common.pages')}>
         {input.cursor && <a href={first}>{t('workspace:common.firstPage')}</a>}

@@ -12,6 +12,7 @@ import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';
 import { isPastPonr, OnboardedText, ResendForm, ResendQuestion } from './line-actions.js';
+import { UndeliveredWarning } from './line-attention.js';
 import { orderPath, paramOf, safeBack, signedIn, type WebContext, withNotice } from './workspace-support.js';
 
 export const LINE_PATH = '/subscriptions/:subscriptionId{Sub[0-9]+}';
@@ -58,6 +59,12 @@ export function registerResendRoutes(app: WebApp, deps: AppDeps): void {
                 webOrderId: line.webOrderId,
               })}
             </p>
+            <UndeliveredWarning
+              ctx={ctx}
+              subscriptionId={id}
+              undeliveredEmail={line.undeliveredEmail}
+              back={back}
+            />
             <ResendQuestion ctx={ctx} email={line.provisioningContact.email} />
             <ResendForm ctx={ctx} subscriptionId={id} back={back} inDialog={false} />
           </div>

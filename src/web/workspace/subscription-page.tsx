@@ -6,6 +6,7 @@ import { formatDeadline } from '../../i18n/format-deadline.js';
 import { Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { ContactCell, isPastPonr, PonrDialog, StatusBadges } from './line-actions.js';
+import { ClosesIn, DeliveryProblemBanner } from './line-attention.js';
 import { ActionNotices } from './notices.js';
 import { SendsTable, Timeline } from './timeline.js';
 import {
@@ -36,6 +37,7 @@ export async function subscriptionPage(
       </p>
       <h1>{title}</h1>
       <ActionNotices ctx={ctx} notice={noticeOf(c)} detail={line} />
+      <DeliveryProblemBanner ctx={ctx} lines={[line]} back={currentPath(c)} />
       <div class="card">
         <dl class="facts">
           <dt>{t('workspace:lines.col.status')}</dt>
@@ -57,6 +59,7 @@ export async function subscriptionPage(
               <dt>{t('workspace:subscription.closesAt')}</dt>
               <dd>
                 <time datetime={line.closesAt}>{formatDeadline(language, line.closesAt)}</time>
+                <ClosesIn ctx={ctx} closesAt={line.closesAt} now={deps.clock.now()} />
               </dd>
             </>
           )}

@@ -1,11 +1,13 @@
 /**
- * /subscriptions: every line the user may see, filtered by status, the pending flag and a
- * search. Closed lines never set up carry "Provisioning still pending" and keep Resend and Edit.
+ * /subscriptions: every line the user may see, filtered by status, the pending flag, a search,
+ * closing soon or a delivery problem, newest first or soonest close first. Closed lines never set
+ * up carry "Provisioning still pending" and keep Resend and Edit.
  */
 import type { AppDeps } from '../../app/deps.js';
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import {
   listSubscriptions,
+  type ListSubscriptionsInput,
   listSubscriptionsSchema,
   type SubscriptionSummary,
 } from '../../app/orders/list-subscriptions.js';
@@ -27,6 +29,7 @@ function SubscriptionsTable(props: {
   ctx: PageContext;
   items: (SubscriptionSummary & LineView)[];
   back: string;
+  now: Date;
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -37,6 +40,7 @@ function SubscriptionsTable(props: {
         <LineRow
           ctx={ctx}
           line={line}
+          now={props.now}
           form={BULK_FORM}
           middle={
             <>
@@ -64,25 +68,68 @@ function SubscriptionsTable(props: {
   );
 }
 
-function Filters(props: {
-  ctx: PageContext;
-  q?: string | undefined;
-  status?: string | undefined;
-  pending: boolean;
-}) {
+/** The closing-soon choices the page offers (the API takes any 1 to 90). */
+const CLOSING_WITHIN = [3, 7] as const;
+
+function AttentionFilters(props: { ctx: PageContext; input: ListSubscriptionsInput }) {
   const { t } = props.ctx;
+  const { input } = props;
+  return (
+    <>
+      <div>
+        <label for="closingWithinDays">{t('workspace:attention.closing')}</label>
+        <select id="closingWithinDays" name="closingWithinDays">
+          <option value="">{t('workspace:attention.closingAny')}</option>
+          {CLOSING_WITHIN.map((n) => (
+            <option value={String(n)} selected={input.closingWithinDays === n}>
+              {t('workspace:attention.closingWithin', { count: n })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="sort">{t('workspace:attention.sort')}</label>
+        <select id="sort" name="sort">
+          <option value="newest">{t('workspace:attention.sortNewest')}</option>
+          <option value="closesAt" selected={input.sort === 'closesAt'}>
+            {t('workspace:attention.sortClosesAt')}
+          </option>
+        </select>
+      </div>
+    </>
+  );
+}
+
+function Filters(props: { ctx: PageContext; input: ListSubscriptionsInput }) {
+  const { t } = props.ctx;
+  const { input } = props;
   return (
     <form method="get" action="/subscriptions" class="filters" role="search">
       <SearchAndStatus
         ctx={props.ctx}
         searchLabel="workspace:subscriptions.search"
-        q={props.q}
-        status={props.status}
+        q={input.q}
+        status={input.status}
       />
+      <AttentionFilters ctx={props.ctx} input={input} />
       <div class="filter-check">
         <label class="check">
-          <input type="checkbox" name="pendingProvisioning" value="true" checked={props.pending} />
+          <input
+            type="checkbox"
+            name="pendingProvisioning"
+            value="true"
+            checked={input.pendingProvisioning === true}
+          />
           {t('workspace:subscriptions.pendingOnly')}
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="deliveryProblem"
+            value="true"
+            checked={input.deliveryProblem === true}
+          />
+          {t('workspace:attention.deliveryProblemOnly')}
         </label>
       </div>
       <div class="filter-submit">
@@ -102,6 +149,9 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
     q: c.req.query('q') || undefined,
     status: c.req.query('status') || undefined,
     pendingProvisioning: c.req.query('pendingProvisioning') === 'true' ? 'true' : undefined,
+    closingWithinDays: c.req.query('closingWithinDays') || undefined,
+    deliveryProblem: c.req.query('deliveryProblem') === 'true' ? 'true' : undefined,
+    sort: c.req.query('sort') || undefined,
     cursor: c.req.query('cursor') || undefined,
   });
   if (!parsed.success) throw invalidInput([]);
@@ -117,6 +167,9 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
     ...(input.q ? { q: input.q } : {}),
     ...(input.status ? { status: input.status } : {}),
     ...(input.pendingProvisioning ? { pendingProvisioning: 'true' } : {}),
+    ...(input.closingWithinDays ? { closingWithinDays: String(input.closingWithinDays) } : {}),
+    ...(input.deliveryProblem ? { deliveryProblem: 'true' } : {}),
+    ...(input.sort === 'closesAt' ? { sort: 'closesAt' } : {}),
   };
   const first = `/subscriptions?${new URLSearchParams(filters).toString()}`;
   const next =
@@ -127,13 +180,13 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
     <Layout ctx={ctx} title={t('workspace:subscriptions.title')}>
       <h1 id="subscriptions-heading">{t('workspace:subscriptions.title')}</h1>
       <ActionNotices ctx={ctx} notice={notice} detail={detail} />
-      <Filters ctx={ctx} q={input.q} status={input.status} pending={input.pendingProvisioning === true} />
+      <Filters ctx={ctx} input={input} />
       {items.length === 0 ? (
         <p class="muted">{t('workspace:subscriptions.none')}</p>
       ) : (
         <>
           <BulkBar ctx={ctx} form={BULK_FORM} back={back} />
-          <SubscriptionsTable ctx={ctx} items={items} back={back} />
+          <SubscriptionsTable ctx={ctx} items={items} back={back} now={deps.clock.now()} />
         </>
       )}
       <nav class="pager" aria-label={t('workspace:common.pages')}>
