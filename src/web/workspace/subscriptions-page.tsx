@@ -3,6 +3,7 @@
  * search. Closed lines never set up carry "Provisioning still pending" and keep Resend and Edit.
  */
 import type { AppDeps } from '../../app/deps.js';
+import { findHiddenOrder } from '../../app/orders/find-hidden-order.js';
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import {
   listSubscriptions,
@@ -14,6 +15,7 @@ import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { BulkBar } from './bulk-bar.js';
+import { HiddenOrderNotice } from './hidden-order-notice.js';
 import { ContactCell, isPastPonr, type LineView, lineViewOf, PonrDialog } from './line-actions.js';
 import { lineColumn, LineRow, LinesTable } from './lines-table.js';
 import { ActionNotices } from './notices.js';
@@ -108,6 +110,8 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
   const input = parsed.data;
   const page = await listSubscriptions(deps, user, input);
   const items = page.items.map(lineViewOf);
+  // Nothing found may still be a line of the user's own partner they may not see.
+  const hidden = items.length === 0 ? await findHiddenOrder(deps, user, input.q) : null;
   const notice = noticeOf(c);
   const noticeLine = notice.line ?? notice.changed;
   const detail = noticeLine
@@ -128,7 +132,9 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
       <h1 id="subscriptions-heading">{t('workspace:subscriptions.title')}</h1>
       <ActionNotices ctx={ctx} notice={notice} detail={detail} />
       <Filters ctx={ctx} q={input.q} status={input.status} pending={input.pendingProvisioning === true} />
-      {items.length === 0 ? (
+      {hidden ? (
+        <HiddenOrderNotice ctx={ctx} hidden={hidden} />
+      ) : items.length === 0 ? (
         <p class="muted">{t('workspace:subscriptions.none')}</p>
       ) : (
         <>
