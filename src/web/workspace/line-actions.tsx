@@ -20,6 +20,8 @@ export interface LineView {
   provisioningContact: { name: string; email: string; language: string };
   canResend: boolean;
   canChangeContact: boolean;
+  /** Which PONR dialog explains this line: a list page has one per customer organization. */
+  ponrDialog?: string | undefined;
 }
 
 /** What a list row, which knows only its status and whether the order is mapped, offers. */
@@ -131,10 +133,12 @@ export function PonrDialog(props: {
   ctx: PageContext;
   adminPortalUrl: string;
   organization?: string | null | undefined;
+  id?: string | undefined;
 }) {
+  const id = props.id ?? PONR_DIALOG;
   return (
-    <dialog id={PONR_DIALOG} aria-labelledby={`${PONR_DIALOG}-title`}>
-      <h2 id={`${PONR_DIALOG}-title`}>{props.ctx.t('workspace:ponr.title')}</h2>
+    <dialog id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{props.ctx.t('workspace:ponr.title')}</h2>
       <OnboardedText
         ctx={props.ctx}
         adminPortalUrl={props.adminPortalUrl}
@@ -162,11 +166,11 @@ export function LineActions(props: { ctx: PageContext; line: LineView; back: str
     const explain = `/subscriptions/${id}/onboarded${q(back)}`;
     return (
       <div class="line-actions">
-        <a class="button small secondary" href={explain} data-open-dialog={PONR_DIALOG}>
+        <a class="button small secondary" href={explain} data-open-dialog={line.ponrDialog ?? PONR_DIALOG}>
           {t('workspace:line.resend')}
           <Which id={id} />
         </a>
-        <a class="button small secondary" href={explain} data-open-dialog={PONR_DIALOG}>
+        <a class="button small secondary" href={explain} data-open-dialog={line.ponrDialog ?? PONR_DIALOG}>
           {t('workspace:line.edit')}
           <Which id={id} />
         </a>
