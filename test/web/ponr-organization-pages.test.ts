@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { getOrder } from '../../src/app/orders/get-order.js';
+import { getSubscription } from '../../src/app/orders/get-subscription.js';
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { WebClient } from '../security/web-client.js';
@@ -74,6 +76,15 @@ describeEachStore('the PONR names the customer organization', (kind) => {
     expect(partOf(list, 'dialog', 'ponr-dialog-0')).toContain(EN);
     expect(list).not.toContain('id="ponr-dialog"');
     expect(list).not.toContain('@globex');
+
+    // The use cases behind the pages (and the API) carry the name, and only after the mapping.
+    expect((await getOrder(w.deps, w.actors.alice, placed.orderId)).customerOrganizationName).toBe(
+      'Globex Italia',
+    );
+    expect((await getSubscription(w.deps, w.actors.alice, line)).customerOrganizationName).toBe(
+      'Globex Italia',
+    );
+    expect((await getOrder(w.deps, w.actors.alice, unmapped.orderId)).customerOrganizationName).toBeNull();
 
     // An order not yet mapped says nothing of the kind.
     const before = textOf((await alice.get(`/orders/${unmapped.orderId}?lang=en`)).html);
