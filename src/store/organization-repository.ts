@@ -5,9 +5,10 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 
 import { NAME_PREFIX_LENGTH } from '../domain/setup-rules.js';
-import type { OrganizationKind } from '../domain/types.js';
+import type { Actor, OrganizationKind } from '../domain/types.js';
 import { escapeLike } from './like-pattern.js';
 import type { Database, OrganizationTable } from './schema.js';
+import { visibleOrderFilter } from './visible-orders.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -216,5 +217,24 @@ export async function organizationAuditRows(
     .where('organization_id', '=', organizationId)
     .orderBy('id', 'desc')
     .limit(limit)
+    .execute();
+}
+
+/**
+ * The customer organization each of these orders was mapped to, by name, among the orders `actor`
+ * may see (a list page explains its mapped lines per organization). Unmapped orders are left out.
+ */
+export async function mappedOrganizationNames(
+  db: Db,
+  actor: Actor,
+  orderIds: string[],
+): Promise<{ orderId: string; organizationId: string; name: string }[]> {
+  if (orderIds.length === 0) return [];
+  return db
+    .selectFrom('purchase_order as po')
+    .innerJoin('organization as c', 'c.id', 'po.customer_organization_id')
+    .select(['po.id as orderId', 'c.id as organizationId', 'c.name'])
+    .where('po.id', 'in', orderIds)
+    .where(visibleOrderFilter(actor))
     .execute();
 }

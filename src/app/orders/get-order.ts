@@ -17,6 +17,8 @@ export interface OrderDetail {
   partner: { id: string; name: string };
   distributor: { id: string; name: string } | null;
   customerOrganizationId: string | null;
+  /** The customer organization the order was mapped to (its name only: never its people). */
+  customerOrganizationName: string | null;
   mappedAt: string | null;
   adminPortalUrl: string | null;
   lines: (LineSummary & { lineNo: number })[];
@@ -42,7 +44,11 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
   if (!order) throw new AppError('NOT_FOUND', { orderId: key });
   const placer = await findPlacer(deps.db, order.placed_by_user_id);
   assertCanRead(actor, accessFactsOf(order), placer, { orderId: key });
-  const orgIds = [order.partner_id, ...(order.distributor_id ? [order.distributor_id] : [])];
+  const orgIds = [
+    order.partner_id,
+    ...(order.distributor_id ? [order.distributor_id] : []),
+    ...(order.customer_organization_id ? [order.customer_organization_id] : []),
+  ];
   const [lines, orgs] = await Promise.all([
     lineViewsOfOrder(deps.db, order.id),
     organizationNames(deps.db, orgIds),
@@ -59,6 +65,7 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
       ? { id: order.distributor_id, name: orgName(order.distributor_id) }
       : null,
     customerOrganizationId: order.customer_organization_id,
+    customerOrganizationName: order.customer_organization_id ? orgName(order.customer_organization_id) : null,
     mappedAt: order.mapped_at?.toISOString() ?? null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
     lines: lines.map((l) => ({ lineNo: l.line_no, ...lineSummaryOf(l, order.mapped_at !== null) })),

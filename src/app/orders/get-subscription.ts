@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/types.js';
 import { type TimelineEvent, timelineOf } from '../../store/audit-repository.js';
 import { findLine } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
+import { organizationNames } from '../../store/organization-repository.js';
 import { sendsOfLine } from '../../store/send-repository.js';
 import type { AppDeps } from '../deps.js';
 import { accessFactsOf, type LineSummary, lineSummaryOf } from './describe-order-row.js';
@@ -16,6 +17,8 @@ export interface SubscriptionDetail extends LineSummary {
   firstEmailAt: string | null;
   nextActionAt: string | null;
   adminPortalUrl: string | null;
+  /** The customer organization the order was mapped to (its name only: never its people). */
+  customerOrganizationName: string | null;
   sends: {
     sendId: string;
     reason: string;
@@ -40,9 +43,10 @@ export async function getSubscription(
   assertCanRead(actor, accessFactsOf(order), await findPlacer(deps.db, order.placed_by_user_id), {
     subscriptionId,
   });
-  const [sends, timeline] = await Promise.all([
+  const [sends, timeline, customer] = await Promise.all([
     sendsOfLine(deps.db, subscriptionId),
     timelineOf(deps.db, subscriptionId, order.id),
+    order.customer_organization_id ? organizationNames(deps.db, [order.customer_organization_id]) : [],
   ]);
   return {
     orderId: order.id,
@@ -59,6 +63,7 @@ export async function getSubscription(
     firstEmailAt: line.first_email_at?.toISOString() ?? null,
     nextActionAt: line.next_action_at?.toISOString() ?? null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
+    customerOrganizationName: customer[0]?.name ?? null,
     sends: sends.map((s) => ({
       sendId: s.id,
       reason: s.reason,

@@ -38,6 +38,10 @@ const orderDetail = z
     submittedBy: z.object({ name: z.string(), email: z.string() }),
     mappedAt: z.string().nullable(),
     adminPortalUrl: z.string().nullable(),
+    customerOrganizationName: z
+      .string()
+      .nullable()
+      .describe('The customer organization the order was mapped to (null before the PONR)'),
     lines: z.array(z.record(z.string(), z.unknown())),
   })
   .catchall(z.unknown())

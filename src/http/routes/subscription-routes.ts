@@ -65,6 +65,10 @@ const detailSchema = z
     canResend: z.boolean(),
     canChangeContact: z.boolean(),
     adminPortalUrl: z.string().nullable(),
+    customerOrganizationName: z
+      .string()
+      .nullable()
+      .describe('The customer organization the order was mapped to (null before the PONR)'),
     sends: z.array(
       z.object({
         sendId: z.string(),

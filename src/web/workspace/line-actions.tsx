@@ -24,6 +24,8 @@ export interface LineView {
   canChangeContact: boolean;
   /** The newest e-mail that bounced or failed, if so: a resend would go to the same address. */
   undeliveredEmail?: UndeliveredEmail | null;
+  /** Which PONR dialog explains this line: a list page has one per customer organization. */
+  ponrDialog?: string | undefined;
 }
 
 /** What a list row, which knows only its status and whether the order is mapped, offers. */
@@ -111,21 +113,47 @@ function ResendDialog(props: { ctx: PageContext; line: LineView; back: string })
   );
 }
 
-/** "This order is already onboarded…" with the admin portal link. */
-export function OnboardedText(props: { ctx: PageContext; adminPortalUrl: string }) {
+/**
+ * Whose order it now is: the customer organization it was mapped to, by name, and that its
+ * administrators are reached in the admin portal (their addresses are another tenant's).
+ */
+export function MappedTo(props: { ctx: PageContext; organization: string | null | undefined }) {
+  if (!props.organization) return null;
+  return <p>{props.ctx.t('workspace:ponr.mappedTo', { organization: props.organization })}</p>;
+}
+
+/** "This order is already onboarded…" with the admin portal link, and to whom it was mapped. */
+export function OnboardedText(props: {
+  ctx: PageContext;
+  adminPortalUrl: string;
+  organization?: string | null | undefined;
+}) {
   return (
-    <p>
-      {props.ctx.t('workspace:ponr.text')} <a href={props.adminPortalUrl}>{props.adminPortalUrl}</a>
-    </p>
+    <>
+      <p>
+        {props.ctx.t('workspace:ponr.text')} <a href={props.adminPortalUrl}>{props.adminPortalUrl}</a>
+      </p>
+      <MappedTo ctx={props.ctx} organization={props.organization} />
+    </>
   );
 }
 
 /** One per page: what Resend and Edit say after the point of no return. */
-export function PonrDialog(props: { ctx: PageContext; adminPortalUrl: string }) {
+export function PonrDialog(props: {
+  ctx: PageContext;
+  adminPortalUrl: string;
+  organization?: string | null | undefined;
+  id?: string | undefined;
+}) {
+  const id = props.id ?? PONR_DIALOG;
   return (
-    <dialog id={PONR_DIALOG} aria-labelledby={`${PONR_DIALOG}-title`}>
-      <h2 id={`${PONR_DIALOG}-title`}>{props.ctx.t('workspace:ponr.title')}</h2>
-      <OnboardedText ctx={props.ctx} adminPortalUrl={props.adminPortalUrl} />
+    <dialog id={id} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{props.ctx.t('workspace:ponr.title')}</h2>
+      <OnboardedText
+        ctx={props.ctx}
+        adminPortalUrl={props.adminPortalUrl}
+        organization={props.organization}
+      />
       <div class="actions">
         <button type="button" data-close-dialog>
           {props.ctx.t('workspace:common.close')}
@@ -148,11 +176,11 @@ export function LineActions(props: { ctx: PageContext; line: LineView; back: str
     const explain = `/subscriptions/${id}/onboarded${q(back)}`;
     return (
       <div class="line-actions">
-        <a class="button small secondary" href={explain} data-open-dialog={PONR_DIALOG}>
+        <a class="button small secondary" href={explain} data-open-dialog={line.ponrDialog ?? PONR_DIALOG}>
           {t('workspace:line.resend')}
           <Which id={id} />
         </a>
-        <a class="button small secondary" href={explain} data-open-dialog={PONR_DIALOG}>
+        <a class="button small secondary" href={explain} data-open-dialog={line.ponrDialog ?? PONR_DIALOG}>
           {t('workspace:line.edit')}
           <Which id={id} />
         </a>

@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { BulkBar } from './bulk-bar.js';
-import { ContactCell, isPastPonr, type LineView, PonrDialog } from './line-actions.js';
+import { ContactCell, isPastPonr, type LineView, MappedTo, PonrDialog } from './line-actions.js';
 import { DeliveryProblemBanner } from './line-attention.js';
 import { lineColumn, LineRow, LinesTable } from './lines-table.js';
 import { ActionNotices } from './notices.js';
@@ -148,9 +148,10 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
       <h1>{title}</h1>
       <ActionNotices ctx={ctx} notice={notice} detail={noticeLine ? details.get(noticeLine) : undefined} />
       {order.mappedAt && (
-        <p class="notice">
-          {t('workspace:order.onboarded', { date: formatDateTime(order.mappedAt, ctx.language) })}
-        </p>
+        <div class="notice" id="onboarded">
+          <p>{t('workspace:order.onboarded', { date: formatDateTime(order.mappedAt, ctx.language) })}</p>
+          <MappedTo ctx={ctx} organization={order.customerOrganizationName} />
+        </div>
       )}
       <DeliveryProblemBanner ctx={ctx} lines={order.lines} back={back} />
       <OrderFacts ctx={ctx} order={order} />
@@ -173,7 +174,11 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
         ))}
       </LinesTable>
       {order.lines.some(isPastPonr) && (
-        <PonrDialog ctx={ctx} adminPortalUrl={order.adminPortalUrl ?? deps.settings.adminPortalUrl} />
+        <PonrDialog
+          ctx={ctx}
+          adminPortalUrl={order.adminPortalUrl ?? deps.settings.adminPortalUrl}
+          organization={order.customerOrganizationName}
+        />
       )}
     </Layout>,
   );

@@ -1,38 +1,17 @@
 /** /orders: the orders the user may see; search, status filter, keyset pages. */
 import type { AppDeps } from '../../app/deps.js';
-import { getOrder } from '../../app/orders/get-order.js';
-import { getSubscription } from '../../app/orders/get-subscription.js';
+import { findHiddenOrder } from '../../app/orders/find-hidden-order.js';
 import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/orders/list-orders.js';
-import { type AppError, invalidInput, isAppError } from '../../domain/errors.js';
+import { invalidInput } from '../../domain/errors.js';
 import { type Actor, LINE_STATUSES } from '../../domain/types.js';
 import { formatDeadline } from '../../i18n/format-deadline.js';
 import { DataTable } from '../data-table.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
+import { HiddenOrderNotice } from './hidden-order-notice.js';
 import { ClosesIn } from './line-attention.js';
-import { AdminsCard, PlacerCard, RefusalMessage } from './refusal.js';
 import { SearchAndStatus } from './search-filters.js';
 import { formatDateTime, orderPath, type WebContext } from './workspace-support.js';
-
-/**
- * A search that found nothing may name an order the user cannot see: colleagues of the person
- * who placed it are told whom to ask (the shared NO_ACCESS refusal decides who learns what).
- */
-async function whyNothing(
-  deps: AppDeps,
-  user: Actor,
-  q: string | undefined,
-): Promise<AppError<'NO_ACCESS'> | null> {
-  if (!q) return null;
-  try {
-    if (/^Sub\d+$/i.test(q)) await getSubscription(deps, user, `Sub${q.slice(3)}`);
-    else await getOrder(deps, user, q);
-    return null;
-  } catch (e) {
-    // Users of other organizations learn nothing, not even that the order exists.
-    return isAppError(e, 'NO_ACCESS') && e.details.orderPlacedBy ? e : null;
-  }
-}
 
 function StatusCounts(props: { ctx: PageContext; statuses: Record<string, number> }) {
   return (
@@ -106,8 +85,8 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
   if (!parsed.success) throw invalidInput([]);
   const input = parsed.data;
   const page = await listOrders(deps, user, input);
-  const refusal = page.items.length === 0 ? await whyNothing(deps, user, input.q) : null;
-  const placer = refusal?.details.orderPlacedBy;
+  // Nothing found may still be an order of the user's own partner they may not see.
+  const hidden = page.items.length === 0 ? await findHiddenOrder(deps, user, input.q) : null;
   const filters = { ...(input.q ? { q: input.q } : {}), ...(input.status ? { status: input.status } : {}) };
   const first = `/orders?${new URLSearchParams(filters).toString()}`;
   const next =
@@ -124,16 +103,9 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
           {t('workspace:orders.searchHint')}
         </p>
       </form>
-      {refusal && placer && (
-        <>
-          <div class="notice warn" role="status">
-            <RefusalMessage ctx={ctx} error={refusal} />
-          </div>
-          <PlacerCard ctx={ctx} placer={placer} />
-          <AdminsCard ctx={ctx} admins={refusal.details.organizationAdmins} />
-        </>
-      )}
-      {page.items.length === 0 ? (
+      {hidden ? (
+        <HiddenOrderNotice ctx={ctx} hidden={hidden} />
+      ) : page.items.length === 0 ? (
         <p class="muted">{t('workspace:orders.none')}</p>
       ) : (
         <OrdersTable ctx={ctx} items={page.items} now={deps.clock.now()} />

@@ -25,7 +25,11 @@ export async function onboardedPage(c: WebContext, deps: AppDeps, subscriptionId
     <Layout ctx={ctx} title={ctx.t('workspace:ponr.title')}>
       <h1>{ctx.t('workspace:ponr.title')}</h1>
       <div class="notice warn">
-        <OnboardedText ctx={ctx} adminPortalUrl={line.adminPortalUrl ?? deps.settings.adminPortalUrl} />
+        <OnboardedText
+          ctx={ctx}
+          adminPortalUrl={line.adminPortalUrl ?? deps.settings.adminPortalUrl}
+          organization={line.customerOrganizationName}
+        />
       </div>
       <p class="muted">
         {ctx.t('workspace:common.lineOfOrder', {

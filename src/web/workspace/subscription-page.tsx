@@ -77,7 +77,11 @@ export async function subscriptionPage(
         <a href="/help/provisioning">{t('workspace:order.helpLink')}</a>
       </p>
       {isPastPonr(line) && (
-        <PonrDialog ctx={ctx} adminPortalUrl={line.adminPortalUrl ?? deps.settings.adminPortalUrl} />
+        <PonrDialog
+          ctx={ctx}
+          adminPortalUrl={line.adminPortalUrl ?? deps.settings.adminPortalUrl}
+          organization={line.customerOrganizationName}
+        />
       )}
     </Layout>,
   );

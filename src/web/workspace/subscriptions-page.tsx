@@ -4,6 +4,7 @@
  * up carry "Provisioning still pending" and keep Resend and Edit.
  */
 import type { AppDeps } from '../../app/deps.js';
+import { findHiddenOrder } from '../../app/orders/find-hidden-order.js';
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import {
   listSubscriptions,
@@ -11,12 +12,21 @@ import {
   listSubscriptionsSchema,
   type SubscriptionSummary,
 } from '../../app/orders/list-subscriptions.js';
+import { nameMappedOrganizations } from '../../app/orders/name-mapped-organizations.js';
 import { invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { BulkBar } from './bulk-bar.js';
-import { ContactCell, isPastPonr, type LineView, lineViewOf, PonrDialog } from './line-actions.js';
+import { HiddenOrderNotice } from './hidden-order-notice.js';
+import {
+  ContactCell,
+  isPastPonr,
+  type LineView,
+  lineViewOf,
+  PONR_DIALOG,
+  PonrDialog,
+} from './line-actions.js';
 import { lineColumn, LineRow, LinesTable } from './lines-table.js';
 import { ActionNotices } from './notices.js';
 import { SearchAndStatus } from './search-filters.js';
@@ -157,7 +167,20 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
   if (!parsed.success) throw invalidInput([]);
   const input = parsed.data;
   const page = await listSubscriptions(deps, user, input);
-  const items = page.items.map(lineViewOf);
+  // Mapped lines are explained per customer organization: one PONR dialog naming each.
+  const mapped = await nameMappedOrganizations(
+    deps,
+    user,
+    page.items.filter((i) => i.mapped).map((i) => i.orderId),
+  );
+  const dialogs = [...new Map([...mapped.values()].map((o) => [o.organizationId, o.name]))];
+  const dialogOf = (orderId: string) => {
+    const org = mapped.get(orderId);
+    return org && `${PONR_DIALOG}-${dialogs.findIndex(([id]) => id === org.organizationId)}`;
+  };
+  const items = page.items.map((i) => ({ ...lineViewOf(i), ponrDialog: dialogOf(i.orderId) }));
+  // Nothing found may still be a line of the user's own partner they may not see.
+  const hidden = items.length === 0 ? await findHiddenOrder(deps, user, input.q) : null;
   const notice = noticeOf(c);
   const noticeLine = notice.line ?? notice.changed;
   const detail = noticeLine
@@ -181,7 +204,9 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
       <h1 id="subscriptions-heading">{t('workspace:subscriptions.title')}</h1>
       <ActionNotices ctx={ctx} notice={notice} detail={detail} />
       <Filters ctx={ctx} input={input} />
-      {items.length === 0 ? (
+      {hidden ? (
+        <HiddenOrderNotice ctx={ctx} hidden={hidden} />
+      ) : items.length === 0 ? (
         <p class="muted">{t('workspace:subscriptions.none')}</p>
       ) : (
         <>
@@ -193,7 +218,17 @@ export async function subscriptionsPage(c: WebContext, deps: AppDeps, user: Acto
         {input.cursor && <a href={first}>{t('workspace:common.firstPage')}</a>}
         {next && <a href={next}>{t('workspace:common.nextPage')}</a>}
       </nav>
-      {items.some(isPastPonr) && <PonrDialog ctx={ctx} adminPortalUrl={deps.settings.adminPortalUrl} />}
+      {items.some((i) => isPastPonr(i) && !i.ponrDialog) && (
+        <PonrDialog ctx={ctx} adminPortalUrl={deps.settings.adminPortalUrl} />
+      )}
+      {dialogs.map(([, name], n) => (
+        <PonrDialog
+          ctx={ctx}
+          adminPortalUrl={deps.settings.adminPortalUrl}
+          organization={name}
+          id={`${PONR_DIALOG}-${n}`}
+        />
+      ))}
     </Layout>,
   );
 }

@@ -118,6 +118,14 @@ export const workspaceEn = {
   ponr: {
     title: 'Order already onboarded',
     text: 'This order is already onboarded. The provisioning contact or an administrator can complete setup in the admin portal:',
+    mappedTo:
+      'It was mapped to {{organization}}. To change anything now, ask the administrators of {{organization}} in the admin portal.',
+  },
+  hidden: {
+    exists: 'This order exists — ask',
+    existsDeactivated:
+      'This order exists. The person who placed it, {{name}}, can no longer sign in — ask an administrator of your organization:',
+    page: 'Whom to ask for access to {{webOrderId}}',
   },
   refusal: {
     noAccess: 'You do not have access to this order',

@@ -121,6 +121,14 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
   ponr: {
     title: 'Ordine già integrato',
     text: 'Questo ordine è già integrato. Il contatto di provisioning o un amministratore può completare la configurazione nel portale di amministrazione:',
+    mappedTo:
+      'È stato collegato a {{organization}}. Per modificare qualcosa ora, si rivolga agli amministratori di {{organization}} nel portale di amministrazione.',
+  },
+  hidden: {
+    exists: 'Questo ordine esiste — lo chieda a',
+    existsDeactivated:
+      'Questo ordine esiste. La persona che lo ha effettuato, {{name}}, non può più accedere — si rivolga a un amministratore della Sua organizzazione:',
+    page: 'A chi chiedere l’accesso a {{webOrderId}}',
   },
   refusal: {
     noAccess: 'Non ha accesso a questo ordine',
