@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/deps.js';
 import { getOrder } from '../../app/orders/get-order.js';
 import { getSubscription } from '../../app/orders/get-subscription.js';
 import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/orders/list-orders.js';
+import { canPlaceOrders } from '../../app/orders/new-order-choices.js';
 import { type AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import { type Actor, LINE_STATUSES } from '../../domain/types.js';
 import { DataTable } from '../data-table.js';
@@ -91,7 +92,14 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
     page.nextCursor && `/orders?${new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString()}`;
   return c.html(
     <Layout ctx={ctx} title={t('workspace:orders.title')}>
-      <h1>{t('workspace:orders.title')}</h1>
+      <div class="page-head">
+        <h1>{t('workspace:orders.title')}</h1>
+        {canPlaceOrders(user) && (
+          <a class="button" href="/orders/new">
+            {t('workspace:newOrder.link')}
+          </a>
+        )}
+      </div>
       <form method="get" action="/orders" class="filters" role="search">
         <SearchAndStatus ctx={ctx} searchLabel="workspace:orders.search" q={input.q} status={input.status} />
         <div class="filter-submit">

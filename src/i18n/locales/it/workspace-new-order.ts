@@ -1,0 +1,43 @@
+/** Italian words of the new-order page (namespace `workspace`, key `newOrder`): the English keys. */
+import type { Widen } from '../../widen.js';
+import type { newOrderEn } from '../en/workspace-new-order.js';
+
+export const newOrderIt: Widen<typeof newOrderEn> = {
+  title: 'Nuovo ordine',
+  link: 'Nuovo ordine',
+  intro:
+    'Ogni riga parte come Prenotata; il suo contatto riceve l’e-mail di provisioning alla data di attivazione richiesta.',
+  order: 'Ordine',
+  webOrderId: 'Id ordine web',
+  webOrderIdHint: 'Il Suo riferimento per questo ordine: lettere, cifre, punto, trattino e trattino basso.',
+  endCustomerName: 'Cliente finale',
+  rsd: 'Data di attivazione richiesta',
+  distributor: 'Distributore',
+  noDistributor: 'Nessuno (ordine diretto)',
+  lines: 'Righe',
+  linesHint: 'Compili una riga per offerta; le righe vuote vengono ignorate.',
+  line: 'Riga {{n}}',
+  offer: 'Offerta',
+  chooseOffer: 'Scelga un’offerta',
+  quantity: 'Quantità',
+  contactName: 'Nome del contatto',
+  contactEmail: 'E-mail del contatto',
+  contactLanguage: 'Lingua delle e-mail',
+  place: 'Invia l’ordine',
+  error: {
+    required: 'Il campo «{{field}}» è obbligatorio.',
+    email: 'Inserisca un indirizzo e-mail valido, ad esempio nome@esempio.it.',
+    characters: 'Il campo «{{field}}» non può contenere a capo, caratteri di controllo o < >.',
+    date: 'Il campo «{{field}}» richiede una data nel formato AAAA-MM-GG.',
+    past: 'Il campo «{{field}}» non può essere nel passato (oggi è il {{today}}).',
+    wholeNumber: 'Il campo «{{field}}» deve essere un numero intero.',
+    quantityRange: 'Il campo «{{field}}» deve essere tra 1 e 1.000.000.',
+    tooLong: 'Il campo «{{field}}» può contenere al massimo {{max}} caratteri.',
+    webOrderIdCharacters:
+      'Il campo «{{field}}» può contenere lettere, cifre, punto, trattino e trattino basso.',
+    unknownOffer: 'Scelga un’offerta dal catalogo.',
+    retiredOffer: 'L’offerta {{offerCode}} è ritirata: ne scelga un’altra.',
+    unknownDistributor: 'Scelga un distributore dall’elenco.',
+    atLeastOneLine: 'Un ordine richiede almeno una riga: compili una riga qui sotto.',
+  },
+};
