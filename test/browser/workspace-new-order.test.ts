@@ -1,0 +1,111 @@
+/**
+ * The new-order page in Chromium: reached from the Orders page, field errors inline (en), then
+ * placed and shown as the new order; in Italian on a phone the same form, and axe finds nothing
+ * serious on any of them.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  type Harness,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  startHarness,
+} from './support/browser-harness.js';
+
+describe('workspace: New order (Chromium)', () => {
+  let h: Harness;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('on a desktop, in English: errors next to their fields, then the placed order', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, h, 'alice');
+    await page.goto(`${h.baseUrl}/orders?lang=en`);
+    await page.getByRole('link', { name: 'New order' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('New order');
+
+    await page.getByLabel('Web order id').fill('WEB-7001');
+    await page.getByLabel('End customer').fill('Initech Srl');
+    await page.getByLabel('Requested start date').fill('2026-12-15');
+    await page.getByLabel('Distributor').selectOption({ label: 'Northwind Distribution' });
+    const line1 = page.getByRole('group', { name: 'Line 1' });
+    await line1.getByLabel('Offer').selectOption({ label: 'Meetings Pro (MEET-PRO)' });
+    await line1.getByLabel('Quantity').fill('25');
+    await line1.getByLabel('Contact name').fill('Nora Bianchi');
+    await line1.getByLabel('Contact e-mail').fill('nora at initech');
+    const line2 = page.getByRole('group', { name: 'Line 2' });
+    await line2.getByLabel('Offer').selectOption({ label: 'Calling Standard (CALL-STD)' });
+    await line2.getByLabel('Quantity').fill('ten');
+    await line2.getByLabel('Contact name').fill('Ivo Conti');
+    await line2.getByLabel('Contact e-mail').fill('ivo@initech.example');
+    await line2.getByLabel('Language of the e-mails').selectOption('it');
+    await page.getByRole('button', { name: 'Place order' }).click();
+
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Some of the input is not valid');
+    await expect(page.locator('#f-lines-0-email-error').textContent()).resolves.toBe(
+      'Enter a valid e-mail address, like name@example.com.',
+    );
+    await expect(page.locator('#f-lines-1-quantity-error').textContent()).resolves.toBe(
+      'Quantity must be a whole number.',
+    );
+    await expect(line1.getByLabel('Contact e-mail').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(line2.getByLabel('Contact name').inputValue()).resolves.toBe('Ivo Conti');
+    await expect(page.getByLabel('End customer').inputValue()).resolves.toBe('Initech Srl');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'workspace-new-order-errors');
+
+    await line1.getByLabel('Contact e-mail').fill('nora@initech.example');
+    await line2.getByLabel('Quantity').fill('10');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'workspace-new-order');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL((url) => /^\/orders\/ord_/.test(url.pathname));
+    await expect(page.locator('h1').textContent()).resolves.toContain('WEB-7001');
+    await expect(page.locator('main').textContent()).resolves.toContain('Initech Srl');
+    const lines = await h.world.store.db
+      .selectFrom('subscription_line')
+      .innerJoin('purchase_order', 'purchase_order.id', 'subscription_line.order_id')
+      .select(['offer_code', 'quantity', 'contact_language'])
+      .where('purchase_order.web_order_id', '=', 'WEB-7001')
+      .orderBy('line_no')
+      .execute();
+    expect(lines).toEqual([
+      { offer_code: 'MEET-PRO', quantity: 25, contact_language: 'en' },
+      { offer_code: 'CALL-STD', quantity: 10, contact_language: 'it' },
+    ]);
+    await page.close();
+  });
+
+  it('on a phone, in Italian: the same form and messages', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await signIn(page, h, 'paola');
+    await page.goto(`${h.baseUrl}/orders/new?lang=it`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Nuovo ordine');
+    await page.getByLabel('Id ordine web').fill('WEB-7002');
+    await page.getByLabel('Data di attivazione richiesta').fill('2026-11-01');
+    await page.getByRole('button', { name: 'Invia l’ordine' }).click();
+    await expect(page.locator('#f-endCustomerName-error').textContent()).resolves.toBe(
+      'Il campo «Cliente finale» è obbligatorio.',
+    );
+    await expect(page.locator('#f-lines-error').textContent()).resolves.toBe(
+      'Un ordine richiede almeno una riga: compili una riga qui sotto.',
+    );
+    await expect(page.getByLabel('Id ordine web').inputValue()).resolves.toBe('WEB-7002');
+    // Nothing fits wider than the phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'workspace-new-order-phone-it');
+    await page.close();
+  });
+});
