@@ -102,7 +102,13 @@ describe('workspace: New order (Chromium)', () => {
     );
     await expect(page.getByLabel('Id ordine web').inputValue()).resolves.toBe('WEB-7002');
     // Nothing fits wider than the phone.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflow = await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number } };
+      };
+      return g.document.documentElement.scrollWidth > g.innerWidth;
+    });
     expect(overflow).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'workspace-new-order-phone-it');

@@ -118,13 +118,20 @@ export function fieldErrors(issues: Issue[], rows: number[], t: PageContext['t']
     const field = fieldOf(issue.path, rows);
     if (errors[field]) continue;
     const name = field.split('.').at(-1) as OrderField | LineField;
-    const label = t(`workspace:newOrder.${LABELS[name] ?? 'lines'}`);
+    const label = LABELS[name] ? fieldLabel(name, t) : t('workspace:newOrder.lines');
     errors[field] = messageOf(issue, name, label, t);
   }
   return errors;
 }
 
-function messageOf(issue: Issue, name: string, field: string, t: PageContext['t']): string {
+/** A field's label in the catalogue; a name the form does not know stays as it is. */
+export function fieldLabel(name: string, t: PageContext['t']): string {
+  const key = LABELS[name as OrderField | LineField];
+  return key ? t(`workspace:newOrder.${key}`) : name;
+}
+
+/** The import reports the same problems (and two of its own) in the same words. */
+export function messageOf(issue: Issue, name: string, field: string, t: PageContext['t']): string {
   const say = (key: string, more: Record<string, unknown> = {}) =>
     t(`workspace:newOrder.error.${key}`, { field, ...more });
   const m = issue.message;
@@ -136,12 +143,16 @@ function messageOf(issue: Issue, name: string, field: string, t: PageContext['t'
   if (m === 'is not a known distributor') return say('unknownDistributor');
   if (m.startsWith('may hold letters')) return say('webOrderIdCharacters');
   if (m.startsWith('unknown offer')) return say('unknownOffer');
+  if (m === 'already exists') return say('alreadyExists');
+  if (m === 'appears twice in the file') return say('twiceInFile');
   const retired = /^offer (\S+) is retired$/.exec(m);
   if (retired) return say('retiredOffer', { offerCode: retired[1] });
   const past = /^must not be in the past \(today is (\S+)\)$/.exec(m);
   if (past) return say('past', { today: past[1] });
   if (name === 'quantity')
-    return issue.code === 'too_small' || issue.code === 'too_big' ? say('quantityRange') : say('wholeNumber');
+    return /^too_(small|big)$/.test(issue.code ?? '') || /^Too (small|big)/.test(m)
+      ? say('quantityRange')
+      : say('wholeNumber');
   if (issue.code === 'too_big' && issue.maximum !== undefined) return say('tooLong', { max: issue.maximum });
   const max = /^must be at most (\d+) characters$/.exec(m);
   if (max) return say('tooLong', { max: max[1] });

@@ -95,9 +95,14 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
       <div class="page-head">
         <h1>{t('workspace:orders.title')}</h1>
         {canPlaceOrders(user) && (
-          <a class="button" href="/orders/new">
-            {t('workspace:newOrder.link')}
-          </a>
+          <span class="actions">
+            <a class="button" href="/orders/new">
+              {t('workspace:newOrder.link')}
+            </a>
+            <a class="button secondary" href="/orders/import">
+              {t('workspace:newOrder.import.link')}
+            </a>
+          </span>
         )}
       </div>
       <form method="get" action="/orders" class="filters" role="search">

@@ -20,6 +20,25 @@ export const newOrderEn = {
   contactEmail: 'Contact e-mail',
   contactLanguage: 'Language of the e-mails',
   place: 'Place order',
+  import: {
+    title: 'Import orders',
+    link: 'Import orders',
+    intro:
+      'Upload a CSV file (one row per line, with the columns below) or a JSON file (an array of orders shaped like the API request). Every row is checked first.',
+    columns: 'CSV columns: {{columns}}',
+    file: 'File (CSV or JSON)',
+    mode: 'If some rows have problems',
+    allOrNothing: 'Import nothing (all or nothing)',
+    partial: 'Import the valid orders',
+    submit: 'Check and import',
+    noFile: 'Choose a CSV or JSON file.',
+    summary: 'In the file — orders: {{orders}}, lines: {{lines}}.',
+    imported: 'Imported — orders: {{orders}}, lines: {{lines}}.',
+    nothingImported:
+      'Nothing was imported: correct the rows below and upload the file again, or choose “Import the valid orders”.',
+    errorsTitle: 'Problems by row',
+    col: { line: 'Row', webOrderId: 'Web order id', field: 'Field', problem: 'Problem' },
+  },
   error: {
     required: '{{field}} is required.',
     email: 'Enter a valid e-mail address, like name@example.com.',
@@ -33,6 +52,8 @@ export const newOrderEn = {
     unknownOffer: 'Choose an offer from the catalogue.',
     retiredOffer: 'The offer {{offerCode}} is retired: choose another one.',
     unknownDistributor: 'Choose a distributor from the list.',
+    alreadyExists: 'An order with this web order id already exists.',
+    twiceInFile: 'This web order id appears twice in the file.',
     atLeastOneLine: 'An order needs at least one line: fill in a row below.',
   },
 };

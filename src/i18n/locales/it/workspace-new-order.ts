@@ -24,6 +24,25 @@ export const newOrderIt: Widen<typeof newOrderEn> = {
   contactEmail: 'E-mail del contatto',
   contactLanguage: 'Lingua delle e-mail',
   place: 'Invia l’ordine',
+  import: {
+    title: 'Importa ordini',
+    link: 'Importa ordini',
+    intro:
+      'Carichi un file CSV (una riga per riga d’ordine, con le colonne qui sotto) o un file JSON (un array di ordini come la richiesta dell’API). Ogni riga viene controllata prima.',
+    columns: 'Colonne CSV: {{columns}}',
+    file: 'File (CSV o JSON)',
+    mode: 'Se alcune righe hanno problemi',
+    allOrNothing: 'Non importare nulla (tutto o niente)',
+    partial: 'Importa gli ordini validi',
+    submit: 'Controlla e importa',
+    noFile: 'Scelga un file CSV o JSON.',
+    summary: 'Nel file — ordini: {{orders}}, righe: {{lines}}.',
+    imported: 'Importati — ordini: {{orders}}, righe: {{lines}}.',
+    nothingImported:
+      'Non è stato importato nulla: corregga le righe qui sotto e carichi di nuovo il file, oppure scelga «Importa gli ordini validi».',
+    errorsTitle: 'Problemi per riga',
+    col: { line: 'Riga', webOrderId: 'Id ordine web', field: 'Campo', problem: 'Problema' },
+  },
   error: {
     required: 'Il campo «{{field}}» è obbligatorio.',
     email: 'Inserisca un indirizzo e-mail valido, ad esempio nome@esempio.it.',
@@ -38,6 +57,8 @@ export const newOrderIt: Widen<typeof newOrderEn> = {
     unknownOffer: 'Scelga un’offerta dal catalogo.',
     retiredOffer: 'L’offerta {{offerCode}} è ritirata: ne scelga un’altra.',
     unknownDistributor: 'Scelga un distributore dall’elenco.',
+    alreadyExists: 'Esiste già un ordine con questo id ordine web.',
+    twiceInFile: 'Questo id ordine web compare due volte nel file.',
     atLeastOneLine: 'Un ordine richiede almeno una riga: compili una riga qui sotto.',
   },
 };
