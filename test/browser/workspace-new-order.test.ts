@@ -114,4 +114,53 @@ describe('workspace: New order (Chromium)', () => {
     await screenshot(page, 'workspace-new-order-phone-it');
     await page.close();
   });
+
+  const IMPORT = [
+    'webOrderId,endCustomerName,rsd,distributorId,offerCode,quantity,contactName,contactEmail,contactLanguage',
+    'IMP-9001,Initech Srl,2026-12-10,org_dist,MEET-PRO,5,Nora Bianchi,nora-at-initech,it',
+    'IMP-9002,Globex Spa,2026-12-12,,NOPE,1,Ada Neri,ada@globex.example,en',
+    'IMP-9003,Hooli Srl,2026-12-12,,MSG-ENT,2,Leo Gatti,leo@hooli.example,en',
+  ].join('\n');
+
+  for (const [lang, viewport, labels] of [
+    [
+      'en',
+      { width: 1280, height: 900 },
+      { file: 'File (CSV or JSON)', go: 'Check and import', partial: 'Import the valid orders' },
+    ],
+    [
+      'it',
+      { width: 390, height: 844 },
+      { file: 'File (CSV o JSON)', go: 'Controlla e importa', partial: 'Importa gli ordini validi' },
+    ],
+  ] as const) {
+    it(`import in ${lang} (${viewport.width}px): row errors in a table, then the valid orders`, async () => {
+      const page = await browser.newPage({ viewport, isMobile: viewport.width < 500 });
+      await signIn(page, h, 'alice');
+      await page.goto(`${h.baseUrl}/orders?lang=${lang}`);
+      await page.getByRole('link', { name: lang === 'en' ? 'Import orders' : 'Importa ordini' }).click();
+      const file = {
+        name: 'orders.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(IMPORT.replaceAll('IMP-', `IMP-${lang}-`)),
+      };
+      await page.getByLabel(labels.file).setInputFiles(file);
+      await page.getByRole('button', { name: labels.go }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain(
+        lang === 'en' ? 'Nothing was imported' : 'Non è stato importato nulla',
+      );
+      await expect(page.locator('table.import-errors tbody tr').count()).resolves.toBe(2);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, lang === 'en' ? 'workspace-import-errors' : 'workspace-import-errors-phone-it');
+
+      await page.getByLabel(labels.file).setInputFiles(file);
+      await page.getByLabel(labels.partial).check();
+      await page.getByRole('button', { name: labels.go }).click();
+      await expect(page.getByRole('status').first().textContent()).resolves.toMatch(
+        /Imported — orders: 1|Importati — ordini: 1/,
+      );
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
 });
