@@ -91,8 +91,8 @@ describe('workspace: New order (Chromium)', () => {
     await signIn(page, h, 'paola');
     await page.goto(`${h.baseUrl}/orders/new?lang=it`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Nuovo ordine');
-    await page.getByLabel('Id ordine web').fill('WEB-7002');
-    await page.getByLabel('Data di attivazione richiesta').fill('2026-11-01');
+    await page.getByLabel('Web order id').fill('WEB-7002');
+    await page.getByLabel('Data di inizio richiesta').fill('2026-11-01');
     await page.getByRole('button', { name: 'Invia l’ordine' }).click();
     await expect(page.locator('#f-endCustomerName-error').textContent()).resolves.toBe(
       'Il campo «Cliente finale» è obbligatorio.',
@@ -100,7 +100,7 @@ describe('workspace: New order (Chromium)', () => {
     await expect(page.locator('#f-lines-error').textContent()).resolves.toBe(
       'Un ordine richiede almeno una riga: compili una riga qui sotto.',
     );
-    await expect(page.getByLabel('Id ordine web').inputValue()).resolves.toBe('WEB-7002');
+    await expect(page.getByLabel('Web order id').inputValue()).resolves.toBe('WEB-7002');
     // Nothing fits wider than the phone.
     const overflow = await page.evaluate(() => {
       const g = globalThis as unknown as {
@@ -131,7 +131,7 @@ describe('workspace: New order (Chromium)', () => {
     [
       'it',
       { width: 390, height: 844 },
-      { file: 'File (CSV o JSON)', go: 'Controlla e importa', partial: 'Importa gli ordini validi' },
+      { file: 'File (CSV o JSON)', go: 'Verifica e importa', partial: 'Importa gli ordini validi' },
     ],
   ] as const) {
     it(`import in ${lang} (${viewport.width}px): row errors in a table, then the valid orders`, async () => {
