@@ -79,6 +79,18 @@ export async function distributorIds(db: Db): Promise<Set<string>> {
   return new Set(rows.map((d) => d.id));
 }
 
+/** Distributors still active, by name: the choices of the new-order form. */
+export async function activeDistributors(db: Db): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('organization')
+    .select(['id', 'name'])
+    .where('kind', '=', 'distributor')
+    .where('deactivated_at', 'is', null)
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .execute();
+}
+
 export type CustomerOrganizationRow = Pick<
   Selectable<OrganizationTable>,
   'id' | 'name' | 'country' | 'data_region'

@@ -42,6 +42,8 @@ const STATIC: Record<string, { body: string; type: string }> = {
 const SUPPORT_FORM_MAX_BYTES = 26 * 1024 * 1024;
 /** Every other form is a few fields (the largest, a bulk change, lists a few hundred lines). */
 const PAGE_FORM_MAX_BYTES = 1_000_000;
+/** An order import file: thousands of lines fit (the CLI has no limit, but a page needs one). */
+const IMPORT_FORM_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface WebOptions {
   /** Embedded/demo mode: the demo sign-in hint, and /dev/mailbox unless `mailbox` says otherwise. */
@@ -68,7 +70,13 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   // Before anything reads it: no page, form or mailbox request is read past its limit (413 page).
   app.use(
     '*',
-    limitBody((c) => (c.req.path === '/support/new' ? SUPPORT_FORM_MAX_BYTES : PAGE_FORM_MAX_BYTES)),
+    limitBody((c) =>
+      c.req.path === '/support/new'
+        ? SUPPORT_FORM_MAX_BYTES
+        : c.req.path === '/orders/import'
+          ? IMPORT_FORM_MAX_BYTES
+          : PAGE_FORM_MAX_BYTES,
+    ),
   );
   app.use('*', refuseUnstorableUrl());
   app.get('/static/:file', (c) => {

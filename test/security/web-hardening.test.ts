@@ -45,6 +45,8 @@ describeEachStore('web hardening', (kind) => {
     const alice = await signedIn();
     const pages = [
       '/orders',
+      '/orders/new',
+      '/orders/import',
       `/orders/${placed.webOrderId}`,
       '/subscriptions',
       `/subscriptions/${line}`,

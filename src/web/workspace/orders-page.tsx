@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../app/deps.js';
 import { findHiddenOrder } from '../../app/orders/find-hidden-order.js';
 import { listOrders, listOrdersSchema, type OrderSummary } from '../../app/orders/list-orders.js';
+import { canPlaceOrders } from '../../app/orders/new-order-choices.js';
 import { invalidInput } from '../../domain/errors.js';
 import { type Actor, LINE_STATUSES } from '../../domain/types.js';
 import { formatDeadline } from '../../i18n/format-deadline.js';
@@ -93,7 +94,19 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
     page.nextCursor && `/orders?${new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString()}`;
   return c.html(
     <Layout ctx={ctx} title={t('workspace:orders.title')}>
-      <h1>{t('workspace:orders.title')}</h1>
+      <div class="page-head">
+        <h1>{t('workspace:orders.title')}</h1>
+        {canPlaceOrders(user) && (
+          <span class="actions">
+            <a class="button" href="/orders/new">
+              {t('workspace:newOrder.link')}
+            </a>
+            <a class="button secondary" href="/orders/import">
+              {t('workspace:newOrder.import.link')}
+            </a>
+          </span>
+        )}
+      </div>
       <form method="get" action="/orders" class="filters" role="search">
         <SearchAndStatus ctx={ctx} searchLabel="workspace:orders.search" q={input.q} status={input.status} />
         <div class="filter-submit">

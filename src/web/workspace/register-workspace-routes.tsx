@@ -6,6 +6,8 @@ import type { WebApp, WebDeps } from '../web-env.js';
 import { registerBulkRoutes } from './bulk-routes.js';
 import { registerContactRoutes } from './contact-routes.js';
 import { registerHelpRoutes } from './help-page.js';
+import { registerImportRoutes } from './import-orders-page.js';
+import { registerNewOrderRoutes } from './new-order-page.js';
 import { orderPage } from './order-page.js';
 import { ordersPage } from './orders-page.js';
 import { LINE_PATH, registerResendRoutes } from './resend-routes.js';
@@ -19,6 +21,9 @@ export function registerWorkspaceRoutes(app: WebApp, deps: WebDeps): void {
     '/orders',
     signedIn((c, user) => ordersPage(c, deps, user)),
   );
+  // Before /orders/:id, which would take "new" and "import" for order ids.
+  registerNewOrderRoutes(app, deps);
+  registerImportRoutes(app, deps);
   app.get(
     '/orders/:id',
     signedIn((c, user) => orderPage(c, deps, user, paramOf(c, 'id'))),

@@ -1,4 +1,5 @@
 /** English strings of the partner workspace (namespace `workspace`). */
+import { newOrderEn } from './workspace-new-order.js';
 import { timelineEn } from './workspace-timeline.js';
 
 export const workspaceEn = {
@@ -201,6 +202,7 @@ export const workspaceEn = {
     withdrawn: 'Withdrawn (order set up)',
   },
   timeline: timelineEn,
+  newOrder: newOrderEn,
   help: {
     title: 'Troubleshooting the provisioning e-mail',
     intro:

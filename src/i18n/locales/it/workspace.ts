@@ -1,6 +1,7 @@
 /** Italian strings of the partner workspace (namespace `workspace`): exactly the English keys. */
 import type { Widen } from '../../widen.js';
 import type { workspaceEn } from '../en/workspace.js';
+import { newOrderIt } from './workspace-new-order.js';
 import { timelineIt } from './workspace-timeline.js';
 
 export const workspaceIt: Widen<typeof workspaceEn> = {
@@ -205,6 +206,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     withdrawn: 'Ritirata (ordine configurato)',
   },
   timeline: timelineIt,
+  newOrder: newOrderIt,
   help: {
     title: 'Risoluzione dei problemi dell’e-mail di provisioning',
     intro:
