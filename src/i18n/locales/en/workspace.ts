@@ -1,4 +1,5 @@
 /** English strings of the partner workspace (namespace `workspace`). */
+import { attentionEn } from './workspace-attention.js';
 import { newOrderEn } from './workspace-new-order.js';
 import { timelineEn } from './workspace-timeline.js';
 
@@ -78,28 +79,7 @@ export const workspaceEn = {
     pendingOnly: 'Provisioning still pending only',
     none: 'No subscription lines match.',
   },
-  attention: {
-    earliestClose: 'Earliest close: {{at}}',
-    closesIn_one: 'closes in {{count}} day',
-    closesIn_other: 'closes in {{count}} days',
-    closesNow: 'closes now',
-    closing: 'Closing',
-    closingAny: 'Any time',
-    closingWithin_one: 'Within {{count}} day',
-    closingWithin_other: 'Within {{count}} days',
-    deliveryProblemOnly: 'Delivery problems only',
-    sort: 'Sort by',
-    sortNewest: 'Newest first',
-    sortClosesAt: 'Closing soonest first',
-    badge: 'Delivery problem',
-    bounced: 'The e-mail to {{email}} bounced',
-    failed: 'The e-mail to {{email}} could not be delivered',
-    changeContact: 'change the contact',
-    lines: 'Lines: {{ids}}',
-    resendWarning:
-      'Resending goes to the same address, so it will most likely not arrive either. Check the address and change the contact instead.',
-    editContact: 'Edit contact',
-  },
+  attention: attentionEn,
   subscription: {
     title: 'Subscription {{subscriptionId}}',
     firstEmailAt: 'First provisioning e-mail',

@@ -1,6 +1,7 @@
 /** Italian strings of the partner workspace (namespace `workspace`): exactly the English keys. */
 import type { Widen } from '../../widen.js';
 import type { workspaceEn } from '../en/workspace.js';
+import { attentionIt } from './workspace-attention.js';
 import { newOrderIt } from './workspace-new-order.js';
 import { timelineIt } from './workspace-timeline.js';
 
@@ -80,28 +81,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     pendingOnly: 'Solo provisioning ancora in sospeso',
     none: 'Nessuna riga di abbonamento corrisponde.',
   },
-  attention: {
-    earliestClose: 'Prima chiusura: {{at}}',
-    closesIn_one: 'si chiude tra {{count}} giorno',
-    closesIn_other: 'si chiude tra {{count}} giorni',
-    closesNow: 'in chiusura ora',
-    closing: 'Chiusura',
-    closingAny: 'In qualsiasi momento',
-    closingWithin_one: 'Entro {{count}} giorno',
-    closingWithin_other: 'Entro {{count}} giorni',
-    deliveryProblemOnly: 'Solo problemi di consegna',
-    sort: 'Ordina per',
-    sortNewest: 'Più recenti prima',
-    sortClosesAt: 'Chiusura più vicina prima',
-    badge: 'Problema di consegna',
-    bounced: 'L’e-mail a {{email}} è stata respinta',
-    failed: 'Non è stato possibile consegnare l’e-mail a {{email}}',
-    changeContact: 'modifichi il contatto',
-    lines: 'Righe: {{ids}}',
-    resendWarning:
-      'Un nuovo invio andrebbe allo stesso indirizzo e molto probabilmente non arriverebbe neppure questa volta. Verifichi l’indirizzo e modifichi invece il contatto.',
-    editContact: 'Modifica contatto',
-  },
+  attention: attentionIt,
   subscription: {
     title: 'Abbonamento {{subscriptionId}}',
     firstEmailAt: 'Prima e-mail di provisioning',
