@@ -30,6 +30,7 @@ export function compileOnramp(): string {
   for (const file of files(src)) {
     const target = join(out, 'src', relative(src, file));
     mkdirSync(dirname(target), { recursive: true });
+    if (file.endsWith('.d.ts')) continue; // declarations only: nothing to run
     if (/\.tsx?$/.test(file)) {
       const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
         fileName: file,

@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import { TEST_SECRET_KEY } from '../../support/secret-keys.js';
+import { TEST_SECRET_KEY, useTestKeyRing } from '../../support/secret-keys.js';
 import { ROOT } from './compile-onramp.js';
 
 export const LAUNCHER = join(ROOT, 'bin', 'onramp.js');
@@ -25,6 +25,10 @@ export interface OnrampProcess {
   /** The web port, once the process has logged that it listens. */
   port(): number | null;
 }
+
+// The spawned processes seal and open outbox secrets with TEST_SECRET_KEY: so does this test
+// process, whose world queues e-mails the spawned workers send (and reads what they stored).
+useTestKeyRing();
 
 const running = new Set<ChildProcess>();
 
