@@ -43,15 +43,6 @@ export interface ProvisioningEmailRequest {
   sendId?: string;
 }
 
-export async function queueProvisioningEmail(
-  trx: Transaction<Database>,
-  deps: AppDeps,
-  args: ProvisioningEmailRequest & { actor: AuditActor; now: Date },
-): Promise<QueuedSend> {
-  const [queued] = await queueProvisioningEmails(trx, deps, { actor: args.actor, now: args.now }, [args]);
-  return queued!;
-}
-
 /**
  * Queues the e-mails of many lines (at most one request per line) in one statement: the due
  * worker's RSD burst queues hundreds per transaction, and a resend is on the API's hot path, so
