@@ -100,6 +100,7 @@ export const envSchema = z.object({
   EMAIL_EVENTS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAX_BODY_BYTES: int(1024, 100_000_000).default(1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
   WEBHOOKS_TIMEOUT_MS: int(100, 120_000).default(10_000),
   // Failed sign-ins, FREE/SECONDS: free failures, then a doubling wait of at most SECONDS (identity/sign-in.ts).
@@ -153,6 +154,8 @@ export interface Config {
   /** Shared secret mail providers send with POST /api/v1/email-events; unset = endpoint off. */
   emailEventsSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** LOG_FORMAT; unset = readable lines on a terminal, JSON otherwise (observability/create-logger.ts). */
+  logFormat: 'pretty' | 'json' | undefined;
   /** Webhook endpoints on loopback/private addresses allowed (tests, local setups); timeout per delivery. */
   webhooks: { allowPrivate: boolean; timeoutMs: number };
   rateLimits: RateLimits;
@@ -241,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKeys,
     emailEventsSecret: e.EMAIL_EVENTS_SECRET,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     webhooks: { allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE, timeoutMs: e.WEBHOOKS_TIMEOUT_MS },
     rateLimits: {
       signInPerAddress: e.SIGN_IN_RATE_LIMIT,

@@ -2,8 +2,10 @@
  * Composition root: builds config, database, mailer and the app, and starts what the role asks
  * for (web, worker, or both). Nothing else lives here.
  */
+import { Console } from 'node:console';
+
 import { serve, type ServerType } from '@hono/node-server';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 
 import { type AppDeps, type Clock, randomIds, systemClock } from './app/deps.js';
 import { seedOfferCatalogue } from './app/orders/seed-offer-catalogue.js';
@@ -14,12 +16,15 @@ import { seedDemoData } from './demo/seed-demo-data.js';
 import { captureMailInto } from './email/capture-mail.js';
 import { createMailer, type Mailer, type MailSink, startMailSink } from './email/index.js';
 import { startWorker, type Worker } from './jobs/start-worker.js';
+import { createLogger, isPrettyLogger } from './observability/create-logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { dataDirSecretKey } from './store/data-dir-secret-key.js';
 import { lockDataDir } from './store/lock-data-dir.js';
 import { migrate } from './store/migrate.js';
 import { openStore, type Store } from './store/open-store.js';
 import { installKeyRing, keyRingOf } from './store/secret-box.js';
+
+export { createLogger } from './observability/create-logger.js';
 
 export interface StartOptions {
   web: boolean;
@@ -36,22 +41,6 @@ export interface RunningOnramp {
   port: number | null;
   mailSink: MailSink | null;
   stop(): Promise<void>;
-}
-
-/** The process's logger; `destination` (default stdout) lets tests read what would be logged. */
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
-  const options: pino.LoggerOptions = {
-    level: config.logLevel,
-    base: { service: 'onramp' },
-    redact: [
-      'req.headers.authorization',
-      'req.headers["x-onramp-webhook-secret"]',
-      'req.headers.cookie',
-      'token',
-      '*.token',
-    ],
-  };
-  return destination ? pino(options, destination) : pino(options);
 }
 
 export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
@@ -76,7 +65,7 @@ export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
 export async function openDatabase(
   config: Config,
   log: Logger,
-): Promise<{ store: Store; release: () => void }> {
+): Promise<{ store: Store; release: () => void; applied: string[] }> {
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   try {
     // Before anything can queue an e-mail or keep an answer: both are sealed with these keys.
@@ -93,7 +82,7 @@ export async function openDatabase(
     // POLICY_* seed the offer catalogue's periods the first time only; the database decides after.
     const seeded = await seedOfferCatalogue(store.db, config.policy, new Date());
     if (seeded.offers.length > 0 || seeded.lines > 0) log.info(seeded, 'offer catalogue seeded');
-    return { store, release };
+    return { store, release, applied };
   } catch (e) {
     release();
     throw e;
@@ -146,12 +135,14 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
   try {
     if (config.demoData) {
       const { seeded, users } = await seedDemoData(deps);
-      log.info(
-        { demoUsers: users.map((u) => ({ email: u.email, role: u.role, apiToken: u.apiToken })) },
-        seeded
-          ? 'demo data seeded (password for every demo user: onramp-demo)'
-          : 'demo data present (password for every demo user: onramp-demo)',
-      );
+      const demoUsers = users.map((u) => ({ email: u.email, role: u.role, apiToken: u.apiToken }));
+      const said = seeded ? 'demo data seeded' : 'demo data present';
+      const message = `${said} (password for every demo user: onramp-demo)`;
+      if (isPrettyLogger(log)) {
+        log.info(message);
+        // At a terminal the demo users read best as a table (JSON logs keep them as a field).
+        new Console(process.stdout).table(demoUsers);
+      } else log.info({ demoUsers }, message);
     }
     if (options.worker) {
       let smtpUrl = config.smtpUrl;

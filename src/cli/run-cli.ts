@@ -16,6 +16,7 @@ import { AppError, isAppError } from '../domain/errors.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { runDue } from '../jobs/run-due.js';
 import { appDepsOf, createLogger, openDatabase, startOnramp } from '../main.js';
+import { listMigrations } from '../store/migrate.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerOutboxCommands } from './outbox-commands.js';
@@ -91,7 +92,15 @@ function buildProgram(io: CliIo): Command {
   program
     .command('migrate')
     .description('apply pending database migrations and exit')
-    .action(() => withDatabase(async () => console.log('database is up to date')));
+    .action(() =>
+      withDatabase(async ({ applied, out }) => {
+        for (const name of applied) out.write(`applied ${name}\n`);
+        const all = listMigrations();
+        const latest = all.at(-1);
+        const where = latest ? `, latest ${String(latest.version).padStart(3, '0')}-${latest.name}` : '';
+        out.write(`database is up to date: ${all.length} migrations${where}\n`);
+      }),
+    );
 
   program
     .command('run-due')

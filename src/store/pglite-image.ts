@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 
+import { SECRET_KEY_FILE } from './data-dir-secret-key.js';
 import { LOCK_FILE } from './lock-data-dir.js';
 import { migrate } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -33,10 +34,11 @@ export async function buildPgliteImage(file: string): Promise<void> {
 
 /** The image to seed a new data folder with, if the folder is empty and an image exists. */
 export function imageForNewDataDir(dataDir: string, places = IMAGE_PLACES): Blob | undefined {
-  // The data folder may already hold our lock file (src/store/lock-data-dir.ts), nothing else;
-  // onramp.pid is the lock of versions before it (a stale one is left behind by a crash).
-  const empty =
-    !existsSync(dataDir) || readdirSync(dataDir).every((f) => f === LOCK_FILE || f === 'onramp.pid');
+  // The data folder may already hold our lock file (src/store/lock-data-dir.ts) and the sealing
+  // key made just before (data-dir-secret-key.ts), nothing else; onramp.pid is the lock of
+  // versions before it (a stale one is left behind by a crash).
+  const ours = new Set([LOCK_FILE, SECRET_KEY_FILE, 'onramp.pid']);
+  const empty = !existsSync(dataDir) || readdirSync(dataDir).every((f) => ours.has(f));
   const image = places.find((p) => existsSync(p));
   return empty && image ? new Blob([readFileSync(image)]) : undefined;
 }

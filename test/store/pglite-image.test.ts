@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { dataDirSecretKey } from '../../src/store/data-dir-secret-key.js';
 import { LOCK_FILE } from '../../src/store/lock-data-dir.js';
 import { listMigrations, pendingMigrations } from '../../src/store/migrate.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
@@ -26,7 +27,9 @@ describe('PGlite image', () => {
 
       const dataDir = join(dir, 'data');
       mkdirSync(dataDir);
-      writeFileSync(join(dataDir, LOCK_FILE), String(process.pid)); // the lock a start takes first
+      // What a start writes before opening the database: its lock, then the sealing key.
+      writeFileSync(join(dataDir, LOCK_FILE), String(process.pid));
+      dataDirSecretKey(dataDir);
       const blob = imageForNewDataDir(dataDir, [join(dir, 'missing.tar.gz'), image]);
       expect(blob).toBeInstanceOf(Blob);
 
