@@ -69,6 +69,7 @@ export async function spawnOnramp(opts: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
+      WORKER_PORT: '0',
       OUTBOX_SECRET_KEY: BENCH_SECRET_KEY,
       ...opts.env,
     },

@@ -55,6 +55,7 @@ export const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: int(0, 65535).default(3000),
+  WORKER_PORT: int(0, 65535).default(9464),
   PUBLIC_URL: z.url().optional(),
   ADMIN_PORTAL_URL: z.url().optional(),
   DATABASE_URL: z
@@ -117,6 +118,8 @@ export interface Config {
   mode: 'embedded' | 'production';
   host: string;
   port: number;
+  /** `onramp worker` alone serves /healthz, /readyz and /metrics here (0: any free port). */
+  workerPort: number;
   publicUrl: string;
   adminPortalUrl: string;
   databaseUrl: string | undefined;
@@ -203,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mode,
     host: e.HOST,
     port: e.PORT,
+    workerPort: e.WORKER_PORT,
     publicUrl,
     adminPortalUrl: e.ADMIN_PORTAL_URL ?? `${publicUrl}/admin`,
     databaseUrl: e.DATABASE_URL,

@@ -15,6 +15,7 @@ import { createHttpApp } from './create-http-app.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { captureMailInto } from './email/capture-mail.js';
 import { createMailer, type Mailer, type MailSink, startMailSink } from './email/index.js';
+import { serveWorkerProbes, type WorkerProbes } from './jobs/serve-worker-probes.js';
 import { startWorker, type Worker } from './jobs/start-worker.js';
 import { createLogger, isPrettyLogger } from './observability/create-logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -39,6 +40,8 @@ export interface RunningOnramp {
   deps: AppDeps;
   /** The port the web server listens on (when web is on). */
   port: number | null;
+  /** Where a worker started without the web serves its probes and metrics (WORKER_PORT). */
+  workerPort: number | null;
   mailSink: MailSink | null;
   stop(): Promise<void>;
 }
@@ -122,9 +125,11 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
   let worker: Worker | null = null;
   let server: ServerType | null = null;
   let port: number | null = null;
+  let probes: WorkerProbes | null = null;
 
   const stop = async () => {
     await worker?.stop();
+    await probes?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     mailer?.close();
     await mailSink?.close();
@@ -176,6 +181,14 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
         { ...deps, mailer, outbox: config.outbox, metrics },
         { dueIntervalMs: config.dueIntervalMs, outboxIntervalMs: config.outbox.intervalMs, log },
       );
+      if (!options.web) {
+        probes = await serveWorkerProbes(
+          { host: config.host, port: config.workerPort },
+          { ...deps, store },
+          metrics,
+        );
+        log.info({ port: probes.port }, 'worker serves /healthz, /readyz and /metrics');
+      }
     }
     if (options.web) {
       const https = config.publicUrl.startsWith('https:');
@@ -217,5 +230,5 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
     await stop();
     throw e;
   }
-  return { config, store, deps, port, mailSink, stop };
+  return { config, store, deps, port, workerPort: probes?.port ?? null, mailSink, stop };
 }

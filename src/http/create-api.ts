@@ -10,7 +10,6 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
 import { languageFromHeader } from '../i18n/i18n.js';
 import { createMetrics, type OnrampMetrics } from '../observability/metrics.js';
-import { pendingMigrations } from '../store/migrate.js';
 import { API_TAGS, renderApiDocs } from './api-docs-page.js';
 import type { ApiEnv, HttpDeps } from './api-types.js';
 import { authenticate } from './authenticate.js';
@@ -18,6 +17,7 @@ import { idempotency } from './idempotency.js';
 import { limitBody } from './limit-body.js';
 import { observeRequests } from './observe-requests.js';
 import { refuseUnstorableUrl } from './refuse-unstorable-url.js';
+import { registerProbeRoutes } from './register-probe-routes.js';
 import { renderError } from './render-error.js';
 import { registerEmailEventRoutes } from './routes/email-event-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
@@ -32,9 +32,6 @@ import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { validationHook } from './validation-hook.js';
 import { registerWebhookEventDocs } from './webhook-event-docs.js';
-
-/** /readyz answers within this, whatever the database does. */
-export const READY_TIMEOUT_MS = 2_000;
 
 export interface ApiOptions {
   logError: (err: unknown) => void;
@@ -67,35 +64,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   app.onError((err, c) => renderError(err, c, options.logError));
   app.notFound((c) => renderError(new AppError('NOT_FOUND'), c, options.logError));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  // A probe must answer in time whatever the database does (a blackhole answers nothing): the
-  // check races a timer, and a late one is a 503 while the check runs out under the pool's timeouts.
-  app.get('/readyz', async (c) => {
-    const check = (async () => {
-      await deps.store.ping();
-      return pendingMigrations(deps.db);
-    })();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), deps.readyTimeoutMs ?? READY_TIMEOUT_MS);
-    });
-    try {
-      const pending = await Promise.race([check, late]);
-      if (pending === 'late') return c.json({ status: 'database not answering' }, 503);
-      if (pending > 0) return c.json({ status: 'migrations pending', pending }, 503);
-      return c.json({ status: 'ready' });
-    } catch {
-      return c.json({ status: 'database unreachable' }, 503);
-    } finally {
-      clearTimeout(timer);
-      check.catch(() => {}); // a late check's failure is already answered
-    }
-  });
-
-  app.get('/metrics', async (c) => {
-    const text = await metrics.scrape(deps.db, deps.clock.now());
-    return c.text(text, 200, { 'content-type': metrics.registry.contentType });
-  });
+  registerProbeRoutes(app, deps, metrics);
 
   registerEmailEventRoutes(app, deps); // before /api/v1's bearer-token middleware: providers send a secret
   registerSetupApiRoutes(app, deps); // likewise: the setup link's token is the credential

@@ -53,7 +53,7 @@ export interface DispatchDeps extends AppDeps {
   mailer: Mailer;
   outbox: OutboxSettings;
   /** Counts each recorded outcome (onramp_sends_total, and the worker's onramp_auto_closes_total); optional so tests need not build one. */
-  metrics?: Pick<OnrampMetrics, 'sendsTotal' | 'autoClosesTotal'>;
+  metrics?: Pick<OnrampMetrics, 'sendsTotal' | 'autoClosesTotal' | 'remindersTotal'>;
   /** Where a row whose payload does not parse is reported; optional so tests need not build one. */
   log?: Pick<Logger, 'error'>;
 }

@@ -82,6 +82,7 @@ export function startWorker(
     await deleteExpiredRateLimits(deps.db, deps.clock.now());
     await deleteStaleSignInRecords(deps);
     deps.metrics?.autoClosesTotal.inc(summary.closed);
+    deps.metrics?.remindersTotal.inc(summary.reminders);
     if (summary.dispatched + summary.reminders + summary.closed > 0)
       opts.log.info({ due: summary }, 'due work done');
     return false;

@@ -14,7 +14,10 @@
  * |                                         | lives on, they go out when SMTP is back; "false": for good      |
  * | onramp_due_lag_seconds                  | how late the oldest due line is (`next_action_at` <= now; 0 if none) |
  * | onramp_auto_closes_total                | lines closed by the policy period (from run-due summaries)      |
+ * | onramp_reminders_total                  | reminder e-mails queued before a line closes                    |
  * | onramp_webhook_deliveries_total         | webhook delivery attempts by outcome (delivered, retrying, failed) |
+ * | onramp_database_up                      | 1 when this scrape could read the database, else 0 (the queue   |
+ * |                                         | gauges then keep their last values)                            |
  */
 import type { Kysely } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -31,6 +34,7 @@ export interface OnrampMetrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   sendsTotal: Counter<'status'>;
   autoClosesTotal: Counter;
+  remindersTotal: Counter;
   webhookDeliveriesTotal: Counter<'status'>;
   /** Reads the queue gauges from the database at `now`, then renders the exposition text. */
   scrape(db: Kysely<Database>, now: Date): Promise<string>;
@@ -68,6 +72,11 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     labelNames: ['retryable'] as const,
     registers,
   });
+  const databaseUp = new Gauge({
+    name: 'onramp_database_up',
+    help: 'Whether this scrape could read the database (1) or not (0)',
+    registers,
+  });
   const sendsTotal = new Counter({
     name: 'onramp_sends_total',
     help: 'Outbox delivery outcomes by status',
@@ -77,6 +86,11 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
   const autoClosesTotal = new Counter({
     name: 'onramp_auto_closes_total',
     help: 'Subscription lines closed at the end of their policy period',
+    registers,
+  });
+  const remindersTotal = new Counter({
+    name: 'onramp_reminders_total',
+    help: 'Reminder e-mails queued to provisioning contacts before their lines close',
     registers,
   });
   const webhookDeliveriesTotal = new Counter({
@@ -94,20 +108,29 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     httpDuration,
     sendsTotal,
     autoClosesTotal,
+    remindersTotal,
     webhookDeliveriesTotal,
     async scrape(db, now) {
-      const [stats, due, failed] = await Promise.all([
+      // A scrape must answer when the database does not: the alert on onramp_database_up needs it.
+      const read = await Promise.all([
         outboxStats(db),
         oldestDueAt(db, now),
         failedEmailCounts(db, now),
-      ]);
-      const ageOf = (at: Date | string | null | undefined) =>
-        at ? Math.max(0, (now.getTime() - new Date(at).getTime()) / 1000) : 0;
-      outboxDepth.set(stats.pending);
-      outboxOldestAge.set(ageOf(stats.oldestPendingAt));
-      dueLag.set(ageOf(due));
-      sendsFailed.set({ retryable: 'true' }, failed.retryable);
-      sendsFailed.set({ retryable: 'false' }, failed.final);
+      ]).then(
+        (values) => values,
+        () => null,
+      );
+      databaseUp.set(read ? 1 : 0);
+      if (read) {
+        const [stats, due, failed] = read;
+        const ageOf = (at: Date | string | null | undefined) =>
+          at ? Math.max(0, (now.getTime() - new Date(at).getTime()) / 1000) : 0;
+        outboxDepth.set(stats.pending);
+        outboxOldestAge.set(ageOf(stats.oldestPendingAt));
+        dueLag.set(ageOf(due));
+        sendsFailed.set({ retryable: 'true' }, failed.retryable);
+        sendsFailed.set({ retryable: 'false' }, failed.final);
+      }
       return registry.metrics();
     },
   };

@@ -164,6 +164,7 @@ describe.runIf(storeKinds().includes('postgres'))('DKIM in the worker (DKIM_* se
       DKIM_SELECTOR: SELECTOR,
       DKIM_PRIVATE_KEY: dkim.privateKey.trim().split('\n').join('\\n'),
       OUTBOX_INTERVAL_MS: '50',
+      WORKER_PORT: '0',
     });
     let logged = '';
     const log = createLogger(

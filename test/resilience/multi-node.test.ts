@@ -77,6 +77,40 @@ it('two web and two worker processes: each e-mail claimed once, due work not dou
       .execute();
     return pending.length === 0;
   });
+  // Each process counts what it did: the workers' sends on their own /metrics, the webs' orders
+  // under the route pattern on theirs.
+  const scrape = async (port: number | null, path = '/metrics') => {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`);
+    expect(res.status, path).toBe(200);
+    return res.text();
+  };
+  const sample = (text: string, series: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`${series} `))
+        ?.split(' ')[1] ?? NaN,
+    );
+  const workerPorts = await Promise.all(workers.map((p) => until('worker probes', () => p.probePort())));
+  for (const port of workerPorts)
+    expect(JSON.parse(await scrape(port, '/readyz'))).toEqual({ status: 'ready' });
+  const sentPerWorker = await Promise.all(
+    workerPorts.map(async (port) => sample(await scrape(port), 'onramp_sends_total{status="sent"}')),
+  );
+  const ordersPerWeb = await Promise.all(
+    webs.map(async (web) =>
+      sample(
+        await scrape(web.port()),
+        'onramp_http_request_duration_seconds_count{method="POST",route="/api/v1/orders",status="201"}',
+      ),
+    ),
+  );
+  console.log(
+    `[reliability] multi-node metrics: sent per worker ${sentPerWorker.join(' / ')}, ` +
+      `orders per web ${ordersPerWeb.join(' / ')}`,
+  );
+  expect(sentPerWorker.reduce((a, b) => a + b, 0)).toBe(ORDERS * LINES);
+  expect(ordersPerWeb).toEqual([ORDERS / 2, ORDERS / 2]);
   for (const p of [...webs, ...workers]) expect((await p.kill('SIGTERM')).code).toBe(0);
 
   const sends = await w.store.db

@@ -24,6 +24,8 @@ export interface OnrampProcess {
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The web port, once the process has logged that it listens. */
   port(): number | null;
+  /** A worker's probe and metrics port (WORKER_PORT), once it has logged it. */
+  probePort(): number | null;
 }
 
 // The spawned processes seal and open outbox secrets with TEST_SECRET_KEY: so does this test
@@ -44,6 +46,8 @@ export function spawnOnramp(
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       OUTBOX_SECRET_KEY: TEST_SECRET_KEY,
+      // Several workers run side by side: each serves its probes on a port of its own.
+      WORKER_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,6 +91,10 @@ export function spawnOnramp(
     port: () => {
       const line = logs.find((l) => l['msg'] === 'Onramp is listening');
       return line ? Number(new URL(String(line['url'])).port) : null;
+    },
+    probePort: () => {
+      const line = logs.find((l) => l['msg'] === 'worker serves /healthz, /readyz and /metrics');
+      return line ? Number(line['port']) : null;
     },
   };
 }
