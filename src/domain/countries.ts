@@ -34,9 +34,13 @@ export function isCountryCode(code: string): code is CountryCode {
   return KNOWN.has(code);
 }
 
-/** A country code as every edge takes it: any case, surrounding spaces ignored, ISO 3166-1 only. */
-export const countryCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code');
+export const COUNTRY_CODE_MESSAGE = 'must be an ISO 3166-1 alpha-2 country code';
+
+/**
+ * A country code as every edge takes it: any case, surrounding spaces ignored, ISO 3166-1 only.
+ * A function of the `z` to build with, so the API's (@hono/zod-openapi's) can describe it.
+ */
+export const countryCode = (zod: Pick<typeof z, 'string'> = z) =>
+  zod.string().trim().toUpperCase().refine(isCountryCode, COUNTRY_CODE_MESSAGE);
+
+export const countryCodeSchema = countryCode();
