@@ -76,8 +76,8 @@ export const setupEn = {
     choose: 'Choose a country',
     option: '{{country}} — data region {{dataRegion}}',
     errors: { country: 'Choose a country.' },
-    filter: 'Find a country',
-    filterHint: 'Type part of its name to shorten the list.',
+    filter: 'Search the list',
+    filterHint: "Type part of a country's name to shorten the list.",
   },
   review: {
     heading: 'Review and confirm',

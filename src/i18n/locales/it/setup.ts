@@ -80,8 +80,8 @@ export const setupIt: Widen<typeof setupEn> = {
     choose: 'Scelga un paese',
     option: '{{country}} — regione dei dati {{dataRegion}}',
     errors: { country: 'Scelga un paese.' },
-    filter: 'Cerchi un paese',
-    filterHint: "Scriva parte del nome per accorciare l'elenco.",
+    filter: "Cerchi nell'elenco",
+    filterHint: "Scriva parte del nome di un paese per accorciare l'elenco.",
   },
   review: {
     heading: 'Riepilogo e conferma',
