@@ -40,7 +40,13 @@ describeEachStore('setup links as mail clients deliver them', (kind) => {
   beforeAll(async () => {
     w = await createWorld(kind);
     app = new Hono();
-    app.route('/', createApi({ ...w.deps, store: w.store, maxBodyBytes: 1_000_000 }, {}));
+    app.route(
+      '/',
+      createApi(
+        { ...w.deps, store: w.store, maxBodyBytes: 1_000_000 },
+        { logError: (e) => console.error(e) },
+      ),
+    );
     app.route('/', createWeb({ ...w.deps, secureCookies: false }, { demoMode: false, https: false }));
     const placed = await awaitingOrder(w);
     token = await setupTokenOf(w, placed.subscriptionIds[0]!);
