@@ -142,6 +142,8 @@ export default tseslint.config(
         window: 'readonly',
         HTMLFormElement: 'readonly',
         HTMLDialogElement: 'readonly',
+        HTMLSelectElement: 'readonly',
+        HTMLInputElement: 'readonly',
         Element: 'readonly',
       },
     },

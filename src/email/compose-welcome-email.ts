@@ -1,4 +1,4 @@
-import { DEFAULT_DATA_REGIONS } from '../domain/data-region.js';
+import { isDataRegion } from '../domain/data-region.js';
 import { createEmailDocument, type EmailDocument } from './email-document.js';
 import { emailTranslator, formatEmailDateTime } from './email-i18n.js';
 import type { TemplateInput } from './email-types.js';
@@ -8,7 +8,7 @@ export function composeWelcomeEmail(input: TemplateInput<'welcome'>, brand: stri
   const { language: lng, organizationName } = input;
   const t = emailTranslator(lng, brand);
   // The region's name in the reader's language; a region the catalogue does not know, as stored.
-  const known = Object.values(DEFAULT_DATA_REGIONS).includes(input.dataRegion);
+  const known = isDataRegion(input.dataRegion);
   const dataRegion = known ? t(`welcome.region.${input.dataRegion}`) : input.dataRegion;
   return createEmailDocument(lng, brand, input.to, {
     subject: t('welcome.subject', { organizationName }),

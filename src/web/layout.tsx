@@ -12,6 +12,11 @@ export interface PageContext {
   csrfToken: string;
   /** The current path (with query), for the language switch and aria-current. */
   path: string;
+  /**
+   * The page answers a form (a POST: a validation error, a secret shown once). Its language switch
+   * is off: following it would ask for the page again with GET and lose what was typed.
+   */
+  answersForm?: boolean;
 }
 
 const WORKSPACE: Actor['role'][] = [
@@ -99,17 +104,23 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
                 ))}
               </ul>
             </nav>
-            <span class="lang-switch" aria-label={ctx.t('web.language')}>
-              {LANGUAGES.map((l) => (
-                <a
-                  href={withLang(ctx.path, l)}
-                  lang={l}
-                  aria-current={ctx.language === l ? 'true' : undefined}
-                >
-                  {LANGUAGE_NAMES[l]}
-                </a>
-              ))}
-            </span>
+            {ctx.answersForm ? (
+              <span class="lang-switch lang-locked" id="language-locked">
+                {ctx.t('web.languageLocked', { language: LANGUAGE_NAMES[ctx.language] })}
+              </span>
+            ) : (
+              <span class="lang-switch" aria-label={ctx.t('web.language')}>
+                {LANGUAGES.map((l) => (
+                  <a
+                    href={withLang(ctx.path, l)}
+                    lang={l}
+                    aria-current={ctx.language === l ? 'true' : undefined}
+                  >
+                    {LANGUAGE_NAMES[l]}
+                  </a>
+                ))}
+              </span>
+            )}
             {ctx.user ? (
               <form method="post" action="/sign-out">
                 <CsrfField ctx={ctx} />

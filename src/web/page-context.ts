@@ -14,5 +14,6 @@ export function pageContext(c: Context<WebEnv>): PageContext {
     user: c.get('user'),
     csrfToken: c.get('csrfToken'),
     path: url.pathname + url.search,
+    answersForm: c.req.method === 'POST',
   };
 }

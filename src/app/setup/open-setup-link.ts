@@ -4,7 +4,7 @@
  * refused with TOKEN_INVALID (why, in `reason` / `revokedReason`), a set-up order with
  * ALREADY_MAPPED.
  */
-import { DEFAULT_DATA_REGIONS } from '../../domain/data-region.js';
+import { COUNTRY_REGIONS } from '../../domain/data-region.js';
 import { setupDeadline } from '../../domain/policy.js';
 import { isLanguage, type Language, type LineStatus } from '../../domain/types.js';
 import { linesOfOrder } from '../../store/line-repository.js';
@@ -48,10 +48,8 @@ export interface SetupView {
   deadline: string;
 }
 
-export const SETUP_COUNTRIES = Object.entries(DEFAULT_DATA_REGIONS).map(([country, dataRegion]) => ({
-  country,
-  dataRegion,
-}));
+/** Every ISO 3166-1 country, each with the data region it fixes (the rule table of `data-region.ts`). */
+export const SETUP_COUNTRIES = COUNTRY_REGIONS.map(({ country, dataRegion }) => ({ country, dataRegion }));
 
 /**
  * Reads in one repeatable-read snapshot: a confirmation committing meanwhile is seen whole or not

@@ -10,6 +10,7 @@ import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { completeSetup } from '../../app/setup/complete-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
 import { openSetupLink } from '../../app/setup/open-setup-link.js';
+import { countryCode } from '../../domain/countries.js';
 import { AppError } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
@@ -78,10 +79,10 @@ const completeSchema = z
     newOrganization: z
       .object({
         name: z.string().trim().min(1, 'is required').max(200),
-        country: z
-          .string()
-          .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
-          .openapi({ example: 'IT' }),
+        country: countryCode(z).openapi({
+          description: 'ISO 3166-1 alpha-2 code, any case; it fixes the data region (see `countries`)',
+          example: 'IT',
+        }),
       })
       .optional(),
     confirmedBy: z

@@ -6,6 +6,7 @@
  */
 import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { emailDomain } from '../../domain/setup-rules.js';
+import { INTL_LOCALES } from '../../domain/types.js';
 import { ConfirmDialog } from '../confirm-dialog.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import {
@@ -129,9 +130,10 @@ export function OrganizationPage(props: StepPageProps) {
 
 export function CountryPage(props: StepPageProps) {
   const { ctx, view, token, state } = props;
+  const collator = new Intl.Collator(INTL_LOCALES[ctx.language]);
   const countries = view.countries
     .map((c) => ({ ...c, label: countryName(ctx.language, c.country) }))
-    .sort((a, b) => a.label.localeCompare(b.label, ctx.language));
+    .sort((a, b) => collator.compare(a.label, b.label));
   return (
     <WizardPage
       ctx={ctx}
@@ -143,6 +145,20 @@ export function CountryPage(props: StepPageProps) {
       <form method="get" action={stepUrl(token, 'review')}>
         <input type="hidden" name="org" value="new" />
         <input type="hidden" name="name" value={state.name} />
+        {/* Shown by app.js, which narrows the list as the visitor types; the list alone works too. */}
+        <div class="field country-filter" data-country-filter="country" hidden>
+          <label for="country-filter">{ctx.t('setup:country.filter')}</label>
+          <p class="hint" id="country-filter-hint">
+            {ctx.t('setup:country.filterHint')}
+          </p>
+          <input
+            id="country-filter"
+            type="search"
+            autocomplete="off"
+            aria-controls="country"
+            aria-describedby="country-filter-hint"
+          />
+        </div>
         <label for="country">{ctx.t('setup:country.label')}</label>
         {props.error && (
           <p class="field-error" id="country-error">

@@ -17,7 +17,8 @@ import { isAppError } from '../../domain/errors.js';
 import { isLanguage } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
 import type { WebApp, WebDeps, WebEnv } from '../web-env.js';
-import { DelegatedPage, NewLinkSentPage, SetupDonePage } from './setup-link-pages.js';
+import { mendSetupLink, SETUP_TOKEN_PATTERN } from './mend-setup-link.js';
+import { DeadLinkPage, DelegatedPage, NewLinkSentPage, SetupDonePage } from './setup-link-pages.js';
 import { setupLinkResponders } from './setup-link-responders.js';
 import { clientIp, field, noStore, setupPageContext } from './setup-page-context.js';
 import { type DelegateForm, DelegatePage, WhoPage } from './setup-who-pages.js';
@@ -37,7 +38,7 @@ export interface SetupWebDeps extends WebDeps {
   setupNewLinkLimits?: NewLinkLimits | undefined;
 }
 
-const TOKEN = ':token{[A-Za-z0-9_-]{16,128}}';
+const TOKEN = `:token{${SETUP_TOKEN_PATTERN}}`;
 const MAX_NAME = 200;
 
 type Ctx = Context<WebEnv>;
@@ -90,6 +91,8 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
       opts.error ? 400 : 200,
     );
   }
+
+  app.use('/setup/*', mendSetupLink());
 
   app.get(`/setup/${TOKEN}`, (c) =>
     withView(c, (view, ctx, token) => c.html(<WhoPage ctx={ctx} view={view} token={token} />)),
@@ -234,5 +237,11 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
     noStore(c);
     const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);
     return c.html(<NewLinkSentPage ctx={ctx} />);
+  });
+
+  // A link too damaged to mend (cut short, a step that does not exist): the "link not valid" page.
+  app.all('/setup/*', (c) => {
+    noStore(c);
+    return c.html(<DeadLinkPage ctx={setupPageContext(c)} token="" reason="unknown" />, 404);
   });
 }

@@ -34,3 +34,23 @@ document.addEventListener('click', (event) => {
   const dialog = closer?.closest('dialog');
   if (dialog instanceof HTMLDialogElement) dialog.close();
 });
+// The country list (every ISO country): a search field narrows the <select> as the visitor types.
+// Options are removed and put back rather than hidden, which not every browser honours in a select.
+for (const box of document.querySelectorAll('[data-country-filter]')) {
+  const select = document.getElementById(box.getAttribute('data-country-filter') ?? '');
+  const input = box.querySelector('input');
+  if (!(select instanceof HTMLSelectElement) || !(input instanceof HTMLInputElement)) continue;
+  const [placeholder, ...options] = Array.from(select.options);
+  const fold = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const labels = new Map(options.map((o) => [o, fold(o.text)]));
+  box.hidden = false;
+  input.addEventListener('input', () => {
+    const wanted = fold(input.value.trim());
+    const matches = options.filter((o) => labels.get(o)?.includes(wanted));
+    const chosen = select.value;
+    select.replaceChildren(...(placeholder ? [placeholder] : []), ...matches);
+    if (matches.length === 1) select.value = matches[0].value;
+    else if (matches.some((o) => o.value === chosen)) select.value = chosen;
+    else select.value = '';
+  });
+}

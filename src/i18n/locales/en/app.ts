@@ -56,6 +56,7 @@ export const messagesEn = {
       tokens: 'API tokens',
     },
     language: 'Language',
+    languageLocked: '{{language}} · to keep what you typed, change the language on the next page',
     signedInAs: 'Signed in as {{name}}',
     csrfRefused:
       'This form has expired or did not come from {{brand}}. Go back, reload the page and try again.',

@@ -76,6 +76,8 @@ export const setupEn = {
     choose: 'Choose a country',
     option: '{{country}} — data region {{dataRegion}}',
     errors: { country: 'Choose a country.' },
+    filter: 'Search the list',
+    filterHint: "Type part of a country's name to shorten the list.",
   },
   review: {
     heading: 'Review and confirm',

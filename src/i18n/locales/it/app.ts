@@ -60,6 +60,8 @@ export const messagesIt: Widen<typeof messagesEn> = {
       tokens: 'Token API',
     },
     language: 'Lingua',
+    languageLocked:
+      '{{language}} · per non perdere quanto ha scritto, cambi la lingua nella pagina successiva',
     signedInAs: 'Accesso effettuato come {{name}}',
     csrfRefused:
       'Questo modulo è scaduto o non proviene da {{brand}}. Torni indietro, ricarichi la pagina e riprovi.',

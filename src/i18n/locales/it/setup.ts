@@ -80,6 +80,8 @@ export const setupIt: Widen<typeof setupEn> = {
     choose: 'Scelga un paese',
     option: '{{country}} — regione dei dati {{dataRegion}}',
     errors: { country: 'Scelga un paese.' },
+    filter: "Cerchi nell'elenco",
+    filterHint: "Scriva parte del nome di un paese per accorciare l'elenco.",
   },
   review: {
     heading: 'Riepilogo e conferma',
