@@ -1,8 +1,8 @@
 /**
- * A fixed-window rate limiter kept in the database, so every web process counts the same hits:
- * one upsert per hit on (key, window start). Past the limit it refuses with RATE_LIMITED and
- * says when the window ends. Expired windows do not count (a hit goes to its own window's row);
- * the worker deletes them (`deleteExpiredRateLimits`), so a hit costs one statement.
+ * A sliding-window rate limiter kept in the database, so every web process counts the same hits:
+ * at most `limit` hits in any `windowMs`, one upsert per hit. Past the limit it refuses with
+ * RATE_LIMITED and says exactly when the next hit is allowed: when the oldest counted hit leaves
+ * the window. The worker deletes keys whose hits have all left it (`deleteExpiredRateLimits`).
  */
 import type { Kysely } from 'kysely';
 
@@ -11,7 +11,7 @@ import { countHit } from '../store/rate-limit-repository.js';
 import type { Database } from '../store/schema.js';
 
 export interface RateLimit {
-  /** Hits allowed per window. */
+  /** Hits allowed in any window of `windowMs`. */
   limit: number;
   windowMs: number;
 }
@@ -25,11 +25,11 @@ export async function consumeRateLimit(
   rule: RateLimit,
   now: Date,
 ): Promise<void> {
-  const start = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
-  const expiresAt = new Date(start.getTime() + rule.windowMs);
-  const count = await countHit(db, key, { start, expiresAt });
-  if (count > rule.limit)
+  const outcome = await countHit(db, key, rule, now);
+  if (!outcome.admitted) {
+    const freeAt = outcome.oldestHitAt.getTime() + rule.windowMs;
     throw new AppError('RATE_LIMITED', {
-      retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
+      retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)),
     });
+  }
 }

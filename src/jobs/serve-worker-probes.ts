@@ -6,7 +6,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 
-import { type ProbeDeps,registerProbeRoutes } from '../http/register-probe-routes.js';
+import { type ProbeDeps, registerProbeRoutes } from '../http/register-probe-routes.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
 
 export interface WorkerProbes {

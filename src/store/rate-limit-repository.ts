@@ -1,6 +1,7 @@
 /**
- * Rate-limit windows (`rate_limit`): one row per key and window start, counting the hits in it.
- * A hit is one upsert; windows that ended are deleted by the worker.
+ * Rate limits (`rate_limit`): per key, the times of the hits inside a sliding window. A hit is one
+ * upsert that drops the hits that left the window and adds this one only while fewer than the
+ * limit remain; the row lock of the upsert makes concurrent hits count one after the other.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 
@@ -8,22 +9,31 @@ import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Counts one hit in the window that starts at `window.start`; returns the window's hits so far. */
+export type HitOutcome = { admitted: true } | { admitted: false; oldestHitAt: Date };
+
+/** Counts a hit at `now` if fewer than `limit` hits fall in (now - windowMs, now]. */
 export async function countHit(
   db: Db,
   key: string,
-  window: { start: Date; expiresAt: Date },
-): Promise<number> {
-  const { count } = await db
-    .insertInto('rate_limit')
-    .values({ key, window_start: window.start, count: 1, expires_at: window.expiresAt })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limit.count + 1` }))
-    .returning('count')
-    .executeTakeFirstOrThrow();
-  return count;
+  rule: { limit: number; windowMs: number },
+  now: Date,
+): Promise<HitOutcome> {
+  const since = new Date(now.getTime() - rule.windowMs);
+  const expiresAt = new Date(now.getTime() + rule.windowMs);
+  const inWindow = sql`array(select h from unnest(rate_limit.hits) h where h > ${since} order by h)`;
+  const { rows } = await sql<{ key: string }>`
+    insert into rate_limit (key, hits, expires_at) values (${key}, array[${now}::timestamptz], ${expiresAt})
+    on conflict (key) do update
+      set hits = ${inWindow} || ${now}::timestamptz, expires_at = ${expiresAt}
+      where cardinality(${inWindow}) < ${rule.limit}
+    returning key`.execute(db);
+  if (rows.length > 0) return { admitted: true };
+  const { rows: oldest } = await sql<{ at: Date | string }>`
+    select min(h) as at from rate_limit, unnest(hits) h where key = ${key} and h > ${since}`.execute(db);
+  return { admitted: false, oldestHitAt: new Date(oldest[0]!.at) };
 }
 
-/** Housekeeping for the worker's due loop: windows that ended no longer limit anything. */
+/** Housekeeping for the worker's due loop: a key whose last hit left the window limits nothing. */
 export async function deleteExpiredRateLimits(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('rate_limit').where('expires_at', '<=', now).execute();
 }

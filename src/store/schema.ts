@@ -227,8 +227,8 @@ export interface WebSessionTable {
 /** Fixed-window rate limiter: hits of one key in one window (see migrations/005). */
 export interface RateLimitTable {
   key: string;
-  window_start: Timestamp;
-  count: number;
+  /** The hits still inside the window, oldest first (migration 028). */
+  hits: Date[];
   expires_at: Timestamp;
 }
 
