@@ -19,6 +19,11 @@ export function composeDailyDigestEmail(input: TemplateInput<'daily-digest'>, br
       endCustomerName: line.endCustomerName,
       what,
     });
+  // A line may be in both lists; the subject counts it once.
+  const listed =
+    new Set([...input.closingSoon, ...input.deliveryProblems].map((l) => l.subscriptionId)).size +
+    input.moreClosingSoon +
+    input.moreDeliveryProblems;
   const blocks: EmailBlock[] = [{ kind: 'paragraph', text: t('digest.intro') }];
   if (input.closingSoon.length > 0) {
     blocks.push({
@@ -70,13 +75,7 @@ export function composeDailyDigestEmail(input: TemplateInput<'daily-digest'>, br
   }
   blocks.push({ kind: 'link', text: t('digest.optOut'), url: input.accountUrl });
   return createEmailDocument(lng, brand, input.to, {
-    subject: t('digest.subject', {
-      count:
-        input.closingSoon.length +
-        input.deliveryProblems.length +
-        input.moreClosingSoon +
-        input.moreDeliveryProblems,
-    }),
+    subject: t('digest.subject', { count: listed }),
     heading: t('digest.heading'),
     blocks,
     footer: t('digest.footer'),

@@ -76,6 +76,7 @@ async function sendBatch(
       at.day,
       at.now,
     );
+    if (recorded.size === 0) return [0, locked.length];
     const people = await addresseesOf(trx, [...recorded]);
     const emails = [...recorded].map((userId): QueuedEmail => {
       const person = people.get(userId)!;

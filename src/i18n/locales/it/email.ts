@@ -74,7 +74,7 @@ export const emailIt = {
     deliveryProblems_other: 'Le e-mail di provisioning di {{count}} abbonamenti non sono state recapitate:',
     deliveryProblems_many: 'Le e-mail di provisioning di {{count}} abbonamenti non sono state recapitate:',
     line: '{{subscriptionId}} ({{offerName}}), ordine {{webOrderId}} per {{endCustomerName}}: {{what}}.',
-    closes: 'si chiude il {{closesAt}}, contatto {{contactEmail}}',
+    closes: 'data di chiusura {{closesAt}}, contatto {{contactEmail}}',
     bounced: 'l’e-mail a {{contactEmail}} è stata respinta',
     failed: 'non è stato possibile inviare l’e-mail a {{contactEmail}}',
     more_one: 'e ancora {{count}}: lo trova nella pagina Abbonamenti',
