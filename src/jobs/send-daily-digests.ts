@@ -12,8 +12,8 @@
 import type { AppDeps } from '../app/deps.js';
 import type { DigestLine } from '../email/email-types.js';
 import {
-  type DigestLineRow,
   digestCandidates,
+  type DigestLineRow,
   digestLinesOf,
   lockDigestUsers,
   recordDigests,
