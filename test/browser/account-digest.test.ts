@@ -65,7 +65,7 @@ describe('account page and daily digest (Chromium)', () => {
     await expect(page.getByLabel('Attiva: mi invii il riepilogo giornaliero').isChecked()).resolves.toBe(
       true,
     );
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page);
     await screenshot(page, 'account-digest-phone-it');
