@@ -62,6 +62,22 @@ export async function recipientsOfOrders(db: Db, orderIds: string[]): Promise<Or
   }));
 }
 
+/**
+ * Of the lines these sends were for, those still waiting on them: open (not provisioned or
+ * cancelled) and with no newer provisioning e-mail. A bounce of an e-mail already replaced (the
+ * contact was changed, or it was resent) leaves the line with a working link: nobody need act.
+ */
+export async function linesStillOnSends(db: Db, sendIds: string[]): Promise<Set<string>> {
+  if (sendIds.length === 0) return new Set();
+  const { rows } = await sql<{ subscription_id: string }>`
+    select l.subscription_id from provisioning_email p
+    join subscription_line l on l.subscription_id = p.subscription_id
+    where p.id in (${sql.join(sendIds)}) and l.status not in ('provisioned', 'cancelled')
+      and not exists (select 1 from provisioning_email n
+        where n.subscription_id = p.subscription_id and n.seq > p.seq)`.execute(db);
+  return new Set(rows.map((r) => r.subscription_id));
+}
+
 /** The lines the digest lists at `now`, with the order each belongs to (a CTE body). */
 function listedLinesSql(now: Date, horizon: Date) {
   return sql`

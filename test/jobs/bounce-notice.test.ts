@@ -9,6 +9,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import { changeUser } from '../../src/app/identity/change-user.js';
 import { setDailyDigestSetting } from '../../src/app/identity/set-daily-digest.js';
+import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
 import { recordEmailEvent } from '../../src/app/lines/record-email-event.js';
 import type { ParsedMail } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
@@ -108,6 +109,22 @@ describeEachStore('the bounce notice to the person who placed the order', (kind)
     await recordEmailEvent(m.w.deps, { type: 'bounced', ref: { messageId }, detail: DETAIL });
     await m.worker.drain();
     expect(noticesTo('alice@acme.example')).toHaveLength(1);
+  });
+
+  it('says nothing when the contact was changed before the bounce arrived: the line has a link', async () => {
+    const { subscriptionIds, messageId } = await sentToTypo();
+    await changeProvisioningContact(m.w.deps, m.w.actors.alice, {
+      subscriptionId: subscriptionIds[0]!,
+      contact: { ...typo, email: 'ugo@initech.example' },
+      applyToAllLines: true,
+    });
+    expect(
+      await recordEmailEvent(m.w.deps, { type: 'bounced', ref: { messageId }, detail: DETAIL }),
+    ).toMatchObject({
+      changed: true,
+    });
+    await m.worker.drain();
+    expect(allNotices()).toHaveLength(0);
   });
 
   it('says nothing for a delivered e-mail or a delay', async () => {

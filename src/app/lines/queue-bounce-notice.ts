@@ -3,12 +3,13 @@
  * person is deactivated) is told at once, in the same transaction that records the bounce. One
  * notice per bounced e-mail and recipient, whatever the number of lines it listed: its outbox key
  * is the e-mail's lead send and the recipient, so a repeated report, or a bounce reported again
- * after a "failed", queues nothing more. The daily digest's opt-out does not apply: this is
- * operational, like the line-closed notice.
+ * after a "failed", queues nothing more. It names only the lines still waiting on that e-mail:
+ * one whose contact was changed or that was resent since has a working link. The daily digest's
+ * opt-out does not apply: this is operational, like the line-closed notice.
  */
 import type { Transaction } from 'kysely';
 
-import { recipientsOfOrders } from '../../store/digest-repository.js';
+import { linesStillOnSends, recipientsOfOrders } from '../../store/digest-repository.js';
 import { linesOfOrder } from '../../store/line-repository.js';
 import { offerNames } from '../../store/offer-repository.js';
 import { findOrderOfLine } from '../../store/order-repository.js';
@@ -26,9 +27,13 @@ export async function queueBounceNotice(
   detail: string | null,
 ): Promise<number> {
   const order = await findOrderOfLine(trx, lead.subscription_id);
-  if (!order) return 0;
-  const listed = new Set(sends.map((s) => s.subscription_id));
-  const lines = (await linesOfOrder(trx, order.id)).filter((l) => listed.has(l.subscription_id));
+  // Lines resent or given another contact since, or set up, or cancelled: nothing to tell.
+  const waiting = await linesStillOnSends(
+    trx,
+    sends.map((s) => s.id),
+  );
+  if (!order || waiting.size === 0) return 0;
+  const lines = (await linesOfOrder(trx, order.id)).filter((l) => waiting.has(l.subscription_id));
   const offers = await offerNames(trx, [...new Set(lines.map((l) => l.offer_code))]);
   const recipients = await recipientsOfOrders(trx, [order.id]);
   await enqueueEmail(
