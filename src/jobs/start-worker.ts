@@ -1,7 +1,8 @@
 /**
- * The worker: loops for due work (RSD, reminders, auto-close, the daily digests), for draining the e-mail outbox
- * (OUTBOX_LANES of them side by side) and for delivering webhooks (a slow receiver never holds up
- * e-mail), and for e-mails that failed during an SMTP outage (sent again once the server is back).
+ * The worker: loops for due work (RSD, reminders, auto-close, the daily digests), for draining the
+ * e-mail outbox (OUTBOX_LANES of them side by side) and for delivering webhooks (a slow receiver
+ * never holds up e-mail), and for e-mails that failed during an SMTP outage (sent again once the
+ * server is back).
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
