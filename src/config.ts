@@ -110,6 +110,7 @@ export const envSchema = z.object({
   RESEND_RATE_LIMIT: rateLimit.default({ limit: 120, windowMs: 3_600_000 }),
   CONTACT_CHANGE_RATE_LIMIT: rateLimit.default({ limit: 60, windowMs: 3_600_000 }),
   PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR: int(1, 1000).default(6),
+  DIGEST_HOUR_UTC: int(0, 23).default(7),
   PASSWORD_RESET_RATE_LIMIT: rateLimit.default({ limit: 3, windowMs: 3_600_000 }),
   PASSWORD_RESET_IP_RATE_LIMIT: rateLimit.default({ limit: 20, windowMs: 3_600_000 }),
 });
@@ -164,6 +165,8 @@ export interface Config {
   rateLimits: RateLimits;
   /** Provisioning e-mails one recipient address gets per hour, across all partners; more wait. */
   provisioningEmailsPerAddressPerHour: number;
+  /** The hour (UTC) from which the worker sends the day's digest e-mails. */
+  dailyDigestHourUtc: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -259,5 +262,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passwordResetPerIp: e.PASSWORD_RESET_IP_RATE_LIMIT,
     },
     provisioningEmailsPerAddressPerHour: e.PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR,
+    dailyDigestHourUtc: e.DIGEST_HOUR_UTC,
   };
 }

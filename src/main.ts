@@ -61,6 +61,7 @@ export function appDepsOf(config: Config, store: Store, clock: Clock): AppDeps {
       webhooks: config.webhooks,
       rateLimits: config.rateLimits,
       provisioningEmailsPerAddressPerHour: config.provisioningEmailsPerAddressPerHour,
+      dailyDigestHourUtc: config.dailyDigestHourUtc,
     },
   };
 }

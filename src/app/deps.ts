@@ -66,6 +66,8 @@ export interface AppSettings {
    * 6 when absent.
    */
   provisioningEmailsPerAddressPerHour?: number;
+  /** DIGEST_HOUR_UTC: the hour (0-23, UTC) from which the day's digest e-mails go out; 7 when absent. */
+  dailyDigestHourUtc?: number;
 }
 
 export interface WebhookSettings {

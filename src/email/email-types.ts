@@ -56,6 +56,24 @@ const setupLinkFields = {
   delegatedBy: z.string().optional(),
 };
 
+/** One line the daily digest lists, with the direct link to its page. */
+const digestLineSchema = z.object({
+  /** `Sub` + digits. */
+  subscriptionId: z.string(),
+  webOrderId: z.string(),
+  endCustomerName: z.string(),
+  offerName: z.string(),
+  /** The provisioning contact's address (the one that bounced, for a delivery problem). */
+  contactEmail: z.string(),
+  /** Closing soon: the instant the line closes. */
+  closesAt: instantSchema.optional(),
+  /** A delivery problem: the newest provisioning e-mail's status. */
+  sendStatus: z.enum(['bounced', 'failed']).optional(),
+  /** The line's page, absolute (PUBLIC_URL). */
+  url: z.url(),
+});
+export type DigestLine = z.infer<typeof digestLineSchema>;
+
 export const emailInputSchema = z.discriminatedUnion('template', [
   z.object({
     template: z.literal('provisioning'),
@@ -76,6 +94,41 @@ export const emailInputSchema = z.discriminatedUnion('template', [
     /** E-mail of the provisioning contact who did not complete the setup. */
     contactEmail: z.string(),
     subscriptionsPageUrl: z.url(),
+  }),
+  z.object({
+    template: z.literal('daily-digest'),
+    language: languageSchema,
+    /** The person who placed the orders, or a partner admin when the placer is deactivated. */
+    to: personSchema,
+    /** Open lines closing within the digest's horizon, earliest first (at most DIGEST_LIST_MAX). */
+    closingSoon: z.array(digestLineSchema),
+    /** Lines whose newest provisioning e-mail bounced or failed (at most DIGEST_LIST_MAX). */
+    deliveryProblems: z.array(digestLineSchema),
+    /** How many more of each the e-mail does not list; the Subscriptions page filtered shows them all. */
+    moreClosingSoon: z.number().int(),
+    moreDeliveryProblems: z.number().int(),
+    /** Days ahead counted as "closing soon". */
+    withinDays: z.number().int(),
+    closingSoonUrl: z.url(),
+    deliveryProblemsUrl: z.url(),
+    /** The account page, where the digest is turned off. */
+    accountUrl: z.url(),
+  }),
+  z.object({
+    template: z.literal('bounce-notice'),
+    language: languageSchema,
+    /** The person who placed the order, or a partner admin when the placer is deactivated. */
+    to: personSchema,
+    webOrderId: z.string(),
+    endCustomerName: z.string(),
+    /** The provisioning contact's address that bounced. */
+    bouncedAddress: z.string(),
+    /** The lines the bounced e-mail was about. */
+    lines: z.array(z.object({ subscriptionId: z.string(), offerName: z.string() })),
+    /** The mail provider's words, when it gave some. */
+    detail: z.string().nullable(),
+    /** The order's page, where the contact is changed (absolute). */
+    orderUrl: z.url(),
   }),
   z.object({
     template: z.literal('welcome'),

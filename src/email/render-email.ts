@@ -1,4 +1,6 @@
 import { DEFAULT_BRAND_NAME } from '../domain/display-name.js';
+import { composeBounceNoticeEmail } from './compose-bounce-notice-email.js';
+import { composeDailyDigestEmail } from './compose-daily-digest-email.js';
 import { composeInvitationEmail } from './compose-invitation-email.js';
 import { composeLineClosedEmail } from './compose-line-closed-email.js';
 import { composePasswordLinkEmail } from './compose-password-link-email.js';
@@ -42,6 +44,10 @@ function composeEmail(input: EmailInput, brand: string): EmailDocument {
       return composeProvisioningEmail(input, brand);
     case 'line-closed':
       return composeLineClosedEmail(input, brand);
+    case 'daily-digest':
+      return composeDailyDigestEmail(input, brand);
+    case 'bounce-notice':
+      return composeBounceNoticeEmail(input, brand);
     case 'welcome':
       return composeWelcomeEmail(input, brand);
     case 'invitation':

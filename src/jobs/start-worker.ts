@@ -1,7 +1,8 @@
 /**
- * The worker: loops for due work (RSD, reminders, auto-close), for draining the e-mail outbox
- * (OUTBOX_LANES of them side by side) and for delivering webhooks (a slow receiver never holds up
- * e-mail), and for e-mails that failed during an SMTP outage (sent again once the server is back).
+ * The worker: loops for due work (RSD, reminders, auto-close, the daily digests), for draining the
+ * e-mail outbox (OUTBOX_LANES of them side by side) and for delivering webhooks (a slow receiver
+ * never holds up e-mail), and for e-mails that failed during an SMTP outage (sent again once the
+ * server is back).
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
 import { retryFailedSends } from './retry-failed-sends.js';
 import { runDue } from './run-due.js';
+import { sendDailyDigests } from './send-daily-digests.js';
 
 /** How often the worker looks for failed e-mails to send again (and then probes the SMTP server). */
 const RETRY_FAILED_INTERVAL_MS = 60_000;
@@ -76,8 +78,17 @@ export function startWorker(
   const outbox: Loop[] = [];
   // A row whose payload does not parse is failed and reported through the worker's logger.
   const dispatchDeps = { ...deps, log: opts.log };
+  const wakeOutbox = () => outbox.forEach((lane) => lane.wake());
+  // The UTC day whose digests this worker has served: the digest query reads every open line, so
+  // it runs until a pass finds nobody left, then not again until the next day (or a restart).
+  let digestsServed: string | null = null;
   const due = loop('due', opts.dueIntervalMs, opts.log, async () => {
-    const summary = await runDue(deps, { onQueued: () => outbox.forEach((lane) => lane.wake()) });
+    const summary = await runDue(deps, { onQueued: wakeOutbox });
+    if (digestsServed !== deps.clock.now().toISOString().slice(0, 10)) {
+      const digests = await sendDailyDigests(deps, { onQueued: wakeOutbox });
+      if (digests.complete) digestsServed = digests.day;
+      if (digests.sent > 0) opts.log.info({ digests }, 'daily digests queued');
+    }
     await deleteExpiredIdempotencyKeys(deps.db, deps.clock.now());
     await deleteExpiredRateLimits(deps.db, deps.clock.now());
     await deleteStaleSignInRecords(deps);

@@ -39,6 +39,8 @@ export type AdminAuditAction =
   | 'password.reset_requested'
   | 'password.set'
   | 'user.deactivated'
+  | 'user.digest_turned_off'
+  | 'user.digest_turned_on'
   | 'user.reactivated'
   | 'user.role_changed'
   | 'webhook_endpoint.created'

@@ -129,6 +129,9 @@ export function scrubEmailPayload(payload: OpenEmailPayload | EmailPayload): Fin
   return { input };
 }
 
+/** A digest that failed is worth sending late only the same day; the next one replaces it. */
+export const DIGEST_WORTH_MS = 12 * 3_600_000;
+
 /** A failed e-mail without a link that dies is still worth sending late for this long. */
 export const LATE_EMAIL_WORTH_MS = 7 * 86_400_000;
 
@@ -148,6 +151,10 @@ export function retryDeadlineOf(input: EmailInput, failedAt: Date): Date {
       return new Date(input.expiresAt);
     case 'line-closed':
     case 'support-notice':
+    case 'bounce-notice':
       return new Date(failedAt.getTime() + LATE_EMAIL_WORTH_MS);
+    case 'daily-digest':
+      // Tomorrow's digest says it again, with what is true then.
+      return new Date(failedAt.getTime() + DIGEST_WORTH_MS);
   }
 }

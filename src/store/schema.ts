@@ -32,6 +32,18 @@ export interface AppUserTable {
   /** Set while the user is deactivated: no sign-in, sessions and API tokens refused. */
   deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   updated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The daily digest e-mail (closing soon, delivery problems) is wanted: on by default (migrations/022). */
+  daily_digest: Generated<boolean>;
+}
+
+/** One daily digest sent: at most one per user and UTC day (migrations/022). */
+export interface DigestSentTable {
+  user_id: string;
+  /** YYYY-MM-DD, the UTC day of the digest. */
+  day: string;
+  sent_at: Timestamp;
+  /** Lines it listed: closing soon plus delivery problems. */
+  lines: number;
 }
 
 /** A personal API token (see migrations/011): only the SHA-256 is kept; `label` is its name. */
@@ -350,6 +362,7 @@ export interface Database {
   support_case: SupportCaseTable;
   support_case_screenshot: SupportCaseScreenshotTable;
   support_case_event: SupportCaseEventTable;
+  digest_sent: DigestSentTable;
 }
 
 export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;

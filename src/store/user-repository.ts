@@ -22,6 +22,7 @@ const USER_COLUMNS = [
   'created_at',
   'deactivated_at',
   'updated_at',
+  'daily_digest',
 ] as const;
 export type UserListRow = Pick<UserRow, (typeof USER_COLUMNS)[number]>;
 
@@ -202,6 +203,15 @@ export async function reactivateUser(db: Db, userId: string, now: Date): Promise
   await db
     .updateTable('app_user')
     .set({ deactivated_at: null, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Turns the user's daily digest e-mail on or off (their account page). */
+export async function setDailyDigest(db: Db, userId: string, on: boolean, now: Date): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ daily_digest: on, updated_at: now })
     .where('id', '=', userId)
     .execute();
 }

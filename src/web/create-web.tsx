@@ -12,6 +12,7 @@ import pino, { type Logger } from 'pino';
 import { limitBody } from '../http/limit-body.js';
 import { refuseUnstorableUrl } from '../http/refuse-unstorable-url.js';
 import { securityHeaders } from '../http/security-headers.js';
+import { registerAccountSettingsPage } from './account/account-settings-page.js';
 import { registerAccountRoutes } from './account/register-account-routes.js';
 import { csrfProtection } from './csrf-protection.js';
 import { notFoundPage, renderPageError } from './error-pages.js';
@@ -96,6 +97,7 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   registerAccountRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerTokenPages(app, deps);
+  registerAccountSettingsPage(app, deps);
   registerOfferPages(app, deps);
   registerOrganizationPages(app, deps);
   // A route, not app.notFound: a sub-app's notFound is ignored once mounted beside the API.

@@ -42,6 +42,11 @@ const NAV: { href: string; key: string; roles?: Actor['role'][] }[] = [
   { href: '/settings/users', key: 'web.nav.users', roles: ['partner_admin', 'distributor_admin'] },
   { href: '/settings/tokens', key: 'web.nav.tokens', roles: [...WORKSPACE, 'operator', 'customer_admin'] },
   { href: '/support', key: 'web.nav.cases', roles: [...WORKSPACE, 'customer_admin'] },
+  {
+    href: '/settings/account',
+    key: 'web.nav.account',
+    roles: ['partner_user', 'partner_admin', 'distributor_user', 'distributor_admin'],
+  },
 ];
 
 const visibleTo = (user: Actor | null) => (n: (typeof NAV)[number]) =>

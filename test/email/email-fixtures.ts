@@ -75,3 +75,54 @@ export function supportNoticeInput(
     ...(body === undefined ? {} : { body }),
   };
 }
+
+/** A digest with one line closing soon and one whose e-mail bounced; `more` of each unlisted. */
+export function dailyDigestInput(language: Language, more = 0): TemplateInput<'daily-digest'> {
+  const line = {
+    webOrderId: 'W-1001',
+    endCustomerName: 'Acme Industries',
+    offerName: 'Business Suite',
+    contactEmail: CONTACT.email,
+  };
+  return {
+    template: 'daily-digest',
+    language,
+    to: { name: 'Paolo Bianchi', email: 'paolo@northwind.example' },
+    closingSoon: [
+      {
+        ...line,
+        subscriptionId: 'Sub1001',
+        closesAt: '2026-12-04T09:00:00.000Z',
+        url: 'https://onramp.example/subscriptions/Sub1001',
+      },
+    ],
+    deliveryProblems: [
+      {
+        ...line,
+        subscriptionId: 'Sub1002',
+        sendStatus: 'bounced',
+        url: 'https://onramp.example/subscriptions/Sub1002',
+      },
+    ],
+    moreClosingSoon: more,
+    moreDeliveryProblems: 0,
+    withinDays: 3,
+    closingSoonUrl: 'https://onramp.example/subscriptions?closingWithinDays=3',
+    deliveryProblemsUrl: 'https://onramp.example/subscriptions?deliveryProblem=true',
+    accountUrl: 'https://onramp.example/settings/account',
+  };
+}
+
+export function bounceNoticeInput(language: Language): TemplateInput<'bounce-notice'> {
+  return {
+    template: 'bounce-notice',
+    language,
+    to: { name: 'Paolo Bianchi', email: 'paolo@northwind.example' },
+    webOrderId: 'W-1001',
+    endCustomerName: 'Acme Industries',
+    bouncedAddress: CONTACT.email,
+    lines: [{ subscriptionId: 'Sub1001', offerName: 'Business Suite' }],
+    detail: '550 5.1.1 user unknown',
+    orderUrl: 'https://onramp.example/orders/ord_1',
+  };
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { type EmailInput, type Language, type RenderedEmail, renderEmail } from '../../src/email/index.js';
 import {
+  bounceNoticeInput,
+  dailyDigestInput,
   lineClosedInput,
   provisioningInput,
   reminderInput,
@@ -209,11 +211,37 @@ describe('renderEmail: both languages', () => {
       lineClosedInput(language),
       welcomeInput(language),
       supportNoticeInput(language, 'created'),
+      dailyDigestInput(language),
+      bounceNoticeInput(language),
     ]) {
       const { html, text } = renderEmail(input);
       expect(html).toContain(`lang="${language}"`);
       expect(text).not.toContain(other);
       expect(text).toContain(language === 'en' ? 'The Onramp team' : 'Il team di Onramp');
     }
+  });
+});
+
+describe('renderEmail: the daily digest and the bounce notice', () => {
+  it('links every listed line, counts the unlisted ones and links the filtered list', () => {
+    const { subject, html, text } = renderEmail(dailyDigestInput('en', 25));
+    expect(subject).toBe('27 subscriptions need your attention');
+    expect(text).toContain('26 subscriptions close within 3 days');
+    expect(text).toContain(
+      'Sub1001 (Business Suite), order W-1001 for Acme Industries: closes on 4 December 2026, 09:00 UTC, contact maria.rossi@customer.example.\nhttps://onramp.example/subscriptions/Sub1001',
+    );
+    expect(text).toContain(
+      'and 25 more: see them all on the Subscriptions page\nhttps://onramp.example/subscriptions?closingWithinDays=3',
+    );
+    for (const url of urlsInText(text)) expect(hrefs(html)).toContain(url);
+  });
+
+  it('names the bounced address, the mail server’s words and the order to open', () => {
+    const { subject, text } = renderEmail(bounceNoticeInput('it'));
+    expect(subject).toBe(
+      'Ordine W-1001: l’e-mail di provisioning a maria.rossi@customer.example è stata respinta',
+    );
+    expect(text).toContain('Risposta del server di posta: 550 5.1.1 user unknown');
+    expect(text).toContain('https://onramp.example/orders/ord_1');
   });
 });

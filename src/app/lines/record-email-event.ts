@@ -2,7 +2,8 @@
  * Delivery reports after the SMTP hand-off: the mail provider (or a DSN it forwards) says a
  * provisioning e-mail bounced, was delivered, or failed. The send's status follows, and a change
  * is written to the line's timeline. Reports are retried by providers, so the same report twice
- * changes nothing the second time. A bounce of an invitation e-mail marks the invitation bounced.
+ * changes nothing the second time. A bounce tells the person who placed the order at once
+ * (queue-bounce-notice.ts). A bounce of an invitation e-mail marks the invitation bounced.
  */
 import type { Transaction } from 'kysely';
 
@@ -16,6 +17,7 @@ import { inTransaction } from '../../store/run-transaction.js';
 import type { Database } from '../../store/schema.js';
 import { lockSend, setSendStatus } from '../../store/send-repository.js';
 import type { AppDeps } from '../deps.js';
+import { queueBounceNotice } from './queue-bounce-notice.js';
 import { recordLineEvents } from './record-line-events.js';
 
 /** `delayed`: a transient DSN (4.x.x); recorded nowhere, the provider keeps trying. */
@@ -117,6 +119,8 @@ export async function recordEmailEvent(deps: AppDeps, event: EmailEvent): Promis
         data: { sendId: s.id, to: s.to_email, detail },
       })),
     );
+    // The person who placed the order learns at once that the contact has no link (once per e-mail).
+    if (status === 'bounced') await queueBounceNotice(trx, deps, now, send, sends, detail);
     return { sendId: send.id, status, changed: true };
   });
 }

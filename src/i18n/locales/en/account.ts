@@ -1,4 +1,4 @@
-/** English strings of the password pages (forgot password, choose a password) (namespace `account`). */
+/** English strings of the password pages (forgot password, choose a password) and of the account settings page (namespace `account`). */
 export const accountEn = {
   title: 'Forgot your password?',
   forgot: {
@@ -45,5 +45,19 @@ export const accountEn = {
     newLinkSentHeading: 'Check your inbox',
     newLinkSent: 'We sent a new link to the address this link was sent to. It works for one hour.',
     signIn: 'Sign in',
+  },
+  settings: {
+    title: 'Account',
+    intro: 'Settings of your own account, {{email}}.',
+    digest: {
+      legend: 'Daily digest e-mail',
+      hint: 'Once a day, an e-mail listing the subscriptions of orders you placed that close within 3 days or whose provisioning e-mail did not arrive, each with a link. Sent only when there is something to list. A bounced provisioning e-mail is always reported at once, whatever you choose here.',
+      on: 'On: send me the daily digest',
+      off: 'Off: do not send it',
+    },
+    save: 'Save',
+    saved: 'Saved: the daily digest e-mail is {{state}}.',
+    state: { on: 'on', off: 'off' },
+    invalid: 'Choose on or off.',
   },
 };

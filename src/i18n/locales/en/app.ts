@@ -53,6 +53,7 @@ export const messagesEn = {
       organizations: 'Organizations',
       offers: 'Offers',
       users: 'Users',
+      account: 'Account',
       tokens: 'API tokens',
     },
     language: 'Language',

@@ -56,6 +56,43 @@ export const emailEn = {
     button: 'Open the Subscriptions page',
     footer: 'You receive this e-mail because you placed order {{webOrderId}}.',
   },
+  digest: {
+    subject_one: '{{count}} subscription needs your attention',
+    subject_other: '{{count}} subscriptions need your attention',
+    heading: 'Your orders today',
+    intro:
+      'These subscriptions of orders you placed need your attention. Each link opens the subscription’s page.',
+    closingSoon_one:
+      '{{count}} subscription closes within {{days}} days unless its provisioning contact completes the setup:',
+    closingSoon_other:
+      '{{count}} subscriptions close within {{days}} days unless their provisioning contacts complete the setup:',
+    deliveryProblems_one: 'The provisioning e-mail of {{count}} subscription did not arrive:',
+    deliveryProblems_other: 'The provisioning e-mails of {{count}} subscriptions did not arrive:',
+    line: '{{subscriptionId}} ({{offerName}}), order {{webOrderId}} for {{endCustomerName}}: {{what}}.',
+    closes: 'closes on {{closesAt}}, contact {{contactEmail}}',
+    bounced: 'the e-mail to {{contactEmail}} bounced',
+    failed: 'the e-mail to {{contactEmail}} could not be sent',
+    more_one: 'and {{count}} more: see it on the Subscriptions page',
+    more_other: 'and {{count}} more: see them all on the Subscriptions page',
+    fix: 'Check the address with your customer, then change the provisioning contact on the subscription’s page: a new e-mail goes out at once.',
+    optOut: 'You can turn this daily e-mail off on your account page:',
+    footer:
+      'You receive this e-mail once a day, when subscriptions of orders you placed (or of a colleague who is no longer active) need attention.',
+  },
+  bounceNotice: {
+    subject: 'Order {{webOrderId}}: the provisioning e-mail to {{bouncedAddress}} bounced',
+    heading: 'The e-mail to {{bouncedAddress}} bounced',
+    intro_one:
+      'The provisioning e-mail for order {{webOrderId}} ({{endCustomerName}}) could not be delivered to {{bouncedAddress}}. The provisioning contact has no setup link for this subscription:',
+    intro_other:
+      'The provisioning e-mail for order {{webOrderId}} ({{endCustomerName}}) could not be delivered to {{bouncedAddress}}. The provisioning contact has no setup link for these {{count}} subscriptions:',
+    tableCaption: 'Subscriptions in order {{webOrderId}}',
+    detail: 'The mail server said',
+    fix: 'Check the address with your customer, then change the provisioning contact on the order’s page: a new e-mail goes out at once. Resending to the same address will bounce again.',
+    button: 'Open the order',
+    footer:
+      'You receive this e-mail because you placed order {{webOrderId}}, or administer it for a colleague who is no longer active.',
+  },
   welcome: {
     subject: 'Your {{brand}} organization {{organizationName}} is ready',
     heading: 'Welcome to {{brand}}',

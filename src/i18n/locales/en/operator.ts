@@ -111,6 +111,8 @@ export const operatorEn = {
       role_changed: 'Role changed',
       deactivated: 'User deactivated',
       reactivated: 'User reactivated',
+      digest_turned_on: 'Daily digest e-mail turned on',
+      digest_turned_off: 'Daily digest e-mail turned off',
     },
     invitation: {
       created: 'Invitation sent',

@@ -1,4 +1,4 @@
-/** Italian, exactly the English keys: strings of the password pages (forgot password, choose a password) (namespace `account`). */
+/** Italian, exactly the English keys: strings of the password pages (forgot password, choose a password) and of the account settings page (namespace `account`). */
 import type { Widen } from '../../widen.js';
 import type { accountEn } from '../en/account.js';
 
@@ -51,5 +51,19 @@ export const accountIt: Widen<typeof accountEn> = {
     newLinkSent:
       "Abbiamo inviato un nuovo link all'indirizzo a cui era stato inviato questo. Funziona per un'ora.",
     signIn: 'Accedi',
+  },
+  settings: {
+    title: 'Account',
+    intro: 'Impostazioni del Suo account, {{email}}.',
+    digest: {
+      legend: 'E-mail di riepilogo giornaliera',
+      hint: 'Una volta al giorno, un’e-mail con gli abbonamenti degli ordini che ha inserito che si chiudono entro 3 giorni o la cui e-mail di provisioning non è stata recapitata, ciascuno con un link. Inviata solo se c’è qualcosa da segnalare. Un’e-mail di provisioning respinta viene sempre segnalata subito, qualunque sia la scelta qui.',
+      on: 'Attiva: mi invii il riepilogo giornaliero',
+      off: 'Disattivata: non lo invii',
+    },
+    save: 'Salva',
+    saved: 'Salvato: l’e-mail di riepilogo giornaliera è {{state}}.',
+    state: { on: 'attiva', off: 'disattivata' },
+    invalid: 'Scelga attiva o disattivata.',
   },
 };

@@ -57,6 +57,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
       organizations: 'Organizzazioni',
       offers: 'Offerte',
       users: 'Utenti',
+      account: 'Account',
       tokens: 'Token API',
     },
     language: 'Lingua',

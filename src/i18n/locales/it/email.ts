@@ -57,6 +57,50 @@ export const emailIt = {
     button: 'Apra la pagina Abbonamenti',
     footer: 'Riceve questa e-mail perché ha inserito l’ordine {{webOrderId}}.',
   },
+  digest: {
+    subject_one: '{{count}} abbonamento richiede la Sua attenzione',
+    subject_other: '{{count}} abbonamenti richiedono la Sua attenzione',
+    subject_many: '{{count}} abbonamenti richiedono la Sua attenzione',
+    heading: 'I Suoi ordini oggi',
+    intro:
+      'Questi abbonamenti degli ordini che ha inserito richiedono la Sua attenzione. Ogni link apre la pagina dell’abbonamento.',
+    closingSoon_one:
+      '{{count}} abbonamento si chiude entro {{days}} giorni se il contatto di provisioning non completa la configurazione:',
+    closingSoon_other:
+      '{{count}} abbonamenti si chiudono entro {{days}} giorni se i contatti di provisioning non completano la configurazione:',
+    closingSoon_many:
+      '{{count}} abbonamenti si chiudono entro {{days}} giorni se i contatti di provisioning non completano la configurazione:',
+    deliveryProblems_one: 'L’e-mail di provisioning di {{count}} abbonamento non è stata recapitata:',
+    deliveryProblems_other: 'Le e-mail di provisioning di {{count}} abbonamenti non sono state recapitate:',
+    deliveryProblems_many: 'Le e-mail di provisioning di {{count}} abbonamenti non sono state recapitate:',
+    line: '{{subscriptionId}} ({{offerName}}), ordine {{webOrderId}} per {{endCustomerName}}: {{what}}.',
+    closes: 'data di chiusura {{closesAt}}, contatto {{contactEmail}}',
+    bounced: 'l’e-mail a {{contactEmail}} è stata respinta',
+    failed: 'non è stato possibile inviare l’e-mail a {{contactEmail}}',
+    more_one: 'e ancora {{count}}: lo trova nella pagina Abbonamenti',
+    more_other: 'e altri {{count}}: li trova tutti nella pagina Abbonamenti',
+    more_many: 'e altri {{count}}: li trova tutti nella pagina Abbonamenti',
+    fix: 'Verifichi l’indirizzo con il cliente, poi cambi il contatto di provisioning nella pagina dell’abbonamento: una nuova e-mail parte subito.',
+    optOut: 'Può disattivare questa e-mail giornaliera nella pagina del Suo account:',
+    footer:
+      'Riceve questa e-mail una volta al giorno, quando abbonamenti di ordini che ha inserito (o di un collega non più attivo) richiedono attenzione.',
+  },
+  bounceNotice: {
+    subject: 'Ordine {{webOrderId}}: l’e-mail di provisioning a {{bouncedAddress}} è stata respinta',
+    heading: 'L’e-mail a {{bouncedAddress}} è stata respinta',
+    intro_one:
+      'Non è stato possibile recapitare l’e-mail di provisioning dell’ordine {{webOrderId}} ({{endCustomerName}}) a {{bouncedAddress}}. Il contatto di provisioning non ha un link di configurazione per questo abbonamento:',
+    intro_other:
+      'Non è stato possibile recapitare l’e-mail di provisioning dell’ordine {{webOrderId}} ({{endCustomerName}}) a {{bouncedAddress}}. Il contatto di provisioning non ha un link di configurazione per questi {{count}} abbonamenti:',
+    intro_many:
+      'Non è stato possibile recapitare l’e-mail di provisioning dell’ordine {{webOrderId}} ({{endCustomerName}}) a {{bouncedAddress}}. Il contatto di provisioning non ha un link di configurazione per questi {{count}} abbonamenti:',
+    tableCaption: 'Abbonamenti dell’ordine {{webOrderId}}',
+    detail: 'Risposta del server di posta',
+    fix: 'Verifichi l’indirizzo con il cliente, poi cambi il contatto di provisioning nella pagina dell’ordine: una nuova e-mail parte subito. Un nuovo invio allo stesso indirizzo verrebbe respinto di nuovo.',
+    button: 'Apra l’ordine',
+    footer:
+      'Riceve questa e-mail perché ha inserito l’ordine {{webOrderId}}, o lo amministra per un collega non più attivo.',
+  },
   welcome: {
     subject: 'La Sua organizzazione {{organizationName}} su {{brand}} è pronta',
     heading: 'Le diamo il benvenuto in {{brand}}',

@@ -120,6 +120,8 @@ export const operatorIt: Widen<typeof operatorEn> = {
       role_changed: 'Ruolo cambiato',
       deactivated: 'Utente disattivato',
       reactivated: 'Utente riattivato',
+      digest_turned_on: 'E-mail di riepilogo giornaliera attivata',
+      digest_turned_off: 'E-mail di riepilogo giornaliera disattivata',
     },
     invitation: {
       created: 'Invito inviato',
