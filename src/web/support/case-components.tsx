@@ -70,7 +70,15 @@ function eventText(ctx: PageContext, e: SupportCaseDetail['events'][number]): st
       ? `${text((to as Record<string, unknown>)['name'])} <${text((to as Record<string, unknown>)['email'])}>`
       : text(to);
   const status = (s: unknown) => (typeof s === 'string' ? ctx.t(`support:status.${s}`) : '');
-  return ctx.t(`support:event.${e.kind}`, {
+  const shots = Array.isArray(d['screenshots']) ? d['screenshots'].length : 0;
+  const key =
+    e.kind === 'status' && d['reopened'] === true
+      ? 'reopened'
+      : e.kind === 'requester_reply' && shots > 0
+        ? 'requester_reply_screenshots'
+        : e.kind;
+  return ctx.t(`support:event.${key}`, {
+    count: shots,
     actor: e.actor,
     subscriptionId: text(d['subscriptionId']),
     to: e.kind === 'status' ? status(d['to']) : contact,
@@ -88,7 +96,11 @@ export function CaseHistory(props: { ctx: PageContext; events: SupportCaseDetail
             {' — '}
             {eventText(props.ctx, e)}
           </div>
-          {e.body && <blockquote class="case-reply">{e.body}</blockquote>}
+          {e.body && (
+            <blockquote class={`case-reply ${e.kind === 'requester_reply' ? 'from-requester' : 'from-agent'}`}>
+              {e.body}
+            </blockquote>
+          )}
         </li>
       ))}
     </ol>

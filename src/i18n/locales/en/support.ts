@@ -10,6 +10,7 @@ export const supportEn = {
   status: {
     open: 'Open',
     in_progress: 'In progress',
+    awaiting_agent: 'Awaiting agent',
     waiting_on_customer: 'Waiting on customer',
     resolved: 'Resolved',
     closed: 'Closed',
@@ -73,6 +74,10 @@ export const supportEn = {
   event: {
     opened: '{{actor}} opened the case',
     reply: '{{actor}} replied',
+    requester_reply: '{{actor}} replied',
+    requester_reply_screenshots_one: '{{actor}} replied and added {{count}} screenshot',
+    requester_reply_screenshots_other: '{{actor}} replied and added {{count}} screenshots',
+    reopened: '{{actor}} reopened the case by replying',
     status: '{{actor}} set the status from {{from}} to {{to}}',
     resend: '{{actor}} resent the provisioning e-mail of {{subscriptionId}} to {{to}}',
     contact_change: '{{actor}} changed the provisioning contact of {{subscriptionId}} to {{to}}',
@@ -93,6 +98,7 @@ export const supportEn = {
     line: 'Subscription line {{subscriptionId}}',
     resend: 'Resend on behalf',
     resendFor: ': the provisioning e-mail of {{subscriptionId}} to {{email}}',
+    resendTitle: 'Resend the provisioning e-mail of {{subscriptionId}} on behalf of the requester',
     cannotResend: 'Resend is not possible: ',
     changeContact: 'Change the provisioning contact',
     saveContact: 'Change contact of {{subscriptionId}}',
@@ -108,6 +114,24 @@ export const supportEn = {
       contact: 'The provisioning contact was changed.',
       replied: 'Your reply was e-mailed to the requester.',
       status: 'The status was changed.',
+    },
+  },
+  thread: {
+    reply: 'Reply',
+    replyReopen: 'Reply to reopen the case',
+    replyBody: 'Your reply',
+    send: 'Send reply',
+    sendReopen: 'Send reply and reopen',
+    fix: 'Your reply was not sent. Correct the fields below and try again.',
+    closed: 'This case is closed.',
+    reopenHow:
+      'If the problem is not solved, reply below within {{days}} days of closing (until {{until}}) and the case opens again.',
+    reopenOver: 'It was closed more than {{days}} days ago and can no longer be reopened.',
+    openNew: 'Open a new case',
+    error: { body: 'Write your reply.' },
+    done: {
+      answered: 'Your reply was added to the case. A support agent will answer it.',
+      reopened: 'Your reply was added and the case is open again. A support agent will answer it.',
     },
   },
   help: {
