@@ -9,7 +9,7 @@ import { type CaseStatus, type CaseType, showsInline } from '../../domain/suppor
 import { replyWindow } from '../../domain/support-case-thread.js';
 import { linesOfOrder, toLineState } from '../../store/line-repository.js';
 import { findOrder } from '../../store/order-repository.js';
-import { eventsOf, screenshotsOf } from '../../store/support-case-repository.js';
+import { eventsOf, screenshotsOf, type SupportCaseEventRow } from '../../store/support-case-repository.js';
 import type { AppDeps } from '../deps.js';
 import { getSubscription, type SubscriptionDetail } from '../orders/get-subscription.js';
 import { pastPonr } from '../orders/lock-order-for-change.js';
@@ -36,7 +36,13 @@ export interface SupportCaseDetail {
   replyWindow: { kind: 'open' | 'reopenable' | 'over'; until: string | null };
   /** `inline`: small and measured, shown in the page; otherwise offered as a download only. */
   screenshots: { id: string; filename: string; contentType: string; sizeBytes: number; inline: boolean }[];
-  events: { at: string; actor: string; kind: string; body: string | null; data: Record<string, unknown> }[];
+  events: {
+    at: string;
+    actor: string;
+    kind: SupportCaseEventRow['kind'];
+    body: string | null;
+    data: Record<string, unknown>;
+  }[];
   /** Agents only: the lines concerned (the case's line, or every line of the order). */
   lines: (SubscriptionDetail & { resendRefusal: AppError | null })[];
 }
