@@ -20,9 +20,7 @@ export function reopenableUntil(closedAt: Date, windowDays = REOPEN_WINDOW_DAYS)
 
 /** Where a case stands for its requester: open, closed but reopenable by a reply, or over. */
 export type ReplyWindow =
-  | { kind: 'open' }
-  | { kind: 'reopenable'; until: Date }
-  | { kind: 'over'; closedAt: Date; until: Date };
+  { kind: 'open' } | { kind: 'reopenable'; until: Date } | { kind: 'over'; closedAt: Date; until: Date };
 
 export function replyWindow(
   supportCase: { status: CaseStatus; closedAt: Date | null; updatedAt: Date },
@@ -76,4 +74,16 @@ export function noticeForAgentChange(input: {
 }): SupportNoticeEvent | null {
   if (input.to !== input.from && (input.to === 'resolved' || input.to === 'closed')) return input.to;
   return input.replied ? 'replied' : null;
+}
+
+/**
+ * The status an agent's reply leaves: the one the agent chose, else In progress when the case was
+ * awaiting an agent (it has been answered now), else unchanged (null).
+ */
+export function statusAfterAgentReply(
+  current: CaseStatus,
+  chosen: CaseStatus | undefined,
+): CaseStatus | null {
+  const next = chosen ?? (current === 'awaiting_agent' ? 'in_progress' : current);
+  return next === current ? null : next;
 }

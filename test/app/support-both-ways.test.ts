@@ -75,7 +75,11 @@ describeEachStore('support both ways', (kind) => {
   it('runs a two-way thread: agent replies are e-mailed escaped with the link, requester replies reach the agents', async () => {
     const { caseId, key } = await contactCase();
 
-    await replyToSupportCase(m.w.deps, m.w.actors.sam, { caseId, body: NASTY, status: 'waiting_on_customer' });
+    await replyToSupportCase(m.w.deps, m.w.actors.sam, {
+      caseId,
+      body: NASTY,
+      status: 'waiting_on_customer',
+    });
     const [reply] = await deliver(IRENE);
     expect(reply!.subject).toBe(`New reply on support case ${caseId}`);
     // The HTML carries the text escaped (no markup of the agent's reaches the reader) ...
@@ -95,7 +99,11 @@ describeEachStore('support both ways', (kind) => {
     const answered = await addRequesterReply(
       m.w.deps,
       { key: newKey },
-      { caseId, body: 'Still nothing, see the inbox.', screenshots: [{ filename: 'inbox.png', bytes: PNG_1X1 }] },
+      {
+        caseId,
+        body: 'Still nothing, see the inbox.',
+        screenshots: [{ filename: 'inbox.png', bytes: PNG_1X1 }],
+      },
     );
     expect(answered).toEqual({ reopened: false, screenshotIds: [`${caseId}-1`] });
     // A requester's reply is not e-mailed back to them; the agents' side sees it in the queue.
@@ -120,7 +128,8 @@ describeEachStore('support both ways', (kind) => {
     const latest = keyOf(second!.links, caseId)!;
 
     const seen = await getSupportCase(m.w.deps, { key: latest }, caseId);
-    expect(seen.status).toBe('awaiting_agent');
+    // The agent's answer took it off the agents' waiting list.
+    expect(seen.status).toBe('in_progress');
     expect(seen.events.map((e) => [e.kind, e.body])).toEqual([
       ['opened', null],
       ['reply', NASTY],
@@ -128,13 +137,16 @@ describeEachStore('support both ways', (kind) => {
       ['requester_reply', 'Still nothing, see the inbox.'],
       ['status', null],
       ['reply', 'Found it: a filter on your side.'],
+      ['status', null],
     ]);
     expect(seen.events[3]!.data).toEqual({ screenshots: [`${caseId}-1`] });
     expect(seen.events[3]!.actor).toBe(`Irene Conti <${IRENE}>`);
     expect(seen.screenshots.map((s) => s.id)).toEqual([`${caseId}-1`]);
     // An agent cannot post as the requester.
     expect(
-      await refusal(addRequesterReply(m.w.deps, { actor: m.w.actors.sam }, { caseId, body: 'x', screenshots: [] })),
+      await refusal(
+        addRequesterReply(m.w.deps, { actor: m.w.actors.sam }, { caseId, body: 'x', screenshots: [] }),
+      ),
     ).toBe('NO_ACCESS');
   });
 
@@ -158,11 +170,19 @@ describeEachStore('support both ways', (kind) => {
     // Day 14 exactly: still reopenable.
     m.w.clock.advance(REOPEN_WINDOW_DAYS * DAY);
     expect((await getSupportCase(m.w.deps, { key }, caseId)).replyWindow.kind).toBe('reopenable');
-    const reopened = await addRequesterReply(m.w.deps, { key }, { caseId, body: 'Di nuovo rotto', screenshots: [] });
+    const reopened = await addRequesterReply(
+      m.w.deps,
+      { key },
+      { caseId, body: 'Di nuovo rotto', screenshots: [] },
+    );
     expect(reopened.reopened).toBe(true);
     let detail = await getSupportCase(m.w.deps, { key }, caseId);
     expect(detail).toMatchObject({ status: 'awaiting_agent', closedAt: null, replyWindow: { kind: 'open' } });
-    expect(detail.events.at(-1)!.data).toMatchObject({ from: 'resolved', to: 'awaiting_agent', reopened: true });
+    expect(detail.events.at(-1)!.data).toMatchObject({
+      from: 'resolved',
+      to: 'awaiting_agent',
+      reopened: true,
+    });
 
     // Closing without a reply also e-mails; the window restarts from this close.
     await setSupportCaseStatus(m.w.deps, m.w.actors.sam, { caseId, status: 'closed' });
@@ -199,7 +219,11 @@ describeEachStore('support both ways', (kind) => {
       });
       const carla = m.w.actors.carla;
       const input = { type: 'other' as const, description: 'A licence is missing', screenshots: [] };
-      const byOrder = await openSupportCase(m.w.deps, { actor: carla }, { ...input, reference: placed.webOrderId });
+      const byOrder = await openSupportCase(
+        m.w.deps,
+        { actor: carla },
+        { ...input, reference: placed.webOrderId },
+      );
       const bySub = await openSupportCase(
         m.w.deps,
         { actor: carla },
@@ -214,20 +238,33 @@ describeEachStore('support both ways', (kind) => {
       );
       // She answers on her own case; an order not mapped to her organization answers like a missing one.
       expect(
-        (await addRequesterReply(m.w.deps, { actor: carla }, { caseId: byOrder.caseId!, body: 'Thanks', screenshots: [] }))
-          .reopened,
+        (
+          await addRequesterReply(
+            m.w.deps,
+            { actor: carla },
+            { caseId: byOrder.caseId!, body: 'Thanks', screenshots: [] },
+          )
+        ).reopened,
       ).toBe(false);
       expect(
         await refusal(openSupportCase(m.w.deps, { actor: carla }, { ...input, reference: other.webOrderId })),
       ).toBe('NOT_FOUND');
       expect(
-        await refusal(openSupportCase(m.w.deps, { actor: carla }, { ...input, reference: other.subscriptionIds[0]! })),
+        await refusal(
+          openSupportCase(m.w.deps, { actor: carla }, { ...input, reference: other.subscriptionIds[0]! }),
+        ),
       ).toBe('NOT_FOUND');
       // Another organization's user cannot read or answer her case.
-      expect(await refusal(getSupportCase(m.w.deps, { actor: m.w.actors.alice }, byOrder.caseId!))).toBe('NOT_FOUND');
+      expect(await refusal(getSupportCase(m.w.deps, { actor: m.w.actors.alice }, byOrder.caseId!))).toBe(
+        'NOT_FOUND',
+      );
       expect(
         await refusal(
-          addRequesterReply(m.w.deps, { actor: m.w.actors.alice }, { caseId: byOrder.caseId!, body: 'x', screenshots: [] }),
+          addRequesterReply(
+            m.w.deps,
+            { actor: m.w.actors.alice },
+            { caseId: byOrder.caseId!, body: 'x', screenshots: [] },
+          ),
         ),
       ).toBe('NOT_FOUND');
     });

@@ -77,7 +77,12 @@ describeEachStore('REST API: support cases', (kind) => {
     expect(first.headers.get('location')).toBe(`/api/v1/support-cases/${first.body.caseId}`);
     expect(first.body).toMatchObject({ role: 'requester', status: 'open', webOrderId });
     expect(first.body.screenshots).toEqual([
-      { id: `${first.body.caseId}-1`, filename: 'inbox.png', contentType: 'image/png', sizeBytes: PNG_1X1.length },
+      {
+        id: `${first.body.caseId}-1`,
+        filename: 'inbox.png',
+        contentType: 'image/png',
+        sizeBytes: PNG_1X1.length,
+      },
     ]);
     const again = await open(
       'alice',
@@ -124,16 +129,22 @@ describeEachStore('REST API: support cases', (kind) => {
     expect(page2.body).toEqual({ items: [expect.objectContaining({ caseId: ids[0] })], nextCursor: null });
     const bobs = await call<Page>(api, m.w, 'GET', '/api/v1/support-cases', { as: 'bob' });
     expect(bobs.body.items).toEqual([]);
-    const queue = await call<Page>(api, m.w, 'GET', '/api/v1/support-cases?status=open&limit=200', { as: 'sam' });
+    const queue = await call<Page>(api, m.w, 'GET', '/api/v1/support-cases?status=open&limit=200', {
+      as: 'sam',
+    });
     expect(queue.body.items.map((c) => c.caseId)).toEqual(expect.arrayContaining(ids));
-    const forged = await call<ErrorBody>(api, m.w, 'GET', '/api/v1/support-cases?cursor=bm9wZQ', { as: 'paola' });
+    const forged = await call<ErrorBody>(api, m.w, 'GET', '/api/v1/support-cases?cursor=bm9wZQ', {
+      as: 'paola',
+    });
     expect(refusal(forged)).toEqual({ status: 400, code: 'INVALID_INPUT', paths: ['cursor'] });
   });
 
   it('reads a case; to another organization it is exactly a missing one', async () => {
     const { caseId } = (await open('alice', webOrderId)).body;
     expect((await call<CaseBody>(api, m.w, 'GET', `/api/v1/support-cases/${caseId}`)).status).toBe(200);
-    const missing = await call<ErrorBody>(api, m.w, 'GET', '/api/v1/support-cases/CS9999999999', { as: 'bob' });
+    const missing = await call<ErrorBody>(api, m.w, 'GET', '/api/v1/support-cases/CS9999999999', {
+      as: 'bob',
+    });
     for (const who of ['bob', 'carla', 'dino'] as const) {
       const other = await call<ErrorBody>(api, m.w, 'GET', `/api/v1/support-cases/${caseId}`, { as: who });
       expect(other.status).toBe(404);
@@ -158,7 +169,11 @@ describeEachStore('REST API: support cases', (kind) => {
       m.w,
       'POST',
       `/api/v1/support-cases/${caseId}/replies`,
-      { as: 'sam', body: { body: 'Use <this> & that', status: 'waiting_on_customer' }, headers: { 'Idempotency-Key': 'r-1' } },
+      {
+        as: 'sam',
+        body: { body: 'Use <this> & that', status: 'waiting_on_customer' },
+        headers: { 'Idempotency-Key': 'r-1' },
+      },
     );
     expect(agent.status).toBe(201);
     expect(agent.body).toMatchObject({ status: 'waiting_on_customer', reopened: false });

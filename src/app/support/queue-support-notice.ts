@@ -12,7 +12,6 @@ import type { Database } from '../../store/schema.js';
 import { setCaseAccessKeyHash, type SupportCaseRow } from '../../store/support-case-repository.js';
 import { type AppDeps, hashToken } from '../deps.js';
 
-
 /** Where a requester reads a case; a contact's link carries the key. */
 export function caseUrlOf(deps: AppDeps, caseId: string, key?: string): string {
   const base = `${deps.settings.publicUrl}/support/cases/${encodeURIComponent(caseId)}`;

@@ -222,7 +222,7 @@ export async function casePage(
       <h2>{t('support:case.screenshots')}</h2>
       <Screenshots ctx={ctx} detail={detail} {...(key ? { keyParam: key } : {})} />
       <h2>{t('support:case.history')}</h2>
-      <CaseHistory ctx={ctx} events={detail.events} />
+      <CaseHistory ctx={ctx} detail={detail} {...(key ? { keyParam: key } : {})} />
       {!agent && (
         <RequesterReplyForm ctx={ctx} detail={detail} state={reply} {...(key ? { keyParam: key } : {})} />
       )}

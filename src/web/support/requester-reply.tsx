@@ -51,7 +51,9 @@ export function ClosedNotice(props: { ctx: PageContext; detail: SupportCaseDetai
       ) : (
         <p>
           {t('support:thread.reopenOver', { days: REOPEN_WINDOW_DAYS })}{' '}
-          <a href={`/support/new?reference=${encodeURIComponent(reference)}`}>{t('support:thread.openNew')}</a>
+          <a href={`/support/new?reference=${encodeURIComponent(reference)}`}>
+            {t('support:thread.openNew')}
+          </a>
         </p>
       )}
     </div>

@@ -22,7 +22,12 @@ const confirmPath = (caseId: string, subscriptionId: string) =>
   `${casePath(caseId)}/resend?subscriptionId=${encodeURIComponent(subscriptionId)}`;
 
 /** Yes posts the resend; No closes the dialog or, on the confirmation page, goes back to the case. */
-function ResendOnBehalfForm(props: { ctx: PageContext; caseId: string; subscriptionId: string; inDialog: boolean }) {
+function ResendOnBehalfForm(props: {
+  ctx: PageContext;
+  caseId: string;
+  subscriptionId: string;
+  inDialog: boolean;
+}) {
   const { ctx } = props;
   return (
     <form method="post" action={`${casePath(props.caseId)}/resend`}>

@@ -69,7 +69,7 @@ export const supportEn = {
     download: 'download (too large to show here)',
     history: 'History',
     requesterNote:
-      'A support agent will look at your case. You will get an e-mail when we reply and when the case is resolved.',
+      'A support agent will look at your case. You will get an e-mail when we reply and when the case is resolved; you can answer and add screenshots below.',
   },
   event: {
     opened: '{{actor}} opened the case',

@@ -72,7 +72,7 @@ export const supportIt: Widen<typeof supportEn> = {
     download: 'da scaricare (troppo grande per mostrarla qui)',
     history: 'Cronologia',
     requesterNote:
-      'Un operatore dell’assistenza esaminerà la richiesta. Riceverà un’e-mail quando risponderemo e quando la richiesta sarà risolta.',
+      'Un operatore dell’assistenza esaminerà la richiesta. Riceverà un’e-mail quando risponderemo e quando la richiesta sarà risolta; può rispondere e aggiungere schermate qui sotto.',
   },
   event: {
     opened: '{{actor}} ha aperto la richiesta',
