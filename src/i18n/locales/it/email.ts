@@ -129,7 +129,7 @@ export const emailIt = {
       intro: 'La Sua richiesta di assistenza {{caseId}} è stata chiusa.',
     },
     replyLead: 'La risposta:',
-    answerHint: 'Per rispondere, apra la richiesta e scriva lì la Sua risposta; può aggiungere screenshot.',
+    answerHint: 'Per rispondere, apra la richiesta e scriva lì la Sua risposta; può aggiungere schermate.',
     reopenHint:
       'Se il problema non è risolto, risponda dalla pagina della richiesta entro {{days}} giorni (fino al {{until}}) e la richiesta verrà riaperta. Dopo, apra una nuova richiesta.',
     button: 'Visualizza la richiesta',
