@@ -175,14 +175,16 @@ export async function listCases(
 }
 
 export async function screenshotsOf(db: Db, caseId: string) {
-  return db
-    .selectFrom('support_case_screenshot')
-    .select(['id', 'filename', 'content_type', 'size_bytes', 'width', 'height'])
-    .where('case_id', '=', caseId)
-    // Upload order: CS…-2 before CS…-10.
-    .orderBy(sql`length(id)`)
-    .orderBy('id')
-    .execute();
+  return (
+    db
+      .selectFrom('support_case_screenshot')
+      .select(['id', 'filename', 'content_type', 'size_bytes', 'width', 'height'])
+      .where('case_id', '=', caseId)
+      // Upload order: CS…-2 before CS…-10.
+      .orderBy(sql`length(id)`)
+      .orderBy('id')
+      .execute()
+  );
 }
 
 export async function findScreenshot(db: Db, caseId: string, id: string) {

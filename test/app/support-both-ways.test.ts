@@ -17,9 +17,9 @@ import { setSupportCaseStatus } from '../../src/app/support/set-support-case-sta
 import { AppError } from '../../src/domain/errors.js';
 import { REOPEN_WINDOW_DAYS } from '../../src/domain/support-case-thread.js';
 import { runDue } from '../../src/jobs/run-due.js';
+import { closeMailWorld, DAY, type MailWorld, openMailWorld } from '../jobs/mail-harness.js';
 import { FAKE_PNG, JPEG_2X1, PNG_1X1 } from '../support/images.js';
 import { describeEachStore } from '../support/test-store.js';
-import { closeMailWorld, DAY, type MailWorld, openMailWorld } from '../jobs/mail-harness.js';
 
 const IRENE = 'irene@initech.example';
 const NASTY = 'Line 1 <b>bold</b> & "quotes"\n<script>alert(1)</script>';

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { REOPEN_WINDOW_DAYS } from '../../src/domain/support-case-thread.js';
-import { runDue } from '../../src/jobs/run-due.js';
 import { messagesEn } from '../../src/i18n/locales/en/app.js';
+import { runDue } from '../../src/jobs/run-due.js';
 import { closeMailWorld, DAY, type MailWorld, openMailWorld } from '../jobs/mail-harness.js';
 import { FAKE_PNG, PNG_1X1 } from '../support/images.js';
 import { describeEachStore } from '../support/test-store.js';

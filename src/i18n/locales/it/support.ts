@@ -133,7 +133,8 @@ export const supportIt: Widen<typeof supportEn> = {
     openNew: 'Apri una nuova richiesta',
     error: { body: 'Scriva la Sua risposta.' },
     done: {
-      answered: 'La Sua risposta è stata aggiunta alla richiesta. Un operatore dell’assistenza Le risponderà.',
+      answered:
+        'La Sua risposta è stata aggiunta alla richiesta. Un operatore dell’assistenza Le risponderà.',
       reopened:
         'La Sua risposta è stata aggiunta e la richiesta è di nuovo aperta. Un operatore dell’assistenza Le risponderà.',
     },
