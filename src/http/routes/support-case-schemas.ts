@@ -30,19 +30,19 @@ const screenshotsField = z
   .optional()
   .openapi({ description: `Up to ${MAX_SCREENSHOTS} screenshots; one bad file refuses the request` });
 
-export const openCaseBodySchema = openSupportCaseSchema
-  .extend({ screenshots: screenshotsField })
+// New objects from @hono/zod-openapi's z around the use cases' fields: a schema made with plain
+// zod before this module loads has no `.openapi` of its own.
+export const openCaseBodySchema = z
+  .object({ ...openSupportCaseSchema.shape, screenshots: screenshotsField })
   .openapi('OpenSupportCase');
 
 export const caseReplyBodySchema = z
   .object({
     body: replySchema.shape.body,
-    status: replySchema.shape.status.openapi({
+    status: z.enum(CASE_STATUSES).optional().openapi({
       description: 'Support agents only: the status the case moves to with the reply',
     }),
-    screenshots: screenshotsField.openapi({
-      description: `Requesters only: up to ${MAX_SCREENSHOTS} screenshots with the reply`,
-    }),
+    screenshots: screenshotsField,
   })
   .openapi('SupportCaseReply');
 
