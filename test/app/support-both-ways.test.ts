@@ -207,6 +207,19 @@ describeEachStore('support both ways', (kind) => {
     expect(detail.screenshots).toEqual([]);
   });
 
+  it("limits replies per case; a stranger's guesses do not use up the requester's replies", async () => {
+    const { caseId, key } = await contactCase();
+    const limit = { limit: 2, windowMs: 3_600_000 };
+    const reply = (viewer: { key: string }) =>
+      addRequesterReply(m.w.deps, viewer, { caseId, body: 'x', screenshots: [] }, limit);
+    for (let i = 0; i < 5; i++) expect(await refusal(reply({ key: `guess-${i}` }))).toBe('NOT_FOUND');
+    expect(await refusal(reply({ key }))).toBe('accepted');
+    expect(await refusal(reply({ key }))).toBe('accepted');
+    expect(await refusal(reply({ key }))).toBe('RATE_LIMITED');
+    m.w.clock.advance(3_600_000);
+    expect(await refusal(reply({ key }))).toBe('accepted');
+  });
+
   describe('customer admins', () => {
     it("open a case about an order of their organization, by web order id or subscription id; not about others'", async () => {
       const placed = await m.w.order();

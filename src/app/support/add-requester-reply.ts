@@ -20,7 +20,7 @@ import {
 import { auditActorOf } from '../actor-label.js';
 import { consumeRateLimit, perHour, type RateLimit } from '../consume-rate-limit.js';
 import type { AppDeps } from '../deps.js';
-import { type CaseViewerInput, viewerRole } from './find-case-for-viewer.js';
+import { type CaseViewerInput, findCaseForViewer, viewerRole } from './find-case-for-viewer.js';
 
 export const requesterReplySchema = z.object({
   body: z.string().trim().min(1, 'is required').max(5000),
@@ -41,10 +41,13 @@ export async function addRequesterReply(
   limit: RateLimit = DEFAULT_REPLY_LIMIT,
 ): Promise<RequesterReplyResult> {
   const screenshots = checkScreenshots(input.screenshots);
-  // Counted whether or not the case exists or the key fits, so the limit tells nothing either.
+  // Only people who may see the case count against its limit: a stranger's guesses (NOT_FOUND,
+  // as for a missing case) cannot use up the requester's replies.
+  await findCaseForViewer(deps, viewer, input.caseId);
   await consumeRateLimit(deps.db, `support-reply:${input.caseId}`, limit, deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
+    // Again under the lock: a newer e-mail may have replaced the key in the meantime.
     const row = await lockCase(trx, input.caseId);
     const role = row ? viewerRole(row, viewer) : 'none';
     if (!row || role === 'none') throw new AppError('NOT_FOUND', { caseId: input.caseId });
