@@ -35,7 +35,14 @@ function StatusSelect(props: {
   const { t } = props.ctx;
   return (
     <select id={props.id} name={props.name}>
-      {props.keep && <option value="">{t('support:agent.keepStatus')}</option>}
+      {props.keep && (
+        <option value="">
+          {/* Answering a case the requester replied to takes it off the waiting list. */}
+          {t(
+            props.current === 'awaiting_agent' ? 'support:agent.answeredStatus' : 'support:agent.keepStatus',
+          )}
+        </option>
+      )}
       {CASE_STATUSES.map((s) => (
         <option value={s} selected={!props.keep && props.current === s}>
           {t(`support:status.${s}`)}
@@ -117,7 +124,7 @@ function AgentActions(props: { ctx: PageContext; detail: SupportCaseDetail }) {
           <label for="reply-body">{t('support:agent.replyBody', { email: detail.requester.email })}</label>
           <textarea id="reply-body" name="body" rows={4} required></textarea>
           <label for="reply-status">{t('support:agent.replyStatus')}</label>
-          <StatusSelect ctx={ctx} id="reply-status" name="status" keep />
+          <StatusSelect ctx={ctx} id="reply-status" name="status" current={detail.status} keep />
           <p>
             <button type="submit">{t('support:agent.sendReply')}</button>
           </p>

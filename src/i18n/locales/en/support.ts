@@ -105,6 +105,7 @@ export const supportEn = {
     reply: 'Reply to the requester',
     replyBody: 'Reply (e-mailed to {{email}})',
     replyStatus: 'Then set the status to',
+    answeredStatus: 'In progress (answered)',
     keepStatus: 'Keep the status',
     sendReply: 'Send reply',
     setStatus: 'Set status',

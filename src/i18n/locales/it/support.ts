@@ -108,6 +108,7 @@ export const supportIt: Widen<typeof supportEn> = {
     reply: 'Rispondi al richiedente',
     replyBody: 'Risposta (inviata via e-mail a {{email}})',
     replyStatus: 'Poi imposti lo stato su',
+    answeredStatus: 'In lavorazione (con risposta)',
     keepStatus: 'Mantieni lo stato',
     sendReply: 'Invia la risposta',
     setStatus: 'Imposta lo stato',
