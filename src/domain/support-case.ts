@@ -12,7 +12,15 @@ import type { Actor } from './types.js';
 export const CASE_TYPES = ['resend_provisioning_email', 'change_provisioning_contact', 'other'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
-export const CASE_STATUSES = ['open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
+/** `awaiting_agent`: the requester replied and an agent should answer next. */
+export const CASE_STATUSES = [
+  'open',
+  'in_progress',
+  'awaiting_agent',
+  'waiting_on_customer',
+  'resolved',
+  'closed',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**

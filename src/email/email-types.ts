@@ -178,9 +178,11 @@ export const emailInputSchema = z.discriminatedUnion('template', [
       /** A provisioning contact's link carries the case's access key. */
       caseUrl: z.url(),
     }),
-    event: z.enum(['created', 'replied', 'resolved']),
+    event: z.enum(['created', 'replied', 'resolved', 'closed']),
     /** The reply or resolution text, quoted in the e-mail. */
     body: z.string().optional(),
+    /** Resolved or closed: until when (ISO) a reply on the case page reopens it. */
+    reopenableUntil: z.string().optional(),
   }),
 ]);
 

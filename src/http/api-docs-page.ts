@@ -24,6 +24,11 @@ export const API_TAGS = [
     description: "An organization's users and invitations; administrators act inside their own organization.",
   },
   { name: 'Organizations', description: 'Partners and distributors (operators only).' },
+  {
+    name: 'Support',
+    description:
+      'Support cases: open one about an order, read its thread, reply (agents and requesters), with screenshots.',
+  },
   { name: 'Mail provider', description: 'Delivery reports sent by the mail provider.' },
   {
     name: 'Webhooks',

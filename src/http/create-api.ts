@@ -26,12 +26,17 @@ import { registerOrderRoutes } from './routes/order-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
 import { registerSetupApiRoutes } from './routes/setup-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
+import { registerSupportCaseRoutes } from './routes/support-case-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { validationHook } from './validation-hook.js';
 import { registerWebhookEventDocs } from './webhook-event-docs.js';
+
+/** POST /api/v1/support-cases and …/replies: 5 screenshots of 5 MB in base64, and the text. */
+const SUPPORT_CASE_MAX_BYTES = 36 * 1024 * 1024;
+const SUPPORT_CASE_PATH = /^\/api\/v1\/support-cases(\/CS[0-9]+\/replies)?$/;
 
 export interface ApiOptions {
   logError: (err: unknown) => void;
@@ -59,7 +64,15 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   // /api/docs is a page like the others; the JSON answers get the same no-sniff, no-frame rules.
   app.use('/api/*', securityHeaders(options.https ?? false));
   // Every API path, read or write; the pages bound their own bodies (a 413 page, not JSON).
-  app.use('/api/*', limitBody(deps.maxBodyBytes));
+  // Support cases carry up to 5 screenshots of 5 MB, base64-encoded (4/3 larger) in the JSON.
+  app.use(
+    '/api/*',
+    limitBody((c) =>
+      SUPPORT_CASE_PATH.test(c.req.path)
+        ? Math.max(deps.maxBodyBytes, SUPPORT_CASE_MAX_BYTES)
+        : deps.maxBodyBytes,
+    ),
+  );
   app.use('/api/*', refuseUnstorableUrl());
   app.onError((err, c) => renderError(err, c, options.logError));
   app.notFound((c) => renderError(new AppError('NOT_FOUND'), c, options.logError));
@@ -79,6 +92,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   registerUserRoutes(api, deps);
   registerInvitationRoutes(api, deps);
   registerOrganizationRoutes(api, deps);
+  registerSupportCaseRoutes(api, deps);
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -301,7 +301,9 @@ export interface WebhookAttemptTable {
 export interface SupportCaseTable {
   id: string;
   type: 'resend_provisioning_email' | 'change_provisioning_contact' | 'other';
-  status: Generated<'open' | 'in_progress' | 'waiting_on_customer' | 'resolved' | 'closed'>;
+  status: Generated<
+    'open' | 'in_progress' | 'awaiting_agent' | 'waiting_on_customer' | 'resolved' | 'closed'
+  >;
   order_id: string;
   subscription_id: string | null;
   description: string;
@@ -312,6 +314,8 @@ export interface SupportCaseTable {
   access_key_hash: Uint8Array | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When it was last resolved or closed (migration 025); null while it is open. */
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SupportCaseScreenshotTable {
@@ -333,7 +337,7 @@ export interface SupportCaseEventTable {
   at: Timestamp;
   actor_user_id: string | null;
   actor_label: string;
-  kind: 'opened' | 'reply' | 'status' | 'resend' | 'contact_change';
+  kind: 'opened' | 'reply' | 'requester_reply' | 'status' | 'resend' | 'contact_change';
   body: string | null;
   data: Json;
 }

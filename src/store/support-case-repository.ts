@@ -1,5 +1,5 @@
 /** Support cases, their screenshots and their events. */
-import { type Kysely, type Selectable, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 
 import type { CaseStatus, CaseType, CheckedScreenshot } from '../domain/support-case.js';
 import type { AuditActor } from './audit-repository.js';
@@ -15,7 +15,7 @@ export async function caseIdTaken(db: Db, id: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function insertCase(db: Db, row: Omit<SupportCaseRow, 'status'>): Promise<void> {
+export async function insertCase(db: Db, row: Omit<SupportCaseRow, 'status' | 'closed_at'>): Promise<void> {
   await db.insertInto('support_case').values(row).execute();
 }
 
@@ -79,12 +79,33 @@ export async function lockCase(trx: Transaction<Database>, id: string): Promise<
   return trx.selectFrom('support_case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function setCaseStatus(db: Db, id: string, status: CaseStatus | null, now: Date): Promise<void> {
+/** A new status (null keeps it) and, when given, when the case was closed (null: it is open again). */
+export async function setCaseStatus(
+  db: Db,
+  id: string,
+  status: CaseStatus | null,
+  now: Date,
+  closedAt?: Date | null,
+): Promise<void> {
   await db
     .updateTable('support_case')
-    .set(status ? { status, updated_at: now } : { updated_at: now })
+    .set({
+      ...(status ? { status } : {}),
+      ...(closedAt !== undefined ? { closed_at: closedAt } : {}),
+      updated_at: now,
+    })
     .where('id', '=', id)
     .execute();
+}
+
+/** The next screenshot number of a case: ids keep the upload order across replies (CS…-1, CS…-2, …). */
+export async function screenshotCount(db: Db, caseId: string): Promise<number> {
+  const row = await db
+    .selectFrom('support_case_screenshot')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export interface CaseListRow {
@@ -104,7 +125,15 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Cases newest-updated first; `requesterUserId` for a requester's own list, filters for the queue. */
 export async function listCases(
   db: Db,
-  filter: { requesterUserId?: string; status?: CaseStatus; type?: CaseType; q?: string; limit: number },
+  filter: {
+    requesterUserId?: string;
+    status?: CaseStatus;
+    type?: CaseType;
+    q?: string;
+    /** Keyset paging: only cases after this one in the list's order. */
+    after?: { updatedAt: Date; id: string } | undefined;
+    limit: number;
+  },
 ): Promise<CaseListRow[]> {
   let q = db
     .selectFrom('support_case as c')
@@ -134,16 +163,28 @@ export async function listCases(
       ]),
     );
   }
+  const after = filter.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.updated_at', '<', after.updatedAt),
+        eb.and([eb('c.updated_at', '=', after.updatedAt), eb('c.id', '<', after.id)]),
+      ]),
+    );
   return q.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc').limit(filter.limit).execute();
 }
 
 export async function screenshotsOf(db: Db, caseId: string) {
-  return db
-    .selectFrom('support_case_screenshot')
-    .select(['id', 'filename', 'content_type', 'size_bytes', 'width', 'height'])
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
+  return (
+    db
+      .selectFrom('support_case_screenshot')
+      .select(['id', 'filename', 'content_type', 'size_bytes', 'width', 'height'])
+      .where('case_id', '=', caseId)
+      // Upload order: CS…-2 before CS…-10.
+      .orderBy(sql`length(id)`)
+      .orderBy('id')
+      .execute()
+  );
 }
 
 export async function findScreenshot(db: Db, caseId: string, id: string) {

@@ -41,6 +41,8 @@ const STATIC: Record<string, { body: string; type: string }> = {
 
 /** Screenshots: at most 5 × 5 MB plus the form fields. */
 const SUPPORT_FORM_MAX_BYTES = 26 * 1024 * 1024;
+/** A requester's reply carries screenshots as opening a case does. */
+const SUPPORT_REPLY_PATH = /^\/support\/cases\/CS[0-9]+\/replies$/;
 /** Every other form is a few fields (the largest, a bulk change, lists a few hundred lines). */
 const PAGE_FORM_MAX_BYTES = 1_000_000;
 /** An order import file: thousands of lines fit (the CLI has no limit, but a page needs one). */
@@ -72,7 +74,7 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   app.use(
     '*',
     limitBody((c) =>
-      c.req.path === '/support/new'
+      c.req.path === '/support/new' || SUPPORT_REPLY_PATH.test(c.req.path)
         ? SUPPORT_FORM_MAX_BYTES
         : c.req.path === '/orders/import'
           ? IMPORT_FORM_MAX_BYTES

@@ -172,10 +172,16 @@ describe('support cases: open with screenshots, agent console, requester view (C
 
       const before = (await h.mailbox(IRENE)).length;
       await page
-        .getByRole('button', {
+        .getByRole('link', {
           name: new RegExp(`^Resend on behalf.*the provisioning e-mail of ${sub} to ${IRENE}`),
         })
         .click();
+      // It asks first, as the partner's Resend does (issue 20).
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.textContent()).resolves.toContain(
+        `Are you sure you want to resend the provisioning e-mail to ${IRENE}?`,
+      );
+      await dialog.getByRole('button', { name: 'Yes' }).click();
       await page.waitForURL((url) => url.searchParams.get('done') === 'resent');
       await expect(page.getByRole('status').textContent()).resolves.toContain(
         'provisioning e-mail was queued',
@@ -275,7 +281,7 @@ describe('support cases: open with screenshots, agent console, requester view (C
       await expect(note.textContent()).resolves.toContain(
         'Resend is not possible: This order is already onboarded',
       );
-      await expect(agent.getByRole('button', { name: /^Resend on behalf/ }).count()).resolves.toBe(0);
+      await expect(agent.getByRole('link', { name: /^Resend on behalf/ }).count()).resolves.toBe(0);
       await expectAccessible(agent);
       await screenshot(agent, 'support-agent-past-ponr');
       await agent.close();

@@ -119,6 +119,18 @@ describeEachStore('no existence oracles (issue 18)', (kind) => {
       },
     );
 
+    it.each(['bob', 'brenda', 'dino', 'carla'] as const)(
+      '%s: support cases of another organization (issue 20)',
+      async (who) => {
+        await expectLikeMissing(apiAsk(who, 'GET', '/api/v1/support-cases/{id}'), ids.caseId, 'case');
+        await expectLikeMissing(
+          apiAsk(who, 'POST', '/api/v1/support-cases/{id}/replies', { body: 'let me in' }),
+          ids.caseId,
+          'reply',
+        );
+      },
+    );
+
     it.each(['brenda', 'dana'] as const)('%s: webhook endpoints of another organization', async (who) => {
       const endpoint = ids.endpointId;
       await expectLikeMissing(apiAsk(who, 'DELETE', '/api/v1/webhook-endpoints/{id}'), endpoint, 'delete');

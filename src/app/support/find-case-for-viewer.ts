@@ -20,17 +20,20 @@ function keyMatches(row: SupportCaseRow, key: string): boolean {
   return stored.length === given.length && timingSafeEqual(stored, given);
 }
 
+/** In which role the viewer sees this case ('none': as if it did not exist). */
+export function viewerRole(row: SupportCaseRow, viewer: CaseViewerInput): 'agent' | 'requester' | 'none' {
+  return caseAccess('key' in viewer ? { keyMatches: keyMatches(row, viewer.key) } : viewer, {
+    requesterUserId: row.requester_user_id,
+  });
+}
+
 export async function findCaseForViewer(
   deps: AppDeps,
   viewer: CaseViewerInput,
   caseId: string,
 ): Promise<{ row: SupportCaseRow; role: 'agent' | 'requester' }> {
   const row = await findCase(deps.db, caseId);
-  const role = row
-    ? caseAccess('key' in viewer ? { keyMatches: keyMatches(row, viewer.key) } : viewer, {
-        requesterUserId: row.requester_user_id,
-      })
-    : 'none';
+  const role = row ? viewerRole(row, viewer) : 'none';
   if (!row || role === 'none') throw new AppError('NOT_FOUND', { caseId });
   return { row, role };
 }

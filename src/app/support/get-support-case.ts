@@ -6,9 +6,10 @@
 import { AppError } from '../../domain/errors.js';
 import { transition } from '../../domain/line-state-machine.js';
 import { type CaseStatus, type CaseType, showsInline } from '../../domain/support-case.js';
+import { replyWindow } from '../../domain/support-case-thread.js';
 import { linesOfOrder, toLineState } from '../../store/line-repository.js';
 import { findOrder } from '../../store/order-repository.js';
-import { eventsOf, screenshotsOf } from '../../store/support-case-repository.js';
+import { eventsOf, screenshotsOf, type SupportCaseEventRow } from '../../store/support-case-repository.js';
 import type { AppDeps } from '../deps.js';
 import { getSubscription, type SubscriptionDetail } from '../orders/get-subscription.js';
 import { pastPonr } from '../orders/lock-order-for-change.js';
@@ -26,11 +27,32 @@ export interface SupportCaseDetail {
   requester: { name: string; email: string; hasAccount: boolean };
   createdAt: string;
   updatedAt: string;
+  /** When it was resolved or closed; null while open. */
+  closedAt: string | null;
+  /**
+   * Whether the requester may reply: `open`, `reopenable` (closed, a reply reopens it until
+   * `until`), or `over` (closed for good: they open a new case).
+   */
+  replyWindow: { kind: 'open' | 'reopenable' | 'over'; until: string | null };
   /** `inline`: small and measured, shown in the page; otherwise offered as a download only. */
   screenshots: { id: string; filename: string; contentType: string; sizeBytes: number; inline: boolean }[];
-  events: { at: string; actor: string; kind: string; body: string | null; data: Record<string, unknown> }[];
+  events: {
+    at: string;
+    actor: string;
+    kind: SupportCaseEventRow['kind'];
+    body: string | null;
+    data: Record<string, unknown>;
+  }[];
   /** Agents only: the lines concerned (the case's line, or every line of the order). */
   lines: (SubscriptionDetail & { resendRefusal: AppError | null })[];
+}
+
+function windowOf(
+  row: { status: CaseStatus; closed_at: Date | null; updated_at: Date },
+  now: Date,
+): SupportCaseDetail['replyWindow'] {
+  const w = replyWindow({ status: row.status, closedAt: row.closed_at, updatedAt: row.updated_at }, now);
+  return { kind: w.kind, until: w.kind === 'open' ? null : w.until.toISOString() };
 }
 
 export async function getSupportCase(
@@ -80,6 +102,8 @@ export async function getSupportCase(
     },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    replyWindow: windowOf(row, deps.clock.now()),
     screenshots: screenshots.map((s) => ({
       id: s.id,
       filename: s.filename,

@@ -1,17 +1,16 @@
 /**
- * Queues the e-mail that tells a case's requester the case was opened, answered or resolved, in
+ * Queues the e-mail that tells a case's requester the case was opened, answered, resolved or closed, in
  * the caller's transaction (the outbox). A provisioning contact has no account: each e-mail
  * carries a fresh key in its case link and the previous link stops working, as with setup links
  * ("use the most recent e-mail"). Only the key's SHA-256 is stored.
  */
 import type { Transaction } from 'kysely';
 
+import { reopenableUntil, type SupportNoticeEvent } from '../../domain/support-case-thread.js';
 import { enqueueEmail } from '../../store/outbox-repository.js';
 import type { Database } from '../../store/schema.js';
 import { setCaseAccessKeyHash, type SupportCaseRow } from '../../store/support-case-repository.js';
 import { type AppDeps, hashToken } from '../deps.js';
-
-export type SupportNoticeEvent = 'created' | 'replied' | 'resolved';
 
 /** Where a requester reads a case; a contact's link carries the key. */
 export function caseUrlOf(deps: AppDeps, caseId: string, key?: string): string {
@@ -45,6 +44,9 @@ export async function queueSupportNotice(
       secrets: { caseUrl: caseUrlOf(deps, supportCase.id, key) },
       event,
       ...(body ? { body } : {}),
+      ...(event === 'resolved' || event === 'closed'
+        ? { reopenableUntil: reopenableUntil(now).toISOString() }
+        : {}),
     },
   });
 }

@@ -1,8 +1,10 @@
 /**
- * A support agent moves a case to another status. Resolving it e-mails the requester (outbox,
- * same transaction); setting the status it already has changes nothing.
+ * A support agent moves a case to another status. Resolving or closing it e-mails the requester
+ * (outbox, same transaction) with how to reopen it; setting the status it already has changes
+ * nothing.
  */
 import type { CaseStatus } from '../../domain/support-case.js';
+import { closedAtAfter, noticeForAgentChange } from '../../domain/support-case-thread.js';
 import type { Actor } from '../../domain/types.js';
 import { appendCaseEvent, setCaseStatus } from '../../store/support-case-repository.js';
 import { auditActorOf } from '../actor-label.js';
@@ -23,8 +25,15 @@ export async function setSupportCaseStatus(
       kind: 'status',
       data: { from: row.status, to: input.status },
     });
-    await setCaseStatus(trx, row.id, input.status, now);
-    if (input.status === 'resolved') await queueSupportNotice(trx, deps, row, 'resolved', now);
+    await setCaseStatus(
+      trx,
+      row.id,
+      input.status,
+      now,
+      closedAtAfter(row.status, input.status, row.closed_at, now),
+    );
+    const notice = noticeForAgentChange({ replied: false, from: row.status, to: input.status });
+    if (notice) await queueSupportNotice(trx, deps, row, notice, now);
     return { changed: true };
   });
 }

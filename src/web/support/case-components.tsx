@@ -70,7 +70,15 @@ function eventText(ctx: PageContext, e: SupportCaseDetail['events'][number]): st
       ? `${text((to as Record<string, unknown>)['name'])} <${text((to as Record<string, unknown>)['email'])}>`
       : text(to);
   const status = (s: unknown) => (typeof s === 'string' ? ctx.t(`support:status.${s}`) : '');
-  return ctx.t(`support:event.${e.kind}`, {
+  const shots = Array.isArray(d['screenshots']) ? d['screenshots'].length : 0;
+  const key =
+    e.kind === 'status' && d['reopened'] === true
+      ? 'reopened'
+      : e.kind === 'requester_reply' && shots > 0
+        ? 'requester_reply_screenshots'
+        : e.kind;
+  return ctx.t(`support:event.${key}`, {
+    count: shots,
     actor: e.actor,
     subscriptionId: text(d['subscriptionId']),
     to: e.kind === 'status' ? status(d['to']) : contact,
@@ -78,19 +86,48 @@ function eventText(ctx: PageContext, e: SupportCaseDetail['events'][number]): st
   });
 }
 
-export function CaseHistory(props: { ctx: PageContext; events: SupportCaseDetail['events'] }) {
+/** A screenshot's address; a provisioning contact's carries the key of their link. */
+const screenshotHref = (caseId: string, id: string, keyParam?: string) =>
+  `/support/cases/${encodeURIComponent(caseId)}/screenshots/${encodeURIComponent(id)}${
+    keyParam ? `?key=${encodeURIComponent(keyParam)}` : ''
+  }`;
+
+/** The thread: every event oldest first, replies quoted, a requester's with the screenshots it added. */
+export function CaseHistory(props: { ctx: PageContext; detail: SupportCaseDetail; keyParam?: string }) {
+  const { ctx, detail } = props;
+  const names = new Map(detail.screenshots.map((s) => [s.id, s.filename]));
   return (
     <ol class="timeline">
-      {props.events.map((e) => (
-        <li>
-          <div>
-            <time datetime={e.at}>{formatDateTime(e.at, props.ctx.language)}</time>
-            {' — '}
-            {eventText(props.ctx, e)}
-          </div>
-          {e.body && <blockquote class="case-reply">{e.body}</blockquote>}
-        </li>
-      ))}
+      {detail.events.map((e) => {
+        const added = Array.isArray(e.data['screenshots'])
+          ? (e.data['screenshots'] as unknown[]).filter((id): id is string => typeof id === 'string')
+          : [];
+        return (
+          <li>
+            <div>
+              <time datetime={e.at}>{formatDateTime(e.at, ctx.language)}</time>
+              {' — '}
+              {eventText(ctx, e)}
+            </div>
+            {e.body && (
+              <blockquote
+                class={`case-reply ${e.kind === 'requester_reply' ? 'from-requester' : 'from-agent'}`}
+              >
+                {e.body}
+              </blockquote>
+            )}
+            {added.length > 0 && (
+              <ul class="reply-screenshots small">
+                {added.map((id) => (
+                  <li>
+                    <a href={screenshotHref(detail.caseId, id, props.keyParam)}>{names.get(id) ?? id}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -98,11 +135,10 @@ export function CaseHistory(props: { ctx: PageContext; events: SupportCaseDetail
 export function Screenshots(props: { ctx: PageContext; detail: SupportCaseDetail; keyParam?: string }) {
   const { ctx, detail } = props;
   if (detail.screenshots.length === 0) return <p class="muted">{ctx.t('support:case.noScreenshots')}</p>;
-  const q = props.keyParam ? `?key=${encodeURIComponent(props.keyParam)}` : '';
   return (
     <ul class="screenshots">
       {detail.screenshots.map((s) => {
-        const href = `/support/cases/${encodeURIComponent(detail.caseId)}/screenshots/${encodeURIComponent(s.id)}${q}`;
+        const href = screenshotHref(detail.caseId, s.id, props.keyParam);
         return (
           <li>
             {/* A large or unmeasured image is never decoded in the page: a download link only. */}

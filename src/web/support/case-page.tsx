@@ -4,6 +4,8 @@
  * the actions: resend on behalf, change contact, reply, set status. When a resend is impossible
  * the page says why, in the words of the shared error vocabulary.
  */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { AppDeps } from '../../app/deps.js';
 import { getSupportCase, type SupportCaseDetail } from '../../app/support/get-support-case.js';
 import { CASE_STATUSES } from '../../domain/support-case.js';
@@ -16,8 +18,12 @@ import { RefusalMessage } from '../workspace/refusal.js';
 import { SendsTable, Timeline } from '../workspace/timeline.js';
 import { formatDateTime, type WebContext } from '../workspace/workspace-support.js';
 import { CaseHistory, casePath, CaseStatusBadge, Screenshots } from './case-components.js';
+import { ClosedNotice, type ReplyFormState, RequesterReplyForm } from './requester-reply.js';
+import { ResendOnBehalf } from './resend-on-behalf.js';
 
 const DONE = ['resent', 'contact', 'replied', 'status'] as const;
+/** After a requester's reply (requester-reply.tsx). */
+const ANSWERED = ['answered', 'reopened'] as const;
 
 function StatusSelect(props: {
   ctx: PageContext;
@@ -29,7 +35,14 @@ function StatusSelect(props: {
   const { t } = props.ctx;
   return (
     <select id={props.id} name={props.name}>
-      {props.keep && <option value="">{t('support:agent.keepStatus')}</option>}
+      {props.keep && (
+        <option value="">
+          {/* Answering a case the requester replied to takes it off the waiting list. */}
+          {t(
+            props.current === 'awaiting_agent' ? 'support:agent.answeredStatus' : 'support:agent.keepStatus',
+          )}
+        </option>
+      )}
       {CASE_STATUSES.map((s) => (
         <option value={s} selected={!props.keep && props.current === s}>
           {t(`support:status.${s}`)}
@@ -76,16 +89,7 @@ function LineConsole(props: {
           <RefusalMessage ctx={ctx} error={line.resendRefusal} />
         </p>
       ) : (
-        <form method="post" action={action('resend')} class="inline">
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="subscriptionId" value={id} />
-          <button type="submit">
-            {t('support:agent.resend')}
-            <span class="visually-hidden">
-              {t('support:agent.resendFor', { subscriptionId: id, email: contact.email })}
-            </span>
-          </button>
-        </form>
+        <ResendOnBehalf ctx={ctx} caseId={detail.caseId} line={line} />
       )}
       {line.canChangeContact && (
         <details>
@@ -120,7 +124,7 @@ function AgentActions(props: { ctx: PageContext; detail: SupportCaseDetail }) {
           <label for="reply-body">{t('support:agent.replyBody', { email: detail.requester.email })}</label>
           <textarea id="reply-body" name="body" rows={4} required></textarea>
           <label for="reply-status">{t('support:agent.replyStatus')}</label>
-          <StatusSelect ctx={ctx} id="reply-status" name="status" keep />
+          <StatusSelect ctx={ctx} id="reply-status" name="status" current={detail.status} keep />
           <p>
             <button type="submit">{t('support:agent.sendReply')}</button>
           </p>
@@ -141,7 +145,13 @@ function AgentActions(props: { ctx: PageContext; detail: SupportCaseDetail }) {
   );
 }
 
-export async function casePage(c: WebContext, deps: AppDeps, caseId: string): Promise<Response> {
+export async function casePage(
+  c: WebContext,
+  deps: AppDeps,
+  caseId: string,
+  reply?: ReplyFormState,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
   const user = c.get('user');
   const key = c.req.query('key');
   const detail = await getSupportCase(deps, user && !key ? { actor: user } : { key: key ?? '' }, caseId);
@@ -149,6 +159,8 @@ export async function casePage(c: WebContext, deps: AppDeps, caseId: string): Pr
   const { t, language } = ctx;
   const title = t('support:case.title', { caseId: detail.caseId });
   const done = DONE.find((d) => c.req.query('done') === d);
+  const answered = ANSWERED.find((d) => c.req.query('done') === d);
+  const closed = detail.replyWindow.kind !== 'open';
   const agent = detail.role === 'agent';
   return c.html(
     <Layout ctx={ctx} title={title}>
@@ -170,6 +182,12 @@ export async function casePage(c: WebContext, deps: AppDeps, caseId: string): Pr
           {t(`support:agent.done.${done}`)}
         </p>
       )}
+      {answered && (
+        <p class="notice ok" role="status">
+          {t(`support:thread.done.${answered}`)}
+        </p>
+      )}
+      <ClosedNotice ctx={ctx} detail={detail} />
       <section class="card titled" aria-labelledby="case-facts">
         <h2 id="case-facts">{t('support:case.facts')}</h2>
         <dl class="facts">
@@ -207,13 +225,17 @@ export async function casePage(c: WebContext, deps: AppDeps, caseId: string): Pr
         <h3>{t('support:case.description')}</h3>
         <p class="case-description">{detail.description}</p>
       </section>
-      {!agent && <p class="muted">{t('support:case.requesterNote')}</p>}
+      {!agent && !closed && <p class="muted">{t('support:case.requesterNote')}</p>}
       <h2>{t('support:case.screenshots')}</h2>
       <Screenshots ctx={ctx} detail={detail} {...(key ? { keyParam: key } : {})} />
       <h2>{t('support:case.history')}</h2>
-      <CaseHistory ctx={ctx} events={detail.events} />
+      <CaseHistory ctx={ctx} detail={detail} {...(key ? { keyParam: key } : {})} />
+      {!agent && (
+        <RequesterReplyForm ctx={ctx} detail={detail} state={reply} {...(key ? { keyParam: key } : {})} />
+      )}
       {agent && <AgentActions ctx={ctx} detail={detail} />}
       {agent && detail.lines.map((line) => <LineConsole ctx={ctx} detail={detail} line={line} />)}
     </Layout>,
+    status,
   );
 }

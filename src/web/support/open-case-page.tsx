@@ -29,7 +29,7 @@ type Errors = Partial<Record<Field, string[]>>;
 const str = (v: unknown, max = 6000) => (typeof v === 'string' ? v.slice(0, max) : '');
 
 /** What follows a control: its hint (when it has one), then its error messages (when any). */
-function FieldNotes(props: { id: string; hint?: string; messages: string[] | undefined }) {
+export function FieldNotes(props: { id: string; hint?: string; messages: string[] | undefined }) {
   return (
     <>
       {props.hint && (
@@ -183,7 +183,7 @@ function fieldErrors(t: PageContext['t'], error: AppError<'INVALID_INPUT'>): Err
   return errors;
 }
 
-async function uploadsOf(form: Record<string, unknown>): Promise<ScreenshotUpload[]> {
+export async function uploadsOf(form: Record<string, unknown>): Promise<ScreenshotUpload[]> {
   const raw = form['screenshots'];
   const files = (Array.isArray(raw) ? raw : [raw]).filter(
     (f): f is File => f instanceof File && (f.size > 0 || f.name !== ''),

@@ -5,6 +5,8 @@
  *   GET  /support/queue                             agents: every case, with filters
  *   GET  /support/cases/:caseId                     the case (requester, key holder or agent)
  *   GET  /support/cases/:caseId/screenshots/:id     a screenshot, with safe headers
+ *   POST /support/cases/:caseId/replies             the requester's reply, with screenshots (PRG)
+ *   GET  /support/cases/:caseId/resend              agents: confirm "Resend on behalf"
  *   POST /support/cases/:caseId/{resend,contact,reply,status}   agents' actions (PRG)
  */
 import { z } from 'zod';
@@ -26,6 +28,8 @@ import { casePath } from './case-components.js';
 import { myCasesPage, queuePage } from './case-list-pages.js';
 import { casePage } from './case-page.js';
 import { openCaseFormPage, submitOpenCase } from './open-case-page.js';
+import { submitRequesterReply } from './requester-reply.js';
+import { resendOnBehalfConfirmPage } from './resend-on-behalf.js';
 
 const CASE = '/support/cases/:caseId{CS[0-9]+}';
 
@@ -85,6 +89,15 @@ export function registerSupportRoutes(app: WebApp, deps: AppDeps): void {
     });
   });
 
+  app.post(`${CASE}/replies`, (c) => {
+    const caseId = paramOf(c, 'caseId');
+    if (!c.get('user') && !c.req.query('key')) return toSignIn(c, casePath(caseId));
+    return submitRequesterReply(c, deps, (state, status) => casePage(c, deps, caseId, state, status));
+  });
+  app.get(
+    `${CASE}/resend`,
+    signedIn((c, user) => resendOnBehalfConfirmPage(c, deps, user, paramOf(c, 'caseId'))),
+  );
   app.post(
     `${CASE}/resend`,
     // An agent's resends and contact changes count against their limits like anyone's.

@@ -159,6 +159,14 @@ export const emailEn = {
       subject: 'Support case {{caseId}} resolved',
       intro: 'Support case {{caseId}} has been resolved.',
     },
+    closed: {
+      subject: 'Support case {{caseId}} closed',
+      intro: 'Support case {{caseId}} has been closed.',
+    },
+    replyLead: 'The reply:',
+    answerHint: 'To answer, open the case and write your reply there; you can add screenshots.',
+    reopenHint:
+      'If the problem is not solved, reply on the case page within {{days}} days (until {{until}}) and the case opens again. After that, open a new case.',
     button: 'View the support case',
     footer: 'You receive this e-mail because you follow support case {{caseId}}.',
   },

@@ -37,6 +37,8 @@ export const messagesIt: Widen<typeof messagesEn> = {
     NO_ACCESS_READ_ONLY_TOKEN:
       'Questo token API è di sola lettura: non può modificare nulla. Crei un token di lettura e scrittura per questa richiesta.',
     ALREADY_EXISTS: 'Esiste già: {{what}}.',
+    CASE_CLOSED:
+      'Questa richiesta di assistenza è stata chiusa più di {{days}} giorni fa e non può più essere riaperta. Apri una nuova richiesta.',
     NO_ACCESS_WEBHOOKS:
       'Solo gli amministratori dei partner e gli utenti dei distributori gestiscono i webhook, ciascuno per la propria organizzazione.',
     WEBHOOK_URL_REFUSED:

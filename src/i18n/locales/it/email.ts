@@ -168,6 +168,14 @@ export const emailIt = {
       subject: 'Richiesta di assistenza {{caseId}} risolta',
       intro: 'La Sua richiesta di assistenza {{caseId}} è stata risolta.',
     },
+    closed: {
+      subject: 'Richiesta di assistenza {{caseId}} chiusa',
+      intro: 'La Sua richiesta di assistenza {{caseId}} è stata chiusa.',
+    },
+    replyLead: 'La risposta:',
+    answerHint: 'Per rispondere, apra la richiesta e scriva lì la Sua risposta; può aggiungere schermate.',
+    reopenHint:
+      'Se il problema non è risolto, risponda dalla pagina della richiesta entro {{days}} giorni (fino al {{until}}) e la richiesta verrà riaperta. Dopo, apra una nuova richiesta.',
     button: 'Visualizza la richiesta',
     footer: 'Riceve questa e-mail perché segue la richiesta di assistenza {{caseId}}.',
   },

@@ -13,6 +13,7 @@ export const supportIt: Widen<typeof supportEn> = {
   status: {
     open: 'Aperta',
     in_progress: 'In lavorazione',
+    awaiting_agent: 'In attesa dell’assistenza',
     waiting_on_customer: 'In attesa del cliente',
     resolved: 'Risolta',
     closed: 'Chiusa',
@@ -71,11 +72,15 @@ export const supportIt: Widen<typeof supportEn> = {
     download: 'da scaricare (troppo grande per mostrarla qui)',
     history: 'Cronologia',
     requesterNote:
-      'Un operatore dell’assistenza esaminerà la richiesta. Riceverà un’e-mail quando risponderemo e quando la richiesta sarà risolta.',
+      'Un operatore dell’assistenza esaminerà la richiesta. Riceverà un’e-mail quando risponderemo e quando la richiesta sarà risolta; può rispondere e aggiungere schermate qui sotto.',
   },
   event: {
     opened: '{{actor}} ha aperto la richiesta',
     reply: '{{actor}} ha risposto',
+    requester_reply: '{{actor}} ha risposto',
+    requester_reply_screenshots_one: '{{actor}} ha risposto e aggiunto {{count}} schermata',
+    requester_reply_screenshots_other: '{{actor}} ha risposto e aggiunto {{count}} schermate',
+    reopened: '{{actor}} ha riaperto la richiesta rispondendo',
     status: '{{actor}} ha cambiato lo stato da {{from}} a {{to}}',
     resend: '{{actor}} ha inviato di nuovo l’e-mail di provisioning di {{subscriptionId}} a {{to}}',
     contact_change: '{{actor}} ha cambiato il contatto di provisioning di {{subscriptionId}} in {{to}}',
@@ -96,12 +101,14 @@ export const supportIt: Widen<typeof supportEn> = {
     line: 'Riga di abbonamento {{subscriptionId}}',
     resend: 'Reinvia per conto del richiedente',
     resendFor: ': l’e-mail di provisioning di {{subscriptionId}} a {{email}}',
+    resendTitle: 'Reinviare l’e-mail di provisioning di {{subscriptionId}} per conto del richiedente',
     cannotResend: 'Il reinvio non è possibile: ',
     changeContact: 'Modifica il contatto di provisioning',
     saveContact: 'Modifica il contatto di {{subscriptionId}}',
     reply: 'Rispondi al richiedente',
     replyBody: 'Risposta (inviata via e-mail a {{email}})',
     replyStatus: 'Poi imposti lo stato su',
+    answeredStatus: 'In lavorazione (con risposta)',
     keepStatus: 'Mantieni lo stato',
     sendReply: 'Invia la risposta',
     setStatus: 'Imposta lo stato',
@@ -111,6 +118,26 @@ export const supportIt: Widen<typeof supportEn> = {
       contact: 'Il contatto di provisioning è stato modificato.',
       replied: 'La Sua risposta è stata inviata via e-mail al richiedente.',
       status: 'Lo stato è stato modificato.',
+    },
+  },
+  thread: {
+    reply: 'Rispondi',
+    replyReopen: 'Rispondi per riaprire la richiesta',
+    replyBody: 'La Sua risposta',
+    send: 'Invia la risposta',
+    sendReopen: 'Invia la risposta e riapri',
+    fix: 'La risposta non è stata inviata. Corregga i campi qui sotto e riprovi.',
+    closed: 'Questa richiesta è chiusa.',
+    reopenHow:
+      'Se il problema non è risolto, risponda qui sotto entro {{days}} giorni dalla chiusura (fino al {{until}}) e la richiesta verrà riaperta.',
+    reopenOver: 'È stata chiusa più di {{days}} giorni fa e non può più essere riaperta.',
+    openNew: 'Apri una nuova richiesta',
+    error: { body: 'Scriva la Sua risposta.' },
+    done: {
+      answered:
+        'La Sua risposta è stata aggiunta alla richiesta. Un operatore dell’assistenza Le risponderà.',
+      reopened:
+        'La Sua risposta è stata aggiunta e la richiesta è di nuovo aperta. Un operatore dell’assistenza Le risponderà.',
     },
   },
   help: {
