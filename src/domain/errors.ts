@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   DUPLICATE_WEB_ORDER_ID: 409,
   ALREADY_MAPPED: 409,
   ALREADY_EXISTS: 409,
+  LAST_ADMINISTRATOR: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
   TOKEN_INVALID: 410,
   PAYLOAD_TOO_LARGE: 413,
@@ -73,6 +74,8 @@ export interface ErrorDetails {
   DUPLICATE_WEB_ORDER_ID: { webOrderId: string };
   ALREADY_MAPPED: { adminPortalUrl?: string; linkUsed?: boolean };
   ALREADY_EXISTS: { what: string };
+  /** Removing this administrator would leave the organization with none. */
+  LAST_ADMINISTRATOR: NoDetails;
   IDEMPOTENCY_KEY_IN_USE: NoDetails;
   TOKEN_INVALID: { reason: string; revokedReason?: string | null; expiredAt?: string };
   PAYLOAD_TOO_LARGE: { maxBytes?: number };

@@ -40,6 +40,7 @@ export type AdminAuditAction =
   | 'password.set'
   | 'user.deactivated'
   | 'user.reactivated'
+  | 'user.removed'
   | 'user.role_changed'
   | 'webhook_endpoint.created'
   | 'webhook_endpoint.deleted';

@@ -111,6 +111,7 @@ export const operatorEn = {
       role_changed: 'Role changed',
       deactivated: 'User deactivated',
       reactivated: 'User reactivated',
+      removed: 'Administrator removed',
     },
     invitation: {
       created: 'Invitation sent',

@@ -37,6 +37,8 @@ export const messagesIt: Widen<typeof messagesEn> = {
     NO_ACCESS_READ_ONLY_TOKEN:
       'Questo token API è di sola lettura: non può modificare nulla. Crei un token di lettura e scrittura per questa richiesta.',
     ALREADY_EXISTS: 'Esiste già: {{what}}.',
+    LAST_ADMINISTRATOR:
+      'È l’ultimo amministratore dell’organizzazione: inviti prima un altro amministratore, poi rimuova questo.',
     NO_ACCESS_WEBHOOKS:
       'Solo gli amministratori dei partner e gli utenti dei distributori gestiscono i webhook, ciascuno per la propria organizzazione.',
     WEBHOOK_URL_REFUSED:

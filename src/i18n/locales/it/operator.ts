@@ -120,6 +120,7 @@ export const operatorIt: Widen<typeof operatorEn> = {
       role_changed: 'Ruolo cambiato',
       deactivated: 'Utente disattivato',
       reactivated: 'Utente riattivato',
+      removed: 'Amministratore rimosso',
     },
     invitation: {
       created: 'Invito inviato',
