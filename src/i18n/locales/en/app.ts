@@ -34,7 +34,7 @@ export const messagesEn = {
       'This API token is read-only: it cannot change anything. Create a read-write token for this request.',
     ALREADY_EXISTS: 'This already exists: {{what}}.',
     LAST_ADMINISTRATOR:
-      'This is the organization’s last administrator: invite another administrator first, then remove this one.',
+      'This is the organization’s last administrator, so it cannot be removed: invite another administrator first.',
     NO_ACCESS_WEBHOOKS:
       'Only partner administrators and distributor users manage webhooks, each for their own organization.',
     WEBHOOK_URL_REFUSED:

@@ -38,7 +38,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
       'Questo token API è di sola lettura: non può modificare nulla. Crei un token di lettura e scrittura per questa richiesta.',
     ALREADY_EXISTS: 'Esiste già: {{what}}.',
     LAST_ADMINISTRATOR:
-      'È l’ultimo amministratore dell’organizzazione: inviti prima un altro amministratore, poi rimuova questo.',
+      'È l’ultimo amministratore dell’organizzazione e non può essere rimosso: inviti prima un altro amministratore.',
     NO_ACCESS_WEBHOOKS:
       'Solo gli amministratori dei partner e gli utenti dei distributori gestiscono i webhook, ciascuno per la propria organizzazione.',
     WEBHOOK_URL_REFUSED:
