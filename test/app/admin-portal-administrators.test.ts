@@ -300,7 +300,10 @@ describeEachStore('admin portal: administrators', (kind) => {
     const self = await b.post('/admin/administrators/invite', { email: carla().email, language: 'en' });
     expect(self.status).toBe(409);
     expect(self.html).toContain('This address already belongs to an administrator of your organization.');
-    const ok = await b.post('/admin/administrators/invite', { email: 'Piero@Globex.example', language: 'it' });
+    const ok = await b.post('/admin/administrators/invite', {
+      email: 'Piero@Globex.example',
+      language: 'it',
+    });
     expect(ok.status).toBe(303);
     const after = await b.get(ok.headers.get('location')!);
     expect(after.html).toContain('Invitation sent to piero@globex.example.');
