@@ -15,6 +15,7 @@ import { listOrganizationTrail } from '../../src/app/identity/list-organization-
 import { removeAdministrator } from '../../src/app/identity/remove-administrator.js';
 import { resendInvitation } from '../../src/app/identity/resend-invitation.js';
 import { revokeInvitation } from '../../src/app/identity/revoke-invitation.js';
+import { DEFAULT_RATE_LIMITS } from '../../src/app/rate-limits.js';
 import type { Actor } from '../../src/domain/types.js';
 import { createWeb } from '../../src/web/create-web.js';
 import { type Dispatcher, dispatcher, type Inbox, startInbox } from '../jobs/mail-harness.js';
@@ -310,5 +311,35 @@ describeEachStore('admin portal: administrators', (kind) => {
     expect(after.html).toContain('Invitations not yet accepted');
     await worker.drain();
     expect(inbox.to('piero@globex.example')).toHaveLength(1);
+  });
+
+  it('invitations from the portal are limited per administrator: 429, nothing sent past it', async () => {
+    const limited = new Hono();
+    const rateLimits = { ...DEFAULT_RATE_LIMITS, invitationPerUser: { limit: 2, windowMs: 3_600_000 } };
+    limited.route(
+      '/',
+      createWeb(
+        { ...w.deps, settings: { ...w.deps.settings, rateLimits }, secureCookies: false },
+        { demoMode: false, https: false },
+      ),
+    );
+    const b = new WebClient(limited);
+    await b.signIn(zoe.email, PASSWORD);
+    await b.get('/admin');
+    const invitations = async () =>
+      (await getOrganizationAdministration(w.deps, zoe)).invitations.map((i) => i.email).sort();
+    const before = await invitations();
+    for (const n of [1, 2])
+      expect((await b.post('/admin/administrators/invite', { email: `a${n}@umbrella.example` })).status).toBe(
+        303,
+      );
+    const refused = await b.post('/admin/administrators/invite', { email: 'a3@umbrella.example' });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.html).toContain('Too many requests.');
+    expect(await invitations()).toEqual([...before, 'a1@umbrella.example', 'a2@umbrella.example'].sort());
+    // A resend counts too.
+    const resend = await b.post(`/admin/invitations/${umbrella.invitationId}/resend`);
+    expect(resend.status).toBe(429);
   });
 });

@@ -5,7 +5,8 @@
  *   POST /admin/administrators/invite                  invite another administrator
  *   POST /admin/administrators/:userId/remove          remove one (never the last)
  *   POST /admin/invitations/:invitationId/resend|revoke
- * Another organization's user or invitation answers 404, like a missing one.
+ * Another organization's user or invitation answers 404, like a missing one. Invitations sent and
+ * resent are limited per administrator (`invitationPerUser`).
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -15,6 +16,7 @@ import { listOrganizationTrail } from '../../app/identity/list-organization-trai
 import { removeAdministrator } from '../../app/identity/remove-administrator.js';
 import { resendInvitation } from '../../app/identity/resend-invitation.js';
 import { revokeInvitation } from '../../app/identity/revoke-invitation.js';
+import { limitInvitations } from '../../app/rate-limits.js';
 import { getCustomerOrganization } from '../../app/setup/get-customer-organization.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
@@ -65,6 +67,14 @@ function doneOf(c: WebContext): Extra['done'] {
 const back = (c: WebContext, done: string, to?: string) =>
   c.redirect(`/admin?${new URLSearchParams({ done, ...(to ? { to } : {}) }).toString()}#administrators`, 303);
 
+/** Past the invitations limit: the page with the refusal, 429 and Retry-After. */
+async function rateLimited(c: WebContext, deps: WebDeps, user: Actor, e: AppError<'RATE_LIMITED'>) {
+  const ctx = pageContext(c);
+  const res = await render(c, deps, user, { problem: errorMessage(e, ctx.language, ctx.brand) }, 429);
+  res.headers.set('Retry-After', String(e.details.retryAfterSeconds));
+  return res;
+}
+
 /** Only customer admins act here; anyone else gets the refusal page before anything is read. */
 const customerAdmin = (user: Actor) => {
   if (user.role !== 'customer_admin') throw new AppError('NO_ACCESS', { area: 'users' });
@@ -85,8 +95,19 @@ export function registerAdminPortalRoutes(app: WebApp, deps: WebDeps): void {
       const values = { email: field(body, 'email', 300), language: field(body, 'language', 5) };
       const withError = (error: string, status: ContentfulStatusCode) =>
         render(c, deps, user, { form: { values, error } satisfies AdminInviteForm }, status);
-      const parsed = inviteUserSchema.safeParse({ ...values, role: 'customer_admin' });
+      // Without a language, the e-mail speaks the inviter's.
+      const parsed = inviteUserSchema.safeParse({
+        email: values.email,
+        language: values.language || undefined,
+        role: 'customer_admin',
+      });
       if (!parsed.success) return withError(t('people:error.email'), 400);
+      try {
+        await limitInvitations(deps, user);
+      } catch (e) {
+        if (isAppError(e, 'RATE_LIMITED')) return rateLimited(c, deps, user, e);
+        throw e;
+      }
       try {
         const invitation = await inviteUser(deps, user, parsed.data);
         return back(c, 'invited', invitation.email);
@@ -127,8 +148,10 @@ export function registerAdminPortalRoutes(app: WebApp, deps: WebDeps): void {
       signedIn(async (c, user) => {
         customerAdmin(user);
         try {
+          if (verb === 'resend') await limitInvitations(deps, user);
           await run(deps, user, paramOf(c, 'invitationId'));
         } catch (e) {
+          if (isAppError(e, 'RATE_LIMITED')) return rateLimited(c, deps, user, e);
           // An invitation accepted or revoked meanwhile: the page shows what it is now.
           if (!isAppError(e, 'INVALID_INPUT')) throw e;
           return render(c, deps, user, { problem: c.get('t')('people:error.invalidAction') }, 409);
