@@ -31,6 +31,11 @@ export interface RateLimits {
   passwordResetPerAddress?: RateLimit;
   /** Password reset links asked for, per client address; default when absent. */
   passwordResetPerIp?: RateLimit;
+  /**
+   * Invitations sent or resent from the admin portal, per user: customer admins sign themselves
+   * up, so their invitations must not become a way to mail anyone; default when absent.
+   */
+  invitationPerUser?: RateLimit;
 }
 
 const MINUTE = 60_000;
@@ -41,6 +46,7 @@ export const DEFAULT_RATE_LIMITS = {
   contactChangePerUser: { limit: 60, windowMs: 60 * MINUTE },
   passwordResetPerAddress: { limit: 3, windowMs: 60 * MINUTE },
   passwordResetPerIp: { limit: 20, windowMs: 60 * MINUTE },
+  invitationPerUser: { limit: 20, windowMs: 60 * MINUTE },
 } satisfies Required<RateLimits>;
 
 /** The limiter's keys never hold an address in clear. */
@@ -51,6 +57,11 @@ const limitsOf = (deps: AppDeps) => deps.settings.rateLimits ?? DEFAULT_RATE_LIM
 export async function limitResend(deps: AppDeps, actor: Actor): Promise<void> {
   const rule = limitsOf(deps).resendPerUser;
   await consumeRateLimit(deps.db, `resend:user:${actor.userId}`, rule, deps.clock.now());
+}
+
+export async function limitInvitations(deps: AppDeps, actor: Actor): Promise<void> {
+  const rule = limitsOf(deps).invitationPerUser ?? DEFAULT_RATE_LIMITS.invitationPerUser;
+  await consumeRateLimit(deps.db, `invitation:user:${actor.userId}`, rule, deps.clock.now());
 }
 
 export async function limitContactChange(deps: AppDeps, actor: Actor): Promise<void> {

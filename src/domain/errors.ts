@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   ALREADY_MAPPED: 409,
   ALREADY_EXISTS: 409,
   CASE_CLOSED: 409,
+  LAST_ADMINISTRATOR: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
   TOKEN_INVALID: 410,
   PAYLOAD_TOO_LARGE: 413,
@@ -76,6 +77,8 @@ export interface ErrorDetails {
   ALREADY_EXISTS: { what: string };
   /** A support case closed longer than the reopening window: the requester opens a new one. */
   CASE_CLOSED: { closedAt: string; reopenableUntil: string; days: number };
+  /** Removing this administrator would leave the organization with none. */
+  LAST_ADMINISTRATOR: NoDetails;
   IDEMPOTENCY_KEY_IN_USE: NoDetails;
   TOKEN_INVALID: { reason: string; revokedReason?: string | null; expiredAt?: string };
   PAYLOAD_TOO_LARGE: { maxBytes?: number };

@@ -9,7 +9,7 @@
  * | customer    | customer_admin                 | customer_admin    |
  *
  * Operators administer every organization; an organization's admins administer their own
- * (customer admins' own administration is the customer-side issue's, not granted here).
+ * (customer admins theirs too: the admin portal invites and removes its administrators).
  */
 import { AppError } from './errors.js';
 import type { Actor, OrganizationKind, Role } from './types.js';
@@ -55,12 +55,14 @@ export function isWorkspaceRole(role: Role): boolean {
 
 /**
  * Whether `actor` administers the users, invitations and settings of `organizationId`:
- * operators everywhere, partner and distributor admins in their own organization.
+ * operators everywhere, partner, distributor and customer admins in their own organization.
  */
 export function administers(actor: Actor, organizationId: string): boolean {
   if (actor.role === 'operator') return true;
   return (
-    (actor.role === 'partner_admin' || actor.role === 'distributor_admin') &&
+    (actor.role === 'partner_admin' ||
+      actor.role === 'distributor_admin' ||
+      actor.role === 'customer_admin') &&
     actor.organizationId === organizationId
   );
 }

@@ -42,6 +42,7 @@ export type AdminAuditAction =
   | 'user.digest_turned_off'
   | 'user.digest_turned_on'
   | 'user.reactivated'
+  | 'user.removed'
   | 'user.role_changed'
   | 'webhook_endpoint.created'
   | 'webhook_endpoint.deleted';

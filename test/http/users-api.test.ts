@@ -72,8 +72,20 @@ describeEachStore('users and invitations API', (kind) => {
     ).toBe(404);
   });
 
+  it('customer admins administer their own organization; another organization is not found', async () => {
+    const ours = await call<{ items: { userId: string }[] }>(api, w, 'GET', '/api/v1/users', { as: 'carla' });
+    expect(ours.status).toBe(200);
+    expect(ours.body.items.map((u) => u.userId)).toEqual(['usr_carla']);
+    for (const path of [
+      '/api/v1/users/usr_paola',
+      '/api/v1/users/usr_nobody',
+      '/api/v1/users?organizationId=org_acme',
+    ])
+      expect((await call(api, w, 'GET', path, { as: 'carla' })).status, path).toBe(404);
+  });
+
   it('refuses users who administer nothing, whatever the id', async () => {
-    for (const who of ['alice', 'sam', 'carla', 'dana'] as const) {
+    for (const who of ['alice', 'sam', 'dana'] as const) {
       for (const [method, path] of [
         ['GET', '/api/v1/users'],
         ['GET', '/api/v1/users/usr_paola'],

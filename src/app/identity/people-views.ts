@@ -1,7 +1,7 @@
 /**
  * What the users and invitations use cases answer (the API's `User` and `Invitation`), and the
- * access rule they share: only operators and partner/distributor admins manage people; an
- * organization they do not administer answers exactly like a missing one.
+ * access rule they share: only operators and partner, distributor and customer admins manage
+ * people; an organization they do not administer answers exactly like a missing one.
  */
 import { AppError } from '../../domain/errors.js';
 import { type InvitationStatus, invitationStatus } from '../../domain/invitation-status.js';
@@ -78,7 +78,7 @@ export function invitationView(row: InvitationListRow, now: Date): InvitationVie
   };
 }
 
-/** Operators and partner/distributor admins; everyone else is refused before any id is looked at. */
+/** Operators and partner, distributor and customer admins; anyone else is refused before any lookup. */
 export function assertManagesPeople(actor: Actor): void {
   if (!administers(actor, actor.organizationId)) throw new AppError('NO_ACCESS', { area: 'users' });
 }

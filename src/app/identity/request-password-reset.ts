@@ -31,30 +31,35 @@ export async function requestPasswordReset(
 }
 
 /**
- * A new reset link for the holder of an expired password link (welcome, bootstrap or reset). Any
- * other state (unknown, used, live, deactivated holder) is TOKEN_INVALID like opening the link.
+ * "Send me a new link" on an expired password link's page (welcome, bootstrap or reset): a new
+ * 1-hour reset link to the address the link was for. It answers the same whether or not that
+ * address still has an active account (an unknown link, a holder deactivated or removed since):
+ * the same rate-limit writes, the same (void) result; only a live holder gets a link. A link that
+ * was used is TOKEN_INVALID `used`, one still valid TOKEN_INVALID `live` (its page can be used).
  */
 export async function requestNewPasswordLink(
   deps: AppDeps,
   input: { token: string; ip: string },
-): Promise<{ expiresAt: Date }> {
+): Promise<void> {
   const tokenHash = passwordLinkHash(input.token);
   const link = tokenHash ? await findPasswordLink(deps.db, tokenHash) : undefined;
-  if (!link || link.deactivated) throw new AppError('TOKEN_INVALID', { reason: 'unknown' });
-  if (link.usedAt) throw new AppError('TOKEN_INVALID', { reason: 'used' });
-  if (link.expiresAt > deps.clock.now()) throw new AppError('TOKEN_INVALID', { reason: 'live' });
-  await limitPasswordReset(deps, { email: link.email, ip: input.ip });
-  return deps.db.transaction().execute(async (trx) => {
+  const holder = link && !link.deactivated ? link : undefined;
+  if (holder?.usedAt) throw new AppError('TOKEN_INVALID', { reason: 'used' });
+  if (holder && holder.expiresAt > deps.clock.now()) throw new AppError('TOKEN_INVALID', { reason: 'live' });
+  // Counted under the holder's address, or under the link itself when there is no holder.
+  const key = link?.email ?? tokenHash?.toString('hex') ?? input.token;
+  await limitPasswordReset(deps, { email: key, ip: input.ip });
+  if (!holder) return;
+  await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const user = { id: link.userId, name: link.name, email: link.email, language: link.language };
-    const issued = await issuePasswordLink(trx, deps, now, user, 'reset');
+    const user = { id: holder.userId, name: holder.name, email: holder.email, language: holder.language };
+    await issuePasswordLink(trx, deps, now, user, 'reset');
     await appendAudit(trx, now, { userId: user.id, label: `${user.name} <${user.email}>` }, [
       {
         action: 'password.reset_requested',
-        organizationId: link.organizationId,
-        data: { userId: user.id, fromExpiredLink: link.purpose },
+        organizationId: holder.organizationId,
+        data: { userId: user.id, fromExpiredLink: holder.purpose },
       },
     ]);
-    return { expiresAt: issued.expiresAt };
   });
 }

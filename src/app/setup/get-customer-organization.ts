@@ -1,6 +1,6 @@
 /**
  * The admin portal's overview for a customer admin: their organization and its data region, the
- * subscriptions and licences of the orders mapped to it, and the partners (and distributors)
+ * orders mapped to it with their subscriptions and licences, and the partners (and distributors)
  * that placed them, with the person to ask.
  */
 import { AppError } from '../../domain/errors.js';
@@ -27,6 +27,15 @@ export interface CustomerOrganizationOverview {
     provisionedAt: string | null;
     partnerName: string;
   }[];
+  /** The orders mapped to the organization, newest mapping first, with their lines' states. */
+  orders: {
+    orderId: string;
+    webOrderId: string;
+    partnerName: string;
+    mappedAt: string | null;
+    /** How many of its lines are in each state. */
+    lines: Partial<Record<LineStatus, number>>;
+  }[];
   /** Licences per offer over every live subscription. */
   licences: { offerCode: string; offerName: string; quantity: number }[];
 }
@@ -42,7 +51,17 @@ export async function getCustomerOrganization(
 
   const partners = new Map<string, CustomerOrganizationOverview['partners'][number]>();
   const licences = new Map<string, CustomerOrganizationOverview['licences'][number]>();
+  const orders = new Map<string, CustomerOrganizationOverview['orders'][number]>();
   for (const r of rows) {
+    const order = orders.get(r.order_id) ?? {
+      orderId: r.order_id,
+      webOrderId: r.web_order_id,
+      partnerName: r.partner_name,
+      mappedAt: r.mapped_at?.toISOString() ?? null,
+      lines: {},
+    };
+    order.lines[r.status] = (order.lines[r.status] ?? 0) + 1;
+    orders.set(r.order_id, order);
     const partner = partners.get(r.partner_id) ?? { name: r.partner_name, kind: 'partner', contacts: [] };
     if (!partner.contacts.some((c) => c.email === r.placer_email))
       partner.contacts.push({ name: r.placer_name, email: r.placer_email });
@@ -61,6 +80,7 @@ export async function getCustomerOrganization(
   return {
     organization: { id: org.id, name: org.name, country: org.country, dataRegion: org.data_region },
     partners: [...partners.values()],
+    orders: [...orders.values()],
     subscriptions: rows.map((r) => ({
       subscriptionId: r.subscription_id,
       webOrderId: r.web_order_id,

@@ -8,6 +8,7 @@ import { emailEn } from './en/email.js';
 import { offerEn } from './en/offers.js';
 import { operatorEn } from './en/operator.js';
 import { peopleEn } from './en/people.js';
+import { portalEn } from './en/portal.js';
 import { setupEn } from './en/setup.js';
 import { supportEn } from './en/support.js';
 import { tokenEn } from './en/tokens.js';
@@ -18,6 +19,7 @@ import { emailIt } from './it/email.js';
 import { offerIt } from './it/offers.js';
 import { operatorIt } from './it/operator.js';
 import { peopleIt } from './it/people.js';
+import { portalIt } from './it/portal.js';
 import { setupIt } from './it/setup.js';
 import { supportIt } from './it/support.js';
 import { tokenIt } from './it/tokens.js';
@@ -35,6 +37,7 @@ export const catalogue = {
     operator: operatorEn,
     offers: offerEn,
     account: accountEn,
+    portal: portalEn,
   },
   it: {
     app: messagesIt,
@@ -47,6 +50,7 @@ export const catalogue = {
     operator: operatorIt,
     offers: offerIt,
     account: accountIt,
+    portal: portalIt,
   },
 } as const;
 

@@ -8,7 +8,7 @@ import type { PageContext } from '../layout.js';
 
 export const AUDIT_ACTIONS = {
   organization: ['created', 'renamed', 'deactivated', 'reactivated'],
-  user: ['role_changed', 'deactivated', 'reactivated', 'digest_turned_on', 'digest_turned_off'],
+  user: ['role_changed', 'deactivated', 'reactivated', 'digest_turned_on', 'digest_turned_off', 'removed'],
   invitation: ['created', 'resent', 'revoked', 'accepted', 'bounced'],
   api_token: ['created', 'rolled', 'revoked'],
   offer: ['added', 'changed', 'retired', 'reinstated'],

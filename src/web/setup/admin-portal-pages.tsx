@@ -1,8 +1,27 @@
-/** The customer admin's admin portal. */
+/**
+ * The customer admin's admin portal: the organization and its data region, its administrators,
+ * the orders and subscriptions mapped to it, licences, and its activity.
+ */
+import type { OrganizationAdministration } from '../../app/identity/get-organization-administration.js';
+import type { OrganizationTrailEvent } from '../../app/identity/list-organization-trail.js';
 import type { CustomerOrganizationOverview } from '../../app/setup/get-customer-organization.js';
 import { INTL_LOCALES } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
+import { OrdersSection, TrailSection } from './admin-portal-activity.js';
+import { type AdminInviteForm, AdministratorsSection } from './admin-portal-administrators.js';
 import { countryName, formatNumber, regionName, SetupPage } from './setup-components.js';
+
+export interface AdminPortalProps {
+  ctx: PageContext;
+  overview: CustomerOrganizationOverview;
+  administration: OrganizationAdministration;
+  trail: OrganizationTrailEvent[];
+  /** A one-shot confirmation: its `portal:done` key and values. */
+  done?: { key: string; vars?: Record<string, string> } | undefined;
+  /** A refused action, already in the reader's language. */
+  problem?: string | undefined;
+  form?: AdminInviteForm | undefined;
+}
 
 export function AdminNoAccessPage(props: { ctx: PageContext }) {
   const { ctx } = props;
@@ -23,7 +42,7 @@ function formatDate(ctx: PageContext, iso: string | null): string {
   }).format(new Date(iso));
 }
 
-export function AdminPortalPage(props: { ctx: PageContext; overview: CustomerOrganizationOverview }) {
+export function AdminPortalPage(props: AdminPortalProps) {
   const { ctx, overview } = props;
   const org = overview.organization;
   const col = {
@@ -40,6 +59,16 @@ export function AdminPortalPage(props: { ctx: PageContext; overview: CustomerOrg
       <div class="setup admin">
         <p class="setup-eyebrow">{ctx.t('setup:admin.heading')}</p>
         <h1>{org.name}</h1>
+        {props.done && (
+          <p class="notice ok" role="status">
+            {ctx.t(`portal:done.${props.done.key}`, props.done.vars)}
+          </p>
+        )}
+        {props.problem && (
+          <p class="notice bad" role="alert">
+            {props.problem}
+          </p>
+        )}
         <div class="admin-grid">
           <section class="card" aria-labelledby="org-heading">
             <h2 id="org-heading">{ctx.t('setup:admin.organization')}</h2>
@@ -70,6 +99,14 @@ export function AdminPortalPage(props: { ctx: PageContext; overview: CustomerOrg
             </ul>
           </section>
         </div>
+
+        <AdministratorsSection
+          ctx={ctx}
+          organization={org.name}
+          administration={props.administration}
+          form={props.form ?? { values: { email: '', language: ctx.language } }}
+        />
+        <OrdersSection ctx={ctx} overview={overview} />
 
         <h2>{ctx.t('setup:admin.licences')}</h2>
         {overview.licences.length > 0 && (
@@ -141,6 +178,7 @@ export function AdminPortalPage(props: { ctx: PageContext; overview: CustomerOrg
             </table>
           </div>
         )}
+        <TrailSection ctx={ctx} organization={org.name} trail={props.trail} />
       </div>
     </Layout>
   );

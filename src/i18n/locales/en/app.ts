@@ -35,6 +35,8 @@ export const messagesEn = {
     ALREADY_EXISTS: 'This already exists: {{what}}.',
     CASE_CLOSED:
       'This support case was closed more than {{days}} days ago and can no longer be reopened. Open a new case instead.',
+    LAST_ADMINISTRATOR:
+      'This is the organization’s last administrator, so it cannot be removed: invite another administrator first.',
     NO_ACCESS_WEBHOOKS:
       'Only partner administrators and distributor users manage webhooks, each for their own organization.',
     WEBHOOK_URL_REFUSED:

@@ -113,6 +113,7 @@ export const operatorEn = {
       reactivated: 'User reactivated',
       digest_turned_on: 'Daily digest e-mail turned on',
       digest_turned_off: 'Daily digest e-mail turned off',
+      removed: 'Administrator removed',
     },
     invitation: {
       created: 'Invitation sent',

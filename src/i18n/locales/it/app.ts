@@ -39,6 +39,8 @@ export const messagesIt: Widen<typeof messagesEn> = {
     ALREADY_EXISTS: 'Esiste già: {{what}}.',
     CASE_CLOSED:
       'Questa richiesta di assistenza è stata chiusa più di {{days}} giorni fa e non può più essere riaperta. Apri una nuova richiesta.',
+    LAST_ADMINISTRATOR:
+      'È l’ultimo amministratore dell’organizzazione e non può essere rimosso: inviti prima un altro amministratore.',
     NO_ACCESS_WEBHOOKS:
       'Solo gli amministratori dei partner e gli utenti dei distributori gestiscono i webhook, ciascuno per la propria organizzazione.',
     WEBHOOK_URL_REFUSED:

@@ -122,6 +122,7 @@ export const operatorIt: Widen<typeof operatorEn> = {
       reactivated: 'Utente riattivato',
       digest_turned_on: 'E-mail di riepilogo giornaliera attivata',
       digest_turned_off: 'E-mail di riepilogo giornaliera disattivata',
+      removed: 'Amministratore rimosso',
     },
     invitation: {
       created: 'Invito inviato',
