@@ -1,6 +1,7 @@
 /** English strings of the partner workspace (namespace `workspace`). */
 import { attentionEn } from './workspace-attention.js';
 import { helpEn } from './workspace-help.js';
+import { importJobEn } from './workspace-import-job.js';
 import { newOrderEn } from './workspace-new-order.js';
 import { timelineEn } from './workspace-timeline.js';
 
@@ -185,6 +186,7 @@ export const workspaceEn = {
   timeline: timelineEn,
   newOrder: newOrderEn,
   help: helpEn,
+  importJob: importJobEn,
   webhooks: {
     title: 'Webhooks',
     intro:

@@ -3,6 +3,7 @@ import type { Widen } from '../../widen.js';
 import type { workspaceEn } from '../en/workspace.js';
 import { attentionIt } from './workspace-attention.js';
 import { helpIt } from './workspace-help.js';
+import { importJobIt } from './workspace-import-job.js';
 import { newOrderIt } from './workspace-new-order.js';
 import { timelineIt } from './workspace-timeline.js';
 
@@ -189,6 +190,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
   timeline: timelineIt,
   newOrder: newOrderIt,
   help: helpIt,
+  importJob: importJobIt,
   webhooks: {
     title: 'Webhook',
     intro:
