@@ -89,7 +89,7 @@ describeEachStore('pages: a large import, in the background', (kind) => {
     const queued = await alice.get(path);
     expect(queued.status).toBe(200);
     expect(textOf(queued.html)).toContain('0 of 240 rows');
-    expect(queued.html).toContain('<noscript><meta http-equiv="refresh" content="2"/></noscript>');
+    expect(queued.html).toContain('<noscript><meta http-equiv="refresh" content="5"/></noscript>');
     expect(queued.html).toMatch(/<progress id="import-progress-bar" max="240" value="0">/);
     expect(textOf(queued.html)).toContain('Checking every row first');
     expect(await orderCount('BIGP')).toBe(0);

@@ -16,7 +16,7 @@ import { ErrorsTable, ImportSummary } from './import-result.js';
 import { paramOf, signedIn, type WebContext } from './workspace-support.js';
 
 /** Seconds between reloads of the progress page without JavaScript. */
-const REFRESH_SECONDS = 2;
+const REFRESH_SECONDS = 5;
 
 export const importProgressPath = (id: string) => `/orders/import/${encodeURIComponent(id)}`;
 
