@@ -45,11 +45,14 @@ describe('workspace: help page and import progress (Chromium)', () => {
     await h?.close();
   });
 
+  /** Whether the element's top is on screen (true), or where it is. */
   const inView = (page: Page, selector: string) =>
     page.locator(selector).evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top > -2 && r.top < window.innerHeight ? true : `top ${r.top} of ${window.innerHeight}`;
+      const top = el.getBoundingClientRect().top;
+      const height = (globalThis as unknown as { innerHeight: number }).innerHeight;
+      return top > -2 && top < height ? true : `top ${top} of ${height}`;
     });
+
   it.each([
     ['en', DESKTOP, 'Send statuses', 'After the point of no return (PONR)', 'Bounced'],
     ['it', PHONE, 'Stati di invio', 'Dopo il punto di non ritorno (PONR)', 'Respinta'],
@@ -72,7 +75,9 @@ describe('workspace: help page and import progress (Chromium)', () => {
         .click();
       expect(new URL(page.url()).hash).toBe('#ponr');
       await expect(inView(page, '#ponr')).resolves.toBe(true);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() =>
+        (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+      );
       await screenshot(page, `help-${lang}`);
       await context.close();
     },
@@ -97,14 +102,16 @@ describe('workspace: help page and import progress (Chromium)', () => {
     await screenshot(page, 'import-progress-en');
 
     // The check, then one step of orders: the page follows without reloading.
-    const marker = await page.evaluate(() => ((window as unknown as { kept: number }).kept = 42));
+    const marker = await page.evaluate(() => ((globalThis as unknown as { kept: number }).kept = 42));
     expect(await runOrderImportStep(h.world.deps)).toBe(true);
     expect(await runOrderImportStep(h.world.deps)).toBe(true);
     await page.getByRole('status').filter({ hasText: '102 of 240 rows' }).waitFor();
-    await expect(page.locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).resolves.toBe(
-      102,
+    await expect(
+      page.locator('progress').evaluate((p) => (p as unknown as { value: number }).value),
+    ).resolves.toBe(102);
+    await expect(page.evaluate(() => (globalThis as unknown as { kept?: number }).kept)).resolves.toBe(
+      marker,
     );
-    await expect(page.evaluate(() => (window as unknown as { kept?: number }).kept)).resolves.toBe(marker);
 
     // The rest: the page reloads itself once and shows the result.
     while (await runOrderImportStep(h.world.deps));

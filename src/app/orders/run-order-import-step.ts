@@ -59,7 +59,11 @@ function finish(
 
 async function uploader(trx: Trx, job: OrderImportRow): Promise<Actor | null> {
   const user = await findUser(trx, job.user_id);
-  return user && !user.deactivated_at && user.organization_id === job.partner_id ? actorOf(user) : null;
+  const mayImport =
+    user?.deactivated_at === null &&
+    user.organization_id === job.partner_id &&
+    (user.role === 'partner_user' || user.role === 'partner_admin');
+  return mayImport ? actorOf(user) : null;
 }
 
 async function check(deps: AppDeps, trx: Trx, job: OrderImportRow, actor: Actor, now: Date) {
