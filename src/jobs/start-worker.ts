@@ -1,13 +1,14 @@
 /**
  * The worker: loops for due work (RSD, reminders, auto-close, the daily digests), for draining the
- * e-mail outbox (OUTBOX_LANES of them side by side) and for delivering webhooks (a slow receiver
- * never holds up e-mail), and for e-mails that failed during an SMTP outage (sent again once the
- * server is back).
+ * e-mail outbox (OUTBOX_LANES of them side by side), for delivering webhooks (a slow receiver
+ * never holds up e-mail), for large order imports uploaded in the workspace, and for e-mails that
+ * failed during an SMTP outage (sent again once the server is back).
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
 
 import { deleteStaleSignInRecords } from '../app/identity/sign-in.js';
+import { runOrderImportStep } from '../app/orders/run-order-import-step.js';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
@@ -111,6 +112,8 @@ export function startWorker(
     if (summary.claimed > 0) opts.log.info({ webhooks: summary }, 'webhook pass');
     return summary.claimed === deps.outbox.batchSize;
   });
+  // Large order imports uploaded in the workspace, a step at a time (the page shows the progress).
+  const imports = loop('imports', opts.outboxIntervalMs, opts.log, () => runOrderImportStep(deps));
   const retryFailed = loop(
     'retry-failed',
     opts.retryFailedIntervalMs ?? RETRY_FAILED_INTERVAL_MS,
@@ -133,6 +136,7 @@ export function startWorker(
         due.stop(),
         ...outbox.map((lane) => lane.stop()),
         webhooks.stop(),
+        imports.stop(),
         retryFailed.stop(),
       ]);
     },

@@ -342,6 +342,37 @@ export interface SupportCaseEventTable {
   data: Json;
 }
 
+/** A large order import running in the background (see migrations/026). */
+export interface OrderImportTable {
+  id: string;
+  user_id: string;
+  partner_id: string;
+  format: 'csv' | 'json';
+  /** false: all-or-nothing; true: import the valid orders. */
+  partial: boolean;
+  /** The uploaded file; '' once done. */
+  file_text: string;
+  /** Rows (subscription lines) in the file, and how many are done (imported or refused). */
+  total_rows: number;
+  done_rows: Generated<number>;
+  status: ColumnType<OrderImportStatus, OrderImportStatus | undefined, OrderImportStatus>;
+  /** Indexes of the good orders among the file's, set by the check (null before). */
+  good_orders: ColumnType<unknown, string | null | undefined, string | null>;
+  /** How many of the good orders the steps have handled. */
+  next_good: Generated<number>;
+  imported_orders: Generated<number>;
+  imported_lines: Generated<number>;
+  file_orders: Generated<number>;
+  /** RowError[] as JSON. */
+  errors: ColumnType<unknown, string | undefined, string>;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type OrderImportStatus = 'queued' | 'importing' | 'done' | 'failed';
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -367,6 +398,7 @@ export interface Database {
   support_case_screenshot: SupportCaseScreenshotTable;
   support_case_event: SupportCaseEventTable;
   digest_sent: DigestSentTable;
+  order_import: OrderImportTable;
 }
 
 export type SubscriptionLineRow = Selectable<SubscriptionLineTable>;

@@ -77,7 +77,13 @@ export function CsrfField(props: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />;
 }
 
-export function Layout(props: { ctx: PageContext; title: string; children: Child }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  children: Child;
+  /** Without JavaScript, reload the page every so many seconds (a progress page; app.js follows it otherwise). */
+  refreshSeconds?: number;
+}) {
   const { ctx } = props;
   const current = new URL(ctx.path, 'http://x').pathname;
   return (
@@ -88,6 +94,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
         <title>{`${props.title} · ${ctx.t('web.product')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/app.js" defer></script>
+        {props.refreshSeconds !== undefined && (
+          <noscript>
+            <meta http-equiv="refresh" content={String(props.refreshSeconds)} />
+          </noscript>
+        )}
       </head>
       <body>
         <a class="skip" href="#main">

@@ -10,20 +10,11 @@
  * rows with the same webOrderId are the lines of one order (order fields from its first row).
  * JSON: an array of orders shaped like the API's request body; "line" is then the item's index + 1.
  */
-import { AppError, invalidInput, isAppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
-import { listOffers } from '../../store/offer-repository.js';
-import { takenWebOrderIds } from '../../store/order-repository.js';
-import { distributorIds } from '../../store/organization-repository.js';
 import type { AppDeps } from '../deps.js';
-import { offerIssues, type PlaceOrderInput, placeOrderSchema, writeOrder } from './place-order.js';
-import {
-  type Candidate,
-  candidatesFromCsv,
-  candidatesFromJson,
-  lineOf,
-  type RowError,
-} from './read-order-import.js';
+import { checkOrderImport, refusalOf } from './check-order-import.js';
+import { type PlaceOrderInput, writeOrder } from './place-order.js';
+import type { RowError } from './read-order-import.js';
 
 export { CSV_COLUMNS, type RowError } from './read-order-import.js';
 
@@ -40,57 +31,7 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const UNIQUE_VIOLATION = '23505';
 const PARTIAL_CHUNK = 100;
-
-/**
- * What changed since the check, reported like the same problem found in the file: an offer
- * retired (a bad offer), a web order id placed by someone else (already exists). Else undefined.
- */
-function refusalOf(e: unknown, order: PlaceOrderInput): RowError[] | undefined {
-  const at = (field: string, message: string) => ({ line: 0, webOrderId: order.webOrderId, field, message });
-  if (isAppError(e, 'INVALID_INPUT')) return e.details.issues.map((i) => at('offerCode', i.message));
-  if ((e as { code?: string }).code === UNIQUE_VIOLATION) return [at('webOrderId', 'already exists')];
-  return undefined;
-}
-
-interface StoreFacts {
-  offers: Map<string, { active: boolean }>;
-  distributors: Set<string>;
-  taken: Set<string>;
-  today: string;
-}
-
-async function storeFacts(deps: AppDeps, actor: Actor, webOrderIds: string[]): Promise<StoreFacts> {
-  const taken = await takenWebOrderIds(deps.db, actor.organizationId, webOrderIds);
-  const offers = await listOffers(deps.db);
-  return {
-    offers: new Map(offers.map((o) => [o.code, o])),
-    distributors: await distributorIds(deps.db),
-    taken,
-    today: deps.clock.now().toISOString().slice(0, 10),
-  };
-}
-
-function storeErrors(c: Candidate, order: PlaceOrderInput, facts: StoreFacts, seen: Set<string>): RowError[] {
-  const at = (line: number, field: string, message: string) => ({
-    line,
-    webOrderId: order.webOrderId,
-    field,
-    message,
-  });
-  const errors: RowError[] = [];
-  if (facts.taken.has(order.webOrderId)) errors.push(at(c.lineNumbers[0]!, 'webOrderId', 'already exists'));
-  if (seen.has(order.webOrderId))
-    errors.push(at(c.lineNumbers[0]!, 'webOrderId', 'appears twice in the file'));
-  if (order.rsd < facts.today)
-    errors.push(at(c.lineNumbers[0]!, 'rsd', `must not be in the past (today is ${facts.today})`));
-  if (order.distributorId !== undefined && !facts.distributors.has(order.distributorId))
-    errors.push(at(c.lineNumbers[0]!, 'distributorId', 'is not a known distributor'));
-  for (const issue of offerIssues(order, facts.offers))
-    errors.push(at(c.lineNumbers[Number(issue.path.split('.')[1])]!, 'offerCode', issue.message));
-  return errors;
-}
 
 export async function importOrders(
   deps: AppDeps,
@@ -98,40 +39,13 @@ export async function importOrders(
   text: string,
   opts: ImportOptions,
 ): Promise<ImportReport> {
-  if (actor.role !== 'partner_user' && actor.role !== 'partner_admin')
-    throw new AppError('NO_ACCESS', { reason: 'only partner users place orders' });
-  // PostgreSQL stores no NUL character: a file holding one is refused whole, before anything runs.
-  if (text.includes('\u0000')) throw invalidInput('file', 'contains NUL characters');
-  const parsed =
-    opts.format === 'csv' ? candidatesFromCsv(text) : { candidates: candidatesFromJson(text), errors: [] };
-  const errors = [...parsed.errors];
-  const facts = await storeFacts(
-    deps,
-    actor,
-    parsed.candidates.map((c) => c.webOrderId),
-  );
-  const seen = new Set<string>();
-  const good: PlaceOrderInput[] = [];
-  for (const c of parsed.candidates) {
-    const result = placeOrderSchema.safeParse(c.raw);
-    const orderErrors = result.success
-      ? storeErrors(c, result.data, facts, seen)
-      : result.error.issues.map((i) => ({
-          line: lineOf(c, i.path),
-          webOrderId: c.webOrderId || null,
-          field: i.path.at(-1) === undefined ? 'row' : String(i.path.at(-1)),
-          message: i.message,
-        }));
-    seen.add(c.webOrderId);
-    errors.push(...orderErrors);
-    const rowsDisagree = parsed.errors.some((e) => e.webOrderId === c.webOrderId);
-    if (result.success && orderErrors.length === 0 && !rowsDisagree) good.push(result.data);
-  }
-  errors.sort((a, b) => a.line - b.line);
+  const checked = await checkOrderImport(deps, actor, text, opts.format);
+  const errors = checked.errors;
+  const good = checked.good.map((g) => g.order);
   const lines = (orders: PlaceOrderInput[]) => orders.reduce((n, o) => n + o.lines.length, 0);
   const report = (imported: PlaceOrderInput[]): ImportReport => ({
-    orders: parsed.candidates.length,
-    lines: parsed.candidates.reduce((n, c) => n + c.lineNumbers.length, 0),
+    orders: checked.orders,
+    lines: checked.lines,
     imported: { orders: imported.length, lines: lines(imported) },
     errors,
   });

@@ -54,3 +54,27 @@ for (const box of document.querySelectorAll('[data-country-filter]')) {
     else select.value = '';
   });
 }
+
+// A background import's progress page: follow it without reloading (the page's meta refresh is
+// for browsers without JavaScript), then reload once it is done to show the result.
+const importProgress = document.querySelector('[data-import-progress]');
+if (importProgress) {
+  const url = importProgress.getAttribute('data-import-progress') ?? '';
+  const bar = importProgress.querySelector('progress');
+  const rows = importProgress.querySelector('[data-rows]');
+  const follow = async () => {
+    try {
+      const response = await window.fetch(url, { headers: { accept: 'application/json' } });
+      if (response.ok) {
+        const state = await response.json();
+        if (state.status === 'done' || state.status === 'failed') return window.location.reload();
+        if (bar) bar.value = state.doneRows;
+        if (rows) rows.textContent = state.rows;
+      }
+    } catch {
+      // A network hiccup: try again at the next tick.
+    }
+    window.setTimeout(follow, 1000);
+  };
+  window.setTimeout(follow, 1000);
+}

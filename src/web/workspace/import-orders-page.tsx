@@ -3,24 +3,22 @@
  * rules), for those who may place orders:
  *   GET  /orders/import   the upload form: a CSV or JSON file, all-or-nothing or the valid orders
  *   POST /orders/import   check and import; the page says what was imported and lists every
- *                         problem by row, in the page's language where the problem is a known one
+ *                         problem by row, in the page's language where the problem is a known one.
+ *                         A large file (upload-order-import.ts) is imported in the background: the
+ *                         answer is a redirect to its progress page (import-progress-page.tsx).
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import type { AppDeps } from '../../app/deps.js';
-import {
-  CSV_COLUMNS,
-  importOrders,
-  type ImportReport,
-  type RowError,
-} from '../../app/orders/import-orders.js';
+import { CSV_COLUMNS, type ImportReport, type RowError } from '../../app/orders/import-orders.js';
 import { canPlaceOrders } from '../../app/orders/new-order-choices.js';
+import { uploadOrderImport } from '../../app/orders/upload-order-import.js';
 import { AppError, isAppError } from '../../domain/errors.js';
-import { DataTable } from '../data-table.js';
-import { CsrfField, Layout, type PageContext } from '../layout.js';
+import { CsrfField, Layout } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { WebApp } from '../web-env.js';
-import { fieldLabel, messageOf } from './new-order-form.js';
+import { importProgressPath, registerImportProgressRoutes } from './import-progress-page.js';
+import { ErrorsTable, ImportSummary } from './import-result.js';
 import { type PageResponse, signedIn, type WebContext } from './workspace-support.js';
 
 export const IMPORT_PATH = '/orders/import';
@@ -32,53 +30,6 @@ interface Outcome {
   partial: boolean;
 }
 
-function ErrorsTable(props: { ctx: PageContext; errors: RowError[] }) {
-  const { t } = props.ctx;
-  const col = (key: string) => t(`workspace:newOrder.import.col.${key}`);
-  return (
-    <>
-      <h2>{t('workspace:newOrder.import.errorsTitle')}</h2>
-      <DataTable
-        class="import-errors"
-        caption={t('workspace:newOrder.import.errorsTitle')}
-        columns={['line', 'webOrderId', 'field', 'problem'].map(col)}
-      >
-        {props.errors.map((e) => {
-          const label = fieldLabel(e.field, t);
-          return (
-            <tr>
-              <td data-label={col('line')}>{e.line > 0 ? e.line : '—'}</td>
-              <td data-label={col('webOrderId')}>{e.webOrderId ?? '—'}</td>
-              <td data-label={col('field')}>{label}</td>
-              <td data-label={col('problem')}>
-                {messageOf({ path: e.field, message: e.message }, e.field, label, t)}
-              </td>
-            </tr>
-          );
-        })}
-      </DataTable>
-    </>
-  );
-}
-
-function Result(props: { ctx: PageContext; outcome: Outcome }) {
-  const { ctx, outcome } = props;
-  const { t } = ctx;
-  const report = outcome.report;
-  if (!report) return null;
-  const imported = report.imported.orders > 0 || report.errors.length === 0;
-  return (
-    <div class={imported ? 'notice ok' : 'notice bad'} role={imported ? 'status' : 'alert'}>
-      <p>{t('workspace:newOrder.import.summary', { orders: report.orders, lines: report.lines })}</p>
-      <p>
-        {imported
-          ? t('workspace:newOrder.import.imported', { ...report.imported })
-          : t('workspace:newOrder.import.nothingImported')}
-      </p>
-    </div>
-  );
-}
-
 function importPage(c: WebContext, outcome: Outcome, status: ContentfulStatusCode = 200): PageResponse {
   const ctx = pageContext(c);
   const { t } = ctx;
@@ -86,7 +37,7 @@ function importPage(c: WebContext, outcome: Outcome, status: ContentfulStatusCod
   return c.html(
     <Layout ctx={ctx} title={t('workspace:newOrder.import.title')}>
       <h1>{t('workspace:newOrder.import.title')}</h1>
-      <Result ctx={ctx} outcome={outcome} />
+      <ImportSummary ctx={ctx} report={outcome.report} />
       {outcome.errors.length > 0 && <ErrorsTable ctx={ctx} errors={outcome.errors} />}
       <div class="card">
         <p>{t('workspace:newOrder.import.intro')}</p>
@@ -133,6 +84,7 @@ function formatOf(file: File, text: string): 'csv' | 'json' {
 }
 
 export function registerImportRoutes(app: WebApp, deps: AppDeps): void {
+  registerImportProgressRoutes(app, deps);
   app.get(
     IMPORT_PATH,
     signedIn((c, user) => {
@@ -160,7 +112,10 @@ export function registerImportRoutes(app: WebApp, deps: AppDeps): void {
       }
       const text = await file.text();
       try {
-        const report = await importOrders(deps, user, text, { format: formatOf(file, text), partial });
+        const upload = await uploadOrderImport(deps, user, text, { format: formatOf(file, text), partial });
+        // A large file goes on in the background: its page shows the progress, then this report.
+        if (upload.kind === 'started') return c.redirect(importProgressPath(upload.id), 303);
+        const report = upload.report;
         const status = report.imported.orders === 0 && report.errors.length > 0 ? 400 : 200;
         return importPage(c, { report, errors: report.errors, partial }, status);
       } catch (e) {

@@ -1,5 +1,7 @@
 /** English strings of the partner workspace (namespace `workspace`). */
 import { attentionEn } from './workspace-attention.js';
+import { helpEn } from './workspace-help.js';
+import { importJobEn } from './workspace-import-job.js';
 import { newOrderEn } from './workspace-new-order.js';
 import { timelineEn } from './workspace-timeline.js';
 
@@ -183,43 +185,8 @@ export const workspaceEn = {
   },
   timeline: timelineEn,
   newOrder: newOrderEn,
-  help: {
-    title: 'Troubleshooting the provisioning e-mail',
-    intro:
-      'The provisioning e-mail carries a one-time setup link for the subscriptions a partner ordered. If it did not arrive, or its link does not work, go through these steps.',
-    missing: {
-      title: 'The e-mail did not arrive',
-      1: 'Look in your spam or junk folder, and in any quarantine your organization’s mail filter keeps.',
-      allowListBefore: 'Add the sender ',
-      allowListAfter:
-        ' to your allow-list (safe senders), or ask your e-mail administrator to, and then ask for the e-mail again.',
-      3: 'Check the address: the partner who placed the order sees the provisioning contact and can change it until setup is complete.',
-      4: 'The first e-mail goes out on the requested start date; nothing is sent before then.',
-    },
-    link: {
-      title: 'The setup link does not work',
-      1: 'Each e-mail brings its own link. A link stops working when the order is set up, when it expires, or when the partner names another contact: then use the most recent e-mail.',
-      2: 'Clear your browser’s cache and cookies, then open the link again.',
-      3: 'Try another browser, or a private (incognito) window.',
-    },
-    partners: {
-      title: 'For partners and distributors',
-      1: 'On the order page every subscription line shows its provisioning contact with Resend and Edit; its history shows each e-mail and whether it was delivered.',
-      2: 'Lines closed before setup are marked “Provisioning still pending”: find them on the Subscriptions page, where you can still change the contact and resend.',
-      3: 'If you cannot resend, ask the person who placed the order: the order page tells you who that is.',
-      4: 'Once the order is onboarded (mapped to a customer organization) the e-mail can no longer be resent: the provisioning contact or an administrator completes setup in the admin portal.',
-      pendingLink: 'Lines with provisioning still pending',
-    },
-    case: {
-      title: 'Still stuck? Open a support case',
-      intro:
-        'If resending before the order is onboarded still fails, open a support case of type “Resend provisioning email” and include:',
-      1: 'the web order id and the subscription id;',
-      2: 'the provisioning contact’s e-mail address;',
-      3: 'screenshots of what you see (the error, or the inbox and spam folder without the e-mail);',
-      4: 'what you already tried from this page.',
-    },
-  },
+  help: helpEn,
+  importJob: importJobEn,
   webhooks: {
     title: 'Webhooks',
     intro:

@@ -2,6 +2,8 @@
 import type { Widen } from '../../widen.js';
 import type { workspaceEn } from '../en/workspace.js';
 import { attentionIt } from './workspace-attention.js';
+import { helpIt } from './workspace-help.js';
+import { importJobIt } from './workspace-import-job.js';
 import { newOrderIt } from './workspace-new-order.js';
 import { timelineIt } from './workspace-timeline.js';
 
@@ -187,43 +189,8 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
   },
   timeline: timelineIt,
   newOrder: newOrderIt,
-  help: {
-    title: 'Risoluzione dei problemi dell’e-mail di provisioning',
-    intro:
-      'L’e-mail di provisioning contiene un link di configurazione monouso per gli abbonamenti ordinati da un partner. Se non è arrivata, o se il link non funziona, segua questi passaggi.',
-    missing: {
-      title: 'L’e-mail non è arrivata',
-      1: 'Controlli la cartella spam o posta indesiderata, e l’eventuale quarantena del filtro di posta della sua organizzazione.',
-      allowListBefore: 'Aggiunga il mittente ',
-      allowListAfter:
-        ' ai mittenti consentiti (mittenti attendibili), o lo chieda al suo amministratore di posta, e poi richieda di nuovo l’e-mail.',
-      3: 'Verifichi l’indirizzo: il partner che ha effettuato l’ordine vede il contatto di provisioning e può cambiarlo finché la configurazione non è completata.',
-      4: 'La prima e-mail parte nella data di inizio richiesta; prima di allora non viene inviato nulla.',
-    },
-    link: {
-      title: 'Il link di configurazione non funziona',
-      1: 'Ogni e-mail contiene il proprio link. Un link smette di funzionare quando l’ordine è configurato, quando scade o quando il partner indica un altro contatto: in quel caso usi l’e-mail più recente.',
-      2: 'Cancelli cache e cookie del browser, poi apra di nuovo il link.',
-      3: 'Provi con un altro browser, o con una finestra privata (in incognito).',
-    },
-    partners: {
-      title: 'Per partner e distributori',
-      1: 'Nella pagina dell’ordine ogni riga di abbonamento mostra il contatto di provisioning con Invia di nuovo e Modifica; la sua cronologia mostra ogni e-mail e se è stata consegnata.',
-      2: 'Le righe chiuse prima della configurazione sono contrassegnate «Provisioning ancora in sospeso»: le trova nella pagina Abbonamenti, dove può ancora cambiare il contatto e inviare di nuovo l’e-mail.',
-      3: 'Se non può inviare di nuovo l’e-mail, lo chieda a chi ha effettuato l’ordine: la pagina dell’ordine le dice chi è.',
-      4: 'Quando l’ordine è integrato (collegato a un’organizzazione cliente) l’e-mail non può più essere inviata di nuovo: il contatto di provisioning o un amministratore completa la configurazione nel portale di amministrazione.',
-      pendingLink: 'Righe con provisioning ancora in sospeso',
-    },
-    case: {
-      title: 'Ancora bloccato? Apra una richiesta di assistenza',
-      intro:
-        'Se il nuovo invio prima dell’integrazione dell’ordine continua a non riuscire, apra una richiesta di assistenza di tipo «Reinvio e-mail di provisioning» e includa:',
-      1: 'il web order id e l’id dell’abbonamento;',
-      2: 'l’indirizzo e-mail del contatto di provisioning;',
-      3: 'screenshot di ciò che vede (l’errore, o la posta in arrivo e lo spam senza l’e-mail);',
-      4: 'cosa ha già provato da questa pagina.',
-    },
-  },
+  help: helpIt,
+  importJob: importJobIt,
   webhooks: {
     title: 'Webhook',
     intro:
