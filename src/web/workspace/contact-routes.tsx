@@ -119,7 +119,16 @@ export function registerContactRoutes(app: WebApp, deps: AppDeps): void {
           contact,
           applyToAllLines: applyToAll,
         });
-        const sent = result.updated.find((u) => u.subscriptionId === id)?.sendId ?? undefined;
+        // This line's send first; with "Apply to all lines", the other lines' sends too (the notice counts e-mails).
+        const own = result.updated.filter((u) => u.subscriptionId === id);
+        const sendIds = [...own, ...result.updated.filter((u) => u.subscriptionId !== id)].map(
+          (u) => u.sendId,
+        );
+        const sent =
+          sendIds
+            .filter((s): s is string => s !== null)
+            .slice(0, 20)
+            .join('.') || undefined;
         return c.redirect(withNotice(back, { changed: id, all: applyToAll ? '1' : undefined, sent }), 303);
       } catch (e) {
         // A refusal that leaves the form worth keeping (e.g. the line closed meanwhile) stays on it.

@@ -1,6 +1,7 @@
 /** English strings of the partner workspace (namespace `workspace`). */
 import { attentionEn } from './workspace-attention.js';
 import { newOrderEn } from './workspace-new-order.js';
+import { bulkPreviewEn, sendExplainEn, sendNoticeEn } from './workspace-sends.js';
 import { timelineEn } from './workspace-timeline.js';
 
 export const workspaceEn = {
@@ -25,6 +26,7 @@ export const workspaceEn = {
     search: 'Search',
     searchHint: 'Web order id, end customer or subscription id',
     none: 'No orders match.',
+    closedPending: 'Closed — provisioning still pending',
     col: {
       webOrderId: 'Web order id',
       submittedAt: 'Submitted',
@@ -92,7 +94,6 @@ export const workspaceEn = {
     no: 'No',
   },
   notice: {
-    sent: 'The provisioning e-mail was sent to {{email}}.',
     changed: 'Saved: the provisioning contact of {{subscriptionId}} is now {{name}} <{{email}}>.',
     changedAll: 'Saved: the provisioning contact of the lines of this order is now {{name}} <{{email}}>.',
   },
@@ -156,6 +157,7 @@ export const workspaceEn = {
     refused: 'Refused',
     unchanged: 'This line already had this contact: nothing changed.',
     contactNow: 'The provisioning contact is now {{name}} <{{email}}>.',
+    preview: bulkPreviewEn,
   },
   sends: {
     title: 'Provisioning e-mails',
@@ -166,6 +168,7 @@ export const workspaceEn = {
     requestedBy: 'Requested by',
     to: 'To',
     status: 'Delivery',
+    explain: sendExplainEn,
   },
   sendReason: {
     rsd: 'Requested start date',
@@ -173,6 +176,7 @@ export const workspaceEn = {
     contact_change: 'New provisioning contact',
     reminder: 'Reminder',
   },
+  sendNotice: sendNoticeEn,
   sendStatus: {
     queued: 'Queued',
     sent: 'Sent',
