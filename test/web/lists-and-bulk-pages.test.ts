@@ -108,8 +108,8 @@ describeEachStore('orders list, send wording and bulk confirmations', (kind) => 
     expect(textOf(sent.html)).toContain(`The provisioning e-mail was sent to ${irene.email}.`);
     expect(textOf(sent.html)).not.toContain('is queued for');
     // Each badge links to the help page's list and carries its explanation for hover, focus and screen readers.
-    expect(sent.html).toMatch(
-      /<a class="badge send-status send-sent" href="\/help#send-statuses">Sent<span class="visually-hidden">: <\/span><span class="tip">The recipient’s mail server accepted it/,
+    expect(sent.html).toContain(
+      '<span class="send-status"><a class="badge send-sent" href="/help#send-statuses">Sent<span class="visually-hidden">: The recipient’s mail server accepted it',
     );
   });
 

@@ -71,7 +71,7 @@ async function contactForm(
     c,
     t('workspace:bulk.contactTitle'),
     <>
-      <p>{t('workspace:bulk.contactIntro', { count: form.lines.length })}</p>
+      <p>{t('workspace:bulk.contactIntro', { count: preview.going.length })}</p>
       <BulkPreviewLists ctx={ctx} preview={preview} />
       {invalid && (
         <div class="notice bad" role="alert">

@@ -12,17 +12,26 @@ export const SEND_STATUSES_HELP = '/help#send-statuses';
 
 const isStatus = (s: string): s is Status => (SEND_STATUSES as readonly string[]).includes(s);
 
-/** The badge: a link to the help page whose explanation shows on hover and focus. */
+/**
+ * The badge: a link to the help page. Its explanation is part of the link's name (for screen
+ * readers) and shows under it, in the flow (never clipped by a scrolling table), on hover and
+ * keyboard focus; the visible copy is hidden from assistive technology, which has it already.
+ */
 export function SendStatus(props: { ctx: PageContext; status: string }) {
   const { t } = props.ctx;
   const label = t(`workspace:sendStatus.${props.status}`, { defaultValue: props.status });
   if (!isStatus(props.status)) return <span class={`badge send-${props.status}`}>{label}</span>;
+  const explanation = t(`workspace:sends.explain.${props.status}`);
   return (
-    <a class={`badge send-status send-${props.status}`} href={SEND_STATUSES_HELP}>
-      {label}
-      <span class="visually-hidden">: </span>
-      <span class="tip">{t(`workspace:sends.explain.${props.status}`)}</span>
-    </a>
+    <span class="send-status">
+      <a class={`badge send-${props.status}`} href={SEND_STATUSES_HELP}>
+        {label}
+        <span class="visually-hidden">: {explanation}</span>
+      </a>
+      <span class="tip" aria-hidden="true">
+        {explanation}
+      </span>
+    </span>
   );
 }
 
