@@ -102,7 +102,7 @@ async function contactForm(
   );
 }
 
-/** What the results page needs of a line's result: no names or addresses, the facts are read again. */
+/** What the results page keeps of a line's result: ids and refusals; contacts and statuses are read again. */
 function refusedLine(r: LineResult<unknown> & { ok: false }): BulkResultLine {
   return {
     subscriptionId: r.subscriptionId,
