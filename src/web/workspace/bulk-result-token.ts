@@ -6,17 +6,15 @@
  * other session can, nobody can forge or alter them, and nothing in them (a placer's address in a
  * refusal) is readable in the URL. They are kept for an hour.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 
-import { SESSION_COOKIE } from '../web-session.js';
+import { openForSession, sealForSession } from '../session-seal.js';
 import type { WebContext } from './workspace-support.js';
 
 const RESULTS_TTL_MS = 60 * 60_000;
-/** A sealed query longer than this is not ours (100 lines seal to well under 4 kB). */
+/** A sealed query longer than this is not ours (100 lines seal to about 2–3 kB). */
 const MAX_TOKEN = 16_000;
 
 const resultsSchema = z.object({
@@ -43,10 +41,7 @@ const resultsSchema = z.object({
 export type BulkResults = z.infer<typeof resultsSchema>;
 export type BulkResultLine = BulkResults['lines'][number];
 
-function keyOf(c: WebContext): Buffer | null {
-  const session = getCookie(c, SESSION_COOKIE);
-  return session ? createHash('sha256').update('onramp bulk results\0').update(session).digest() : null;
-}
+const PURPOSE = 'bulk results';
 
 /** The sealed results, or null without a session (the page then shows them at once). */
 export function sealBulkResults(
@@ -54,31 +49,21 @@ export function sealBulkResults(
   results: Omit<BulkResults, 'expiresAt'>,
   now: Date,
 ): string | null {
-  const key = keyOf(c);
-  if (!key) return null;
   const plain = deflateRawSync(JSON.stringify({ ...results, expiresAt: now.getTime() + RESULTS_TTL_MS }));
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+  return sealForSession(c, PURPOSE, plain);
 }
 
 /** The results for this user, or null when expired, another session's or user's, or tampered with. */
 export function openBulkResults(c: WebContext, token: string, userId: string, now: Date): BulkResults | null {
-  const key = keyOf(c);
-  if (!key || token.length > MAX_TOKEN || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
+  const plain = token.length > MAX_TOKEN ? null : openForSession(c, PURPOSE, token);
+  if (!plain) return null; // another session's, tampered with, or not ours
   try {
-    const raw = Buffer.from(token, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
-    const parsed = resultsSchema.safeParse(
-      JSON.parse(inflateRawSync(plain, { maxOutputLength: 1 << 20 }).toString('utf8')),
-    );
+    const text = inflateRawSync(plain, { maxOutputLength: 1 << 20 }).toString('utf8');
+    const parsed = resultsSchema.safeParse(JSON.parse(text));
     if (!parsed.success || parsed.data.userId !== userId || parsed.data.expiresAt <= now.getTime())
       return null;
     return parsed.data;
   } catch {
-    return null; // another session's, tampered with, or from an older format: show nothing
+    return null; // from an older format
   }
 }
