@@ -72,12 +72,24 @@ function refusalOf(line: LineActionFacts, action: LineAction): Refusal | null {
   }
 }
 
+/**
+ * The error a person's action on the line meets now, or null if the line takes it: what the use
+ * cases throw, and what a confirmation page shows before anyone presses Yes.
+ */
+export function actionRefusal(line: LineActionFacts & { rsdAt: Date }, action: LineAction): AppError | null {
+  const refusal = refusalOf(line, action);
+  if (refusal === null) return null;
+  if (refusal === 'RSD_NOT_REACHED') return new AppError(refusal, { rsdAt: line.rsdAt.toISOString() });
+  if (refusal === 'INVALID_TRANSITION') return new AppError(refusal, { from: line.status, command: action });
+  return new AppError(refusal);
+}
+
 function assertTakes(line: LineState, action: LineAction): void {
-  const refusal = refusalOf({ status: line.status, mapped: line.mappedAt !== null }, action);
-  if (refusal === null) return;
-  if (refusal === 'RSD_NOT_REACHED') throw new AppError(refusal, { rsdAt: line.rsdAt.toISOString() });
-  if (refusal === 'INVALID_TRANSITION') throw new AppError(refusal, { from: line.status, command: action });
-  throw new AppError(refusal);
+  const refusal = actionRefusal(
+    { status: line.status, mapped: line.mappedAt !== null, rsdAt: line.rsdAt },
+    action,
+  );
+  if (refusal) throw refusal;
 }
 
 /**

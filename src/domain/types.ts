@@ -83,8 +83,14 @@ export interface LineState {
   mappedAt: Date | null;
 }
 
-/** Which delivery state a provisioning e-mail send is in. */
-export type SendStatus = 'queued' | 'sent' | 'failed' | 'bounced' | 'superseded' | 'withdrawn';
+/**
+ * Which delivery state a provisioning e-mail send is in: `queued` (in the outbox, possibly held
+ * back by the address cap: "waiting"), `sent` (accepted by the mail server; a provider's
+ * "delivered" report keeps it so), `failed`, `bounced`, `superseded` (a newer link replaced it
+ * before it went out), `withdrawn` (the order was set up before it went out).
+ */
+export const SEND_STATUSES = ['queued', 'sent', 'failed', 'bounced', 'superseded', 'withdrawn'] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];
 
 /** Why a provisioning e-mail was sent. */
 export type SendReason = 'rsd' | 'resend' | 'contact_change' | 'reminder';

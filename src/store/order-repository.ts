@@ -194,6 +194,8 @@ export interface OrderListFilter {
   q?: string | undefined;
   /** Orders with at least one line in this status. */
   status?: LineStatus | undefined;
+  /** Orders with at least one closed line flagged "provisioning still pending". */
+  pendingProvisioning?: boolean | undefined;
   /** Keyset: orders after this one in the list's order (newest submission first). */
   after?: { submittedAt: Date; id: string } | undefined;
   limit: number;
@@ -212,6 +214,8 @@ export interface OrderListRow {
   earliest_close: Date;
   /** How many of its lines have a delivery problem. */
   delivery_problems: number;
+  /** How many of its lines are closed with provisioning still pending. */
+  pending_provisioning: number;
 }
 
 /** The orders `actor` may see that match the filter, newest first, with their line counts. */
@@ -242,6 +246,9 @@ export async function listOrderRows(db: Db, actor: Actor, filter: OrderListFilte
       sql<number>`(select count(*)::int from subscription_line sl where sl.order_id = po.id and ${deliveryProblemSql('sl')})`.as(
         'delivery_problems',
       ),
+      sql<number>`(select count(*)::int from subscription_line sl where sl.order_id = po.id and sl.status = 'closed' and sl.pending_provisioning)`.as(
+        'pending_provisioning',
+      ),
     ])
     .where(visibleOrderFilter(actor));
   if (filter.q) {
@@ -260,17 +267,19 @@ export async function listOrderRows(db: Db, actor: Actor, filter: OrderListFilte
       ]),
     );
   }
-  const { status, after } = filter;
-  if (status)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('subscription_line as sl')
-          .select('sl.subscription_id')
-          .whereRef('sl.order_id', '=', 'po.id')
-          .where('sl.status', '=', status),
-      ),
-    );
+  const { status, pendingProvisioning, after } = filter;
+  // Both filters ask for one line of the order that meets them.
+  if (status || pendingProvisioning)
+    q = q.where((eb) => {
+      let line = eb
+        .selectFrom('subscription_line as sl')
+        .select('sl.subscription_id')
+        .whereRef('sl.order_id', '=', 'po.id');
+      if (status) line = line.where('sl.status', '=', status);
+      if (pendingProvisioning)
+        line = line.where('sl.status', '=', 'closed').where('sl.pending_provisioning', '=', true);
+      return eb.exists(line);
+    });
   if (after)
     q = q.where((eb) =>
       eb.or([

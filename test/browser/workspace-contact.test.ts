@@ -90,7 +90,9 @@ describe('workspace: Edit provisioning contact (Chromium)', () => {
     await expect(notice.textContent()).resolves.toContain(
       'the provisioning contact of the lines of this order is now Luca Ferri <luca@initech.example>',
     );
-    await expect(notice.textContent()).resolves.toContain(`The provisioning e-mail was sent to ${LUCA}.`);
+    await expect(notice.textContent()).resolves.toContain(
+      `The provisioning e-mail is queued for ${LUCA}: it will be sent shortly.`,
+    );
     for (const id of lines)
       await expect(page.locator(`#line-${id} .contact-email`).textContent()).resolves.toBe(LUCA);
     expect(await contactsInDb()).toEqual(lines.map(() => `Luca Ferri <${LUCA}> it`));

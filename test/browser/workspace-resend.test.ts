@@ -82,12 +82,17 @@ describe('workspace: orders, order page and Resend (Chromium)', () => {
     await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.has('sent'));
     await expect(page.getByRole('status').first().textContent()).resolves.toContain(
-      `The provisioning e-mail was sent to ${IRENE}.`,
+      `The provisioning e-mail is queued for ${IRENE}: it will be sent shortly.`,
     );
     await expectAccessible(page);
     await screenshot(page, 'workspace-resent');
 
     await h.deliverMail();
+    // Once the e-mail has gone, the same notice says so.
+    await page.reload();
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+      `The provisioning e-mail was sent to ${IRENE}.`,
+    );
     const mail = await h.mailbox(IRENE);
     expect(mail).toHaveLength(before + 1);
     expect(mail[0]!.links.some((l) => l.startsWith(`${h.baseUrl}/setup/`))).toBe(true);
@@ -137,7 +142,7 @@ describe('workspace: orders, order page and Resend (Chromium)', () => {
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
     expect(new URL(page.url()).pathname).toBe(`/orders/${webOrderId}`);
     await expect(page.getByRole('status').first().textContent()).resolves.toContain(
-      `The provisioning e-mail was sent to ${IRENE}.`,
+      `The provisioning e-mail is queued for ${IRENE}: it will be sent shortly.`,
     );
     await context.close();
   });

@@ -90,7 +90,7 @@ describe('workspace: Subscriptions page, pending lines, bulk actions, Italian (C
     await page.waitForURL((u) => u.pathname === '/subscriptions' && u.searchParams.has('sent'));
     expect(new URL(page.url()).searchParams.get('q')).toBe(flex);
     await expect(page.getByRole('status').first().textContent()).resolves.toContain(
-      `The provisioning e-mail was sent to ${IRENE}.`,
+      `The provisioning e-mail is queued for ${IRENE}: it will be sent shortly.`,
     );
     await h.deliverMail();
     expect(await h.mailbox(IRENE)).toHaveLength(before + 1);
@@ -112,8 +112,15 @@ describe('workspace: Subscriptions page, pending lines, bulk actions, Italian (C
     await page.getByRole('button', { name: 'Resend selected' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Resend selected');
     await expect(page.locator('main').textContent()).resolves.toContain(
-      'Are you sure you want to resend the provisioning e-mail of these 4 lines?',
+      'Are you sure you want to resend the provisioning e-mail of these 2 lines?',
     );
+    // Before Yes: the lines that will be refused, and why, come first.
+    const refusals = page.locator('section.bulk-refused');
+    await expect(refusals.getByRole('heading').textContent()).resolves.toBe(
+      '2 selected lines will be refused',
+    );
+    await expect(refusals.textContent()).resolves.toContain('The requested start date has not arrived yet');
+    await expect(refusals.textContent()).resolves.toContain('This order is already onboarded');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
 
@@ -121,7 +128,7 @@ describe('workspace: Subscriptions page, pending lines, bulk actions, Italian (C
     const result = (id: string) => page.getByRole('row').filter({ hasText: id });
     await expect(result(flex).textContent()).resolves.toContain(`Done`);
     await expect(result(flex).textContent()).resolves.toContain(
-      `The provisioning e-mail was sent to ${IRENE}.`,
+      `The provisioning e-mail is queued for ${IRENE}: it will be sent shortly.`,
     );
     await expect(result(later.subscriptionIds[0]!).textContent()).resolves.toContain(
       'The requested start date has not arrived yet',
@@ -175,7 +182,7 @@ describe('workspace: Subscriptions page, pending lines, bulk actions, Italian (C
     await dialog.getByRole('button', { name: 'Sì' }).click();
     await page.waitForURL((u) => u.searchParams.has('sent'));
     await expect(page.getByRole('status').first().textContent()).resolves.toContain(
-      'L’e-mail di provisioning è stata inviata a nadia@initech.example.',
+      'L’e-mail di provisioning è in coda per nadia@initech.example: sarà inviata a breve.',
     );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'workspace-subscriptions-it');

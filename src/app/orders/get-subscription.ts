@@ -21,6 +21,8 @@ export interface SubscriptionDetail extends LineSummary {
   customerOrganizationName: string | null;
   sends: {
     sendId: string;
+    /** The e-mail the send rode on (one per contact per order per event): sends sharing it share this. */
+    emailId: string;
     reason: string;
     requestedBy: string;
     to: string;
@@ -66,6 +68,7 @@ export async function getSubscription(
     customerOrganizationName: customer[0]?.name ?? null,
     sends: sends.map((s) => ({
       sendId: s.id,
+      emailId: s.lead_send_id ?? s.id,
       reason: s.reason,
       requestedBy: s.requested_by_label,
       to: s.to_email,

@@ -10,6 +10,11 @@ import { decodeCursor, encodeCursor } from '../page-cursor.js';
 export const listOrdersSchema = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(LINE_STATUSES).optional(),
+  /** Only orders with a closed line flagged "provisioning still pending". */
+  pendingProvisioning: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(25),
   cursor: z.string().max(500).optional(),
 });
@@ -27,6 +32,8 @@ export interface OrderSummary {
   closesAt: string | null;
   /** How many of its lines' newest e-mail bounced or failed (lines that can still be set up). */
   deliveryProblems: number;
+  /** How many of its lines closed before setup: "provisioning still pending". */
+  pendingProvisioning: number;
   mapped: boolean;
 }
 
@@ -40,6 +47,7 @@ export async function listOrders(
   const rows = await listOrderRows(deps.db, actor, {
     q: input.q,
     status: input.status as LineStatus | undefined,
+    pendingProvisioning: input.pendingProvisioning,
     after: after && { submittedAt: after.at, id: after.id },
     limit: input.limit + 1,
   });
@@ -56,6 +64,7 @@ export async function listOrders(
       statuses: Object.fromEntries(r.status_counts.map((c) => [c.status, c.n])),
       closesAt: r.earliest_close.getTime() === NEVER_CLOSES.getTime() ? null : r.earliest_close.toISOString(),
       deliveryProblems: r.delivery_problems,
+      pendingProvisioning: r.pending_provisioning,
       mapped: r.mapped_at !== null,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.submitted_at, last.id) : null,

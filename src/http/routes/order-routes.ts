@@ -25,6 +25,10 @@ const orderSummary = z
       .number()
       .int()
       .describe("How many of its lines' newest provisioning e-mail bounced or failed"),
+    pendingProvisioning: z
+      .number()
+      .int()
+      .describe('How many of its lines closed before setup, flagged "provisioning still pending"'),
     mapped: z.boolean(),
   })
   .openapi('OrderSummary');

@@ -72,6 +72,9 @@ const detailSchema = z
     sends: z.array(
       z.object({
         sendId: z.string(),
+        emailId: z
+          .string()
+          .describe('The e-mail this send rode on: the sends of the lines one e-mail listed share it'),
         reason: z.string(),
         requestedBy: z.string(),
         to: z.string(),

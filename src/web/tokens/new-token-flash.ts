@@ -5,11 +5,9 @@
  * stores nothing, any web process can read it, no other session can, and the GET that shows it
  * deletes it.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
-import { SESSION_COOKIE } from '../web-session.js';
+import { openForSession, sealForSession } from '../session-seal.js';
 import type { WebContext } from '../workspace/workspace-support.js';
 import { TOKENS_PATH } from './token-paths.js';
 
@@ -28,18 +26,11 @@ export interface NewTokenFlash {
   userId: string;
 }
 
-function keyOf(c: WebContext): Buffer | null {
-  const session = getCookie(c, SESSION_COOKIE);
-  return session ? createHash('sha256').update('onramp new-token flash\0').update(session).digest() : null;
-}
+const PURPOSE = 'new-token flash';
 
 export function setNewTokenFlash(c: WebContext, flash: NewTokenFlash, secure: boolean): void {
-  const key = keyOf(c);
-  if (!key) return;
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(flash), 'utf8'), cipher.final()]);
-  const value = Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+  const value = sealForSession(c, PURPOSE, Buffer.from(JSON.stringify(flash), 'utf8'));
+  if (!value) return;
   setCookie(c, FLASH_COOKIE, value, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -54,16 +45,12 @@ export function takeNewTokenFlash(c: WebContext, userId: string): NewTokenFlash 
   const value = getCookie(c, FLASH_COOKIE);
   if (!value) return null;
   deleteCookie(c, FLASH_COOKIE, { path: TOKENS_PATH });
-  const key = keyOf(c);
-  if (!key || value.length > 4096) return null;
+  const plain = value.length > 4096 ? null : openForSession(c, PURPOSE, value);
+  if (!plain) return null; // another session's, tampered with, or from an older format: show nothing
   try {
-    const raw = Buffer.from(value, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    const flash = JSON.parse(text) as NewTokenFlash;
+    const flash = JSON.parse(plain.toString('utf8')) as NewTokenFlash;
     return flash.userId === userId ? flash : null;
   } catch {
-    return null; // another session's, tampered with, or from an older format: show nothing
+    return null;
   }
 }

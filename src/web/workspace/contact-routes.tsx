@@ -119,7 +119,10 @@ export function registerContactRoutes(app: WebApp, deps: AppDeps): void {
           contact,
           applyToAllLines: applyToAll,
         });
-        const sent = result.updated.find((u) => u.subscriptionId === id)?.sendId ?? undefined;
+        // This line's send, and with "Apply to all lines" the others': the notice counts their e-mails.
+        const own = result.updated.find((u) => u.subscriptionId === id)?.sendId;
+        const others = result.updated.flatMap((u) => (u.sendId && u.sendId !== own ? [u.sendId] : []));
+        const sent = [...(own ? [own] : []), ...others].slice(0, 20).join('.') || undefined;
         return c.redirect(withNotice(back, { changed: id, all: applyToAll ? '1' : undefined, sent }), 303);
       } catch (e) {
         // A refusal that leaves the form worth keeping (e.g. the line closed meanwhile) stays on it.

@@ -5,19 +5,23 @@
  */
 import type { SubscriptionDetail } from '../../app/orders/get-subscription.js';
 import type { PageContext } from '../layout.js';
-import type { Notice } from './workspace-support.js';
+import { SentNotice } from './send-status.js';
+import { type Notice, sentIdsOf } from './workspace-support.js';
 
 export function ActionNotices(props: {
   ctx: PageContext;
   notice: Notice;
   detail: SubscriptionDetail | undefined;
+  /** The other lines on the page: an action on several lines names their sends too. */
+  others?: Iterable<SubscriptionDetail>;
 }) {
   const { ctx, notice, detail } = props;
   if (!detail) return null;
-  const send = notice.sent ? detail.sends.find((s) => s.sendId === notice.sent) : undefined;
+  const ids = new Set(sentIdsOf(notice));
+  const sends = [detail, ...(props.others ?? [])].flatMap((d) => d.sends).filter((s) => ids.delete(s.sendId));
   const contact = detail.provisioningContact;
   const changed = notice.changed === detail.subscriptionId;
-  if (!send && !changed) return null;
+  if (sends.length === 0 && !changed) return null;
   return (
     <div class="notice ok" role="status">
       {changed && (
@@ -29,7 +33,7 @@ export function ActionNotices(props: {
           })}
         </p>
       )}
-      {send && <p>{ctx.t('workspace:notice.sent', { email: send.to })}</p>}
+      <SentNotice ctx={ctx} emails={sends} />
     </div>
   );
 }

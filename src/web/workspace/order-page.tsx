@@ -146,7 +146,12 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
         <a href="/orders">{t('workspace:orders.title')}</a>
       </p>
       <h1>{title}</h1>
-      <ActionNotices ctx={ctx} notice={notice} detail={noticeLine ? details.get(noticeLine) : undefined} />
+      <ActionNotices
+        ctx={ctx}
+        notice={notice}
+        detail={noticeLine ? details.get(noticeLine) : undefined}
+        others={details.values()}
+      />
       {order.mappedAt && (
         <div class="notice" id="onboarded">
           <p>{t('workspace:order.onboarded', { date: formatDateTime(order.mappedAt, ctx.language) })}</p>

@@ -11,16 +11,25 @@ import { Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import { HiddenOrderNotice } from './hidden-order-notice.js';
 import { ClosesIn } from './line-attention.js';
-import { SearchAndStatus } from './search-filters.js';
+import { PENDING_STATUS, SearchAndStatus } from './search-filters.js';
 import { formatDateTime, orderPath, type WebContext } from './workspace-support.js';
 
-function StatusCounts(props: { ctx: PageContext; statuses: Record<string, number> }) {
+/** "Closed (2)" and, of those, "Provisioning still pending (1)": closed lines that can still be set up. */
+function StatusCounts(props: { ctx: PageContext; order: OrderSummary }) {
+  const { statuses, pendingProvisioning } = props.order;
   return (
     <span class="badges">
-      {LINE_STATUSES.filter((s) => props.statuses[s]).map((s) => (
-        <span class={`badge ${s}`}>
-          {props.ctx.t(`status.${s}`)} ({props.statuses[s]})
-        </span>
+      {LINE_STATUSES.filter((s) => statuses[s]).map((s) => (
+        <>
+          <span class={`badge ${s}`}>
+            {props.ctx.t(`status.${s}`)} ({statuses[s]})
+          </span>
+          {s === 'closed' && pendingProvisioning > 0 && (
+            <span class="badge pending">
+              {props.ctx.t('status.pending')} ({pendingProvisioning})
+            </span>
+          )}
+        </>
       ))}
     </span>
   );
@@ -66,7 +75,7 @@ function OrdersTable(props: { ctx: PageContext; items: OrderSummary[]; now: Date
           <td data-label={col('endCustomer')}>{o.endCustomerName}</td>
           <td data-label={col('lines')}>{o.lineCount}</td>
           <td data-label={col('statuses')}>
-            <StatusCounts ctx={props.ctx} statuses={o.statuses} />
+            <StatusCounts ctx={props.ctx} order={o} />
             <OrderAttention ctx={props.ctx} order={o} now={props.now} />
           </td>
         </tr>
@@ -78,9 +87,13 @@ function OrdersTable(props: { ctx: PageContext; items: OrderSummary[]; now: Date
 export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Promise<Response> {
   const ctx = pageContext(c);
   const { t } = ctx;
+  // One select offers the line statuses and "provisioning still pending", the pending flag.
+  const status = c.req.query('status') || undefined;
+  const pending = status === PENDING_STATUS;
   const parsed = listOrdersSchema.safeParse({
     q: c.req.query('q') || undefined,
-    status: c.req.query('status') || undefined,
+    status: pending ? undefined : status,
+    pendingProvisioning: pending ? 'true' : undefined,
     cursor: c.req.query('cursor') || undefined,
   });
   if (!parsed.success) throw invalidInput([]);
@@ -88,7 +101,8 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
   const page = await listOrders(deps, user, input);
   // Nothing found may still be an order of the user's own partner they may not see.
   const hidden = page.items.length === 0 ? await findHiddenOrder(deps, user, input.q) : null;
-  const filters = { ...(input.q ? { q: input.q } : {}), ...(input.status ? { status: input.status } : {}) };
+  const shownStatus = pending ? PENDING_STATUS : input.status;
+  const filters = { ...(input.q ? { q: input.q } : {}), ...(shownStatus ? { status: shownStatus } : {}) };
   const first = `/orders?${new URLSearchParams(filters).toString()}`;
   const next =
     page.nextCursor && `/orders?${new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString()}`;
@@ -108,7 +122,13 @@ export async function ordersPage(c: WebContext, deps: AppDeps, user: Actor): Pro
         )}
       </div>
       <form method="get" action="/orders" class="filters" role="search">
-        <SearchAndStatus ctx={ctx} searchLabel="workspace:orders.search" q={input.q} status={input.status} />
+        <SearchAndStatus
+          ctx={ctx}
+          searchLabel="workspace:orders.search"
+          q={input.q}
+          status={shownStatus}
+          pendingOption
+        />
         <div class="filter-submit">
           <button type="submit">{t('workspace:filters.apply')}</button>
         </div>

@@ -2,12 +2,17 @@
 import { LINE_STATUSES } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
 
+/** The status filter's value for closed lines flagged "provisioning still pending". */
+export const PENDING_STATUS = 'pendingProvisioning';
+
 export function SearchAndStatus(props: {
   ctx: PageContext;
   /** Catalogue key of the search label, e.g. `workspace:orders.search`. */
   searchLabel: string;
   q: string | undefined;
   status: string | undefined;
+  /** Offer "Closed — provisioning still pending" too (value `pendingProvisioning`; the Orders page). */
+  pendingOption?: boolean;
 }) {
   const { t } = props.ctx;
   return (
@@ -25,6 +30,11 @@ export function SearchAndStatus(props: {
               {t(`status.${s}`)}
             </option>
           ))}
+          {props.pendingOption && (
+            <option value={PENDING_STATUS} selected={props.status === PENDING_STATUS}>
+              {t('workspace:orders.closedPending')}
+            </option>
+          )}
         </select>
       </div>
     </>

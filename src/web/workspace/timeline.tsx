@@ -12,6 +12,7 @@ import {
 import type { Language } from '../../domain/types.js';
 import type { workspaceEn } from '../../i18n/locales/en/workspace.js';
 import type { PageContext } from '../layout.js';
+import { SendStatus } from './send-status.js';
 import { formatDate, formatDateTime } from './workspace-support.js';
 
 type Send = SubscriptionDetail['sends'][number];
@@ -94,14 +95,6 @@ export function describeEvent(action: string, data: unknown, language: Language)
   // Each entry takes its own event type; TypeScript cannot correlate the lookup itself.
   const describe = DESCRIBE[event.type] as (event: LineEvent, language: Language) => Described;
   return describe(event, language);
-}
-
-export function SendStatus(props: { ctx: PageContext; status: string }) {
-  return (
-    <span class={`badge send-${props.status}`}>
-      {props.ctx.t(`workspace:sendStatus.${props.status}`, { defaultValue: props.status })}
-    </span>
-  );
 }
 
 export function Timeline(props: { ctx: PageContext; detail: SubscriptionDetail }) {

@@ -69,9 +69,14 @@ export function noticeOf(c: WebContext): Notice {
   const notice: Notice = {};
   for (const key of NOTICE_KEYS) {
     const value = c.req.query(key);
-    if (value && /^[A-Za-z0-9_]{1,64}$/.test(value)) notice[key] = value;
+    if (value && /^[A-Za-z0-9_]{1,64}(\.[A-Za-z0-9_]{1,64}){0,19}$/.test(value)) notice[key] = value;
   }
   return notice;
+}
+
+/** The sends a notice names: `sent` holds one send id, or several joined by dots. */
+export function sentIdsOf(notice: Notice): string[] {
+  return notice.sent ? notice.sent.split('.') : [];
 }
 
 /** The current page without its notice, to come back to after the next action. */

@@ -3,6 +3,7 @@ import { attentionEn } from './workspace-attention.js';
 import { helpEn } from './workspace-help.js';
 import { importJobEn } from './workspace-import-job.js';
 import { newOrderEn } from './workspace-new-order.js';
+import { bulkPreviewEn, sendExplainEn, sendNoticeEn } from './workspace-sends.js';
 import { timelineEn } from './workspace-timeline.js';
 
 export const workspaceEn = {
@@ -27,6 +28,7 @@ export const workspaceEn = {
     search: 'Search',
     searchHint: 'Web order id, end customer or subscription id',
     none: 'No orders match.',
+    closedPending: 'Closed — provisioning still pending',
     col: {
       webOrderId: 'Web order id',
       submittedAt: 'Submitted',
@@ -94,7 +96,6 @@ export const workspaceEn = {
     no: 'No',
   },
   notice: {
-    sent: 'The provisioning e-mail was sent to {{email}}.',
     changed: 'Saved: the provisioning contact of {{subscriptionId}} is now {{name}} <{{email}}>.',
     changedAll: 'Saved: the provisioning contact of the lines of this order is now {{name}} <{{email}}>.',
   },
@@ -158,6 +159,7 @@ export const workspaceEn = {
     refused: 'Refused',
     unchanged: 'This line already had this contact: nothing changed.',
     contactNow: 'The provisioning contact is now {{name}} <{{email}}>.',
+    preview: bulkPreviewEn,
   },
   sends: {
     title: 'Provisioning e-mails',
@@ -168,6 +170,7 @@ export const workspaceEn = {
     requestedBy: 'Requested by',
     to: 'To',
     status: 'Delivery',
+    explain: sendExplainEn,
   },
   sendReason: {
     rsd: 'Requested start date',
@@ -175,6 +178,7 @@ export const workspaceEn = {
     contact_change: 'New provisioning contact',
     reminder: 'Reminder',
   },
+  sendNotice: sendNoticeEn,
   sendStatus: {
     queued: 'Queued',
     sent: 'Sent',

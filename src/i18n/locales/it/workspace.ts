@@ -5,6 +5,7 @@ import { attentionIt } from './workspace-attention.js';
 import { helpIt } from './workspace-help.js';
 import { importJobIt } from './workspace-import-job.js';
 import { newOrderIt } from './workspace-new-order.js';
+import { bulkPreviewIt, sendExplainIt, sendNoticeIt } from './workspace-sends.js';
 import { timelineIt } from './workspace-timeline.js';
 
 export const workspaceIt: Widen<typeof workspaceEn> = {
@@ -29,6 +30,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     search: 'Cerca',
     searchHint: 'Web order id, cliente finale o id abbonamento',
     none: 'Nessun ordine corrisponde.',
+    closedPending: 'Chiusa — provisioning ancora in sospeso',
     col: {
       webOrderId: 'Web order id',
       submittedAt: 'Inviato',
@@ -96,7 +98,6 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     no: 'No',
   },
   notice: {
-    sent: 'L’e-mail di provisioning è stata inviata a {{email}}.',
     changed: 'Salvato: il contatto di provisioning di {{subscriptionId}} è ora {{name}} <{{email}}>.',
     changedAll:
       'Salvato: il contatto di provisioning delle righe di questo ordine è ora {{name}} <{{email}}>.',
@@ -162,6 +163,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     refused: 'Rifiutata',
     unchanged: 'Questa riga aveva già questo contatto: nulla è cambiato.',
     contactNow: 'Il contatto di provisioning è ora {{name}} <{{email}}>.',
+    preview: bulkPreviewIt,
   },
   sends: {
     title: 'E-mail di provisioning',
@@ -172,6 +174,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     requestedBy: 'Richiesta da',
     to: 'A',
     status: 'Consegna',
+    explain: sendExplainIt,
   },
   sendReason: {
     rsd: 'Data di inizio richiesta',
@@ -179,6 +182,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     contact_change: 'Nuovo contatto di provisioning',
     reminder: 'Promemoria',
   },
+  sendNotice: sendNoticeIt,
   sendStatus: {
     queued: 'In coda',
     sent: 'Inviata',
