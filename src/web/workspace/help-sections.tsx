@@ -7,7 +7,6 @@ import type { Child } from 'hono/jsx';
 
 import type { ClosePolicy } from '../../app/orders/describe-close-policy.js';
 import type { PageContext } from '../layout.js';
-import { SendStatus } from './timeline.js';
 
 type T = PageContext['t'];
 
@@ -121,7 +120,8 @@ export function SendStatuses(props: { ctx: PageContext; facts: HelpFacts }) {
                   {t(`workspace:help.sendStatuses.${s}Label`)}
                 </span>
               ) : (
-                <SendStatus ctx={ctx} status={s} />
+                // The plain badge: here the explanation is the text beside it, not a link to itself.
+                <span class={`badge send-${s}`}>{t(`workspace:sendStatus.${s}`)}</span>
               )}
             </dt>
             <dd>{t(`workspace:help.sendStatuses.${s}`, { limit: props.facts.emailsPerAddressPerHour })}</dd>
