@@ -50,7 +50,7 @@ describe('support cases: open with screenshots, agent console, requester view (C
       await signIn(page, h, 'alice');
       await page.goto(`${h.baseUrl}/help/provisioning`);
       evidence = await page.screenshot();
-      await page.getByRole('link', { name: 'Open a support case' }).click();
+      await page.getByRole('link', { name: 'Open a support case', exact: true }).click();
       await expect(page.locator('h1').textContent()).resolves.toBe('Open a support case');
       await expect(page.getByLabel('Request type').inputValue()).resolves.toBe('resend_provisioning_email');
       await page.getByLabel('Web order id or subscription id').fill(sub);

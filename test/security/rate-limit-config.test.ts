@@ -13,6 +13,7 @@ it('reads HITS/SECONDS, defaults to the documented limits, and names a bad varia
     contactChangePerUser: { limit: 60, windowMs: 3_600_000 },
     passwordResetPerAddress: { limit: 3, windowMs: 3_600_000 },
     passwordResetPerIp: { limit: 20, windowMs: 3_600_000 },
+    invitationPerUser: { limit: 20, windowMs: 3_600_000 },
   });
   const custom = loadConfig({
     SIGN_IN_RATE_LIMIT: '5/60',
@@ -22,6 +23,7 @@ it('reads HITS/SECONDS, defaults to the documented limits, and names a bad varia
     PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR: '2',
     PASSWORD_RESET_RATE_LIMIT: '2/120',
     PASSWORD_RESET_IP_RATE_LIMIT: '9/900',
+    INVITATION_RATE_LIMIT: '7/60',
   });
   expect(custom.rateLimits).toEqual({
     signInPerAddress: { limit: 5, windowMs: 60_000 },
@@ -30,6 +32,7 @@ it('reads HITS/SECONDS, defaults to the documented limits, and names a bad varia
     contactChangePerUser: { limit: 4, windowMs: 60_000 },
     passwordResetPerAddress: { limit: 2, windowMs: 120_000 },
     passwordResetPerIp: { limit: 9, windowMs: 900_000 },
+    invitationPerUser: { limit: 7, windowMs: 60_000 },
   });
   expect(loadConfig({}).provisioningEmailsPerAddressPerHour).toBe(6);
   expect(custom.provisioningEmailsPerAddressPerHour).toBe(2);
