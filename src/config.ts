@@ -8,6 +8,7 @@ import type { RateLimits } from './app/rate-limits.js';
 import { dkimOf } from './config-dkim.js';
 import { ConfigError } from './config-error.js';
 import { type SecretKeys, secretKeysOf } from './config-secret-keys.js';
+import { parseTrustProxy, type TrustProxy } from './config-trust-proxy.js';
 import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 import type { DkimKey } from './email/index.js';
@@ -56,6 +57,17 @@ export const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: int(0, 65535).default(3000),
   WORKER_PORT: int(0, 65535).default(9464),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
   PUBLIC_URL: z.url().optional(),
   ADMIN_PORTAL_URL: z.url().optional(),
   DATABASE_URL: z
@@ -120,6 +132,8 @@ export interface Config {
   mode: 'embedded' | 'production';
   host: string;
   port: number;
+  /** TRUST_PROXY: the proxies to look through for a client's address (null: the socket's peer). */
+  trustProxy: TrustProxy | null;
   /** `onramp worker` alone serves /healthz, /readyz and /metrics here (0: any free port). */
   workerPort: number;
   publicUrl: string;
@@ -211,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     workerPort: e.WORKER_PORT,
+    trustProxy: e.TRUST_PROXY,
     publicUrl,
     adminPortalUrl: e.ADMIN_PORTAL_URL ?? `${publicUrl}/admin`,
     databaseUrl: e.DATABASE_URL,

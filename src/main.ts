@@ -215,6 +215,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
           demoMode,
           mailbox: mailbox === 'served',
           https,
+          trustProxy: config.trustProxy,
         },
       );
       server = await new Promise<ServerType>((resolve) => {

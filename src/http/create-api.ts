@@ -13,6 +13,7 @@ import { createMetrics, type OnrampMetrics } from '../observability/metrics.js';
 import { API_TAGS, renderApiDocs } from './api-docs-page.js';
 import type { ApiEnv, HttpDeps } from './api-types.js';
 import { authenticate } from './authenticate.js';
+import { resolveClientAddress, type TrustProxy } from './client-address.js';
 import { idempotency } from './idempotency.js';
 import { limitBody } from './limit-body.js';
 import { observeRequests } from './observe-requests.js';
@@ -46,12 +47,16 @@ export interface ApiOptions {
   metrics?: OnrampMetrics;
   /** PUBLIC_URL is https: the security headers add HSTS. */
   https?: boolean;
+  /** TRUST_PROXY: the proxies to look through for the client's address; none when absent. */
+  trustProxy?: TrustProxy | null;
 }
 
 export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   const metrics = options.metrics ?? createMetrics();
 
+  // Mounted beside the pages, these run for every request: the pages' rate limits read it too.
+  app.use('*', resolveClientAddress(options.trustProxy ?? null));
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
     c.set('requestId', requestId);

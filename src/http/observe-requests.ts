@@ -44,6 +44,7 @@ export function observeRequests(metrics: OnrampMetrics, log?: Logger): Middlewar
             req: {
               method: c.req.method,
               url: redactUrl(url.pathname + url.search),
+              remoteAddress: c.get('clientAddress'),
               // Only harmless headers: credentials (Authorization, X-Onramp-Webhook-Secret,
               // cookies) are left out here, and createLogger redacts them besides.
               headers: { 'user-agent': c.req.header('user-agent') },

@@ -28,8 +28,13 @@ export function noStore(c: Context): void {
   c.header('Cache-Control', 'no-store');
 }
 
-/** The peer's address (the socket's; behind a proxy that is the proxy), for rate limits. */
+/**
+ * The client's address, for rate limits: what `resolveClientAddress` found (TRUST_PROXY decides
+ * whether X-Forwarded-For is read), or the socket's peer when the page app runs on its own.
+ */
 export function clientIp(c: Context): string {
+  const resolved = c.get('clientAddress') as string | undefined;
+  if (resolved) return resolved;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
