@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
+import { confirmSetup } from '../../src/app/setup/confirm-setup.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
@@ -61,17 +62,30 @@ describeEachStore('setup wizard: the organization finder', (kind) => {
     expect(none.organizations.suggested).toEqual([]);
   });
 
-  it('maps to a suggested organization; the contact becomes one of its admins', async () => {
+  it('a suggested organization is asked, not joined: the contact becomes an admin only on approval', async () => {
     const contact = freshContact();
     const { token, orderId } = await viewFor(contact);
-    const done = await completeSetup(w.deps, token, { organization: { organizationId: orgs.both! } });
-    expect(done).toMatchObject({ orderId, organizationId: orgs.both });
+    await expect(
+      completeSetup(w.deps, token, { organization: { organizationId: orgs.both! } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const asked = await confirmSetup(w.deps, token, { organization: { organizationId: orgs.both! } });
+    expect(asked).toMatchObject({
+      outcome: 'join_requested',
+      organizationId: orgs.both,
+      administratorsAsked: 1,
+    });
+    const order = await w.store.db
+      .selectFrom('purchase_order')
+      .select('mapped_at')
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    expect(order.mapped_at).toBeNull();
     const admin = await w.store.db
       .selectFrom('app_user')
       .selectAll()
       .where('email', '=', contact.email)
-      .executeTakeFirstOrThrow();
-    expect(admin).toMatchObject({ organization_id: orgs.both, role: 'customer_admin' });
+      .executeTakeFirst();
+    expect(admin).toBeUndefined();
   });
 
   it('refuses an organization the finder does not offer, as if it did not exist, and writes nothing', async () => {

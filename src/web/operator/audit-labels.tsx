@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   offer: ['added', 'changed', 'retired', 'reinstated'],
   operator: ['bootstrapped'],
   password: ['reset_requested', 'set'],
+  join_request: ['requested', 'approved', 'declined', 'expired', 'withdrawn'],
 } as const;
 
 type Groups = typeof AUDIT_ACTIONS;

@@ -91,7 +91,11 @@ export function SetupPage(props: { ctx: PageContext; heading: string; children: 
   );
 }
 
-export function LinesTable(props: { ctx: PageContext; webOrderId: string; lines: SetupLine[] }) {
+export function LinesTable(props: {
+  ctx: PageContext;
+  webOrderId: string;
+  lines: Pick<SetupLine, 'subscriptionId' | 'offerCode' | 'offerName' | 'quantity'>[];
+}) {
   const { ctx } = props;
   return (
     <div class="table-wrap">

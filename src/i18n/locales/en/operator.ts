@@ -133,6 +133,13 @@ export const operatorEn = {
     operator: {
       bootstrapped: 'First operator created',
     },
+    join_request: {
+      requested: 'Asked to join (setup of an order)',
+      approved: 'Join request approved',
+      declined: 'Join request declined',
+      expired: 'Join request expired',
+      withdrawn: 'Join request withdrawn',
+    },
     password: {
       reset_requested: 'Password reset requested',
       set: 'Password set',

@@ -142,6 +142,13 @@ export const operatorIt: Widen<typeof operatorEn> = {
     operator: {
       bootstrapped: 'Primo operatore creato',
     },
+    join_request: {
+      requested: 'Richiesta di accesso (configurazione di un ordine)',
+      approved: 'Richiesta di accesso approvata',
+      declined: 'Richiesta di accesso rifiutata',
+      expired: 'Richiesta di accesso scaduta',
+      withdrawn: 'Richiesta di accesso ritirata',
+    },
     password: {
       reset_requested: 'Reimpostazione della password richiesta',
       set: 'Password impostata',

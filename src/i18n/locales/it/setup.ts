@@ -70,6 +70,8 @@ export const setupIt: Widen<typeof setupEn> = {
       name: 'Inserisca il nome della nuova organizzazione (fino a 200 caratteri).',
       characters: 'Un nome non può contenere a capo, caratteri di controllo o < >.',
       notOffered: "Quell'organizzazione non può essere scelta qui. Ne scelga una dell'elenco.",
+      pending:
+        'Un altro contatto di provisioning di questo ordine attende che un’organizzazione approvi la sua richiesta. Si rivolga a questa persona, oppure crei una nuova organizzazione.',
     },
   },
   country: {
@@ -141,6 +143,51 @@ export const setupIt: Widen<typeof setupEn> = {
       "Ancora nulla dopo un po'? Chieda all'azienda che ha effettuato l'ordine di inviare di nuovo l'e-mail o di cambiare il contatto di provisioning.",
     retryAfter_one: 'Riprovi tra {{count}} minuto.',
     retryAfter_other: 'Riprovi tra {{count}} minuti.',
+  },
+  joinReview: {
+    heading: 'La Sua richiesta di accesso a {{organization}}',
+    notice:
+      '{{organization}} esiste già e Lei non è tra i suoi amministratori. La conferma non configura ancora l’ordine: invia ai suoi amministratori una richiesta di accesso a {{organization}}.',
+    after:
+      'Quando uno di loro approva, gli abbonamenti vengono collegati a {{organization}} e Lei entra tra i suoi amministratori. Se rifiutano, o se nessuno risponde entro 7 giorni, La avvisiamo via e-mail e potrà scegliere un’altra organizzazione o crearne una nuova.',
+    confirm: 'Chiedi di entrare in {{organization}}',
+    dialogTitle: 'Inviare la richiesta di accesso?',
+    dialogText:
+      'Scriveremo agli amministratori di {{organization}} chiedendo di approvare la Sua richiesta. Nulla viene configurato finché uno di loro non approva.',
+    dialogYes: 'Sì, invia la richiesta',
+  },
+  waiting: {
+    heading: 'In attesa dell’approvazione dell’organizzazione',
+    text: 'Il {{requestedAt}} ha chiesto di entrare in {{organization}} con l’ordine {{webOrderId}}. Abbiamo scritto ai suoi amministratori; l’ordine viene configurato non appena uno di loro approva.',
+    expires: 'Se nessuno risponde, la richiesta scade il {{expiresAt}} e La avvisiamo via e-mail.',
+    change:
+      'Ha cambiato idea? Può scegliere un’altra organizzazione o crearne una nuova: la richiesta viene allora ritirata.',
+    changeLink: 'Scegli un’altra organizzazione',
+  },
+  join: {
+    title: 'Richiesta di accesso a {{organization}}',
+    intro:
+      '{{contact}} chiede di entrare in {{organization}}: l’ha scelta durante la configurazione dell’ordine {{webOrderId}}, effettuato da {{partnerName}} per {{endCustomerName}}.',
+    consequence:
+      'Se approva, questi abbonamenti vengono aggiunti a {{organization}} e {{contactName}} entra tra i suoi amministratori: vedrà tutti i suoi abbonamenti. Non è possibile annullare questa operazione da qui.',
+    expires: 'Senza risposta, la richiesta scade il {{expiresAt}}.',
+    approve: 'Approva',
+    decline: 'Rifiuta',
+    approveHeading: 'Approvare la richiesta',
+    declineHeading: 'Rifiutare la richiesta',
+    declineHelp:
+      'Avviseremo {{contactName}} che la richiesta è stata rifiutata; potrà scegliere un’altra organizzazione o crearne una nuova.',
+    approved:
+      'Approvata. L’ordine {{webOrderId}} è ora collegato a {{organization}} e {{contactName}} è tra i suoi amministratori; abbiamo inviato un’e-mail a questa persona.',
+    declined: 'Rifiutata. Abbiamo avvisato {{contactName}}; l’ordine {{webOrderId}} non è configurato.',
+    deadHeading: 'Questo link non funziona più',
+    dead: {
+      used: 'Questa richiesta ha già ricevuto una risposta, oppure questo link è già stato usato.',
+      expired: 'Questa richiesta è scaduta senza risposta.',
+      revoked:
+        'Non è più possibile rispondere a questa richiesta: l’ordine ha ora un altro contatto di provisioning, oppure Lei non è più tra gli amministratori.',
+      unknown: "Non riconosciamo questo link. Controlli di aver copiato l'indirizzo completo dall'e-mail.",
+    },
   },
   mapped: {
     heading: 'Questo ordine è già configurato',
