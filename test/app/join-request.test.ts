@@ -14,29 +14,12 @@ import { decideJoinRequestByLink } from '../../src/app/setup/decide-join-request
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { openJoinRequestLink } from '../../src/app/setup/open-join-request-link.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
-import type { ParsedMail } from '../../src/email/index.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { closeMailWorld, DAY, type MailWorld, openMailWorld } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import type { World } from '../support/world.js';
-import { awaitingOrder, customerOrganization, setupTokenOf } from './setup-fixtures.js';
-
-let orgSeq = 0;
-
-/** The token of the Approve / Decline link in an administrator's e-mail. */
-export function joinTokenIn(mail: ParsedMail): string {
-  const link = mail.links.find((l) => /\/join\/[A-Za-z0-9_-]+\?decision=approve$/.test(l));
-  if (!link) throw new Error(`no approve link in "${mail.subject}"`);
-  return /\/join\/([A-Za-z0-9_-]+)/.exec(link)![1]!;
-}
-
-/** A customer organization the finder suggests to an initech.example contact, with two admins. */
-export async function initechWithAdmins(w: World) {
-  const n = ++orgSeq;
-  const admins = [`ugo.${process.pid}.${n}@initech.example`, `vera.${process.pid}.${n}@initech.example`];
-  const organizationId = await customerOrganization(w, `Initech Italia ${n}`, admins);
-  return { organizationId, admins, name: `Initech Italia ${n}` };
-}
+import { initechWithAdmins, joinTokenIn } from './join-fixtures.js';
+import { awaitingOrder, setupTokenOf } from './setup-fixtures.js';
 
 describeEachStore('join requests: consent before joining an organization', (kind) => {
   let mw: MailWorld;
