@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
 import { confirmSetup } from '../../src/app/setup/confirm-setup.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
@@ -43,6 +44,55 @@ describeEachStore('setup wizard: the organization finder', (kind) => {
     );
     expect(view.organizations.suggested[0]).toMatchObject({ country: 'IT', dataRegion: 'Europe' });
     expect(view.organizations).toMatchObject({ canCreate: true, newOrganizationName: 'Initech Srl' });
+  });
+
+  it('each suggestion shows its creation date, active subscriptions, administrators (counts only) and data region', async () => {
+    w.clock.advance(60_000);
+    const created = w.clock.now().toISOString();
+    const admins = ['gio@initech.example', 'lia@initech.example', 'old@initech.example'];
+    const live = await customerOrganization(w, 'Initech Live', admins);
+    await w.store.db
+      .updateTable('app_user')
+      .set({ deactivated_at: w.clock.now() })
+      .where('email', '=', admins[2]!)
+      .execute();
+    // Three licensed lines set up for it (one order), one cancelled line that does not count.
+    const placed = await w.order({
+      lines: [1, 2, 3, 4].map((q) => ({
+        offerCode: 'MEET-PRO',
+        quantity: q,
+        provisioningContact: { name: 'Gio', email: admins[0]!, language: 'en' as const },
+      })),
+    });
+    await w.store.db
+      .updateTable('subscription_line')
+      .set({ status: 'cancelled' })
+      .where('subscription_id', '=', placed.subscriptionIds[3]!)
+      .execute();
+    await mapOrderToOrganization(w.deps, {
+      orderId: placed.orderId,
+      organization: { organizationId: live },
+      confirmedBy: { name: 'Gio', email: admins[0]!, language: 'en' },
+      requireAdmin: true,
+    });
+    const { view } = await viewFor();
+    const offered = view.organizations.suggested.find((o) => o.organizationId === live);
+    expect(offered).toEqual({
+      organizationId: live,
+      name: 'Initech Live',
+      country: 'IT',
+      dataRegion: 'Europe',
+      createdAt: created,
+      activeSubscriptions: 3,
+      administrators: 2,
+    });
+    expect(view.organizations.suggested.find((o) => o.organizationId === orgs.both)).toMatchObject({
+      activeSubscriptions: 0,
+      administrators: 1,
+    });
+    // Never who the administrators are.
+    for (const address of [...admins, 'ugo@initech.example'])
+      expect(JSON.stringify(view.organizations)).not.toContain(address);
   });
 
   it('never matches on a public mail domain; a short name matches only itself', async () => {

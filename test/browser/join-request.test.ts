@@ -76,6 +76,13 @@ describe('join request: the review announces it, the administrator approves (Chr
     const [mail] = await h.mailbox(MARIO.email);
     await page.goto(mail!.links.find((l) => l.includes('/setup/'))!);
     await page.getByRole('link', { name: 'I will set up the service' }).click();
+    // The finder tells a live organization from an abandoned trial: counts, never people.
+    const option = (await page.locator('label.setup-option').first().innerText()).replace(/\s+/g, ' ');
+    expect(option).toContain('Italy · data region Europe');
+    expect(option).toContain('Created 1 December 2026 · 0 active subscriptions · 1 administrator');
+    expect(option).not.toContain('carla');
+    await accessible(page);
+    await screenshot(page, 'join-request-finder');
     await page.getByRole('radio', { name: /Globex Italia/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/\/review\?/);

@@ -33,6 +33,12 @@ const organizationSchema = z
     name: z.string(),
     country: z.string().nullable(),
     dataRegion: z.string().nullable(),
+    createdAt: z.string().openapi({ description: 'When the organization was created (ISO)' }),
+    activeSubscriptions: z.number().int().openapi({ description: 'Its provisioned subscriptions (a count)' }),
+    administrators: z
+      .number()
+      .int()
+      .openapi({ description: 'Its active administrators (a count: never who they are)' }),
   })
   .openapi('SetupOrganization');
 

@@ -12,6 +12,7 @@ import {
   countryName,
   ErrorNotice,
   LinesTable,
+  OrganizationStats,
   regionName,
   StepActions,
   TextField,
@@ -96,6 +97,8 @@ export function OrganizationPage(props: StepPageProps) {
                 <strong>{o.name}</strong>
                 <br />
                 <OrganizationFacts ctx={ctx} country={o.country} dataRegion={o.dataRegion} />
+                <br />
+                <OrganizationStats ctx={ctx} organization={o} />
               </span>
             </label>
           ))}

@@ -58,6 +58,11 @@ export const setupEn = {
     createNew: 'Create a new organization',
     newName: 'Name of the new organization',
     facts: '{{country}} · data region {{dataRegion}}',
+    created: 'Created {{date}}',
+    activeSubscriptions_one: '{{count}} active subscription',
+    activeSubscriptions_other: '{{count}} active subscriptions',
+    administrators_one: '{{count}} administrator',
+    administrators_other: '{{count}} administrators',
     factsNotSet: 'data region not set yet',
     otherAccount:
       'The address {{email}} belongs to a user of a partner or distributor, not to someone at {{endCustomerName}}. Please ask a person at {{endCustomerName}} to set up the service.',

@@ -62,6 +62,11 @@ export const setupIt: Widen<typeof setupEn> = {
     createNew: 'Crea una nuova organizzazione',
     newName: 'Nome della nuova organizzazione',
     facts: '{{country}} · regione dei dati {{dataRegion}}',
+    created: 'Creata il {{date}}',
+    activeSubscriptions_one: '{{count}} abbonamento attivo',
+    activeSubscriptions_other: '{{count}} abbonamenti attivi',
+    administrators_one: '{{count}} amministratore',
+    administrators_other: '{{count}} amministratori',
     factsNotSet: 'regione dei dati non ancora impostata',
     otherAccount:
       "L'indirizzo {{email}} appartiene a un utente di un partner o di un distributore, non a una persona di {{endCustomerName}}. Chieda a una persona di {{endCustomerName}} di configurare il servizio.",
