@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { getOrder } from '../../src/app/orders/get-order.js';
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
@@ -19,7 +20,7 @@ import { closeMailWorld, DAY, type MailWorld, openMailWorld } from '../jobs/mail
 import { describeEachStore } from '../support/test-store.js';
 import type { World } from '../support/world.js';
 import { initechWithAdmins, joinTokenIn } from './join-fixtures.js';
-import { awaitingOrder, setupTokenOf } from './setup-fixtures.js';
+import { awaitingOrder, freshContact, setupTokenOf } from './setup-fixtures.js';
 
 describeEachStore('join requests: consent before joining an organization', (kind) => {
   let mw: MailWorld;
@@ -209,6 +210,32 @@ describeEachStore('join requests: consent before joining an organization', (kind
     expect((await auditOf(org.organizationId)).map((e) => e.action)).toEqual([
       'join_request.requested',
       'join_request.withdrawn',
+    ]);
+    await mw.worker.drain();
+  });
+
+  it('a second contact cannot stack a request; once the partner names someone else, they can ask', async () => {
+    const org = await initechWithAdmins(w);
+    const [irene, nora] = [freshContact('irene'), freshContact('nora')];
+    const placed = await awaitingOrder(w, [{ contact: irene }, { contact: nora }]);
+    const [ireneLine, noraLine] = placed.subscriptionIds as [string, string];
+    const [ireneToken, noraToken] = [await setupTokenOf(w, ireneLine), await setupTokenOf(w, noraLine)];
+    const ask = (token: string) =>
+      confirmSetup(w.deps, token, { organization: { organizationId: org.organizationId } });
+    await ask(ireneToken);
+    await expect(ask(noraToken)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    // Nora does not see Irene's request as hers.
+    expect((await openSetupLink(w.deps, noraToken)).joinRequest).toBeNull();
+    await changeProvisioningContact(w.deps, w.actors.alice, {
+      subscriptionId: ireneLine,
+      contact: nora,
+      applyToAllLines: false,
+    });
+    await expect(ask(noraToken)).resolves.toMatchObject({ outcome: 'join_requested' });
+    expect((await auditOf(org.organizationId)).map((e) => e.action)).toEqual([
+      'join_request.requested',
+      'join_request.withdrawn',
+      'join_request.requested',
     ]);
     await mw.worker.drain();
   });

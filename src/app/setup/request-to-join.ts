@@ -10,6 +10,7 @@ import { appendAudit } from '../../store/audit-repository.js';
 import {
   decideJoinRequest,
   insertJoinRequest,
+  isContactOfOrder,
   type JoinRequestRow,
   pendingJoinRequestOfOrder,
 } from '../../store/join-request-repository.js';
@@ -53,12 +54,15 @@ export async function requestToJoin(
 
     const pending = await pendingJoinRequestOfOrder(trx, order.id);
     const sameContact = pending?.contact_email.toLowerCase() === line.contact_email.toLowerCase();
-    if (pending && !sameContact) throw new AppError('ALREADY_EXISTS', { what: 'join_request' });
-    if (pending?.organization_id === input.organizationId)
+    // Another contact's request stands while they are still a contact of the order.
+    if (pending && !sameContact && (await isContactOfOrder(trx, order.id, pending.contact_email)))
+      throw new AppError('ALREADY_EXISTS', { what: 'join_request' });
+    if (sameContact && pending?.organization_id === input.organizationId)
       return joinRequested(pending, organization.name, 0);
     const actor = { userId: null, label: `${input.confirmedBy.name} <${line.contact_email}>` };
     if (pending) {
-      // The contact changed their mind: the earlier request is withdrawn, its links die.
+      // The contact changed their mind, or the partner named someone else meanwhile: the earlier
+      // request is withdrawn and its links die.
       await decideJoinRequest(trx, pending.id, { status: 'withdrawn', now, byLabel: actor.label });
       await appendAudit(trx, now, actor, [
         {
