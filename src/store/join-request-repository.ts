@@ -5,7 +5,13 @@
  */
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 
-import type { Database, JoinRequestLinkTable, JoinRequestStatus, JoinRequestTable } from './schema.js';
+import type {
+  Database,
+  JoinRequestLinkTable,
+  JoinRequestStatus,
+  JoinRequestTable,
+  PurchaseOrderRow,
+} from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type JoinRequestRow = Selectable<JoinRequestTable>;
@@ -116,22 +122,37 @@ export async function withdrawPendingJoinRequests(
   return pending;
 }
 
-/** Claims pending requests whose reminder or expiry is due (SKIP LOCKED: workers share them). */
-export async function claimDueJoinRequests(
-  trx: Transaction<Database>,
+/**
+ * Pending requests whose reminder or expiry is due, read without locks: the due loop then takes
+ * each one's order lock first (`tryLockOrder`), like every other writer of a request.
+ */
+export async function dueJoinRequests(
+  db: Db,
   now: Date,
   limit: number,
-): Promise<JoinRequestRow[]> {
-  return trx
+): Promise<{ id: string; order_id: string }[]> {
+  return db
     .selectFrom('join_request')
-    .selectAll()
+    .select(['id', 'order_id'])
     .where('status', '=', 'pending')
     .where('next_action_at', '<=', now)
     .orderBy('next_action_at')
     .limit(limit)
+    .execute();
+}
+
+/** Locks the order unless another transaction holds it (SKIP LOCKED): the due loop never waits. */
+export async function tryLockOrder(
+  trx: Transaction<Database>,
+  orderId: string,
+): Promise<PurchaseOrderRow | undefined> {
+  return trx
+    .selectFrom('purchase_order')
+    .selectAll()
+    .where('id', '=', orderId)
     .forUpdate()
     .skipLocked()
-    .execute();
+    .executeTakeFirst();
 }
 
 export async function markJoinRequestReminded(

@@ -103,7 +103,7 @@ describe('join request: the review announces it, the administrator approves (Chr
       'Globex Italia esiste già e Lei non è tra i suoi amministratori.',
     );
     await expect(
-      page.getByRole('button', { name: 'Chiedi di entrare in Globex Italia' }).count(),
+      page.getByRole('button', { name: 'Chieda di entrare in Globex Italia' }).count(),
     ).resolves.toBe(1);
     await accessible(page);
     await screenshot(page, 'join-request-review-it-phone');

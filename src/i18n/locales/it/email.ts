@@ -136,7 +136,7 @@ export const emailIt = {
       '{{who}} ha scelto {{organizationName}} durante la configurazione dell’ordine {{webOrderId}}, effettuato da {{partnerName}} per {{endCustomerName}}. Poiché è tra gli amministratori di {{organizationName}}, spetta a Lei decidere se accettarla.',
     consequence:
       'Se approva, questi abbonamenti vengono aggiunti a {{organizationName}} e {{contactName}} entra tra i suoi amministratori: vedrà tutti i suoi abbonamenti. Non è possibile annullare questa operazione da qui.',
-    approve: 'Esamina e approva',
+    approve: 'Esamini e approvi',
     declineText: 'Non conosce questa persona? Esamini e rifiuti:',
     expires: 'Senza risposta, la richiesta scade il {{expiresAt}}.',
     footer:

@@ -155,11 +155,11 @@ export const setupIt: Widen<typeof setupEn> = {
       '{{organization}} esiste già e Lei non è tra i suoi amministratori. La conferma non configura ancora l’ordine: invia ai suoi amministratori una richiesta di accesso a {{organization}}.',
     after:
       'Quando uno di loro approva, gli abbonamenti vengono collegati a {{organization}} e Lei entra tra i suoi amministratori. Se rifiutano, o se nessuno risponde entro 7 giorni, La avvisiamo via e-mail e potrà scegliere un’altra organizzazione o crearne una nuova.',
-    confirm: 'Chiedi di entrare in {{organization}}',
+    confirm: 'Chieda di entrare in {{organization}}',
     dialogTitle: 'Inviare la richiesta di accesso?',
     dialogText:
       'Scriveremo agli amministratori di {{organization}} chiedendo di approvare la Sua richiesta. Nulla viene configurato finché uno di loro non approva.',
-    dialogYes: 'Sì, invia la richiesta',
+    dialogYes: 'Sì, invii la richiesta',
   },
   waiting: {
     heading: 'In attesa dell’approvazione dell’organizzazione',
@@ -167,7 +167,7 @@ export const setupIt: Widen<typeof setupEn> = {
     expires: 'Se nessuno risponde, la richiesta scade il {{expiresAt}} e La avvisiamo via e-mail.',
     change:
       'Ha cambiato idea? Può scegliere un’altra organizzazione o crearne una nuova: la richiesta viene allora ritirata.',
-    changeLink: 'Scegli un’altra organizzazione',
+    changeLink: 'Scelga un’altra organizzazione',
   },
   join: {
     title: 'Richiesta di accesso a {{organization}}',
