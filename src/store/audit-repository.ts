@@ -41,6 +41,7 @@ export type AdminAuditAction =
   | 'organization.deactivated'
   | 'organization.reactivated'
   | 'organization.renamed'
+  | 'organization.set_up_by_partner'
   | 'password.reset_requested'
   | 'password.set'
   | 'user.deactivated'

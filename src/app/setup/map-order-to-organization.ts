@@ -46,6 +46,13 @@ export interface MapOrderInput {
   requireAdmin?: boolean;
 }
 
+/** Partner-led setup: who at the partner set it up, shown on the order's timeline. */
+export interface SetUpByPartner {
+  /** The partner's (or distributor's) organization, and "Name <email>" of its user. */
+  organization: string;
+  user: string;
+}
+
 export interface MappedOrder {
   orderId: string;
   organizationId: string;
@@ -171,6 +178,24 @@ export async function mapOrderInTransaction(
   input: MapOrderInput,
   now: Date,
 ): Promise<MappedOrder> {
+  let customerAdminUserId = '';
+  const mapped = await mapLockedOrder(trx, deps, input, now, async (organizationId) => {
+    customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
+  });
+  return { ...mapped, customerAdminUserId };
+}
+
+/**
+ * The mapping itself; `admin` gives the organization its administrator (the confirmer, welcomed;
+ * or, when a partner sets it up, someone invited). `setUpBy` names the partner on the timeline.
+ */
+export async function mapLockedOrder(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  input: MapOrderInput & { setUpBy?: SetUpByPartner },
+  now: Date,
+  admin: (organizationId: string) => Promise<void>,
+): Promise<Omit<MappedOrder, 'customerAdminUserId'>> {
   {
     const order = await lockOrder(trx, input.orderId);
     if (!order) throw new AppError('NOT_FOUND', { orderId: input.orderId });
@@ -214,7 +239,7 @@ export async function mapOrderInTransaction(
       now,
       'withdrawn',
     );
-    const customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
+    await admin(organizationId);
     const actor = { userId: null, label: `${input.confirmedBy.name} <${input.confirmedBy.email}>` };
     // A contact still waiting for another organization's approval is answered by this mapping.
     const withdrawnRequests = await withdrawPendingJoinRequests(trx, order.id, now, actor.label);
@@ -235,7 +260,11 @@ export async function mapOrderInTransaction(
         subscriptionId: send.subscription_id,
         data: { sendId: send.id, to: send.to_email, detail: send.status_detail },
       })),
-      { type: 'order.mapped', orderId: order.id, data: { organizationId } },
+      {
+        type: 'order.mapped',
+        orderId: order.id,
+        data: { organizationId, ...(input.setUpBy ? { setUpBy: input.setUpBy } : {}) },
+      },
       ...live.map((l) => ({
         type: 'line.provisioned' as const,
         orderId: order.id,
@@ -247,7 +276,6 @@ export async function mapOrderInTransaction(
       orderId: order.id,
       organizationId,
       subscriptionIds: live.map((l) => l.subscription_id),
-      customerAdminUserId,
     };
   }
 }

@@ -11,6 +11,7 @@ import { pendingJoinRequestOfOrder } from '../../store/join-request-repository.j
 import { linesOfOrder } from '../../store/line-repository.js';
 import { listOffers } from '../../store/offer-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
+import { findPartnerStaff } from '../../store/partner-staff-repository.js';
 import { delegatorsOfLines } from '../../store/provisioning-history-repository.js';
 import { languageOfTokenEmail } from '../../store/setup-token-repository.js';
 import type { AppDeps } from '../deps.js';
@@ -54,6 +55,11 @@ export interface SetupView {
     requestedAt: string;
     expiresAt: string;
   } | null;
+  /**
+   * The contact is a user of the partner or distributor that placed the order: they may set it
+   * up on the customer's behalf (set-up-for-customer.ts). Null for everyone else.
+   */
+  partnerStaff: { name: string; organizationName: string } | null;
 }
 
 export const SETUP_COUNTRIES = Object.entries(DEFAULT_DATA_REGIONS).map(([country, dataRegion]) => ({
@@ -77,7 +83,7 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
   const refusal = setupLinkRefusal(deps, link, deps.clock.now());
   if (refusal) throw refusal;
   const { order, line, token: row } = link!;
-  const [lines, offers, orgs, organizations, delegators, pending] = await Promise.all([
+  const [lines, offers, orgs, organizations, delegators, pending, staff] = await Promise.all([
     linesOfOrder(deps.db, order.id),
     listOffers(deps.db),
     organizationNames(deps.db, [order.partner_id, order.distributor_id ?? order.partner_id]),
@@ -87,6 +93,11 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
     }),
     delegatorsOfLines(deps.db, [{ subscriptionId: line.subscription_id, contactEmail: line.contact_email }]),
     pendingJoinRequestOfOrder(deps.db, order.id),
+    findPartnerStaff(deps.db, {
+      email: line.contact_email,
+      partnerId: order.partner_id,
+      distributorId: order.distributor_id,
+    }),
   ]);
   const mine = pending?.contact_email.toLowerCase() === line.contact_email.toLowerCase() ? pending : null;
   const [asked] = mine ? await organizationNames(deps.db, [mine.organization_id]) : [];
@@ -128,6 +139,7 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
           expiresAt: mine.expires_at.toISOString(),
         }
       : null,
+    partnerStaff: staff && { name: staff.name, organizationName: staff.organizationName },
   };
 }
 

@@ -7,7 +7,7 @@ import { operatorEn } from '../../i18n/locales/en/operator.js';
 import type { PageContext } from '../layout.js';
 
 export const AUDIT_ACTIONS = {
-  organization: ['created', 'renamed', 'deactivated', 'reactivated'],
+  organization: ['created', 'renamed', 'deactivated', 'reactivated', 'set_up_by_partner'],
   user: ['role_changed', 'deactivated', 'reactivated'],
   invitation: ['created', 'resent', 'revoked', 'accepted', 'bounced'],
   api_token: ['created', 'rolled', 'revoked'],

@@ -106,6 +106,7 @@ export const operatorEn = {
       renamed: 'Organization renamed',
       deactivated: 'Organization deactivated',
       reactivated: 'Organization reactivated',
+      set_up_by_partner: 'Set up by a partner on the customer’s behalf',
     },
     user: {
       role_changed: 'Role changed',

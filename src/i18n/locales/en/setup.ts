@@ -1,4 +1,6 @@
 /** English strings of the setup wizard and admin portal (namespace `setup`). */
+import { partnerLedEn } from './setup-partner-led.js';
+
 export const setupEn = {
   title: 'Set up your service',
   orderLine: 'Order {{webOrderId}} for {{endCustomerName}}, placed by {{partnerName}}',
@@ -224,4 +226,5 @@ export const setupEn = {
     'Asia-Pacific': 'Asia-Pacific',
     'South America': 'South America',
   },
+  partnerLed: partnerLedEn,
 } as const;

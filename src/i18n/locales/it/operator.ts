@@ -115,6 +115,7 @@ export const operatorIt: Widen<typeof operatorEn> = {
       renamed: 'Organizzazione rinominata',
       deactivated: 'Organizzazione disattivata',
       reactivated: 'Organizzazione riattivata',
+      set_up_by_partner: 'Configurata da un partner per conto del cliente',
     },
     user: {
       role_changed: 'Ruolo cambiato',

@@ -1,6 +1,7 @@
 /** Italian strings of the setup wizard and admin portal (namespace `setup`): exactly the English keys; the reader is addressed formally (Lei). */
 import type { Widen } from '../../widen.js';
 import type { setupEn } from '../en/setup.js';
+import { partnerLedIt } from './setup-partner-led.js';
 
 export const setupIt: Widen<typeof setupEn> = {
   title: 'Configuri il servizio',
@@ -226,4 +227,5 @@ export const setupIt: Widen<typeof setupEn> = {
     'Asia-Pacific': 'Asia-Pacifico',
     'South America': 'America del Sud',
   },
+  partnerLed: partnerLedIt,
 };
