@@ -19,7 +19,9 @@ export const partnerLedEn = {
   setUpBy: 'Set up by',
   setUpByValue: '{{user}}, {{partner}}',
   administrator: 'Administrator (invited by e-mail)',
-  warning:
+  warning_one:
+    'Confirming maps the subscription of order {{webOrderId}} to the new organization {{organization}}. This is final: the order can no longer be resent or given another contact. We record that {{partner}} set it up.',
+  warning_other:
     'Confirming maps the {{count}} subscriptions of order {{webOrderId}} to the new organization {{organization}}. This is final: the order can no longer be resent or given another contact. We record that {{partner}} set it up.',
   confirm: 'Confirm and invite the administrator',
   edit: 'Change',

@@ -22,8 +22,10 @@ export const partnerLedIt: Widen<typeof partnerLedEn> = {
   setUpBy: 'Configurato da',
   setUpByValue: '{{user}}, {{partner}}',
   administrator: 'Amministratore (invitato via e-mail)',
-  warning:
-    'Confermando, le {{count}} sottoscrizioni dell’ordine {{webOrderId}} vengono collegate alla nuova organizzazione {{organization}}. L’operazione è definitiva: non sarà più possibile reinviare l’ordine né cambiarne il referente. Registriamo che la configurazione è stata eseguita da {{partner}}.',
+  warning_one:
+    'Confermando, l’abbonamento dell’ordine {{webOrderId}} viene collegato alla nuova organizzazione {{organization}}. L’operazione è definitiva: non sarà più possibile reinviare l’ordine né cambiarne il referente. Registriamo che la configurazione è stata eseguita da {{partner}}.',
+  warning_other:
+    'Confermando, i {{count}} abbonamenti dell’ordine {{webOrderId}} vengono collegati alla nuova organizzazione {{organization}}. L’operazione è definitiva: non sarà più possibile reinviare l’ordine né cambiarne il referente. Registriamo che la configurazione è stata eseguita da {{partner}}.',
   confirm: 'Conferma e invita l’amministratore',
   edit: 'Modifica',
   doneHeading: 'L’ordine è configurato',
