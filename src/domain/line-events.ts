@@ -74,7 +74,11 @@ export const lineEventSchema = z.discriminatedUnion('type', [
   }),
   event('line.closed', { pendingProvisioning: z.boolean() }),
   event('line.cancelled', { reason: z.string().nullable() }),
-  event('order.mapped', { organizationId: z.string() }),
+  event('order.mapped', {
+    organizationId: z.string(),
+    /** Partner-led setup: the partner's organization and "Name <email>" of its user who set it up. */
+    setUpBy: z.object({ organization: z.string(), user: z.string() }).optional(),
+  }),
   event('line.provisioned', { organizationId: z.string() }),
 ]);
 

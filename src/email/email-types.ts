@@ -184,6 +184,38 @@ export const emailInputSchema = z.discriminatedUnion('template', [
     /** Resolved or closed: until when (ISO) a reply on the case page reopens it. */
     reopenableUntil: z.string().optional(),
   }),
+  z.object({
+    template: z.literal('join-request'),
+    language: languageSchema,
+    /** One administrator of the organization. */
+    to: personSchema,
+    /** The provisioning contact asking to join. */
+    contact: personSchema,
+    organizationName: z.string(),
+    webOrderId: z.string(),
+    endCustomerName: z.string(),
+    partnerName: z.string(),
+    lines: z.array(emailLineSchema),
+    secrets: z.object({
+      /** The administrator's single-use link, token included; each opens a page with a button. */
+      approveUrl: z.url(),
+      declineUrl: z.url(),
+    }),
+    /** ISO instant when the request expires unanswered. */
+    expiresAt: instantSchema,
+    /** True for the reminder sent before the request expires. */
+    reminder: z.boolean(),
+  }),
+  z.object({
+    template: z.literal('join-request-outcome'),
+    language: languageSchema,
+    /** The provisioning contact who asked to join. */
+    to: personSchema,
+    organizationName: z.string(),
+    webOrderId: z.string(),
+    /** Approval maps the order and sends the welcome e-mail instead. */
+    outcome: z.enum(['declined', 'expired']),
+  }),
 ]);
 
 export type EmailInput = z.infer<typeof emailInputSchema>;

@@ -2,6 +2,7 @@ import { DEFAULT_BRAND_NAME } from '../domain/display-name.js';
 import { composeBounceNoticeEmail } from './compose-bounce-notice-email.js';
 import { composeDailyDigestEmail } from './compose-daily-digest-email.js';
 import { composeInvitationEmail } from './compose-invitation-email.js';
+import { composeJoinRequestEmail, composeJoinRequestOutcomeEmail } from './compose-join-request-email.js';
 import { composeLineClosedEmail } from './compose-line-closed-email.js';
 import { composePasswordLinkEmail } from './compose-password-link-email.js';
 import { composeProvisioningEmail } from './compose-provisioning-email.js';
@@ -56,5 +57,9 @@ function composeEmail(input: EmailInput, brand: string): EmailDocument {
       return composePasswordLinkEmail(input, brand);
     case 'support-notice':
       return composeSupportNoticeEmail(input, brand);
+    case 'join-request':
+      return composeJoinRequestEmail(input, brand);
+    case 'join-request-outcome':
+      return composeJoinRequestOutcomeEmail(input, brand);
   }
 }

@@ -22,6 +22,7 @@ import { enqueueEmail, type QueuedEmail } from '../store/outbox-repository.js';
 import { inTransaction } from '../store/run-transaction.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../store/schema.js';
 import { addresseesOf } from '../store/user-repository.js';
+import { runDueJoinRequests } from './run-due-join-requests.js';
 
 /**
  * The instants one run works with. `now` is domain time: what is due, first e-mail and close
@@ -181,6 +182,10 @@ export async function runDue(
     const queuedBefore = summary.dispatched + summary.reminders + summary.closed;
     const claimed = await processBatch(deps, instants, batchSize, summary);
     if (summary.dispatched + summary.reminders + summary.closed > queuedBefore) opts.onQueued?.();
-    if (claimed < batchSize) return summary;
+    if (claimed < batchSize) break;
   }
+  // Join requests: reminders to the administrators, then the expiry (and its e-mail to the contact).
+  const join = await runDueJoinRequests(deps, now, instants.queueAt);
+  if (join.reminded + join.expired > 0) opts.onQueued?.();
+  return summary;
 }

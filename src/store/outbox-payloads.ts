@@ -149,9 +149,12 @@ export function retryDeadlineOf(input: EmailInput, failedAt: Date): Date {
     case 'invitation':
     case 'password-link':
       return new Date(input.expiresAt);
+    case 'join-request':
+      return new Date(input.expiresAt);
     case 'line-closed':
     case 'support-notice':
     case 'bounce-notice':
+    case 'join-request-outcome':
       return new Date(failedAt.getTime() + LATE_EMAIL_WORTH_MS);
     case 'daily-digest':
       // Tomorrow's digest says it again, with what is true then.

@@ -372,8 +372,41 @@ export interface OrderImportTable {
 }
 
 export type OrderImportStatus = 'queued' | 'importing' | 'done' | 'failed';
+/** A contact's request to join a customer organization (see migrations/023). */
+export interface JoinRequestTable {
+  id: string;
+  order_id: string;
+  organization_id: string;
+  contact_name: string;
+  contact_email: string;
+  contact_language: Language;
+  status: ColumnType<JoinRequestStatus, JoinRequestStatus | undefined, JoinRequestStatus>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  /** The reminder, then the expiry; null once decided. */
+  next_action_at: Timestamp | null;
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** "Name <email>" of the administrator who decided, or "Onramp" for an expiry. */
+  decided_by_label: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** withdrawn: the order was mapped otherwise (an administrator of an organization set it up). */
+export type JoinRequestStatus = 'pending' | 'approved' | 'declined' | 'expired' | 'withdrawn';
+
+/** One administrator's single-use Approve / Decline link: only its token's SHA-256 is kept. */
+export interface JoinRequestLinkTable {
+  token_hash: Uint8Array;
+  join_request_id: string;
+  admin_user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
 
 export interface Database {
+  join_request: JoinRequestTable;
+  join_request_link: JoinRequestLinkTable;
   organization: OrganizationTable;
   app_user: AppUserTable;
   api_token: ApiTokenTable;

@@ -167,6 +167,19 @@ export async function activeAdminsOf(
     .execute();
 }
 
+/** Whether `email` is an active customer admin of the organization (direct mapping to it). */
+export async function isActiveCustomerAdmin(db: Db, organizationId: string, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', 'customer_admin')
+    .where('deactivated_at', 'is', null)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertUser(db: Db, row: Insertable<AppUserTable>): Promise<void> {
   await db.insertInto('app_user').values(row).execute();
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
+import { confirmSetup } from '../../src/app/setup/confirm-setup.js';
+import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import { openSetupLink } from '../../src/app/setup/open-setup-link.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
@@ -44,6 +46,55 @@ describeEachStore('setup wizard: the organization finder', (kind) => {
     expect(view.organizations).toMatchObject({ canCreate: true, newOrganizationName: 'Initech Srl' });
   });
 
+  it('each suggestion shows its creation date, active subscriptions, administrators (counts only) and data region', async () => {
+    w.clock.advance(60_000);
+    const created = w.clock.now().toISOString();
+    const admins = ['gio@initech.example', 'lia@initech.example', 'old@initech.example'];
+    const live = await customerOrganization(w, 'Initech Live', admins);
+    await w.store.db
+      .updateTable('app_user')
+      .set({ deactivated_at: w.clock.now() })
+      .where('email', '=', admins[2]!)
+      .execute();
+    // Three licensed lines set up for it (one order), one cancelled line that does not count.
+    const placed = await w.order({
+      lines: [1, 2, 3, 4].map((q) => ({
+        offerCode: 'MEET-PRO',
+        quantity: q,
+        provisioningContact: { name: 'Gio', email: admins[0]!, language: 'en' as const },
+      })),
+    });
+    await w.store.db
+      .updateTable('subscription_line')
+      .set({ status: 'cancelled' })
+      .where('subscription_id', '=', placed.subscriptionIds[3]!)
+      .execute();
+    await mapOrderToOrganization(w.deps, {
+      orderId: placed.orderId,
+      organization: { organizationId: live },
+      confirmedBy: { name: 'Gio', email: admins[0]!, language: 'en' },
+      requireAdmin: true,
+    });
+    const { view } = await viewFor();
+    const offered = view.organizations.suggested.find((o) => o.organizationId === live);
+    expect(offered).toEqual({
+      organizationId: live,
+      name: 'Initech Live',
+      country: 'IT',
+      dataRegion: 'Europe',
+      createdAt: created,
+      activeSubscriptions: 3,
+      administrators: 2,
+    });
+    expect(view.organizations.suggested.find((o) => o.organizationId === orgs.both)).toMatchObject({
+      activeSubscriptions: 0,
+      administrators: 1,
+    });
+    // Never who the administrators are.
+    for (const address of [...admins, 'ugo@initech.example'])
+      expect(JSON.stringify(view.organizations)).not.toContain(address);
+  });
+
   it('never matches on a public mail domain; a short name matches only itself', async () => {
     const { view } = await viewFor(freshContact('irene', 'gmail.com'));
     expect(view.organizations.suggested).toEqual([]);
@@ -61,17 +112,30 @@ describeEachStore('setup wizard: the organization finder', (kind) => {
     expect(none.organizations.suggested).toEqual([]);
   });
 
-  it('maps to a suggested organization; the contact becomes one of its admins', async () => {
+  it('a suggested organization is asked, not joined: the contact becomes an admin only on approval', async () => {
     const contact = freshContact();
     const { token, orderId } = await viewFor(contact);
-    const done = await completeSetup(w.deps, token, { organization: { organizationId: orgs.both! } });
-    expect(done).toMatchObject({ orderId, organizationId: orgs.both });
+    await expect(
+      completeSetup(w.deps, token, { organization: { organizationId: orgs.both! } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const asked = await confirmSetup(w.deps, token, { organization: { organizationId: orgs.both! } });
+    expect(asked).toMatchObject({
+      outcome: 'join_requested',
+      organizationId: orgs.both,
+      administratorsAsked: 1,
+    });
+    const order = await w.store.db
+      .selectFrom('purchase_order')
+      .select('mapped_at')
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    expect(order.mapped_at).toBeNull();
     const admin = await w.store.db
       .selectFrom('app_user')
       .selectAll()
       .where('email', '=', contact.email)
-      .executeTakeFirstOrThrow();
-    expect(admin).toMatchObject({ organization_id: orgs.both, role: 'customer_admin' });
+      .executeTakeFirst();
+    expect(admin).toBeUndefined();
   });
 
   it('refuses an organization the finder does not offer, as if it did not exist, and writes nothing', async () => {

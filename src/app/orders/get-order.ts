@@ -2,6 +2,7 @@
 import { assertCanRead } from '../../domain/access.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
+import { pendingJoinRequestOfOrder } from '../../store/join-request-repository.js';
 import { lineViewsOfOrder } from '../../store/line-repository.js';
 import { findOrder, findPlacer, ordersWithWebOrderId } from '../../store/order-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
@@ -20,6 +21,11 @@ export interface OrderDetail {
   /** The customer organization the order was mapped to (its name only: never its people). */
   customerOrganizationName: string | null;
   mappedAt: string | null;
+  /**
+   * Set while the provisioning contact waits for an existing organization's administrators to
+   * approve their request to join it (the organization is not named: it has not agreed yet).
+   */
+  awaitingOrganizationApproval: { requestedAt: string; expiresAt: string } | null;
   adminPortalUrl: string | null;
   lines: (LineSummary & { lineNo: number })[];
 }
@@ -49,9 +55,10 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
     ...(order.distributor_id ? [order.distributor_id] : []),
     ...(order.customer_organization_id ? [order.customer_organization_id] : []),
   ];
-  const [lines, orgs] = await Promise.all([
+  const [lines, orgs, pending] = await Promise.all([
     lineViewsOfOrder(deps.db, order.id),
     organizationNames(deps.db, orgIds),
+    order.mapped_at ? undefined : pendingJoinRequestOfOrder(deps.db, order.id),
   ]);
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
   return {
@@ -67,6 +74,9 @@ export async function getOrder(deps: AppDeps, actor: Actor, key: string): Promis
     customerOrganizationId: order.customer_organization_id,
     customerOrganizationName: order.customer_organization_id ? orgName(order.customer_organization_id) : null,
     mappedAt: order.mapped_at?.toISOString() ?? null,
+    awaitingOrganizationApproval: pending
+      ? { requestedAt: pending.created_at.toISOString(), expiresAt: pending.expires_at.toISOString() }
+      : null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
     lines: lines.map((l) => ({ lineNo: l.line_no, ...lineSummaryOf(l, order.mapped_at !== null) })),
   };

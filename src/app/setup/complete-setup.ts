@@ -15,6 +15,7 @@ import type { AppDeps } from '../deps.js';
 import { isOffered, type OrganizationFinderResult } from './find-organizations-for-setup.js';
 import { findSetupLink, setupLinkRefusal, setupTokenHash } from './lock-setup-link.js';
 import {
+  JOIN_NEEDS_APPROVAL,
   mapOrderToOrganization,
   type MappedOrder,
   type OrganizationChoice,
@@ -66,6 +67,26 @@ export function checkSetupChoice(
   return { newOrganization: { name, country } };
 }
 
+/**
+ * Whether the choice needs the organization's consent: an existing organization the contact does
+ * not administer (a suggestion of the finder) is asked, never joined silently.
+ */
+export function needsConsent(choice: OrganizationChoice, offered: OrganizationFinderResult): boolean {
+  return 'organizationId' in choice && offered.contactAccount !== 'customer_admin';
+}
+
+/** The name of whoever confirms: given, or the contact's; checked like every name. */
+export function confirmerName(input: CompleteSetupInput, contactName: string): string {
+  const name = input.confirmedBy?.name?.trim() || contactName;
+  if (name.length > MAX_NAME) throw invalid('confirmedBy.name', `must be at most ${MAX_NAME} characters`);
+  if (hasRefusedNameCharacter(name)) throw invalid('confirmedBy.name', NAME_CHARACTERS_MESSAGE);
+  return name;
+}
+
+/**
+ * Maps the order directly: a new organization, or the contact's own. A suggested organization
+ * needs its administrators' consent (`confirmSetup` asks them instead).
+ */
 export async function completeSetup(
   deps: AppDeps,
   token: string,
@@ -75,10 +96,9 @@ export async function completeSetup(
   // under the order lock inside the mapping.
   const view = await openSetupLink(deps, token);
   const organization = checkSetupChoice(input.organization, view.organizations);
+  if (needsConsent(organization, view.organizations)) throw invalid('organizationId', JOIN_NEEDS_APPROVAL);
   const contact = view.provisioningContact;
-  const name = input.confirmedBy?.name?.trim() || contact.name;
-  if (name.length > MAX_NAME) throw invalid('confirmedBy.name', `must be at most ${MAX_NAME} characters`);
-  if (hasRefusedNameCharacter(name)) throw invalid('confirmedBy.name', NAME_CHARACTERS_MESSAGE);
+  const name = confirmerName(input, contact.name);
   const hadPassword = await hasPassword(deps.db, contact.email);
   const tokenHash = setupTokenHash(token)!;
   let mapped: MappedOrder;
@@ -88,6 +108,7 @@ export async function completeSetup(
       organization,
       confirmedBy: { name, email: contact.email, language: input.confirmedBy?.language ?? contact.language },
       setupTokenHash: tokenHash,
+      requireAdmin: true,
     });
   } catch (e) {
     // The link died between the quick check and the lock (a resend, a contact change): say why.

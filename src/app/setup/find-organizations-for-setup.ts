@@ -6,11 +6,14 @@
  *    order's end-customer name (case-insensitive; a shorter name must be the whole name) AND that
  *    have a customer admin on the contact's e-mail domain
  *    (never on a public mail provider's domain), plus creating a new one.
- * An organization matching only one rule, or neither, is never revealed.
+ * An organization matching only one rule, or neither, is never revealed. Each offered one comes
+ * with when it was created, its active subscriptions and administrators (counts, never people)
+ * and its data region, so the contact can tell a live organization from an abandoned trial.
  */
 import type { Kysely, Transaction } from 'kysely';
 
 import { companyDomain, organizationNamePrefix } from '../../domain/setup-rules.js';
+import { organizationFinderStats } from '../../store/organization-finder-repository.js';
 import { suggestCustomerOrganizations } from '../../store/organization-repository.js';
 import type { Database } from '../../store/schema.js';
 import { findAccountByEmail } from '../../store/user-repository.js';
@@ -22,7 +25,32 @@ export interface OrganizationOption {
   name: string;
   country: string | null;
   dataRegion: string | null;
+  /** When it was created (ISO), to tell a live organization from an abandoned trial. */
+  createdAt: string;
+  /** Its provisioned subscriptions: a count only. */
+  activeSubscriptions: number;
+  /** Its active administrators: a count only, never their addresses. */
+  administrators: number;
 }
+
+/** Adds the finder's counts to the options found. */
+async function withStats(db: Db, options: Omit<OrganizationOption, keyof OrganizationStats>[]) {
+  const stats = await organizationFinderStats(
+    db,
+    options.map((o) => o.organizationId),
+  );
+  return options.map((o): OrganizationOption => {
+    const s = stats.get(o.organizationId);
+    return {
+      ...o,
+      createdAt: s?.createdAt.toISOString() ?? '',
+      activeSubscriptions: s?.activeSubscriptions ?? 0,
+      administrators: s?.administrators ?? 0,
+    };
+  });
+}
+
+type OrganizationStats = Pick<OrganizationOption, 'createdAt' | 'activeSubscriptions' | 'administrators'>;
 
 export interface OrganizationFinderResult {
   /**
@@ -49,13 +77,15 @@ export async function findOrganizationsForSetup(
   if (account) {
     if (account.role !== 'customer_admin' || account.kind !== 'customer')
       return { ...base, contactAccount: 'other', yours: null, suggested: [], canCreate: false };
-    const yours = {
-      organizationId: account.id,
-      name: account.name,
-      country: account.country,
-      dataRegion: account.data_region,
-    };
-    return { ...base, contactAccount: 'customer_admin', yours, suggested: [], canCreate: false };
+    const [yours] = await withStats(db, [
+      {
+        organizationId: account.id,
+        name: account.name,
+        country: account.country,
+        dataRegion: account.data_region,
+      },
+    ]);
+    return { ...base, contactAccount: 'customer_admin', yours: yours!, suggested: [], canCreate: false };
   }
 
   const domain = companyDomain(input.contactEmail);
@@ -72,12 +102,15 @@ export async function findOrganizationsForSetup(
     ...base,
     contactAccount: 'none',
     yours: null,
-    suggested: suggested.map((o) => ({
-      organizationId: o.id,
-      name: o.name,
-      country: o.country,
-      dataRegion: o.data_region,
-    })),
+    suggested: await withStats(
+      db,
+      suggested.map((o) => ({
+        organizationId: o.id,
+        name: o.name,
+        country: o.country,
+        dataRegion: o.data_region,
+      })),
+    ),
     canCreate: true,
   };
 }

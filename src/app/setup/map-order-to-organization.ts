@@ -6,9 +6,11 @@
 import type { Transaction } from 'kysely';
 
 import { dataRegionOf } from '../../domain/data-region.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, invalidInput } from '../../domain/errors.js';
 import { nextDueAt, transition } from '../../domain/line-state-machine.js';
 import type { Language } from '../../domain/types.js';
+import { appendAudit } from '../../store/audit-repository.js';
+import { withdrawPendingJoinRequests } from '../../store/join-request-repository.js';
 import { linesOfOrder, lineStateColumns, toLineState, updateLine } from '../../store/line-repository.js';
 import { lockOrder, markOrderMapped } from '../../store/order-repository.js';
 import { insertOrganization, organizationKind } from '../../store/organization-repository.js';
@@ -16,7 +18,12 @@ import { enqueueEmail } from '../../store/outbox-repository.js';
 import { inTransaction } from '../../store/run-transaction.js';
 import type { Database, PurchaseOrderRow } from '../../store/schema.js';
 import { lockTokenWithOrder, markTokenUsed, revokeLiveTokens } from '../../store/setup-token-repository.js';
-import { findOrganization, findPasswordStateByEmail, insertUser } from '../../store/user-repository.js';
+import {
+  findOrganization,
+  findPasswordStateByEmail,
+  insertUser,
+  isActiveCustomerAdmin,
+} from '../../store/user-repository.js';
 import { supersedePendingSends } from '../../store/withdraw-sends.js';
 import type { AppDeps } from '../deps.js';
 import { issuePasswordLink } from '../identity/issue-password-link.js';
@@ -32,6 +39,18 @@ export interface MapOrderInput {
   confirmedBy: { name: string; email: string; language: Language };
   /** The hash of the setup link used, consumed in the same transaction. */
   setupTokenHash?: Buffer;
+  /**
+   * Only an administrator of the existing organization may map to it directly (checked under the
+   * order lock); everyone else asks to join it (request-to-join.ts), and an approval maps.
+   */
+  requireAdmin?: boolean;
+}
+
+/** Partner-led setup: who at the partner set it up, shown on the order's timeline. */
+export interface SetUpByPartner {
+  /** The partner's (or distributor's) organization, and "Name <email>" of its user. */
+  organization: string;
+  user: string;
 }
 
 export interface MappedOrder {
@@ -68,10 +87,13 @@ async function resolveOrganization(
   deps: AppDeps,
   choice: OrganizationChoice,
   now: Date,
+  requireAdminOf: string | null,
 ): Promise<string> {
   if ('organizationId' in choice) {
     if ((await organizationKind(trx, choice.organizationId)) !== 'customer')
       throw new AppError('NOT_FOUND', { organizationId: choice.organizationId });
+    if (requireAdminOf && !(await isActiveCustomerAdmin(trx, choice.organizationId, requireAdminOf)))
+      throw invalidInput('organizationId', JOIN_NEEDS_APPROVAL);
     return choice.organizationId;
   }
   const country = choice.newOrganization.country.toUpperCase();
@@ -139,9 +161,42 @@ async function welcomeCustomerAdmin(
   return userId;
 }
 
+/** Why a contact who does not administer an organization cannot map an order to it directly. */
+export const JOIN_NEEDS_APPROVAL = 'only its administrators may map to it directly; ask to join it instead';
+
 export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput): Promise<MappedOrder> {
-  return inTransaction(deps, async (trx) => {
-    const now = deps.clock.now();
+  return inTransaction(deps, (trx) => mapOrderInTransaction(trx, deps, input, deps.clock.now()));
+}
+
+/**
+ * The mapping in the caller's transaction (an approved join request maps in the transaction that
+ * records the approval). Takes the order lock first, like every change before the PONR.
+ */
+export async function mapOrderInTransaction(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  input: MapOrderInput,
+  now: Date,
+): Promise<MappedOrder> {
+  let customerAdminUserId = '';
+  const mapped = await mapLockedOrder(trx, deps, input, now, async (organizationId) => {
+    customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
+  });
+  return { ...mapped, customerAdminUserId };
+}
+
+/**
+ * The mapping itself; `admin` gives the organization its administrator (the confirmer, welcomed;
+ * or, when a partner sets it up, someone invited). `setUpBy` names the partner on the timeline.
+ */
+export async function mapLockedOrder(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  input: MapOrderInput & { setUpBy?: SetUpByPartner },
+  now: Date,
+  admin: (organizationId: string) => Promise<void>,
+): Promise<Omit<MappedOrder, 'customerAdminUserId'>> {
+  {
     const order = await lockOrder(trx, input.orderId);
     if (!order) throw new AppError('NOT_FOUND', { orderId: input.orderId });
     if (order.mapped_at)
@@ -156,7 +211,13 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
       outcome: transition(toLineState(l, null), { type: 'confirm_setup' }, now, deps.settings.policy),
     }));
 
-    const organizationId = await resolveOrganization(trx, deps, input.organization, now);
+    const organizationId = await resolveOrganization(
+      trx,
+      deps,
+      input.organization,
+      now,
+      input.requireAdmin ? input.confirmedBy.email : null,
+    );
     await markOrderMapped(trx, order.id, { organizationId, mappedByEmail: input.confirmedBy.email, now });
     for (const { line, outcome } of outcomes) {
       await updateLine(
@@ -178,8 +239,20 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
       now,
       'withdrawn',
     );
-    const customerAdminUserId = await welcomeCustomerAdmin(trx, deps, organizationId, input.confirmedBy, now);
+    await admin(organizationId);
     const actor = { userId: null, label: `${input.confirmedBy.name} <${input.confirmedBy.email}>` };
+    // A contact still waiting for another organization's approval is answered by this mapping.
+    const withdrawnRequests = await withdrawPendingJoinRequests(trx, order.id, now, actor.label);
+    await appendAudit(
+      trx,
+      now,
+      actor,
+      withdrawnRequests.map((r) => ({
+        action: 'join_request.withdrawn' as const,
+        organizationId: r.organization_id,
+        data: { joinRequestId: r.id, orderId: order.id, webOrderId: order.web_order_id },
+      })),
+    );
     await recordLineEvents(trx, deps, now, actor, [
       ...withdrawn.map((send) => ({
         type: 'provisioning_email.withdrawn' as const,
@@ -187,7 +260,11 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
         subscriptionId: send.subscription_id,
         data: { sendId: send.id, to: send.to_email, detail: send.status_detail },
       })),
-      { type: 'order.mapped', orderId: order.id, data: { organizationId } },
+      {
+        type: 'order.mapped',
+        orderId: order.id,
+        data: { organizationId, ...(input.setUpBy ? { setUpBy: input.setUpBy } : {}) },
+      },
       ...live.map((l) => ({
         type: 'line.provisioned' as const,
         orderId: order.id,
@@ -199,7 +276,6 @@ export async function mapOrderToOrganization(deps: AppDeps, input: MapOrderInput
       orderId: order.id,
       organizationId,
       subscriptionIds: live.map((l) => l.subscription_id),
-      customerAdminUserId,
     };
-  });
+  }
 }

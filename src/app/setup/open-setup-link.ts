@@ -7,9 +7,11 @@
 import { COUNTRY_REGIONS } from '../../domain/data-region.js';
 import { setupDeadline } from '../../domain/policy.js';
 import { isLanguage, type Language, type LineStatus } from '../../domain/types.js';
+import { pendingJoinRequestOfOrder } from '../../store/join-request-repository.js';
 import { linesOfOrder } from '../../store/line-repository.js';
 import { listOffers } from '../../store/offer-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
+import { findPartnerStaff } from '../../store/partner-staff-repository.js';
 import { delegatorsOfLines } from '../../store/provisioning-history-repository.js';
 import { languageOfTokenEmail } from '../../store/setup-token-repository.js';
 import type { AppDeps } from '../deps.js';
@@ -46,6 +48,18 @@ export interface SetupView {
   expiresAt: string;
   /** The setup must be done by then (ISO): the deadline its e-mail gave, see `setupDeadline`. */
   deadline: string;
+  /** This contact's request to join an organization, while its administrators have not answered. */
+  joinRequest: {
+    organizationId: string;
+    organizationName: string;
+    requestedAt: string;
+    expiresAt: string;
+  } | null;
+  /**
+   * The contact is a user of the partner or distributor that placed the order: they may set it
+   * up on the customer's behalf (set-up-for-customer.ts). Null for everyone else.
+   */
+  partnerStaff: { name: string; organizationName: string } | null;
 }
 
 /** Every ISO 3166-1 country, each with the data region it fixes (the rule table of `data-region.ts`). */
@@ -67,7 +81,7 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
   const refusal = setupLinkRefusal(deps, link, deps.clock.now());
   if (refusal) throw refusal;
   const { order, line, token: row } = link!;
-  const [lines, offers, orgs, organizations, delegators] = await Promise.all([
+  const [lines, offers, orgs, organizations, delegators, pending, staff] = await Promise.all([
     linesOfOrder(deps.db, order.id),
     listOffers(deps.db),
     organizationNames(deps.db, [order.partner_id, order.distributor_id ?? order.partner_id]),
@@ -76,7 +90,15 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
       endCustomerName: order.end_customer_name,
     }),
     delegatorsOfLines(deps.db, [{ subscriptionId: line.subscription_id, contactEmail: line.contact_email }]),
+    pendingJoinRequestOfOrder(deps.db, order.id),
+    findPartnerStaff(deps.db, {
+      email: line.contact_email,
+      partnerId: order.partner_id,
+      distributorId: order.distributor_id,
+    }),
   ]);
+  const mine = pending?.contact_email.toLowerCase() === line.contact_email.toLowerCase() ? pending : null;
+  const [asked] = mine ? await organizationNames(deps.db, [mine.organization_id]) : [];
   const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? null;
   const closesAt = closesAtOf(line);
   return {
@@ -107,6 +129,15 @@ async function readSetupView(deps: AppDeps, token: string): Promise<SetupView> {
     countries: SETUP_COUNTRIES,
     expiresAt: row.expires_at.toISOString(),
     deadline: setupDeadline(closesAt ? new Date(closesAt) : null, row.expires_at).toISOString(),
+    joinRequest: mine
+      ? {
+          organizationId: mine.organization_id,
+          organizationName: asked?.name ?? '',
+          requestedAt: mine.created_at.toISOString(),
+          expiresAt: mine.expires_at.toISOString(),
+        }
+      : null,
+    partnerStaff: staff && { name: staff.name, organizationName: staff.organizationName },
   };
 }
 

@@ -41,6 +41,12 @@ const orderDetail = z
     submittedAt: z.string(),
     submittedBy: z.object({ name: z.string(), email: z.string() }),
     mappedAt: z.string().nullable(),
+    awaitingOrganizationApproval: z
+      .object({ requestedAt: z.string(), expiresAt: z.string() })
+      .nullable()
+      .describe(
+        "Waiting for the organization's approval: the provisioning contact asked to join an existing organization and its administrators have not answered yet (null otherwise)",
+      ),
     adminPortalUrl: z.string().nullable(),
     customerOrganizationName: z
       .string()

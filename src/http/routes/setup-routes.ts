@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
-import { completeSetup } from '../../app/setup/complete-setup.js';
+import { confirmSetup } from '../../app/setup/confirm-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
 import { openSetupLink } from '../../app/setup/open-setup-link.js';
 import { countryCode } from '../../domain/countries.js';
@@ -34,6 +34,12 @@ const organizationSchema = z
     name: z.string(),
     country: z.string().nullable(),
     dataRegion: z.string().nullable(),
+    createdAt: z.string().openapi({ description: 'When the organization was created (ISO)' }),
+    activeSubscriptions: z.number().int().openapi({ description: 'Its provisioned subscriptions (a count)' }),
+    administrators: z
+      .number()
+      .int()
+      .openapi({ description: 'Its active administrators (a count: never who they are)' }),
   })
   .openapi('SetupOrganization');
 
@@ -51,6 +57,18 @@ const setupSchema = z
       .string()
       .nullable()
       .openapi({ description: 'The colleague who handed this setup to the contact (a delegation), or null' }),
+    joinRequest: z
+      .object({
+        organizationId: z.string(),
+        organizationName: z.string(),
+        requestedAt: z.string(),
+        expiresAt: z.string(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "This contact's request to join an existing organization, waiting for its administrators' approval, or null",
+      }),
     lines: z.array(
       z.object({
         subscriptionId: z.string(),
@@ -161,13 +179,27 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
       path: '/api/v1/setup/{token}/complete',
       operationId: 'completeSetup',
       summary:
-        'Confirm the setup (point of no return): map the order to an offered organization or a new one',
+        'Confirm the setup: map the order (point of no return) to your own organization or a new one, or ask to join a suggested one',
       middleware: [limitBody] as const,
       request: { body: jsonBody(completeSchema) },
       responses: {
+        202: json(
+          z
+            .object({
+              outcome: z.literal('join_requested'),
+              joinRequestId: z.string(),
+              organizationId: z.string(),
+              organizationName: z.string(),
+              expiresAt: z.string(),
+              administratorsAsked: z.number().int(),
+            })
+            .openapi('JoinRequested'),
+          'The organization is not yours: its administrators were asked to approve (nothing is mapped yet)',
+        ),
         200: json(
           z
             .object({
+              outcome: z.literal('mapped'),
               orderId: z.string(),
               organizationId: z.string(),
               subscriptionIds: z.array(z.string()),
@@ -182,12 +214,12 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
     }),
     async (c) => {
       const { organizationId, newOrganization, confirmedBy } = c.req.valid('json');
-      const result = await completeSetup(deps, c.req.valid('param').token, {
+      const result = await confirmSetup(deps, c.req.valid('param').token, {
         organization:
           organizationId !== undefined ? { organizationId } : { newOrganization: newOrganization! },
         confirmedBy,
       });
-      return c.json(result, 200);
+      return result.outcome === 'mapped' ? c.json(result, 200) : c.json(result, 202);
     },
   );
 }

@@ -7,13 +7,14 @@ import { operatorEn } from '../../i18n/locales/en/operator.js';
 import type { PageContext } from '../layout.js';
 
 export const AUDIT_ACTIONS = {
-  organization: ['created', 'renamed', 'deactivated', 'reactivated'],
+  organization: ['created', 'renamed', 'deactivated', 'reactivated', 'set_up_by_partner'],
   user: ['role_changed', 'deactivated', 'reactivated', 'digest_turned_on', 'digest_turned_off', 'removed'],
   invitation: ['created', 'resent', 'revoked', 'accepted', 'bounced'],
   api_token: ['created', 'rolled', 'revoked'],
   offer: ['added', 'changed', 'retired', 'reinstated'],
   operator: ['bootstrapped'],
   password: ['reset_requested', 'set'],
+  join_request: ['requested', 'approved', 'declined', 'expired', 'withdrawn'],
 } as const;
 
 type Groups = typeof AUDIT_ACTIONS;

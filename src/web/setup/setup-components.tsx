@@ -1,6 +1,7 @@
 /** Building blocks of the setup wizard's pages: the shell with its steps, the lines, form fields. */
 import type { Child } from 'hono/jsx';
 
+import type { OrganizationOption } from '../../app/setup/find-organizations-for-setup.js';
 import type { SetupLine, SetupView } from '../../app/setup/open-setup-link.js';
 import { INTL_LOCALES, type Language } from '../../domain/types.js';
 import { Layout, type PageContext } from '../layout.js';
@@ -91,7 +92,11 @@ export function SetupPage(props: { ctx: PageContext; heading: string; children: 
   );
 }
 
-export function LinesTable(props: { ctx: PageContext; webOrderId: string; lines: SetupLine[] }) {
+export function LinesTable(props: {
+  ctx: PageContext;
+  webOrderId: string;
+  lines: Pick<SetupLine, 'subscriptionId' | 'offerCode' | 'offerName' | 'quantity'>[];
+}) {
   const { ctx } = props;
   return (
     <div class="table-wrap">
@@ -188,4 +193,29 @@ export function ErrorNotice(props: { text: string | undefined }) {
       {props.text}
     </p>
   ) : null;
+}
+
+/** "Created 1 December 2026 · 12 active subscriptions · 2 administrators": counts, never people. */
+export function OrganizationStats(props: {
+  ctx: PageContext;
+  organization: Pick<OrganizationOption, 'createdAt' | 'activeSubscriptions' | 'administrators'>;
+}) {
+  const { ctx, organization: o } = props;
+  const created = o.createdAt
+    ? new Intl.DateTimeFormat(INTL_LOCALES[ctx.language], {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(o.createdAt))
+    : '';
+  return (
+    <span class="muted setup-facts setup-stats">
+      {[
+        ...(created ? [ctx.t('setup:organization.created', { date: created })] : []),
+        ctx.t('setup:organization.activeSubscriptions', { count: o.activeSubscriptions }),
+        ctx.t('setup:organization.administrators', { count: o.administrators }),
+      ].join(' · ')}
+    </span>
+  );
 }

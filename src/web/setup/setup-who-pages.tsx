@@ -6,6 +6,7 @@ import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { LANGUAGES } from '../../domain/types.js';
 import { formatDeadline } from '../../i18n/format-deadline.js';
 import { CsrfField, type PageContext } from '../layout.js';
+import { PartnerLedChoice } from './partner-setup-pages.js';
 import { LinesTable, StepActions, TextField, WizardPage } from './setup-components.js';
 import { stepUrl } from './setup-wizard-state.js';
 
@@ -39,6 +40,7 @@ export function WhoPage(props: { ctx: PageContext; view: SetupView; token: strin
       <p class="muted" id="other-hint">
         {ctx.t('setup:who.otherHint')}
       </p>
+      <PartnerLedChoice ctx={ctx} view={view} token={token} />
     </WizardPage>
   );
 }

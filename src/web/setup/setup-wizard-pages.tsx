@@ -13,6 +13,7 @@ import {
   countryName,
   ErrorNotice,
   LinesTable,
+  OrganizationStats,
   regionName,
   StepActions,
   TextField,
@@ -97,6 +98,8 @@ export function OrganizationPage(props: StepPageProps) {
                 <strong>{o.name}</strong>
                 <br />
                 <OrganizationFacts ctx={ctx} country={o.country} dataRegion={o.dataRegion} />
+                <br />
+                <OrganizationStats ctx={ctx} organization={o} />
               </span>
             </label>
           ))}
@@ -193,15 +196,32 @@ export function ReviewPage(
   props: StepPageProps & {
     organization: { name: string; isNew: boolean; country: string | null; dataRegion: string | null };
     confirmedBy: string;
+    /** The organization exists and the contact is not its administrator: confirming asks to join it. */
+    joinRequest: boolean;
   },
 ) {
-  const { ctx, view, token, state, organization } = props;
+  const { ctx, view, token, state, organization, joinRequest } = props;
   const orgLabel = organization.isNew
     ? ctx.t('setup:review.newOrganization', { name: organization.name })
     : organization.name;
+  const named = { organization: organization.name };
   return (
-    <WizardPage ctx={ctx} view={view} step="review" heading={ctx.t('setup:review.heading')}>
-      <p>{ctx.t('setup:review.intro')}</p>
+    <WizardPage
+      ctx={ctx}
+      view={view}
+      step="review"
+      heading={joinRequest ? ctx.t('setup:joinReview.heading', named) : ctx.t('setup:review.heading')}
+    >
+      {joinRequest ? (
+        <div class="notice warn" id="join-request-notice">
+          <p>
+            <strong>{ctx.t('setup:joinReview.notice', named)}</strong>
+          </p>
+          <p>{ctx.t('setup:joinReview.after', named)}</p>
+        </div>
+      ) : (
+        <p>{ctx.t('setup:review.intro')}</p>
+      )}
       <dl class="facts setup-review">
         <dt>{ctx.t('setup:review.organization')}</dt>
         <dd>{orgLabel}</dd>
@@ -231,23 +251,25 @@ export function ReviewPage(
           {ctx.t('setup:review.email')}: {view.provisioningContact.email}
         </p>
         <StepActions
-          submit={ctx.t('setup:review.confirm')}
+          submit={joinRequest ? ctx.t('setup:joinReview.confirm', named) : ctx.t('setup:review.confirm')}
           back={ctx.t('setup:review.change')}
           backHref={stepUrl(token, 'organization', state)}
         />
       </form>
       <ConfirmDialog
         id="confirm-setup"
-        title={ctx.t('setup:review.dialogTitle')}
-        yes={ctx.t('setup:review.dialogYes')}
+        title={ctx.t(joinRequest ? 'setup:joinReview.dialogTitle' : 'setup:review.dialogTitle')}
+        yes={ctx.t(joinRequest ? 'setup:joinReview.dialogYes' : 'setup:review.dialogYes')}
         no={ctx.t('setup:review.dialogNo')}
       >
         <p>
-          {ctx.t('setup:review.dialogText', {
-            count: view.lines.length,
-            webOrderId: view.order.webOrderId,
-            organization: organization.name,
-          })}
+          {joinRequest
+            ? ctx.t('setup:joinReview.dialogText', named)
+            : ctx.t('setup:review.dialogText', {
+                count: view.lines.length,
+                webOrderId: view.order.webOrderId,
+                organization: organization.name,
+              })}
         </p>
       </ConfirmDialog>
     </WizardPage>

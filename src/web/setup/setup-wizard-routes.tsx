@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
-import { completeSetup } from '../../app/setup/complete-setup.js';
+import { confirmSetup, type SetupConfirmation } from '../../app/setup/confirm-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
 import { getSetupOutcome } from '../../app/setup/get-setup-outcome.js';
 import { languageOfSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
@@ -17,6 +17,7 @@ import { isAppError } from '../../domain/errors.js';
 import { isLanguage } from '../../domain/types.js';
 import type { PageContext } from '../layout.js';
 import type { WebApp, WebDeps, WebEnv } from '../web-env.js';
+import { WaitingPage } from './join-request-pages.js';
 import { mendSetupLink, SETUP_TOKEN_PATTERN } from './mend-setup-link.js';
 import { DeadLinkPage, DelegatedPage, NewLinkSentPage, SetupDonePage } from './setup-link-pages.js';
 import { setupLinkResponders } from './setup-link-responders.js';
@@ -87,6 +88,7 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
         organization={organization}
         confirmedBy={opts.confirmedBy}
         error={opts.error}
+        joinRequest={!!existing && view.organizations.contactAccount !== 'customer_admin'}
       />,
       opts.error ? 400 : 200,
     );
@@ -95,7 +97,12 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
   app.use('/setup/*', mendSetupLink());
 
   app.get(`/setup/${TOKEN}`, (c) =>
-    withView(c, (view, ctx, token) => c.html(<WhoPage ctx={ctx} view={view} token={token} />)),
+    withView(c, (view, ctx, token) =>
+      // A contact who asked to join an organization lands on the wait for its answer.
+      view.joinRequest
+        ? c.html(<WaitingPage ctx={ctx} view={view} token={token} />)
+        : c.html(<WhoPage ctx={ctx} view={view} token={token} />),
+    ),
   );
 
   app.get(`/setup/${TOKEN}/delegate`, (c) =>
@@ -190,17 +197,18 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
                 : 'setup:review.errors.name',
             ),
           });
+        let confirmed: SetupConfirmation;
         try {
-          await completeSetup(deps, token, {
+          confirmed = await confirmSetup(deps, token, {
             organization: choiceOf(state),
             confirmedBy: { name: confirmedBy, language: ctx.language },
           });
         } catch (e) {
-          if (isAppError(e, 'INVALID_INPUT', 'NOT_FOUND'))
+          if (isAppError(e, 'INVALID_INPUT', 'NOT_FOUND', 'ALREADY_EXISTS'))
             return stepPage(c, ctx, view, token, state, stepProblemOf(e));
           return linkRefusalPage(c, token, e, { followUsedLink: false });
         }
-        return c.redirect(`/setup/${token}/done`, 303);
+        return c.redirect(confirmed.outcome === 'mapped' ? `/setup/${token}/done` : `/setup/${token}`, 303);
       },
       { followUsedLink: false },
     );

@@ -50,6 +50,8 @@ export function problemWith(view: SetupView, state: WizardState, needCountry: bo
 }
 
 export function stepProblemOf(e: unknown): StepProblem {
+  if (isAppError(e, 'ALREADY_EXISTS'))
+    return { step: 'organization', error: 'setup:organization.errors.pending' };
   if (!isAppError(e, 'INVALID_INPUT', 'NOT_FOUND')) throw e;
   const issue = e.code === 'INVALID_INPUT' ? e.details.issues[0] : undefined;
   const path = issue?.path;

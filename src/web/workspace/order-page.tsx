@@ -158,6 +158,17 @@ export async function orderPage(c: WebContext, deps: AppDeps, user: Actor, key: 
           <MappedTo ctx={ctx} organization={order.customerOrganizationName} />
         </div>
       )}
+      {order.awaitingOrganizationApproval && (
+        <div class="notice warn" id="awaiting-approval" role="status">
+          <p>
+            <strong>{t('workspace:order.awaitingApproval')}</strong>{' '}
+            {t('workspace:order.awaitingApprovalText', {
+              requestedAt: formatDateTime(order.awaitingOrganizationApproval.requestedAt, ctx.language),
+              expiresAt: formatDateTime(order.awaitingOrganizationApproval.expiresAt, ctx.language),
+            })}
+          </p>
+        </div>
+      )}
       <DeliveryProblemBanner ctx={ctx} lines={order.lines} back={back} />
       <OrderFacts ctx={ctx} order={order} />
       <h2 id="lines-heading">{t('workspace:lines.title')}</h2>

@@ -84,7 +84,10 @@ const DESCRIBE = {
   'line.closed': () => ({ key: 'lineClosed' }),
   'line.cancelled': ({ data }) =>
     data.reason ? { key: 'lineCancelledBecause', vars: { reason: data.reason } } : { key: 'lineCancelled' },
-  'order.mapped': () => ({ key: 'orderMapped' }),
+  'order.mapped': ({ data }) =>
+    data.setUpBy
+      ? { key: 'orderMappedByPartner', vars: { partner: data.setUpBy.organization, user: data.setUpBy.user } }
+      : { key: 'orderMapped' },
   'line.provisioned': () => ({ key: 'lineProvisioned' }),
 } satisfies { [T in LineEventType]: (event: LineEventOf<T>, language: Language) => Described };
 

@@ -170,4 +170,35 @@ export const emailEn = {
     button: 'View the support case',
     footer: 'You receive this e-mail because you follow support case {{caseId}}.',
   },
+  joinRequest: {
+    subject: '{{contactName}} asks to join {{organizationName}}',
+    reminderSubject: 'Reminder: {{contactName}} asks to join {{organizationName}}',
+    heading: 'A request to join {{organizationName}}',
+    reminder: 'Nobody has answered this request yet. It expires soon.',
+    intro:
+      '{{who}} chose {{organizationName}} while setting up order {{webOrderId}}, which {{partnerName}} placed for {{endCustomerName}}. As an administrator of {{organizationName}}, you decide whether they may join.',
+    consequence:
+      'If you approve, these subscriptions are added to {{organizationName}} and {{contactName}} becomes one of its administrators: they will see all of its subscriptions. This cannot be undone here.',
+    approve: 'Review and approve',
+    declineText: 'Not someone you know? Review and decline:',
+    expires: 'Without an answer, the request expires on {{expiresAt}}.',
+    footer:
+      'You receive this e-mail because you are an administrator of {{organizationName}}. Each link works once and asks you to confirm on the page it opens.',
+  },
+  joinRequestOutcome: {
+    declined: {
+      subject: '{{organizationName}} declined your request (order {{webOrderId}})',
+      heading: '{{organizationName}} declined your request',
+      intro:
+        'The administrators of {{organizationName}} declined your request to join it, so order {{webOrderId}} is not set up yet.',
+    },
+    expired: {
+      subject: 'Your request to join {{organizationName}} expired (order {{webOrderId}})',
+      heading: 'Your request to join {{organizationName}} expired',
+      intro:
+        'Nobody at {{organizationName}} answered your request within 7 days, so order {{webOrderId}} is not set up yet.',
+    },
+    next: 'Open the setup link in your provisioning e-mail again: it still works. You can choose another organization or create a new one.',
+    footer: 'You receive this e-mail because you are the provisioning contact for order {{webOrderId}}.',
+  },
 } as const;

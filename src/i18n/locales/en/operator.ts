@@ -106,6 +106,7 @@ export const operatorEn = {
       renamed: 'Organization renamed',
       deactivated: 'Organization deactivated',
       reactivated: 'Organization reactivated',
+      set_up_by_partner: 'Set up by a partner on the customer’s behalf',
     },
     user: {
       role_changed: 'Role changed',
@@ -135,6 +136,13 @@ export const operatorEn = {
     },
     operator: {
       bootstrapped: 'First operator created',
+    },
+    join_request: {
+      requested: 'Asked to join (setup of an order)',
+      approved: 'Join request approved',
+      declined: 'Join request declined',
+      expired: 'Join request expired',
+      withdrawn: 'Join request withdrawn',
     },
     password: {
       reset_requested: 'Password reset requested',

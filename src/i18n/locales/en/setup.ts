@@ -1,4 +1,6 @@
 /** English strings of the setup wizard and admin portal (namespace `setup`). */
+import { partnerLedEn } from './setup-partner-led.js';
+
 export const setupEn = {
   title: 'Set up your service',
   orderLine: 'Order {{webOrderId}} for {{endCustomerName}}, placed by {{partnerName}}',
@@ -58,6 +60,11 @@ export const setupEn = {
     createNew: 'Create a new organization',
     newName: 'Name of the new organization',
     facts: '{{country}} · data region {{dataRegion}}',
+    created: 'Created {{date}}',
+    activeSubscriptions_one: '{{count}} active subscription',
+    activeSubscriptions_other: '{{count}} active subscriptions',
+    administrators_one: '{{count}} administrator',
+    administrators_other: '{{count}} administrators',
     factsNotSet: 'data region not set yet',
     otherAccount:
       'The address {{email}} belongs to a user of a partner or distributor, not to someone at {{endCustomerName}}. Please ask a person at {{endCustomerName}} to set up the service.',
@@ -66,6 +73,8 @@ export const setupEn = {
       name: 'Enter the name of the new organization (up to 200 characters).',
       characters: 'A name must not contain line breaks, control characters or < >.',
       notOffered: 'That organization cannot be chosen here. Choose one of the list.',
+      pending:
+        'Another provisioning contact of this order is waiting for an organization to approve their request. Ask them, or create a new organization.',
     },
   },
   country: {
@@ -141,6 +150,52 @@ export const setupEn = {
     retryAfter_one: 'Please try again in {{count}} minute.',
     retryAfter_other: 'Please try again in {{count}} minutes.',
   },
+  joinReview: {
+    heading: 'Your request to join {{organization}}',
+    notice:
+      '{{organization}} already exists, and you are not one of its administrators. Confirming does not set up the order yet: it sends a request to join {{organization}} to its administrators.',
+    after:
+      'When one of them approves, the subscriptions are mapped to {{organization}} and you become one of its administrators. If they decline, or nobody answers within 7 days, we tell you by e-mail and you can choose another organization or create a new one.',
+    confirm: 'Ask to join {{organization}}',
+    dialogTitle: 'Send the request to join?',
+    dialogText:
+      'We will e-mail the administrators of {{organization}} and ask them to approve your request. Nothing is set up until one of them does.',
+    dialogYes: 'Yes, send the request',
+  },
+  waiting: {
+    heading: "Waiting for the organization's approval",
+    text: 'On {{requestedAt}} you asked to join {{organization}} with order {{webOrderId}}. We have e-mailed its administrators; the order is set up as soon as one of them approves.',
+    expires: 'If nobody answers, the request expires on {{expiresAt}} and we tell you by e-mail.',
+    change:
+      'Changed your mind? You can choose another organization or create a new one: your request is then withdrawn.',
+    changeLink: 'Choose another organization',
+  },
+  join: {
+    title: 'Request to join {{organization}}',
+    intro:
+      '{{contact}} asks to join {{organization}}: they chose it while setting up order {{webOrderId}}, which {{partnerName}} placed for {{endCustomerName}}.',
+    consequence:
+      'If you approve, these subscriptions are added to {{organization}} and {{contactName}} becomes one of its administrators: they will see all of its subscriptions. This cannot be undone here.',
+    expires: 'Without an answer, the request expires on {{expiresAt}}.',
+    approve: 'Approve',
+    decline: 'Decline',
+    approveHeading: 'Approve the request',
+    declineHeading: 'Decline the request',
+    declineHelp:
+      'We will tell {{contactName}} that the request was declined; they can then choose another organization or create a new one.',
+    approved:
+      'Approved. Order {{webOrderId}} is now mapped to {{organization}} and {{contactName}} is one of its administrators; we have e-mailed them.',
+    declined: 'Declined. We have told {{contactName}}; order {{webOrderId}} is not set up.',
+    deadHeading: 'This link no longer works',
+    dead: {
+      used: 'This request has already been answered, or this link was already used.',
+      expired: 'This request has expired without an answer.',
+      revoked:
+        'This request can no longer be answered: the order has a different provisioning contact now, or you are no longer an administrator.',
+      unknown:
+        'We do not recognise this link. Please check that you copied the whole address from the e-mail.',
+    },
+  },
   mapped: {
     heading: 'This order is already set up',
     text: 'The subscriptions of this order have already been mapped to an organization. Its administrators manage them in the admin portal.',
@@ -173,4 +228,5 @@ export const setupEn = {
     'Asia-Pacific': 'Asia-Pacific',
     'South America': 'South America',
   },
+  partnerLed: partnerLedEn,
 } as const;

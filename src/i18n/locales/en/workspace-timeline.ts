@@ -26,6 +26,8 @@ export const timelineEn = {
   lineCancelled: 'Line cancelled',
   lineCancelledBecause: 'Line cancelled: {{reason}}',
   orderMapped: 'Order mapped to a customer organization (point of no return)',
+  orderMappedByPartner:
+    'Order mapped to a new customer organization by partner {{partner}} ({{user}}) on the customer’s behalf (point of no return)',
   lineProvisioned: 'Provisioned',
   unknown: 'Event recorded in an earlier format',
 };

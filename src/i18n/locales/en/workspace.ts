@@ -47,6 +47,9 @@ export const workspaceEn = {
     partner: 'Partner',
     distributor: 'Distributor',
     noDistributor: 'None (direct order)',
+    awaitingApproval: "Waiting for the organization's approval.",
+    awaitingApprovalText:
+      'On {{requestedAt}} the provisioning contact asked to join an existing customer organization. The order is onboarded when one of its administrators approves; without an answer the request expires on {{expiresAt}} and the contact chooses again.',
     onboarded:
       'This order is onboarded: it was mapped to a customer organization on {{date}}. The provisioning e-mail can no longer be resent.',
     helpBefore: 'E-mail not arriving or setup link not working? ',

@@ -179,4 +179,36 @@ export const emailIt = {
     button: 'Visualizza la richiesta',
     footer: 'Riceve questa e-mail perché segue la richiesta di assistenza {{caseId}}.',
   },
+  joinRequest: {
+    subject: '{{contactName}} chiede di entrare in {{organizationName}}',
+    reminderSubject: 'Promemoria: {{contactName}} chiede di entrare in {{organizationName}}',
+    heading: 'Una richiesta di accesso a {{organizationName}}',
+    reminder: 'Nessuno ha ancora risposto a questa richiesta. Scade a breve.',
+    intro:
+      '{{who}} ha scelto {{organizationName}} durante la configurazione dell’ordine {{webOrderId}}, effettuato da {{partnerName}} per {{endCustomerName}}. Poiché è tra gli amministratori di {{organizationName}}, spetta a Lei decidere se accettarla.',
+    consequence:
+      'Se approva, questi abbonamenti vengono aggiunti a {{organizationName}} e {{contactName}} entra tra i suoi amministratori: vedrà tutti i suoi abbonamenti. Non è possibile annullare questa operazione da qui.',
+    approve: 'Esamini e approvi',
+    declineText: 'Non conosce questa persona? Esamini e rifiuti:',
+    expires: 'Senza risposta, la richiesta scade il {{expiresAt}}.',
+    footer:
+      'Riceve questa e-mail perché è tra gli amministratori di {{organizationName}}. Ogni link funziona una sola volta e chiede una conferma nella pagina che apre.',
+  },
+  joinRequestOutcome: {
+    declined: {
+      subject: '{{organizationName}} ha rifiutato la Sua richiesta (ordine {{webOrderId}})',
+      heading: '{{organizationName}} ha rifiutato la Sua richiesta',
+      intro:
+        'Gli amministratori di {{organizationName}} hanno rifiutato la Sua richiesta di accesso, quindi l’ordine {{webOrderId}} non è ancora configurato.',
+    },
+    expired: {
+      subject: 'La Sua richiesta di accesso a {{organizationName}} è scaduta (ordine {{webOrderId}})',
+      heading: 'La Sua richiesta di accesso a {{organizationName}} è scaduta',
+      intro:
+        'Nessuno in {{organizationName}} ha risposto alla Sua richiesta entro 7 giorni, quindi l’ordine {{webOrderId}} non è ancora configurato.',
+    },
+    next: 'Apra di nuovo il link di configurazione nella e-mail di provisioning: funziona ancora. Può scegliere un’altra organizzazione o crearne una nuova.',
+    footer:
+      'Riceve questa e-mail perché il Suo indirizzo è il contatto di provisioning dell’ordine {{webOrderId}}.',
+  },
 } as const;

@@ -115,6 +115,7 @@ export const operatorIt: Widen<typeof operatorEn> = {
       renamed: 'Organizzazione rinominata',
       deactivated: 'Organizzazione disattivata',
       reactivated: 'Organizzazione riattivata',
+      set_up_by_partner: 'Configurata da un partner per conto del cliente',
     },
     user: {
       role_changed: 'Ruolo cambiato',
@@ -144,6 +145,13 @@ export const operatorIt: Widen<typeof operatorEn> = {
     },
     operator: {
       bootstrapped: 'Primo operatore creato',
+    },
+    join_request: {
+      requested: 'Richiesta di accesso (configurazione di un ordine)',
+      approved: 'Richiesta di accesso approvata',
+      declined: 'Richiesta di accesso rifiutata',
+      expired: 'Richiesta di accesso scaduta',
+      withdrawn: 'Richiesta di accesso ritirata',
     },
     password: {
       reset_requested: 'Reimpostazione della password richiesta',

@@ -1,6 +1,7 @@
 /** Italian strings of the setup wizard and admin portal (namespace `setup`): exactly the English keys; the reader is addressed formally (Lei). */
 import type { Widen } from '../../widen.js';
 import type { setupEn } from '../en/setup.js';
+import { partnerLedIt } from './setup-partner-led.js';
 
 export const setupIt: Widen<typeof setupEn> = {
   title: 'Configuri il servizio',
@@ -62,6 +63,11 @@ export const setupIt: Widen<typeof setupEn> = {
     createNew: 'Crea una nuova organizzazione',
     newName: 'Nome della nuova organizzazione',
     facts: '{{country}} · regione dei dati {{dataRegion}}',
+    created: 'Creata il {{date}}',
+    activeSubscriptions_one: '{{count}} abbonamento attivo',
+    activeSubscriptions_other: '{{count}} abbonamenti attivi',
+    administrators_one: '{{count}} amministratore',
+    administrators_other: '{{count}} amministratori',
     factsNotSet: 'regione dei dati non ancora impostata',
     otherAccount:
       "L'indirizzo {{email}} appartiene a un utente di un partner o di un distributore, non a una persona di {{endCustomerName}}. Chieda a una persona di {{endCustomerName}} di configurare il servizio.",
@@ -70,6 +76,8 @@ export const setupIt: Widen<typeof setupEn> = {
       name: 'Inserisca il nome della nuova organizzazione (fino a 200 caratteri).',
       characters: 'Un nome non può contenere a capo, caratteri di controllo o < >.',
       notOffered: "Quell'organizzazione non può essere scelta qui. Ne scelga una dell'elenco.",
+      pending:
+        'Un altro contatto di provisioning di questo ordine attende che un’organizzazione approvi la sua richiesta. Si rivolga a questa persona, oppure crei una nuova organizzazione.',
     },
   },
   country: {
@@ -144,6 +152,51 @@ export const setupIt: Widen<typeof setupEn> = {
     retryAfter_one: 'Riprovi tra {{count}} minuto.',
     retryAfter_other: 'Riprovi tra {{count}} minuti.',
   },
+  joinReview: {
+    heading: 'La Sua richiesta di accesso a {{organization}}',
+    notice:
+      '{{organization}} esiste già e Lei non è tra i suoi amministratori. La conferma non configura ancora l’ordine: invia ai suoi amministratori una richiesta di accesso a {{organization}}.',
+    after:
+      'Quando uno di loro approva, gli abbonamenti vengono collegati a {{organization}} e Lei entra tra i suoi amministratori. Se rifiutano, o se nessuno risponde entro 7 giorni, La avvisiamo via e-mail e potrà scegliere un’altra organizzazione o crearne una nuova.',
+    confirm: 'Chieda di entrare in {{organization}}',
+    dialogTitle: 'Inviare la richiesta di accesso?',
+    dialogText:
+      'Scriveremo agli amministratori di {{organization}} chiedendo di approvare la Sua richiesta. Nulla viene configurato finché uno di loro non approva.',
+    dialogYes: 'Sì, invii la richiesta',
+  },
+  waiting: {
+    heading: 'In attesa dell’approvazione dell’organizzazione',
+    text: 'Il {{requestedAt}} ha chiesto di entrare in {{organization}} con l’ordine {{webOrderId}}. Abbiamo scritto ai suoi amministratori; l’ordine viene configurato non appena uno di loro approva.',
+    expires: 'Se nessuno risponde, la richiesta scade il {{expiresAt}} e La avvisiamo via e-mail.',
+    change:
+      'Ha cambiato idea? Può scegliere un’altra organizzazione o crearne una nuova: la richiesta viene allora ritirata.',
+    changeLink: 'Scelga un’altra organizzazione',
+  },
+  join: {
+    title: 'Richiesta di accesso a {{organization}}',
+    intro:
+      '{{contact}} chiede di entrare in {{organization}}: l’ha scelta durante la configurazione dell’ordine {{webOrderId}}, effettuato da {{partnerName}} per {{endCustomerName}}.',
+    consequence:
+      'Se approva, questi abbonamenti vengono aggiunti a {{organization}} e {{contactName}} entra tra i suoi amministratori: vedrà tutti i suoi abbonamenti. Non è possibile annullare questa operazione da qui.',
+    expires: 'Senza risposta, la richiesta scade il {{expiresAt}}.',
+    approve: 'Approva',
+    decline: 'Rifiuta',
+    approveHeading: 'Approvare la richiesta',
+    declineHeading: 'Rifiutare la richiesta',
+    declineHelp:
+      'Avviseremo {{contactName}} che la richiesta è stata rifiutata; potrà scegliere un’altra organizzazione o crearne una nuova.',
+    approved:
+      'Approvata. L’ordine {{webOrderId}} è ora collegato a {{organization}} e {{contactName}} è tra i suoi amministratori; abbiamo inviato un’e-mail a questa persona.',
+    declined: 'Rifiutata. Abbiamo avvisato {{contactName}}; l’ordine {{webOrderId}} non è configurato.',
+    deadHeading: 'Questo link non funziona più',
+    dead: {
+      used: 'Questa richiesta ha già ricevuto una risposta, oppure questo link è già stato usato.',
+      expired: 'Questa richiesta è scaduta senza risposta.',
+      revoked:
+        'Non è più possibile rispondere a questa richiesta: l’ordine ha ora un altro contatto di provisioning, oppure Lei non è più tra gli amministratori.',
+      unknown: "Non riconosciamo questo link. Controlli di aver copiato l'indirizzo completo dall'e-mail.",
+    },
+  },
   mapped: {
     heading: 'Questo ordine è già configurato',
     text: "Gli abbonamenti di questo ordine sono già stati collegati a un'organizzazione. I suoi amministratori li gestiscono nel portale di amministrazione.",
@@ -176,4 +229,5 @@ export const setupIt: Widen<typeof setupEn> = {
     'Asia-Pacific': 'Asia-Pacifico',
     'South America': 'America del Sud',
   },
+  partnerLed: partnerLedIt,
 };

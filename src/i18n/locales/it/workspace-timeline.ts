@@ -30,6 +30,8 @@ export const timelineIt: Widen<typeof timelineEn> = {
   lineCancelled: 'Riga annullata',
   lineCancelledBecause: 'Riga annullata: {{reason}}',
   orderMapped: 'Ordine collegato a un’organizzazione cliente (punto di non ritorno)',
+  orderMappedByPartner:
+    'Ordine collegato a una nuova organizzazione cliente dal partner {{partner}} ({{user}}) per conto del cliente (punto di non ritorno)',
   lineProvisioned: 'Predisposta',
   unknown: 'Evento registrato in un formato precedente',
 };

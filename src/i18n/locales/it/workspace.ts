@@ -49,6 +49,9 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     partner: 'Partner',
     distributor: 'Distributore',
     noDistributor: 'Nessuno (ordine diretto)',
+    awaitingApproval: 'In attesa dell’approvazione dell’organizzazione.',
+    awaitingApprovalText:
+      'Il {{requestedAt}} il contatto di provisioning ha chiesto di entrare in un’organizzazione cliente esistente. L’ordine viene integrato quando uno dei suoi amministratori approva; senza risposta la richiesta scade il {{expiresAt}} e il contatto sceglie di nuovo.',
     onboarded:
       'Questo ordine è integrato: è stato collegato a un’organizzazione cliente il {{date}}. Non è più possibile inviare nuovamente l’e-mail di provisioning.',
     helpBefore: 'L’e-mail non arriva o il link di configurazione non funziona? ',
