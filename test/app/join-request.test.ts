@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeProvisioningContact } from '../../src/app/lines/change-provisioning-contact.js';
 import { resendProvisioningEmail } from '../../src/app/lines/resend-provisioning-email.js';
 import { getOrder } from '../../src/app/orders/get-order.js';
+import { getSubscription } from '../../src/app/orders/get-subscription.js';
 import { completeSetup } from '../../src/app/setup/complete-setup.js';
 import { confirmSetup } from '../../src/app/setup/confirm-setup.js';
 import { decideJoinRequestByLink } from '../../src/app/setup/decide-join-request.js';
@@ -111,6 +112,8 @@ describeEachStore('join requests: consent before joining an organization', (kind
     const order = await getOrder(w.deps, w.actors.alice, orderId);
     expect(order.awaitingOrganizationApproval).toMatchObject({ expiresAt: view.joinRequest!.expiresAt });
     expect(order.mappedAt).toBeNull();
+    const line = await getSubscription(w.deps, w.actors.alice, order.lines[0]!.subscriptionId);
+    expect(line.awaitingOrganizationApproval).toEqual(order.awaitingOrganizationApproval);
     // The partner is not told which organization: it has not agreed to anything.
     expect(JSON.stringify(order)).not.toContain(org.name);
     expect(await auditOf(org.organizationId)).toMatchObject([

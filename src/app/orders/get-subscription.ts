@@ -3,6 +3,7 @@ import { assertCanRead } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
 import { type TimelineEvent, timelineOf } from '../../store/audit-repository.js';
+import { pendingJoinRequestOfOrder } from '../../store/join-request-repository.js';
 import { findLine } from '../../store/line-repository.js';
 import { findOrder, findPlacer } from '../../store/order-repository.js';
 import { organizationNames } from '../../store/organization-repository.js';
@@ -19,6 +20,8 @@ export interface SubscriptionDetail extends LineSummary {
   adminPortalUrl: string | null;
   /** The customer organization the order was mapped to (its name only: never its people). */
   customerOrganizationName: string | null;
+  /** Set while its contact waits for an existing organization's approval (see `OrderDetail`). */
+  awaitingOrganizationApproval: { requestedAt: string; expiresAt: string } | null;
   sends: {
     sendId: string;
     /** The e-mail the send rode on (one per contact per order per event): sends sharing it share this. */
@@ -45,10 +48,11 @@ export async function getSubscription(
   assertCanRead(actor, accessFactsOf(order), await findPlacer(deps.db, order.placed_by_user_id), {
     subscriptionId,
   });
-  const [sends, timeline, customer] = await Promise.all([
+  const [sends, timeline, customer, pending] = await Promise.all([
     sendsOfLine(deps.db, subscriptionId),
     timelineOf(deps.db, subscriptionId, order.id),
     order.customer_organization_id ? organizationNames(deps.db, [order.customer_organization_id]) : [],
+    order.mapped_at ? undefined : pendingJoinRequestOfOrder(deps.db, order.id),
   ]);
   return {
     orderId: order.id,
@@ -66,6 +70,9 @@ export async function getSubscription(
     nextActionAt: line.next_action_at?.toISOString() ?? null,
     adminPortalUrl: order.mapped_at ? deps.settings.adminPortalUrl : null,
     customerOrganizationName: customer[0]?.name ?? null,
+    awaitingOrganizationApproval: pending
+      ? { requestedAt: pending.created_at.toISOString(), expiresAt: pending.expires_at.toISOString() }
+      : null,
     sends: sends.map((s) => ({
       sendId: s.id,
       emailId: s.lead_send_id ?? s.id,

@@ -69,6 +69,12 @@ const detailSchema = z
       .string()
       .nullable()
       .describe('The customer organization the order was mapped to (null before the PONR)'),
+    awaitingOrganizationApproval: z
+      .object({ requestedAt: z.string(), expiresAt: z.string() })
+      .nullable()
+      .describe(
+        "Waiting for the organization's approval: the provisioning contact asked to join an existing organization and its administrators have not answered yet (null otherwise)",
+      ),
     sends: z.array(
       z.object({
         sendId: z.string(),
