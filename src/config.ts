@@ -10,6 +10,7 @@ import { ConfigError } from './config-error.js';
 import { type SecretKeys, secretKeysOf } from './config-secret-keys.js';
 import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
+import { DEFAULT_RETENTION, type Retention } from './domain/retention.js';
 import type { DkimKey } from './email/index.js';
 import type { DatabaseTimeouts } from './store/open-store.js';
 
@@ -112,6 +113,13 @@ export const envSchema = z.object({
   PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR: int(1, 1000).default(6),
   PASSWORD_RESET_RATE_LIMIT: rateLimit.default({ limit: 3, windowMs: 3_600_000 }),
   PASSWORD_RESET_IP_RATE_LIMIT: rateLimit.default({ limit: 20, windowMs: 3_600_000 }),
+  // Retention in days per kind (jobs/purge-expired-data.ts); 0 keeps that kind forever.
+  RETENTION_OUTBOX_DAYS: int(0, 3650).default(DEFAULT_RETENTION.outboxDays),
+  RETENTION_WEBHOOK_DELIVERIES_DAYS: int(0, 3650).default(DEFAULT_RETENTION.webhookDeliveriesDays),
+  RETENTION_SESSIONS_DAYS: int(0, 3650).default(DEFAULT_RETENTION.sessionsDays),
+  RETENTION_LINKS_DAYS: int(0, 3650).default(DEFAULT_RETENTION.linksDays),
+  RETENTION_CAPTURED_MAIL_DAYS: int(0, 3650).default(DEFAULT_RETENTION.capturedMailDays),
+  RETENTION_SCREENSHOTS_DAYS: int(0, 3650).default(DEFAULT_RETENTION.screenshotsDays),
 });
 
 export interface Config {
@@ -164,6 +172,8 @@ export interface Config {
   rateLimits: RateLimits;
   /** Provisioning e-mails one recipient address gets per hour, across all partners; more wait. */
   provisioningEmailsPerAddressPerHour: number;
+  /** RETENTION_*_DAYS: how long the worker keeps each kind of data (0: forever). */
+  retention: Retention;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -259,5 +269,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passwordResetPerIp: e.PASSWORD_RESET_IP_RATE_LIMIT,
     },
     provisioningEmailsPerAddressPerHour: e.PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR,
+    retention: {
+      outboxDays: e.RETENTION_OUTBOX_DAYS,
+      webhookDeliveriesDays: e.RETENTION_WEBHOOK_DELIVERIES_DAYS,
+      sessionsDays: e.RETENTION_SESSIONS_DAYS,
+      linksDays: e.RETENTION_LINKS_DAYS,
+      capturedMailDays: e.RETENTION_CAPTURED_MAIL_DAYS,
+      screenshotsDays: e.RETENTION_SCREENSHOTS_DAYS,
+    },
   };
 }

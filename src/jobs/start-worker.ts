@@ -12,8 +12,13 @@ import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
+import type { Retention } from '../domain/retention.js';
+import { purgeExpiredData } from './purge-expired-data.js';
 import { retryFailedSends } from './retry-failed-sends.js';
 import { runDue } from './run-due.js';
+
+/** How often retention runs when it has no backlog (with one, every due pass until it is gone). */
+const PURGE_INTERVAL_MS = 600_000;
 
 /** How often the worker looks for failed e-mails to send again (and then probes the SMTP server). */
 const RETRY_FAILED_INTERVAL_MS = 60_000;
@@ -69,18 +74,33 @@ function loop(name: string, intervalMs: number, log: Logger, pass: () => Promise
 
 export function startWorker(
   deps: DispatchDeps & WebhookDispatchDeps,
-  opts: { dueIntervalMs: number; outboxIntervalMs: number; log: Logger; retryFailedIntervalMs?: number },
+  opts: {
+    dueIntervalMs: number;
+    outboxIntervalMs: number;
+    log: Logger;
+    retryFailedIntervalMs?: number;
+    /** Days each kind of data is kept; unset: nothing is purged. */
+    retention?: Retention;
+  },
 ): Worker {
   // The due loop wakes the outbox as soon as a batch of e-mails is committed: in an RSD burst the
   // outbox otherwise drains faster than due lines are queued and sleeps a whole interval each time.
   const outbox: Loop[] = [];
   // A row whose payload does not parse is failed and reported through the worker's logger.
   const dispatchDeps = { ...deps, log: opts.log };
+  let purgeDueAt = 0;
   const due = loop('due', opts.dueIntervalMs, opts.log, async () => {
     const summary = await runDue(deps, { onQueued: () => outbox.forEach((lane) => lane.wake()) });
     await deleteExpiredIdempotencyKeys(deps.db, deps.clock.now());
     await deleteExpiredRateLimits(deps.db, deps.clock.now());
     await deleteStaleSignInRecords(deps);
+    const now = deps.clock.now();
+    if (opts.retention && now.getTime() >= purgeDueAt) {
+      const purged = await purgeExpiredData(deps.db, now, opts.retention);
+      purgeDueAt = purged.more ? 0 : now.getTime() + PURGE_INTERVAL_MS;
+      if (Object.values(purged.deleted).some((n) => n > 0))
+        opts.log.info({ purged: purged.deleted }, 'retention: aged data deleted');
+    }
     deps.metrics?.autoClosesTotal.inc(summary.closed);
     deps.metrics?.remindersTotal.inc(summary.reminders);
     if (summary.dispatched + summary.reminders + summary.closed > 0)
