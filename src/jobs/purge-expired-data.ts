@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 
+import type { Retention } from '../domain/retention.js';
 import {
   deleteCapturedMail,
   deleteExpiredInvitations,
@@ -16,7 +17,6 @@ import {
   deleteScreenshotsOfClosedCases,
 } from '../store/purge-repository.js';
 import type { Database } from '../store/schema.js';
-import type { Retention } from '../domain/retention.js';
 
 export type PurgeKind =
   | 'outbox'

@@ -7,12 +7,12 @@
 import type { Logger } from 'pino';
 
 import { deleteStaleSignInRecords } from '../app/identity/sign-in.js';
+import type { Retention } from '../domain/retention.js';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
-import type { Retention } from '../domain/retention.js';
 import { purgeExpiredData } from './purge-expired-data.js';
 import { retryFailedSends } from './retry-failed-sends.js';
 import { runDue } from './run-due.js';

@@ -211,3 +211,19 @@ export async function deleteTracesOf(trx: Trx, addressHash: string, userId: stri
     Number(answers.numAffectedRows ?? 0)
   );
 }
+
+/** The user's password and password links go: an erased person never signs in again. */
+export async function forgetPasswordOf(
+  trx: Trx,
+  userId: string,
+  now: Date,
+): Promise<{ passwords: number; links: number }> {
+  const cleared = await trx
+    .updateTable('app_user')
+    .set({ password_hash: null, updated_at: now })
+    .where('id', '=', userId)
+    .where('password_hash', 'is not', null)
+    .executeTakeFirst();
+  const links = await trx.deleteFrom('password_token').where('user_id', '=', userId).executeTakeFirst();
+  return { passwords: Number(cleared.numUpdatedRows), links: Number(links.numDeletedRows) };
+}

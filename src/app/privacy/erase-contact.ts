@@ -21,8 +21,9 @@ import {
   deleteCapturedMailOf,
   deleteTracesOf,
   findPerson,
-  pseudonymizeEverywhere,
+  forgetPasswordOf,
   type Pseudonym,
+  pseudonymizeEverywhere,
   withdrawWaitingEmailsTo,
 } from '../../store/erase-contact-repository.js';
 import { inTransaction } from '../../store/run-transaction.js';
@@ -36,7 +37,7 @@ import type { AppDeps } from '../deps.js';
 
 export interface ErasureReport {
   pseudonym: Pseudonym;
-  /** Rows changed (rewritten or deleted) per table; empty when nothing was left to erase. */
+  /** Changes per table (rows rewritten or deleted, summed over the steps); empty when nothing was left. */
   changed: Record<string, number>;
 }
 
@@ -88,21 +89,9 @@ export async function eraseContact(
         add(changed, 'web_session', ended.endedSessions);
         add(changed, 'api_token', ended.revokedTokens);
       }
-      const cleared = await trx
-        .updateTable('app_user')
-        .set({ password_hash: null, updated_at: now })
-        .where('id', '=', user.id)
-        .where('password_hash', 'is not', null)
-        .executeTakeFirst();
-      add(changed, 'app_user', Number(cleared.numUpdatedRows));
-      add(
-        changed,
-        'password_token',
-        Number(
-          (await trx.deleteFrom('password_token').where('user_id', '=', user.id).executeTakeFirst())
-            .numDeletedRows,
-        ),
-      );
+      const forgotten = await forgetPasswordOf(trx, user.id, now);
+      add(changed, 'app_user', forgotten.passwords);
+      add(changed, 'password_token', forgotten.links);
     }
     add(changed, 'captured_mail', await deleteCapturedMailOf(trx, address));
     add(changed, 'provisioning_email', await withdrawWaitingEmailsTo(trx, address, now));
