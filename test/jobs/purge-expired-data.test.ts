@@ -5,16 +5,19 @@
  * themselves (the line's history; followers point to their lead).
  */
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import pino from 'pino';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 
 import { hashToken } from '../../src/app/deps.js';
 import { loadConfig } from '../../src/config.js';
 import { DEFAULT_RETENTION } from '../../src/domain/retention.js';
+import { createMailer } from '../../src/email/index.js';
 import { purgeExpiredData } from '../../src/jobs/purge-expired-data.js';
 import { runDue } from '../../src/jobs/run-due.js';
+import { startWorker } from '../../src/jobs/start-worker.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
-import { DAY } from './mail-harness.js';
+import { DAY, FROM, OUTBOX, unusedPort } from './mail-harness.js';
 
 describeEachStore('retention', (kind) => {
   let w: World;
@@ -257,6 +260,49 @@ describeEachStore('retention', (kind) => {
       outboxDays: 0,
     });
     expect(Object.values(forever.deleted).every((n) => n === 0)).toBe(true);
+  });
+
+  it("runs in the worker's due loop, pass after pass while a backlog remains", async () => {
+    await sql`
+      insert into captured_mail (received_at, mail_from, rcpt_to, subject, text_body, html_body, links)
+      select ${ago(15)}, 'a@onramp.test', array['b@initech.example'], 'old ' || i, '', '', '[]'
+      from generate_series(1, 1200) as i`.execute(w.store.db);
+    await w.store.db
+      .insertInto('captured_mail')
+      .values({
+        received_at: ago(1),
+        mail_from: 'a@onramp.test',
+        rcpt_to: [],
+        subject: 'young',
+        text_body: '',
+        html_body: '',
+        links: '[]',
+      })
+      .execute();
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${await unusedPort()}`, from: FROM });
+    const worker = startWorker(
+      { ...w.deps, mailer, outbox: OUTBOX },
+      {
+        dueIntervalMs: 20,
+        outboxIntervalMs: 3_600_000,
+        log: pino({ level: 'silent' }),
+        retention: DEFAULT_RETENTION,
+      },
+    );
+    try {
+      // The bound only fails rather than hangs; a pass without backlog waits 10 minutes, so three
+      // passes of 500 within it show the loop came back at once while batches were full.
+      await vi.waitFor(async () => expect(await count('captured_mail')).toBe(1), {
+        timeout: 60_000,
+        interval: 50,
+      });
+    } finally {
+      await worker.stop();
+      mailer.close();
+    }
+    expect((await w.store.db.selectFrom('captured_mail').select('subject').execute())[0]!.subject).toBe(
+      'young',
+    );
   });
 
   it('reads RETENTION_*_DAYS, 0 meaning forever', () => {
