@@ -227,3 +227,15 @@ export async function forgetPasswordOf(
   const links = await trx.deleteFrom('password_token').where('user_id', '=', userId).executeTakeFirst();
   return { passwords: Number(cleared.numUpdatedRows), links: Number(links.numDeletedRows) };
 }
+
+/** Invitations to the address still open are revoked: nobody joins under the pseudonym. */
+export async function revokeInvitationsTo(trx: Trx, address: string, now: Date): Promise<number> {
+  const result = await trx
+    .updateTable('invitation')
+    .set({ revoked_at: now })
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', address))
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -96,6 +96,21 @@ describeEachStore('erase-contact', (kind) => {
         expires_at: new Date(now.getTime() + 3_600_000),
       })
       .execute();
+    await w.store.db
+      .insertInto('invitation')
+      .values({
+        id: 'inv_c7',
+        organization_id: 'org_bright',
+        email: ADDRESS,
+        role: 'partner_user',
+        language: 'en',
+        invited_by_label: 'Brenda Admin',
+        token_hash: hashToken('invitation-c7'),
+        created_at: now,
+        sent_at: now,
+        expires_at: new Date(now.getTime() + 86_400_000),
+      })
+      .execute();
     await appendAudit(w.store.db, now, { userId: 'usr_c7', label: `${NAME} <${ADDRESS}>` }, [
       { action: 'password.set', organizationId: 'org_acme' },
     ]);
@@ -164,6 +179,7 @@ describeEachStore('erase-contact', (kind) => {
           'support_case_event',
           'app_user',
           'web_session',
+          'invitation',
         ]),
       );
 
@@ -200,6 +216,12 @@ describeEachStore('erase-contact', (kind) => {
         password_hash: null,
       });
       expect(user.deactivated_at).not.toBeNull();
+      const invitation = await w.store.db
+        .selectFrom('invitation')
+        .selectAll()
+        .where('id', '=', 'inv_c7')
+        .executeTakeFirstOrThrow();
+      expect(invitation.revoked_at).not.toBeNull();
 
       // One audit entry says so, by the pseudonym.
       const erased = await w.store.db

@@ -24,6 +24,7 @@ import {
   forgetPasswordOf,
   type Pseudonym,
   pseudonymizeEverywhere,
+  revokeInvitationsTo,
   withdrawWaitingEmailsTo,
 } from '../../store/erase-contact-repository.js';
 import { inTransaction } from '../../store/run-transaction.js';
@@ -95,6 +96,7 @@ export async function eraseContact(
     }
     add(changed, 'captured_mail', await deleteCapturedMailOf(trx, address));
     add(changed, 'provisioning_email', await withdrawWaitingEmailsTo(trx, address, now));
+    add(changed, 'invitation', await revokeInvitationsTo(trx, address, now));
     add(changed, 'sign-in and rate-limit records', await deleteTracesOf(trx, addressHash, person.userId));
     for (const [table, count] of Object.entries(await pseudonymizeEverywhere(trx, person, pseudonym)))
       add(changed, table, count);
