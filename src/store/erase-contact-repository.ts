@@ -35,6 +35,9 @@ function regexLiteral(text: string): string {
 /** Tables the erasure never rewrites: the migrator's own bookkeeping. */
 const SKIPPED_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 
+/** Ids, references and keys: `id`, `…_id`, `…_hash`, `message_key`. */
+const KEY_COLUMN = /^(id|.*_id|.*_hash|message_key)$/;
+
 /** Rows of each table that belong to the person even without their address in them. */
 function belongsToPerson(table: string, person: ErasedPerson): RawBuilder<unknown> | null {
   const lines = person.subscriptionIds;
@@ -77,7 +80,8 @@ async function textColumns(trx: Trx): Promise<Map<string, { column: string; type
     order by c.table_name, c.ordinal_position`.execute(trx);
   const tables = new Map<string, { column: string; type: string }[]>();
   for (const r of rows) {
-    if (SKIPPED_TABLES.has(r.table_name)) continue;
+    // Keys are never words of a person, and rewriting one would break what points to it.
+    if (SKIPPED_TABLES.has(r.table_name) || KEY_COLUMN.test(r.column_name)) continue;
     const type = r.data_type === 'ARRAY' ? 'array' : r.data_type;
     tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), { column: r.column_name, type }]);
   }
