@@ -1,7 +1,8 @@
 /**
- * The worker: loops for due work (RSD, reminders, auto-close), for draining the e-mail outbox
- * (OUTBOX_LANES of them side by side) and for delivering webhooks (a slow receiver never holds up
- * e-mail), and for e-mails that failed during an SMTP outage (sent again once the server is back).
+ * The worker: loops for due work (RSD, reminders, auto-close; then housekeeping and retention,
+ * see purge-expired-data.ts), for draining the e-mail outbox (OUTBOX_LANES of them side by side)
+ * and for delivering webhooks (a slow receiver never holds up e-mail), and for e-mails that failed
+ * during an SMTP outage (sent again once the server is back).
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
@@ -94,17 +95,20 @@ export function startWorker(
     await deleteExpiredIdempotencyKeys(deps.db, deps.clock.now());
     await deleteExpiredRateLimits(deps.db, deps.clock.now());
     await deleteStaleSignInRecords(deps);
-    const now = deps.clock.now();
-    if (opts.retention && now.getTime() >= purgeDueAt) {
-      const purged = await purgeExpiredData(deps.db, now, opts.retention);
-      purgeDueAt = purged.more ? 0 : now.getTime() + PURGE_INTERVAL_MS;
-      if (Object.values(purged.deleted).some((n) => n > 0))
-        opts.log.info({ purged: purged.deleted }, 'retention: aged data deleted');
-    }
     deps.metrics?.autoClosesTotal.inc(summary.closed);
     deps.metrics?.remindersTotal.inc(summary.reminders);
     if (summary.dispatched + summary.reminders + summary.closed > 0)
       opts.log.info({ due: summary }, 'due work done');
+    // Last: a failed purge (logged by the loop) must not cost the due work its metrics.
+    const now = deps.clock.now();
+    if (opts.retention && now.getTime() >= purgeDueAt) {
+      // Set first: a purge that fails is tried again after the interval, not on every pass.
+      purgeDueAt = now.getTime() + PURGE_INTERVAL_MS;
+      const purged = await purgeExpiredData(deps.db, now, opts.retention);
+      if (purged.more) purgeDueAt = 0;
+      if (Object.values(purged.deleted).some((n) => n > 0))
+        opts.log.info({ purged: purged.deleted }, 'retention: aged data deleted');
+    }
     return false;
   });
   for (let lane = 0; lane < (deps.outbox.lanes ?? 1); lane++)
