@@ -40,53 +40,44 @@ export async function deleteFinishedOutboxRows(
   return deleted(result);
 }
 
-/** Sign-in sessions that expired before `cutoff` (a live session is never touched). */
-export async function deleteExpiredSessions(db: Db, cutoff: Date, limit: number): Promise<number> {
+/** The oldest `limit` rows of `table` whose `column` is before `cutoff`, deleted by their `key`. */
+async function deleteOldest(
+  db: Db,
+  table: 'web_session' | 'setup_token' | 'password_token' | 'invitation' | 'captured_mail',
+  key: 'id_hash' | 'token_hash' | 'id',
+  column: 'expires_at' | 'received_at',
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
   const result = await sql`
-    delete from web_session where id_hash in (
-      select id_hash from web_session where expires_at < ${cutoff}
-      order by expires_at limit ${limit} for update skip locked)`.execute(db);
+    delete from ${sql.table(table)} where ${sql.ref(key)} in (
+      select ${sql.ref(key)} from ${sql.table(table)} where ${sql.ref(column)} < ${cutoff}
+      order by ${sql.ref(column)} limit ${limit} for update skip locked)`.execute(db);
   return deleted(result);
 }
+
+/** Sign-in sessions that expired before `cutoff` (a live session is never touched). */
+export const deleteExpiredSessions = (db: Db, cutoff: Date, limit: number) =>
+  deleteOldest(db, 'web_session', 'id_hash', 'expires_at', cutoff, limit);
 
 /**
  * Setup links that expired before `cutoff`. A used or replaced link is kept until then too, so a
  * late visit still hears what happened to it (used, replaced) rather than "unknown link".
  */
-export async function deleteExpiredSetupTokens(db: Db, cutoff: Date, limit: number): Promise<number> {
-  const result = await sql`
-    delete from setup_token where token_hash in (
-      select token_hash from setup_token where expires_at < ${cutoff}
-      order by expires_at limit ${limit} for update skip locked)`.execute(db);
-  return deleted(result);
-}
+export const deleteExpiredSetupTokens = (db: Db, cutoff: Date, limit: number) =>
+  deleteOldest(db, 'setup_token', 'token_hash', 'expires_at', cutoff, limit);
 
 /** Password links (welcome, bootstrap, reset) that expired before `cutoff`. */
-export async function deleteExpiredPasswordTokens(db: Db, cutoff: Date, limit: number): Promise<number> {
-  const result = await sql`
-    delete from password_token where token_hash in (
-      select token_hash from password_token where expires_at < ${cutoff}
-      order by expires_at limit ${limit} for update skip locked)`.execute(db);
-  return deleted(result);
-}
+export const deleteExpiredPasswordTokens = (db: Db, cutoff: Date, limit: number) =>
+  deleteOldest(db, 'password_token', 'token_hash', 'expires_at', cutoff, limit);
 
 /** Invitations whose link expired before `cutoff`, whatever became of them (accepted, revoked). */
-export async function deleteExpiredInvitations(db: Db, cutoff: Date, limit: number): Promise<number> {
-  const result = await sql`
-    delete from invitation where id in (
-      select id from invitation where expires_at < ${cutoff}
-      order by expires_at limit ${limit} for update skip locked)`.execute(db);
-  return deleted(result);
-}
+export const deleteExpiredInvitations = (db: Db, cutoff: Date, limit: number) =>
+  deleteOldest(db, 'invitation', 'id', 'expires_at', cutoff, limit);
 
 /** Mail the built-in sink captured before `cutoff` (embedded mode's /dev/mailbox). */
-export async function deleteCapturedMail(db: Db, cutoff: Date, limit: number): Promise<number> {
-  const result = await sql`
-    delete from captured_mail where id in (
-      select id from captured_mail where received_at < ${cutoff}
-      order by received_at limit ${limit} for update skip locked)`.execute(db);
-  return deleted(result);
-}
+export const deleteCapturedMail = (db: Db, cutoff: Date, limit: number) =>
+  deleteOldest(db, 'captured_mail', 'id', 'received_at', cutoff, limit);
 
 /**
  * Screenshots of support cases closed before `cutoff` (a closed case's last change is its close;
