@@ -198,22 +198,21 @@ export async function withdrawWaitingEmailsTo(trx: Trx, address: string, now: Da
  * What is keyed by the address's SHA-256 (sign-in failures and known browsers, migrations/019;
  * password-reset rate limits) and the user's kept API answers (sealed, so no search finds them).
  */
-export async function deleteTracesOf(trx: Trx, addressHash: string, userId: string | null): Promise<number> {
-  const failures = await sql`delete from sign_in_failure where key like ${`%${addressHash}%`}`.execute(trx);
-  const limits = await sql`delete from rate_limit where key like ${`%${addressHash}%`}`.execute(trx);
-  const browsers = await sql`delete from sign_in_known_browser where address_hash = ${addressHash}`.execute(
-    trx,
-  );
-  const answers =
-    userId === null
-      ? { numAffectedRows: 0n }
-      : await sql`delete from idempotency_key where user_id = ${userId}`.execute(trx);
-  return (
-    Number(failures.numAffectedRows ?? 0) +
-    Number(limits.numAffectedRows ?? 0) +
-    Number(browsers.numAffectedRows ?? 0) +
-    Number(answers.numAffectedRows ?? 0)
-  );
+export async function deleteTracesOf(
+  trx: Trx,
+  addressHash: string,
+  userId: string | null,
+): Promise<Record<string, number>> {
+  const statements = {
+    sign_in_failure: sql`delete from sign_in_failure where key like ${`%${addressHash}%`}`,
+    rate_limit: sql`delete from rate_limit where key like ${`%${addressHash}%`}`,
+    sign_in_known_browser: sql`delete from sign_in_known_browser where address_hash = ${addressHash}`,
+    idempotency_key: sql`delete from idempotency_key where user_id = ${userId}`,
+  };
+  const counts: Record<string, number> = {};
+  for (const [table, statement] of Object.entries(statements))
+    counts[table] = Number((await statement.execute(trx)).numAffectedRows ?? 0);
+  return counts;
 }
 
 /** The user's password and password links go: an erased person never signs in again. */

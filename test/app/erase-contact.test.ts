@@ -5,6 +5,8 @@
  * nor the name afterwards; the other contact on the same order is untouched; the audit trail says
  * "contact.erased" without the address and still refuses ordinary updates; a rerun changes nothing.
  */
+import { createHash } from 'node:crypto';
+
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
@@ -111,6 +113,17 @@ describeEachStore('erase-contact', (kind) => {
         expires_at: new Date(now.getTime() + 86_400_000),
       })
       .execute();
+    // Two failed sign-ins as her: the limiter keys them by the address's SHA-256.
+    const addressHash = createHash('sha256').update(ADDRESS.toLowerCase()).digest('hex');
+    await w.store.db
+      .insertInto('sign_in_failure')
+      .values({
+        key: `sign-in:address:${addressHash}`,
+        failures: 2,
+        last_failure_at: now,
+        blocked_until: now,
+      })
+      .execute();
     await appendAudit(w.store.db, now, { userId: 'usr_c7', label: `${NAME} <${ADDRESS}>` }, [
       { action: 'password.set', organizationId: 'org_acme' },
     ]);
@@ -183,6 +196,11 @@ describeEachStore('erase-contact', (kind) => {
         ]),
       );
 
+      // Her one captured e-mail goes; Bruno's stays.
+      expect(report.changed).toMatchObject({ sign_in_failure: 1, captured_mail: 1, app_user: 1 });
+      expect(await w.store.db.selectFrom('captured_mail').select('rcpt_to').execute()).toEqual([
+        { rcpt_to: [OTHER.email] },
+      ]);
       const after = await dump(w);
       expect(hits(after, ADDRESS)).toEqual([]);
       expect(hits(after, NAME)).toEqual([]);

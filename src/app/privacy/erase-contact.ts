@@ -97,7 +97,8 @@ export async function eraseContact(
     add(changed, 'captured_mail', await deleteCapturedMailOf(trx, address));
     add(changed, 'provisioning_email', await withdrawWaitingEmailsTo(trx, address, now));
     add(changed, 'invitation', await revokeInvitationsTo(trx, address, now));
-    add(changed, 'sign-in and rate-limit records', await deleteTracesOf(trx, addressHash, person.userId));
+    for (const [table, count] of Object.entries(await deleteTracesOf(trx, addressHash, person.userId)))
+      add(changed, table, count);
     for (const [table, count] of Object.entries(await pseudonymizeEverywhere(trx, person, pseudonym)))
       add(changed, table, count);
     if (Object.keys(changed).length > 0)
