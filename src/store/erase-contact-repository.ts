@@ -179,7 +179,8 @@ export async function deleteCapturedMailOf(trx: Trx, address: string): Promise<n
 export async function withdrawWaitingEmailsTo(trx: Trx, address: string, now: Date): Promise<number> {
   const result = await sql`
     with withdrawn as (
-      update outbox o set status = 'superseded', done_at = ${now}, last_error = 'the contact was erased'
+      update outbox o set status = 'superseded', done_at = ${now}, leased_until = null,
+        payload = '{"superseded":true}', last_error = 'the contact was erased'
       where o.topic = 'email' and o.status = 'pending'
         and (o.leased_until is null or o.leased_until <= ${now})
         and o.send_id in (select id from provisioning_email where lower(to_email) = ${address})

@@ -223,6 +223,12 @@ describeEachStore('erase-contact', (kind) => {
           .where('topic', '=', 'email')
           .execute(),
       ).toEqual([]);
+      const withdrawn = await w.store.db
+        .selectFrom('outbox')
+        .select('payload')
+        .where('status', '=', 'superseded')
+        .execute();
+      expect(withdrawn).toEqual([{ payload: { superseded: true } }]); // its link's sealed token gone too
       const user = await w.store.db
         .selectFrom('app_user')
         .selectAll()
