@@ -4,6 +4,8 @@
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
+import { z } from 'zod';
+
 export type TrustProxyCidrs = BlockList;
 export type TrustProxy = { hops: number } | { cidrs: TrustProxyCidrs; text: string };
 
@@ -34,3 +36,16 @@ export function parseTrustProxy(value: string | undefined): TrustProxy | null {
   }
   return { cidrs, text };
 }
+
+/** The environment variable, for config.ts's schema: a bad value names TRUST_PROXY and why. */
+export const trustProxyVariable = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    try {
+      return parseTrustProxy(value);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  });

@@ -8,9 +8,10 @@ import type { RateLimits } from './app/rate-limits.js';
 import { dkimOf } from './config-dkim.js';
 import { ConfigError } from './config-error.js';
 import { type SecretKeys, secretKeysOf } from './config-secret-keys.js';
-import { parseTrustProxy, type TrustProxy } from './config-trust-proxy.js';
+import { type TrustProxy, trustProxyVariable } from './config-trust-proxy.js';
 import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
+import { DEFAULT_RETENTION, type Retention } from './domain/retention.js';
 import type { DkimKey } from './email/index.js';
 import type { DatabaseTimeouts } from './store/open-store.js';
 
@@ -57,17 +58,7 @@ export const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: int(0, 65535).default(3000),
   WORKER_PORT: int(0, 65535).default(9464),
-  TRUST_PROXY: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      try {
-        return parseTrustProxy(value);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: (e as Error).message });
-        return z.NEVER;
-      }
-    }),
+  TRUST_PROXY: trustProxyVariable,
   PUBLIC_URL: z.url().optional(),
   ADMIN_PORTAL_URL: z.url().optional(),
   DATABASE_URL: z
@@ -126,6 +117,13 @@ export const envSchema = z.object({
   DIGEST_HOUR_UTC: int(0, 23).default(7),
   PASSWORD_RESET_RATE_LIMIT: rateLimit.default({ limit: 3, windowMs: 3_600_000 }),
   PASSWORD_RESET_IP_RATE_LIMIT: rateLimit.default({ limit: 20, windowMs: 3_600_000 }),
+  // Retention in days per kind (jobs/purge-expired-data.ts); 0 keeps that kind forever.
+  RETENTION_OUTBOX_DAYS: int(0, 3650).default(DEFAULT_RETENTION.outboxDays),
+  RETENTION_WEBHOOK_DELIVERIES_DAYS: int(0, 3650).default(DEFAULT_RETENTION.webhookDeliveriesDays),
+  RETENTION_SESSIONS_DAYS: int(0, 3650).default(DEFAULT_RETENTION.sessionsDays),
+  RETENTION_LINKS_DAYS: int(0, 3650).default(DEFAULT_RETENTION.linksDays),
+  RETENTION_CAPTURED_MAIL_DAYS: int(0, 3650).default(DEFAULT_RETENTION.capturedMailDays),
+  RETENTION_SCREENSHOTS_DAYS: int(0, 3650).default(DEFAULT_RETENTION.screenshotsDays),
 });
 
 export interface Config {
@@ -182,6 +180,8 @@ export interface Config {
   provisioningEmailsPerAddressPerHour: number;
   /** The hour (UTC) from which the worker sends the day's digest e-mails. */
   dailyDigestHourUtc: number;
+  /** RETENTION_*_DAYS: how long the worker keeps each kind of data (0: forever). */
+  retention: Retention;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -280,5 +280,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     provisioningEmailsPerAddressPerHour: e.PROVISIONING_EMAILS_PER_ADDRESS_PER_HOUR,
     dailyDigestHourUtc: e.DIGEST_HOUR_UTC,
+    retention: {
+      outboxDays: e.RETENTION_OUTBOX_DAYS,
+      webhookDeliveriesDays: e.RETENTION_WEBHOOK_DELIVERIES_DAYS,
+      sessionsDays: e.RETENTION_SESSIONS_DAYS,
+      linksDays: e.RETENTION_LINKS_DAYS,
+      capturedMailDays: e.RETENTION_CAPTURED_MAIL_DAYS,
+      screenshotsDays: e.RETENTION_SCREENSHOTS_DAYS,
+    },
   };
 }

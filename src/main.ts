@@ -180,7 +180,12 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
       }
       worker = startWorker(
         { ...deps, mailer, outbox: config.outbox, metrics },
-        { dueIntervalMs: config.dueIntervalMs, outboxIntervalMs: config.outbox.intervalMs, log },
+        {
+          dueIntervalMs: config.dueIntervalMs,
+          outboxIntervalMs: config.outbox.intervalMs,
+          log,
+          retention: config.retention,
+        },
       );
       if (!options.web) {
         probes = await serveWorkerProbes(

@@ -19,6 +19,7 @@ import { appDepsOf, createLogger, openDatabase, startOnramp } from '../main.js';
 import { listMigrations } from '../store/migrate.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerEraseContactCommand } from './erase-contact-command.js';
 import { registerOutboxCommands } from './outbox-commands.js';
 import { parseInstant } from './parse-instant.js';
 
@@ -143,6 +144,7 @@ function buildProgram(io: CliIo): Command {
   registerDataCommands(program, withDatabase);
   registerAdminCommands(program, withDatabase);
   registerOutboxCommands(program, withDatabase);
+  registerEraseContactCommand(program, withDatabase);
   return program;
 }
 

@@ -1,22 +1,28 @@
 /**
- * The worker: loops for due work (RSD, reminders, auto-close, the daily digests), for draining the
- * e-mail outbox (OUTBOX_LANES of them side by side), for delivering webhooks (a slow receiver
- * never holds up e-mail), for large order imports uploaded in the workspace, and for e-mails that
- * failed during an SMTP outage (sent again once the server is back).
+ * The worker: loops for due work (RSD, reminders, auto-close, the daily digests; then
+ * housekeeping and retention, see purge-expired-data.ts), for draining the e-mail outbox
+ * (OUTBOX_LANES of them side by side), for delivering webhooks (a slow receiver never holds up
+ * e-mail), for large order imports uploaded in the workspace, and for e-mails that failed during
+ * an SMTP outage (sent again once the server is back).
  * Errors are logged and the loop goes on (a database restart must not kill the worker).
  */
 import type { Logger } from 'pino';
 
 import { deleteStaleSignInRecords } from '../app/identity/sign-in.js';
 import { runOrderImportStep } from '../app/orders/run-order-import-step.js';
+import type { Retention } from '../domain/retention.js';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
+import { purgeExpiredData } from './purge-expired-data.js';
 import { retryFailedSends } from './retry-failed-sends.js';
 import { runDue } from './run-due.js';
 import { sendDailyDigests } from './send-daily-digests.js';
+
+/** How often retention runs when it has no backlog (with one, every due pass until it is gone). */
+const PURGE_INTERVAL_MS = 600_000;
 
 /** How often the worker looks for failed e-mails to send again (and then probes the SMTP server). */
 const RETRY_FAILED_INTERVAL_MS = 60_000;
@@ -72,7 +78,14 @@ function loop(name: string, intervalMs: number, log: Logger, pass: () => Promise
 
 export function startWorker(
   deps: DispatchDeps & WebhookDispatchDeps,
-  opts: { dueIntervalMs: number; outboxIntervalMs: number; log: Logger; retryFailedIntervalMs?: number },
+  opts: {
+    dueIntervalMs: number;
+    outboxIntervalMs: number;
+    log: Logger;
+    retryFailedIntervalMs?: number;
+    /** Days each kind of data is kept; unset: nothing is purged. */
+    retention?: Retention;
+  },
 ): Worker {
   // The due loop wakes the outbox as soon as a batch of e-mails is committed: in an RSD burst the
   // outbox otherwise drains faster than due lines are queued and sleeps a whole interval each time.
@@ -83,6 +96,7 @@ export function startWorker(
   // The UTC day whose digests this worker has served: the digest query reads every open line, so
   // it runs until a pass finds nobody left, then not again until the next day (or a restart).
   let digestsServed: string | null = null;
+  let purgeDueAt = 0;
   const due = loop('due', opts.dueIntervalMs, opts.log, async () => {
     const summary = await runDue(deps, { onQueued: wakeOutbox });
     if (digestsServed !== deps.clock.now().toISOString().slice(0, 10)) {
@@ -97,6 +111,16 @@ export function startWorker(
     deps.metrics?.remindersTotal.inc(summary.reminders);
     if (summary.dispatched + summary.reminders + summary.closed > 0)
       opts.log.info({ due: summary }, 'due work done');
+    // Last: a failed purge (logged by the loop) must not cost the due work its metrics.
+    const now = deps.clock.now();
+    if (opts.retention && now.getTime() >= purgeDueAt) {
+      // Set first: a purge that fails is tried again after the interval, not on every pass.
+      purgeDueAt = now.getTime() + PURGE_INTERVAL_MS;
+      const purged = await purgeExpiredData(deps.db, now, opts.retention);
+      if (purged.more) purgeDueAt = 0;
+      if (Object.values(purged.deleted).some((n) => n > 0))
+        opts.log.info({ purged: purged.deleted }, 'retention: aged data deleted');
+    }
     return false;
   });
   for (let lane = 0; lane < (deps.outbox.lanes ?? 1); lane++)

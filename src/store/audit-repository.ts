@@ -21,6 +21,7 @@ export type AdminAuditAction =
   | 'api_token.created'
   | 'api_token.revoked'
   | 'api_token.rolled'
+  | 'contact.erased'
   | 'invitation.accepted'
   | 'invitation.bounced'
   | 'invitation.created'
