@@ -246,8 +246,13 @@ export function registerSetupWizardRoutes(app: WebApp, deps: SetupWebDeps): void
     const ctx = setupPageContext(c, (await languageOfSetupLink(deps, token)) ?? undefined);
     return c.html(<NewLinkSentPage ctx={ctx} />);
   });
+}
 
-  // A link too damaged to mend (cut short, a step that does not exist): the "link not valid" page.
+/**
+ * A link too damaged to mend (cut short, a step that does not exist): the "link not valid" page.
+ * Registered after every other /setup/ route (register-setup-routes.tsx), or it would hide them.
+ */
+export function registerSetupCatchAll(app: WebApp): void {
   app.all('/setup/*', (c) => {
     noStore(c);
     return c.html(<DeadLinkPage ctx={setupPageContext(c)} token="" reason="unknown" />, 404);
