@@ -139,7 +139,8 @@ describeEachStore('REST API: refusals name the rule and the next step', (kind) =
       { ...w.deps, store: w.store, maxBodyBytes: MAX_BODY_BYTES, emailEventsSecret: secret },
       { logError: () => {} },
     );
-    for (const header of [{ 'X-Onramp-Webhook-Secret': `${secret}x` }, {}]) {
+    const wrongAndMissing: Record<string, string>[] = [{ 'X-Onramp-Webhook-Secret': `${secret}x` }, {}];
+    for (const header of wrongAndMissing) {
       const res = await hooks.request('/api/v1/email-events', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...header },
