@@ -30,6 +30,8 @@ export async function consumeRateLimit(
     const freeAt = outcome.oldestHitAt.getTime() + rule.windowMs;
     throw new AppError('RATE_LIMITED', {
       retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)),
+      limit: rule.limit,
+      windowSeconds: Math.round(rule.windowMs / 1000),
     });
   }
 }

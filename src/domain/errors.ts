@@ -56,7 +56,8 @@ export interface ErrorDetails {
     /** The invitation's status, when a resend or revoke is refused because of it. */
     status?: string;
   };
-  UNAUTHENTICATED: NoDetails;
+  /** `credential`: what the endpoint wanted, when it is not a sign-in or an API token. */
+  UNAUTHENTICATED: { credential?: 'webhook_secret' };
   NO_ACCESS: {
     /** Set for a colleague of the person who placed the order: whom to ask. */
     orderPlacedBy?: ContactPerson;
@@ -68,9 +69,15 @@ export interface ErrorDetails {
   };
   /** The id that was looked up, under its own name (`orderId`, `subscriptionId`, `what`, …). */
   NOT_FOUND: Readonly<Record<string, string>>;
-  PAST_PONR: { adminPortalUrl?: string; mappedAt?: string | null };
+  /** `action`: the line action refused, when its wording differs (a cancel). */
+  PAST_PONR: {
+    adminPortalUrl?: string;
+    mappedAt?: string | null;
+    action?: 'resend' | 'change_contact' | 'cancel';
+  };
   LINE_CANCELLED: NoDetails;
-  INVALID_TRANSITION: { from: string; command: string };
+  /** The line's status, the action refused, and the actions it still takes. */
+  INVALID_TRANSITION: { from: string; command: string; allowed?: string[] };
   RSD_NOT_REACHED: { rsdAt: string };
   DUPLICATE_WEB_ORDER_ID: { webOrderId: string };
   ALREADY_MAPPED: { adminPortalUrl?: string; linkUsed?: boolean };
@@ -83,7 +90,8 @@ export interface ErrorDetails {
   TOKEN_INVALID: { reason: string; revokedReason?: string | null; expiredAt?: string };
   PAYLOAD_TOO_LARGE: { maxBytes?: number };
   IDEMPOTENCY_KEY_REUSED: NoDetails;
-  RATE_LIMITED: { retryAfterSeconds: number };
+  /** When to come back; `limit` hits in `windowSeconds`, when the caller knows the rule. */
+  RATE_LIMITED: { retryAfterSeconds: number; limit?: number; windowSeconds?: number };
   DATA_DIR_LOCKED: { dataDir: string; pid?: number };
   UNAVAILABLE: NoDetails;
   INTERNAL: NoDetails;

@@ -80,7 +80,8 @@ export function actionRefusal(line: LineActionFacts & { rsdAt: Date }, action: L
   const refusal = refusalOf(line, action);
   if (refusal === null) return null;
   if (refusal === 'RSD_NOT_REACHED') return new AppError(refusal, { rsdAt: line.rsdAt.toISOString() });
-  if (refusal === 'INVALID_TRANSITION') return new AppError(refusal, { from: line.status, command: action });
+  if (refusal === 'INVALID_TRANSITION')
+    return new AppError(refusal, { from: line.status, command: action, allowed: allowedActions(line) });
   return new AppError(refusal);
 }
 

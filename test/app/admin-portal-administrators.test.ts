@@ -336,7 +336,9 @@ describeEachStore('admin portal: administrators', (kind) => {
     const refused = await b.post('/admin/administrators/invite', { email: 'a3@umbrella.example' });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(refused.html).toContain('Too many requests.');
+    expect(refused.html).toContain(
+      'Too many requests: at most 2 in 1 hour are allowed. Try again in 60 minutes.',
+    );
     expect(await invitations()).toEqual([...before, 'a1@umbrella.example', 'a2@umbrella.example'].sort());
     // A resend counts too.
     const resend = await b.post(`/admin/invitations/${umbrella.invitationId}/resend`);

@@ -395,7 +395,11 @@ describeEachStore('users and invitations', (kind) => {
     expect(refused.body.error.message).toContain('Paola Verdi <paola@acme.example>');
     // Another organization learns nothing: the order answers like a missing one.
     const other = await call<ErrorBody>(api, w, 'GET', `/api/v1/orders/${order.orderId}`, { as: 'bob' });
-    expect(other.body.error).toEqual({ code: 'NOT_FOUND', message: 'Not found.', orderId: order.orderId });
+    expect(other.body.error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Not found. Check the id or link, or ask whoever gave it to you.',
+      orderId: order.orderId,
+    });
     expect((await auditOf('user.deactivated')).at(-1)).toMatchObject({
       organization_id: 'org_acme',
       data: { userId: 'usr_marco', revokedTokens: 1, endedSessions: 1 },

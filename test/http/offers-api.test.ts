@@ -91,7 +91,7 @@ describeEachStore('REST API: offers', (kind) => {
       });
       expect(patch.status).toBe(403);
       expect(patch.body.error.message).toBe(
-        'Only Onramp operators manage organizations, offers and support agents.',
+        'Only Onramp operators manage organizations, offers and support agents. Ask one of them.',
       );
     }
     expect(await offerCount()).toBe(count);

@@ -122,7 +122,8 @@ describeEachStore('REST API: placing an order with bad input writes nothing', (k
     expect(reply.status).toBe(409);
     expect(reply.body.error).toEqual({
       code: 'DUPLICATE_WEB_ORDER_ID',
-      message: 'An order with web order id WO-DUP-1 already exists.',
+      message:
+        'An order with web order id WO-DUP-1 already exists. Use a new web order id, or open the existing order.',
       webOrderId: 'WO-DUP-1',
     });
     expect(await rowCounts(w)).toEqual(before);

@@ -55,7 +55,9 @@ describeEachStore('REST API: the setup link (/api/v1/setup/{token})', (kind) => 
       ...anon,
       headers: { 'accept-language': 'it' },
     });
-    expect(italian.body.error.message).toBe('Questo link di configurazione non è più valido.');
+    expect(italian.body.error.message).toBe(
+      'Questo link di configurazione non è più valido. Richieda un nuovo link dalla sua pagina.',
+    );
   });
 
   it('POST complete maps the order once; a second call is 409 ALREADY_MAPPED with the admin portal', async () => {

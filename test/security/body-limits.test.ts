@@ -129,13 +129,13 @@ describe('bounded bodies, on a started server', () => {
       name: 'sign-in page, unauthenticated, Italian',
       path: '/sign-in',
       headers: ['Content-Type: application/x-www-form-urlencoded', 'Accept-Language: it'],
-      page: 'La richiesta è troppo grande.',
+      page: 'La richiesta è troppo grande. Invii una richiesta più piccola.',
     },
     {
       name: 'setup confirm page, multipart',
       path: '/setup/not-a-token/confirm',
       headers: ['Content-Type: multipart/form-data; boundary=b', 'Accept-Language: en'],
-      page: 'The request is too large.',
+      page: 'The request is too large. Send a smaller request.',
     },
     {
       name: 'API',

@@ -56,7 +56,7 @@ describeEachStore('BRAND_NAME through the worker, the pages and the API', (kind)
     expect(page).toMatch(/<title>[^<]+ · Acme Cloud<\/title>/);
     const reply = await call<ErrorBody>(apiOf(w), w, 'GET', '/api/v1/organizations', { as: 'alice' });
     expect(reply.body.error.message).toBe(
-      'Only Acme Cloud operators manage organizations, offers and support agents.',
+      'Only Acme Cloud operators manage organizations, offers and support agents. Ask one of them.',
     );
   });
 });

@@ -21,8 +21,11 @@ export async function cancelLine(
   return inTransaction(deps, async (trx) => {
     const now = deps.clock.now();
     const { order, line } = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
-    const outcome = withPonrDetails(deps, order, () =>
-      transition(toLineState(line, order.mapped_at), { type: 'cancel' }, now, deps.settings.policy),
+    const outcome = withPonrDetails(
+      deps,
+      order,
+      () => transition(toLineState(line, order.mapped_at), { type: 'cancel' }, now, deps.settings.policy),
+      'cancel',
     );
     await updateLine(
       trx,

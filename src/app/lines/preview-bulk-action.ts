@@ -66,7 +66,10 @@ async function previewLine(
       pendingProvisioning: row.pending_provisioning,
       contactEmail: row.contact_email,
     },
-    refusal: refusal?.code === 'PAST_PONR' ? pastPonr(deps, order) : refusal,
+    refusal:
+      refusal?.code === 'PAST_PONR'
+        ? pastPonr(deps, order, action === 'cancel' ? 'cancel' : undefined)
+        : refusal,
   };
 }
 

@@ -22,10 +22,15 @@ export interface LockedOrder {
   context: OrderEmailContext;
 }
 
-export function pastPonr(deps: AppDeps, order: Pick<PurchaseOrderRow, 'mapped_at'>): AppError {
+export function pastPonr(
+  deps: AppDeps,
+  order: Pick<PurchaseOrderRow, 'mapped_at'>,
+  action?: 'cancel',
+): AppError {
   return new AppError('PAST_PONR', {
     adminPortalUrl: deps.settings.adminPortalUrl,
     mappedAt: order.mapped_at?.toISOString() ?? null,
+    ...(action ? { action } : {}),
   });
 }
 
@@ -47,11 +52,16 @@ export async function lockOrderForChange(
 }
 
 /** Re-throws a domain PAST_PONR with the admin portal URL users are pointed to. */
-export function withPonrDetails<T>(deps: AppDeps, order: PurchaseOrderRow, fn: () => T): T {
+export function withPonrDetails<T>(
+  deps: AppDeps,
+  order: PurchaseOrderRow,
+  fn: () => T,
+  action?: 'cancel',
+): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof AppError && e.code === 'PAST_PONR') throw pastPonr(deps, order);
+    if (e instanceof AppError && e.code === 'PAST_PONR') throw pastPonr(deps, order, action);
     throw e;
   }
 }

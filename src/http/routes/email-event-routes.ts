@@ -61,7 +61,7 @@ function requireWebhookSecret(secret: string | undefined): MiddlewareHandler {
   return async (c, next) => {
     if (!secret) throw new AppError('NOT_FOUND');
     if (!timingSafeEqual(digest(c.req.header(WEBHOOK_SECRET_HEADER) ?? ''), digest(secret)))
-      throw new AppError('UNAUTHENTICATED');
+      throw new AppError('UNAUTHENTICATED', { credential: 'webhook_secret' });
     await next();
   };
 }

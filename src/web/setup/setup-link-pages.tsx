@@ -4,6 +4,7 @@
  */
 import type { SetupOutcome } from '../../app/setup/get-setup-outcome.js';
 import { canAskForNewLink, type DeadLinkReason, isHandedOver } from '../../domain/setup-rules.js';
+import { retryWhen } from '../../i18n/error-message.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { countryName, regionName, SetupPage, TextField } from './setup-components.js';
 
@@ -66,8 +67,7 @@ export function RateLimitedPage(props: { ctx: PageContext; retryAfterSeconds: nu
   return (
     <SetupPage ctx={ctx} heading={ctx.t('setup:dead.newLinkHeading')}>
       <p class="notice bad" role="alert">
-        {ctx.t('errors.RATE_LIMITED')}{' '}
-        {ctx.t('setup:dead.retryAfter', { count: Math.max(1, Math.ceil(props.retryAfterSeconds / 60)) })}
+        {ctx.t('errors.RATE_LIMITED_RETRY', { when: retryWhen(props.retryAfterSeconds, ctx.language) })}
       </p>
     </SetupPage>
   );

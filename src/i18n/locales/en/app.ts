@@ -2,45 +2,64 @@
 export const messagesEn = {
   errors: {
     INVALID_INPUT: 'Some of the input is not valid. Check the listed fields and try again.',
-    UNAUTHENTICATED: 'Sign in or send a valid API token (Authorization: Bearer <token>).',
-    NO_ACCESS: 'You do not have access to this order.',
+    UNAUTHENTICATED:
+      'You are not signed in. Sign in or send a valid API token (Authorization: Bearer <token>).',
+    UNAUTHENTICATED_WEBHOOK_SECRET:
+      'The X-Onramp-Webhook-Secret header is missing or wrong. Send the shared secret configured on this server as EMAIL_EVENTS_SECRET.',
+    NO_ACCESS:
+      'You do not have access to this order. Ask the person who placed it or an administrator of your organization.',
+    NO_ACCESS_PARTNERS_ONLY:
+      'Only partner and distributor users place orders. Sign in as a user of your partner organization, or ask your partner to place the order.',
     NO_ACCESS_ASK_PLACER:
       'You do not have access to this order. Ask the person who placed it, {{name}} <{{email}}>, to resend the e-mail or change the provisioning contact.',
-    NOT_FOUND: 'Not found.',
+    NOT_FOUND: 'Not found. Check the id or link, or ask whoever gave it to you.',
     PAST_PONR:
-      'This order is already onboarded: it is mapped to a customer organization, so the provisioning e-mail can no longer be resent and the contact can no longer be changed. The provisioning contact or an administrator can complete setup in the admin portal: {{adminPortalUrl}}',
-    LINE_CANCELLED: 'This subscription line is cancelled.',
-    INVALID_TRANSITION: 'This subscription line cannot do that in its current state.',
+      'This order is already onboarded: it is mapped to a customer organization, so the provisioning e-mail can no longer be resent and the contact can no longer be changed. Ask the provisioning contact or an administrator to complete setup in the admin portal: {{adminPortalUrl}}',
+    PAST_PONR_CANCEL:
+      'This order is already onboarded: the subscription is set up for the customer organization, so it can no longer be cancelled here. Ask the customer’s administrators to cancel it in the admin portal: {{adminPortalUrl}}',
+    LINE_CANCELLED:
+      'This subscription line is cancelled. Nothing more can be done on it: place a new order if the customer still needs the subscription.',
+    INVALID_TRANSITION:
+      'This subscription line is {{state}}, so you cannot {{action}}. You can still: {{allowed}}.',
+    INVALID_TRANSITION_NOTHING:
+      'This subscription line is {{state}}, so you cannot {{action}}. Open the order to see its lines.',
     RSD_NOT_REACHED:
       'The requested start date has not arrived yet: the first provisioning e-mail goes out then. You can still change the provisioning contact.',
-    DUPLICATE_WEB_ORDER_ID: 'An order with web order id {{webOrderId}} already exists.',
+    DUPLICATE_WEB_ORDER_ID:
+      'An order with web order id {{webOrderId}} already exists. Use a new web order id, or open the existing order.',
     ALREADY_MAPPED:
       'This order has already been mapped to an organization. Sign in to the admin portal to continue: {{adminPortalUrl}}',
-    TOKEN_INVALID: 'This setup link no longer works.',
-    PAYLOAD_TOO_LARGE: 'The request is too large.',
+    TOKEN_INVALID: 'This setup link no longer works. Request a new link from its page.',
+    PAYLOAD_TOO_LARGE: 'The request is too large. Send a smaller request.',
     IDEMPOTENCY_KEY_REUSED:
       'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
     IDEMPOTENCY_KEY_IN_USE:
       'A request with this Idempotency-Key is still being processed. Try again shortly.',
-    RATE_LIMITED: 'Too many requests. Try again later.',
-    DATA_DIR_LOCKED: 'The data folder is in use by a running Onramp server.',
+    RATE_LIMITED: 'Too many requests. Wait a few minutes, then try again.',
+    RATE_LIMITED_RETRY: 'Too many requests. Try again {{when}}.',
+    RATE_LIMITED_LIMIT: 'Too many requests: at most {{limit}} in {{window}} are allowed. Try again {{when}}.',
+    DATA_DIR_LOCKED:
+      'The data folder is in use by a running Onramp server. Stop that server first, or use another DATA_DIR.',
     UNAVAILABLE: 'The service is temporarily unavailable. Try again shortly.',
-    INTERNAL: 'Something went wrong on our side. The error has been logged.',
+    INTERNAL:
+      'Something went wrong on our side. The error has been logged. Try again; if it keeps failing, contact support.',
     NO_ACCESS_ASK_ADMINS:
       'You do not have access to this order. It was placed by {{name}} <{{email}}>, whose account is deactivated: ask an administrator of your organization ({{admins}}).',
-    NO_ACCESS_USERS: 'Only administrators of this organization manage its users, invitations and settings.',
-    NO_ACCESS_OPERATOR: 'Only {{brand}} operators manage organizations, offers and support agents.',
+    NO_ACCESS_USERS:
+      'Only administrators of this organization manage its users, invitations and settings. Ask one of them.',
+    NO_ACCESS_OPERATOR:
+      'Only {{brand}} operators manage organizations, offers and support agents. Ask one of them.',
     NO_ACCESS_READ_ONLY_TOKEN:
       'This API token is read-only: it cannot change anything. Create a read-write token for this request.',
-    ALREADY_EXISTS: 'This already exists: {{what}}.',
+    ALREADY_EXISTS: 'This already exists: {{what}}. Use the existing one, or choose another name.',
     CASE_CLOSED:
       'This support case was closed more than {{days}} days ago and can no longer be reopened. Open a new case instead.',
     LAST_ADMINISTRATOR:
       'This is the organization’s last administrator, so it cannot be removed: invite another administrator first.',
     NO_ACCESS_WEBHOOKS:
-      'Only partner administrators and distributor users manage webhooks, each for their own organization.',
+      'Only partner administrators and distributor users manage webhooks, each for their own organization. Ask one of them.',
     WEBHOOK_URL_REFUSED:
-      'Webhooks can only go to http or https URLs, without a user name or password, on hosts that resolve to public internet addresses only. This URL is not allowed (host: {{host}}).',
+      'Webhooks can only go to http or https URLs, without a user name or password, on hosts that resolve to public internet addresses only. This URL is not allowed (host: {{host}}). Use a public http or https URL.',
   },
   web: {
     product: '{{brand}}',
@@ -97,5 +116,11 @@ export const messagesEn = {
     closed: 'Closed',
     cancelled: 'Cancelled',
     pending: 'Provisioning still pending',
+  },
+  /** A line action, as a refusal names it ("you cannot …"). */
+  lineAction: {
+    resend: 'resend the provisioning e-mail',
+    change_contact: 'change the provisioning contact',
+    cancel: 'cancel it',
   },
 } as const;

@@ -5,46 +5,64 @@ import type { messagesEn } from '../en/app.js';
 export const messagesIt: Widen<typeof messagesEn> = {
   errors: {
     INVALID_INPUT: 'Alcuni dati non sono validi. Controlli i campi indicati e riprovi.',
-    UNAUTHENTICATED: 'Acceda o invii un token API valido (Authorization: Bearer <token>).',
-    NO_ACCESS: 'Non ha accesso a questo ordine.',
+    UNAUTHENTICATED:
+      'Non ha effettuato l’accesso. Acceda o invii un token API valido (Authorization: Bearer <token>).',
+    UNAUTHENTICATED_WEBHOOK_SECRET:
+      'L’intestazione X-Onramp-Webhook-Secret manca o è errata. Invii il segreto condiviso configurato su questo server come EMAIL_EVENTS_SECRET.',
+    NO_ACCESS:
+      'Non ha accesso a questo ordine. Chieda a chi lo ha effettuato o a un amministratore della Sua organizzazione.',
+    NO_ACCESS_PARTNERS_ONLY:
+      'Solo gli utenti dei partner e dei distributori effettuano ordini. Acceda come utente della Sua organizzazione partner, o chieda al Suo partner di effettuare l’ordine.',
     NO_ACCESS_ASK_PLACER:
       "Non ha accesso a questo ordine. Chieda a chi lo ha effettuato, {{name}} <{{email}}>, di inviare nuovamente l'e-mail o di modificare il contatto di provisioning.",
-    NOT_FOUND: 'Non trovato.',
+    NOT_FOUND: 'Non trovato. Controlli l’identificativo o il link, o chieda a chi glielo ha fornito.',
     PAST_PONR:
-      "Questo ordine è già integrato: è collegato a un'organizzazione cliente, quindi non è più possibile inviare nuovamente l'e-mail di provisioning né modificare il contatto. Il contatto di provisioning o un amministratore può completare la configurazione nel portale di amministrazione: {{adminPortalUrl}}",
-    LINE_CANCELLED: 'Questa riga di abbonamento è annullata.',
-    INVALID_TRANSITION: 'Nel suo stato attuale questa riga di abbonamento non consente questa operazione.',
+      "Questo ordine è già integrato: è collegato a un'organizzazione cliente, quindi non è più possibile inviare nuovamente l'e-mail di provisioning né modificare il contatto. Chieda al contatto di provisioning o a un amministratore di completare la configurazione nel portale di amministrazione: {{adminPortalUrl}}",
+    PAST_PONR_CANCEL:
+      "Questo ordine è già integrato: l'abbonamento è configurato per l'organizzazione cliente, quindi non può più essere annullato qui. Chieda agli amministratori del cliente di annullarlo nel portale di amministrazione: {{adminPortalUrl}}",
+    LINE_CANCELLED:
+      'Questa riga di abbonamento è annullata. Non è possibile fare altro: effettui un nuovo ordine se il cliente ha ancora bisogno dell’abbonamento.',
+    INVALID_TRANSITION:
+      'Questa riga di abbonamento è nello stato «{{state}}», quindi non può {{action}}. Può ancora: {{allowed}}.',
+    INVALID_TRANSITION_NOTHING:
+      'Questa riga di abbonamento è nello stato «{{state}}», quindi non può {{action}}. Apra l’ordine per vederne le righe.',
     RSD_NOT_REACHED:
-      'La data di inizio richiesta non è ancora arrivata: la prima e-mail di provisioning partirà in quella data. È comunque possibile modificare il contatto di provisioning.',
-    DUPLICATE_WEB_ORDER_ID: 'Esiste già un ordine con web order id {{webOrderId}}.',
+      'La data di inizio richiesta non è ancora arrivata: la prima e-mail di provisioning partirà in quella data. Può comunque modificare il contatto di provisioning.',
+    DUPLICATE_WEB_ORDER_ID:
+      'Esiste già un ordine con web order id {{webOrderId}}. Usi un nuovo web order id, o apra l’ordine esistente.',
     ALREADY_MAPPED:
       "Questo ordine è già stato collegato a un'organizzazione. Acceda al portale di amministrazione per continuare: {{adminPortalUrl}}",
-    TOKEN_INVALID: 'Questo link di configurazione non è più valido.',
-    PAYLOAD_TOO_LARGE: 'La richiesta è troppo grande.',
+    TOKEN_INVALID: 'Questo link di configurazione non è più valido. Richieda un nuovo link dalla sua pagina.',
+    PAYLOAD_TOO_LARGE: 'La richiesta è troppo grande. Invii una richiesta più piccola.',
     IDEMPOTENCY_KEY_REUSED:
       'Questa Idempotency-Key è già stata usata per una richiesta diversa. Usi una nuova chiave per una nuova richiesta.',
     IDEMPOTENCY_KEY_IN_USE: 'Una richiesta con questa Idempotency-Key è ancora in corso. Riprovi tra poco.',
-    RATE_LIMITED: 'Troppe richieste. Riprovi più tardi.',
-    DATA_DIR_LOCKED: 'La cartella dei dati è in uso da un server Onramp in esecuzione.',
+    RATE_LIMITED: 'Troppe richieste. Attenda qualche minuto, poi riprovi.',
+    RATE_LIMITED_RETRY: 'Troppe richieste. Riprovi {{when}}.',
+    RATE_LIMITED_LIMIT:
+      'Troppe richieste: ne sono consentite al massimo {{limit}} in {{window}}. Riprovi {{when}}.',
+    DATA_DIR_LOCKED:
+      'La cartella dei dati è in uso da un server Onramp in esecuzione. Arresti prima quel server, o usi un’altra DATA_DIR.',
     UNAVAILABLE: 'Il servizio è momentaneamente non disponibile. Riprovi tra poco.',
-    INTERNAL: "Si è verificato un errore da parte nostra. L'errore è stato registrato.",
+    INTERNAL:
+      "Si è verificato un errore da parte nostra. L'errore è stato registrato. Riprovi; se il problema persiste, contatti l'assistenza.",
     NO_ACCESS_ASK_ADMINS:
       'Non ha accesso a questo ordine. È stato effettuato da {{name}} <{{email}}>, il cui account è disattivato: si rivolga a un amministratore della Sua organizzazione ({{admins}}).',
     NO_ACCESS_USERS:
-      'Solo gli amministratori di questa organizzazione gestiscono i suoi utenti, gli inviti e le impostazioni.',
+      'Solo gli amministratori di questa organizzazione gestiscono i suoi utenti, gli inviti e le impostazioni. Si rivolga a uno di loro.',
     NO_ACCESS_OPERATOR:
-      'Solo gli operatori di {{brand}} gestiscono organizzazioni, offerte e agenti di supporto.',
+      'Solo gli operatori di {{brand}} gestiscono organizzazioni, offerte e agenti di supporto. Si rivolga a uno di loro.',
     NO_ACCESS_READ_ONLY_TOKEN:
       'Questo token API è di sola lettura: non può modificare nulla. Crei un token di lettura e scrittura per questa richiesta.',
-    ALREADY_EXISTS: 'Esiste già: {{what}}.',
+    ALREADY_EXISTS: 'Esiste già: {{what}}. Usi quello esistente, o scelga un altro nome.',
     CASE_CLOSED:
-      'Questa richiesta di assistenza è stata chiusa più di {{days}} giorni fa e non può più essere riaperta. Apri una nuova richiesta.',
+      'Questa richiesta di assistenza è stata chiusa più di {{days}} giorni fa e non può più essere riaperta. Apra una nuova richiesta.',
     LAST_ADMINISTRATOR:
       'È l’ultimo amministratore dell’organizzazione e non può essere rimosso: inviti prima un altro amministratore.',
     NO_ACCESS_WEBHOOKS:
-      'Solo gli amministratori dei partner e gli utenti dei distributori gestiscono i webhook, ciascuno per la propria organizzazione.',
+      'Solo gli amministratori dei partner e gli utenti dei distributori gestiscono i webhook, ciascuno per la propria organizzazione. Si rivolga a uno di loro.',
     WEBHOOK_URL_REFUSED:
-      'I webhook possono andare solo a URL http o https, senza nome utente né password, su host che risolvono solo a indirizzi Internet pubblici. Questo URL non è consentito (host: {{host}}).',
+      'I webhook possono andare solo a URL http o https, senza nome utente né password, su host che risolvono solo a indirizzi Internet pubblici. Questo URL non è consentito (host: {{host}}). Usi un URL http o https pubblico.',
   },
   web: {
     product: '{{brand}}',
@@ -103,5 +121,10 @@ export const messagesIt: Widen<typeof messagesEn> = {
     closed: 'Chiusa',
     cancelled: 'Annullata',
     pending: 'Provisioning ancora in sospeso',
+  },
+  lineAction: {
+    resend: "inviare nuovamente l'e-mail di provisioning",
+    change_contact: 'modificare il contatto di provisioning',
+    cancel: 'annullarla',
   },
 };
