@@ -161,3 +161,18 @@ export async function deliveriesOf(
     attemptLog: attempts.filter((a) => Number(a.outbox_id) === Number(r.id)),
   }));
 }
+
+/** One delivery (outbox row) of an endpoint by its delivery id; undefined when it is not that endpoint's. */
+export async function findDelivery(
+  db: Db,
+  endpointId: string,
+  deliveryId: string,
+): Promise<{ payload: unknown } | undefined> {
+  return db
+    .selectFrom('outbox')
+    .select(['payload'])
+    .where('topic', '=', WEBHOOK_TOPIC)
+    .where('webhook_endpoint_id', '=', endpointId)
+    .where('message_key', '=', deliveryId)
+    .executeTakeFirst();
+}

@@ -1,13 +1,14 @@
 /**
  * /api/v1/webhook-endpoints: register, list, delete, delivery log, send a test event. Partner
  * admins and distributor users manage their own organization's endpoints; everyone else gets
- * NO_ACCESS, and another organization's endpoint is NOT_FOUND.
+ * NO_ACCESS, and another organization's endpoint is NOT_FOUND. Redeliver sends an event again.
  */
 import { z } from '@hono/zod-openapi';
 
 import { deleteWebhookEndpoint } from '../../app/webhooks/delete-webhook-endpoint.js';
 import { listWebhookDeliveries } from '../../app/webhooks/list-webhook-deliveries.js';
 import { listWebhookEndpoints } from '../../app/webhooks/list-webhook-endpoints.js';
+import { redeliverWebhook } from '../../app/webhooks/redeliver-webhook.js';
 import {
   registerWebhookEndpoint,
   registerWebhookEndpointSchema,
@@ -156,5 +157,34 @@ export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
       },
     }),
     async (c) => c.json(await sendTestWebhook(deps, c.get('actor'), c.req.valid('param').endpointId), 202),
+  );
+
+  app.openapi(
+    changeRoute({
+      method: 'post',
+      path: '/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver',
+      operationId: 'redeliverWebhook',
+      tags: ['Webhooks'],
+      summary: 'Deliver an event from the delivery log again',
+      description:
+        "Queues a new delivery (new `Onramp-Delivery` id, its own attempts) of the same event: the same event id and the same body, signed afresh. Drop duplicates by the event id. Another endpoint's delivery is NOT_FOUND.",
+      request: {
+        params: endpointIdParam.extend({
+          deliveryId: z
+            .string()
+            .regex(/^whd_[A-Za-z0-9]{1,64}$/, 'must be a delivery id such as whd_8d1f0c2b')
+            .openapi({ param: { name: 'deliveryId', in: 'path' }, example: 'whd_8d1f0c2b7a4e4f19b3c2' }),
+        }),
+      },
+      responses: {
+        202: json(
+          z
+            .object({ deliveryId: z.string(), eventId: z.string(), redeliveryOf: z.string() })
+            .openapi('WebhookRedelivery'),
+          'Queued',
+        ),
+      },
+    }),
+    async (c) => c.json(await redeliverWebhook(deps, c.get('actor'), c.req.valid('param')), 202),
   );
 }
