@@ -46,7 +46,7 @@ export async function lineWebhookTargets(db: Db, subscriptionIds: string[]) {
           ]),
         ),
     )
-    .select(['l.subscription_id', 'l.rsd', 'po.id as order_id', 'po.web_order_id', 'e.id'])
+    .select(['l.subscription_id', 'l.rsd', 'po.id as order_id', 'po.web_order_id', 'e.id', 'e.events'])
     .where('l.subscription_id', 'in', subscriptionIds)
     .orderBy('e.created_at')
     .orderBy('e.id')

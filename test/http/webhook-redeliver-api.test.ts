@@ -1,6 +1,7 @@
 /**
  * POST /webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver, end to end: the API queues it,
- * the real dispatcher sends it to a real node:http receiver on a free port.
+ * the real dispatcher sends it to a real node:http receiver on a free port. Also each endpoint's
+ * choice of event types (`events` at registration): it hears only those.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { dispatchWebhooks } from '../../src/jobs/dispatch-webhooks.js';
+import { runDue } from '../../src/jobs/run-due.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { OUTBOX } from '../jobs/mail-harness.js';
 import { describeEachStore } from '../support/test-store.js';
@@ -16,6 +18,7 @@ import { createWorld, type World } from '../support/world.js';
 import { type Api, apiOf, call, type ErrorBody, rowCounts } from './api-harness.js';
 
 interface Received {
+  path: string;
   headers: IncomingHttpHeaders;
   body: string;
 }
@@ -35,7 +38,11 @@ describeEachStore('REST API: redeliver a webhook', (kind) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          path: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
         res.end('ok');
       });
     });
@@ -118,5 +125,53 @@ describeEachStore('REST API: redeliver a webhook', (kind) => {
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
     expect(await rowCounts(w)).toEqual(before);
+  });
+
+  it('an endpoint that chose its event types hears only those; one that did not hears every type', async () => {
+    const register = (path: string, events?: string[]) =>
+      call<{ endpointId: string; events: string[] }>(api, w, 'POST', '/api/v1/webhook-endpoints', {
+        as: 'paola',
+        body: { url: `${url}${path}`, ...(events ? { events } : {}) },
+      });
+    const chosen = await register('-chosen', ['subscription.provisioned']);
+    const every = await register('-every');
+    expect(chosen.status).toBe(201);
+    expect(chosen.body.events).toEqual(['subscription.provisioned']);
+    expect(every.body.events).toContain('subscription.awaiting_provisioning');
+    const listed = await call<{ items: { endpointId: string; events: string[] }[] }>(
+      api,
+      w,
+      'GET',
+      '/api/v1/webhook-endpoints',
+      { as: 'paola' },
+    );
+    expect(listed.body.items.find((e) => e.endpointId === chosen.body.endpointId)?.events).toEqual([
+      'subscription.provisioned',
+    ]);
+
+    const { subscriptionIds } = await w.order();
+    await runDue(w.deps);
+    received.length = 0;
+    await pass();
+    const heard = received.map((r) => [r.path, r.headers['onramp-event']]);
+    expect(heard).toContainEqual(['/hooks-every', 'subscription.awaiting_provisioning']);
+    expect(heard.filter(([path]) => path === '/hooks-chosen')).toEqual([]);
+    const bodies = received.map((r) => JSON.parse(r.body) as { data: { subscriptionId?: string } });
+    expect(bodies.some((b) => b.data.subscriptionId === subscriptionIds[0])).toBe(true);
+    const chosenLog = await call<{ items: unknown[] }>(
+      api,
+      w,
+      'GET',
+      `/api/v1/webhook-endpoints/${chosen.body.endpointId}/deliveries`,
+      { as: 'paola' },
+    );
+    expect(chosenLog.body.items).toEqual([]);
+
+    const unknown = await call<ErrorBody>(api, w, 'POST', '/api/v1/webhook-endpoints', {
+      as: 'paola',
+      body: { url: `${url}-x`, events: ['order.eaten'] },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('INVALID_INPUT');
   });
 });

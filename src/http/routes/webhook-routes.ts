@@ -31,6 +31,7 @@ const endpointSchema = z
     endpointId: z.string().openapi({ example: 'whe_8d1f0c2b7a4e4f19b3c2' }),
     url: z.string().openapi({ example: 'https://hooks.partner.example/onramp' }),
     description: z.string(),
+    events: z.array(z.string()).describe('The event types this endpoint hears about'),
     createdAt: z.string(),
   })
   .openapi('WebhookEndpoint');
