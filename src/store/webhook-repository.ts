@@ -176,3 +176,8 @@ export async function findDelivery(
     .where('message_key', '=', deliveryId)
     .executeTakeFirst();
 }
+
+/** Sets the event types an endpoint hears about (null: every type). */
+export async function setEndpointEvents(db: Db, endpointId: string, events: string[] | null): Promise<void> {
+  await db.updateTable('webhook_endpoint').set({ events }).where('id', '=', endpointId).execute();
+}

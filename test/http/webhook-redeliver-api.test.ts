@@ -174,4 +174,41 @@ describeEachStore('REST API: redeliver a webhook', (kind) => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.code).toBe('INVALID_INPUT');
   });
+
+  it('PATCH chooses the event types later; null hears every type again; another organization gets NOT_FOUND', async () => {
+    const made = await call<{ endpointId: string }>(api, w, 'POST', '/api/v1/webhook-endpoints', {
+      as: 'paola',
+      body: { url: `${url}-later` },
+    });
+    const path = `/api/v1/webhook-endpoints/${made.body.endpointId}`;
+    const chose = await call<{ events: string[] }>(api, w, 'PATCH', path, {
+      as: 'paola',
+      body: { events: ['subscription.closed'] },
+    });
+    expect(chose.status).toBe(200);
+    expect(chose.body.events).toEqual(['subscription.closed']);
+
+    await w.order();
+    await runDue(w.deps);
+    received.length = 0;
+    await pass();
+    expect(received.filter((r) => r.path === '/hooks-later')).toEqual([]);
+
+    const all = await call<{ events: string[] }>(api, w, 'PATCH', path, {
+      as: 'paola',
+      body: { events: null },
+    });
+    expect(all.body.events).toContain('subscription.awaiting_provisioning');
+    await w.order();
+    await runDue(w.deps);
+    received.length = 0;
+    await pass();
+    expect(received.filter((r) => r.path === '/hooks-later').map((r) => r.headers['onramp-event'])).toEqual([
+      'subscription.awaiting_provisioning',
+    ]);
+
+    const other = await call<ErrorBody>(api, w, 'PATCH', path, { as: 'brenda', body: { events: null } });
+    expect(other.status).toBe(404);
+    expect(other.body.error.code).toBe('NOT_FOUND');
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 
+import { chooseWebhookEvents, chooseWebhookEventsSchema } from '../../app/webhooks/choose-webhook-events.js';
 import { deleteWebhookEndpoint } from '../../app/webhooks/delete-webhook-endpoint.js';
 import { listWebhookDeliveries } from '../../app/webhooks/list-webhook-deliveries.js';
 import { listWebhookEndpoints } from '../../app/webhooks/list-webhook-endpoints.js';
@@ -187,5 +188,23 @@ export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
       },
     }),
     async (c) => c.json(await redeliverWebhook(deps, c.get('actor'), c.req.valid('param')), 202),
+  );
+
+  app.openapi(
+    changeRoute({
+      method: 'patch',
+      path: '/webhook-endpoints/{endpointId}',
+      operationId: 'chooseWebhookEvents',
+      tags: ['Webhooks'],
+      summary: 'Choose the event types an endpoint hears about',
+      description: '`events: null` hears every type again. Deliveries already queued still go.',
+      request: { params: endpointIdParam, body: jsonBody(chooseWebhookEventsSchema) },
+      responses: { 200: json(endpointSchema, 'The endpoint') },
+    }),
+    async (c) =>
+      c.json(
+        await chooseWebhookEvents(deps, c.get('actor'), c.req.valid('param').endpointId, c.req.valid('json')),
+        200,
+      ),
   );
 }
