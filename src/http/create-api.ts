@@ -26,6 +26,7 @@ import { registerOfferRoutes } from './routes/offer-routes.js';
 import { registerOrderRoutes } from './routes/order-routes.js';
 import { registerOrganizationRoutes } from './routes/organization-routes.js';
 import { registerSetupApiRoutes } from './routes/setup-routes.js';
+import { registerSubscriptionBulkRoutes } from './routes/subscription-bulk-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerSupportCaseRoutes } from './routes/support-case-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
@@ -90,6 +91,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   api.use('*', authenticate(deps.db, deps.clock));
   api.use('*', idempotency(deps));
   registerOrderRoutes(api, deps);
+  registerSubscriptionBulkRoutes(api, deps); // before /subscriptions/{subscriptionId}/…
   registerSubscriptionRoutes(api, deps);
   registerWebhookRoutes(api, deps);
   registerOfferRoutes(api, deps);

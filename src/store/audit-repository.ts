@@ -52,7 +52,8 @@ export type AdminAuditAction =
   | 'user.removed'
   | 'user.role_changed'
   | 'webhook_endpoint.created'
-  | 'webhook_endpoint.deleted';
+  | 'webhook_endpoint.deleted'
+  | 'webhook_endpoint.events_chosen';
 
 /** Every action the audit trail knows: the line events (typed data) and the admin actions. */
 export type AuditAction = LineEventType | AdminAuditAction;

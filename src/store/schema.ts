@@ -282,6 +282,8 @@ export interface WebhookEndpointTable {
   url: string;
   secret: string;
   description: string;
+  /** The event types it hears about; null: every type (migrations/029). */
+  events: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   created_by_user_id: string | null;
   created_at: Timestamp;
   deleted_at: Timestamp | null;

@@ -46,7 +46,7 @@ export async function lineWebhookTargets(db: Db, subscriptionIds: string[]) {
           ]),
         ),
     )
-    .select(['l.subscription_id', 'l.rsd', 'po.id as order_id', 'po.web_order_id', 'e.id'])
+    .select(['l.subscription_id', 'l.rsd', 'po.id as order_id', 'po.web_order_id', 'e.id', 'e.events'])
     .where('l.subscription_id', 'in', subscriptionIds)
     .orderBy('e.created_at')
     .orderBy('e.id')
@@ -160,4 +160,24 @@ export async function deliveriesOf(
     ...r,
     attemptLog: attempts.filter((a) => Number(a.outbox_id) === Number(r.id)),
   }));
+}
+
+/** One delivery (outbox row) of an endpoint by its delivery id; undefined when it is not that endpoint's. */
+export async function findDelivery(
+  db: Db,
+  endpointId: string,
+  deliveryId: string,
+): Promise<{ payload: unknown } | undefined> {
+  return db
+    .selectFrom('outbox')
+    .select(['payload'])
+    .where('topic', '=', WEBHOOK_TOPIC)
+    .where('webhook_endpoint_id', '=', endpointId)
+    .where('message_key', '=', deliveryId)
+    .executeTakeFirst();
+}
+
+/** Sets the event types an endpoint hears about (null: every type). */
+export async function setEndpointEvents(db: Db, endpointId: string, events: string[] | null): Promise<void> {
+  await db.updateTable('webhook_endpoint').set({ events }).where('id', '=', endpointId).execute();
 }

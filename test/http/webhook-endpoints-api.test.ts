@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
+import { WEBHOOK_EVENT_TYPES } from '../../src/domain/webhook-events.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
 import { type Api, apiOf, call, type ErrorBody, refusal } from './api-harness.js';
@@ -17,6 +18,7 @@ interface EndpointBody {
   endpointId: string;
   url: string;
   description: string;
+  events?: string[];
   createdAt: string;
   secret?: string;
 }
@@ -80,6 +82,7 @@ describeEachStore('REST API: webhook endpoints', (kind) => {
         endpointId: reply.body.endpointId,
         url: PUBLIC_URL,
         description: 'ERP bridge',
+        events: [...WEBHOOK_EVENT_TYPES],
         createdAt: reply.body.createdAt,
       },
     ]);

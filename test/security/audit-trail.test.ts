@@ -98,6 +98,9 @@ describeEachStore('audit trail', (kind) => {
     // endpoint); any new DELETE or PATCH must be added here on purpose, after a look at what it touches.
     expect(operations.filter((o) => o.startsWith('delete') || o.startsWith('patch'))).toEqual([
       'delete /api/v1/webhook-endpoints/{endpointId}',
+      // the event types the caller's own endpoint hears (webhook_endpoint.events; audited as
+      // webhook_endpoint.events_chosen)
+      'patch /api/v1/webhook-endpoints/{endpointId}',
       // an offer's name, period and status (audited as offer.changed / retired / reinstated)
       'patch /api/v1/offers/{code}',
       // revokes the caller's own token (api_token.revoked_at; audited as api_token.revoked)

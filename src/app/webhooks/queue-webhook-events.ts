@@ -75,11 +75,13 @@ export async function queueLineWebhooks(
   // One query: each line with the live endpoints that hear about it (none: nothing to do).
   const targets = await lineWebhookTargets(db, [...new Set(candidates.map((e) => e.subscriptionId))]);
   for (const { subscriptionId, event } of candidates) {
-    const endpoints = targets.filter((t) => t.subscription_id === subscriptionId);
-    const line = endpoints[0];
+    const lineTargets = targets.filter((t) => t.subscription_id === subscriptionId);
+    const line = lineTargets[0];
     if (!line) continue;
     const webhook = webhookOf(event, line);
     if (!webhook) continue;
+    // Each endpoint hears only the event types it chose (null: every type).
+    const endpoints = lineTargets.filter((t) => !t.events || t.events.includes(webhook.type));
     await queueWebhookDeliveries(
       db,
       deps,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 import { invalidInput } from '../../domain/errors.js';
 import type { Actor } from '../../domain/types.js';
-import { webhookOrganizationOf } from '../../domain/webhook-events.js';
+import { WEBHOOK_EVENT_TYPES, webhookOrganizationOf } from '../../domain/webhook-events.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { insertEndpoint, liveEndpointsOf } from '../../store/webhook-repository.js';
 import { resolveWebhookTarget } from '../../webhooks/resolve-webhook-target.js';
@@ -25,6 +25,11 @@ export const registerWebhookEndpointSchema = z.object({
     .regex(/^[\x21-\x7e]{24,200}$/, 'must be 24 to 200 visible ASCII characters')
     .optional(),
   description: z.string().trim().max(200).default(''),
+  events: z
+    .array(z.enum(WEBHOOK_EVENT_TYPES))
+    .min(1)
+    .optional()
+    .describe('The event types this endpoint hears about; every type when absent'),
 });
 export type RegisterWebhookEndpointInput = z.infer<typeof registerWebhookEndpointSchema>;
 
@@ -53,6 +58,7 @@ export async function registerWebhookEndpoint(
       url: input.url,
       secret,
       description: input.description,
+      events: input.events ? [...new Set(input.events)] : null,
       created_by_user_id: actor.userId,
       created_at: now,
       deleted_at: null,

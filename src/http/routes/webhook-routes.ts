@@ -1,13 +1,15 @@
 /**
  * /api/v1/webhook-endpoints: register, list, delete, delivery log, send a test event. Partner
  * admins and distributor users manage their own organization's endpoints; everyone else gets
- * NO_ACCESS, and another organization's endpoint is NOT_FOUND.
+ * NO_ACCESS, and another organization's endpoint is NOT_FOUND. Redeliver sends an event again.
  */
 import { z } from '@hono/zod-openapi';
 
+import { chooseWebhookEvents, chooseWebhookEventsSchema } from '../../app/webhooks/choose-webhook-events.js';
 import { deleteWebhookEndpoint } from '../../app/webhooks/delete-webhook-endpoint.js';
 import { listWebhookDeliveries } from '../../app/webhooks/list-webhook-deliveries.js';
 import { listWebhookEndpoints } from '../../app/webhooks/list-webhook-endpoints.js';
+import { redeliverWebhook } from '../../app/webhooks/redeliver-webhook.js';
 import {
   registerWebhookEndpoint,
   registerWebhookEndpointSchema,
@@ -30,6 +32,7 @@ const endpointSchema = z
     endpointId: z.string().openapi({ example: 'whe_8d1f0c2b7a4e4f19b3c2' }),
     url: z.string().openapi({ example: 'https://hooks.partner.example/onramp' }),
     description: z.string(),
+    events: z.array(z.string()).describe('The event types this endpoint hears about'),
     createdAt: z.string(),
   })
   .openapi('WebhookEndpoint');
@@ -156,5 +159,52 @@ export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
       },
     }),
     async (c) => c.json(await sendTestWebhook(deps, c.get('actor'), c.req.valid('param').endpointId), 202),
+  );
+
+  app.openapi(
+    changeRoute({
+      method: 'post',
+      path: '/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver',
+      operationId: 'redeliverWebhook',
+      tags: ['Webhooks'],
+      summary: 'Deliver an event from the delivery log again',
+      description:
+        "Queues a new delivery (new `Onramp-Delivery` id, its own attempts) of the same event: the same event id and the same body, signed afresh. Drop duplicates by the event id. Another endpoint's delivery is NOT_FOUND.",
+      request: {
+        params: endpointIdParam.extend({
+          deliveryId: z
+            .string()
+            .regex(/^whd_[A-Za-z0-9]{1,64}$/, 'must be a delivery id such as whd_8d1f0c2b')
+            .openapi({ param: { name: 'deliveryId', in: 'path' }, example: 'whd_8d1f0c2b7a4e4f19b3c2' }),
+        }),
+      },
+      responses: {
+        202: json(
+          z
+            .object({ deliveryId: z.string(), eventId: z.string(), redeliveryOf: z.string() })
+            .openapi('WebhookRedelivery'),
+          'Queued',
+        ),
+      },
+    }),
+    async (c) => c.json(await redeliverWebhook(deps, c.get('actor'), c.req.valid('param')), 202),
+  );
+
+  app.openapi(
+    changeRoute({
+      method: 'patch',
+      path: '/webhook-endpoints/{endpointId}',
+      operationId: 'chooseWebhookEvents',
+      tags: ['Webhooks'],
+      summary: 'Choose the event types an endpoint hears about',
+      description: '`events: null` hears every type again. Deliveries already queued still go.',
+      request: { params: endpointIdParam, body: jsonBody(chooseWebhookEventsSchema) },
+      responses: { 200: json(endpointSchema, 'The endpoint') },
+    }),
+    async (c) =>
+      c.json(
+        await chooseWebhookEvents(deps, c.get('actor'), c.req.valid('param').endpointId, c.req.valid('json')),
+        200,
+      ),
   );
 }
