@@ -105,7 +105,8 @@ export function UsersTable(props: {
   );
 }
 
-function InvitationActions(props: { ctx: PageContext; base: string; invitation: InvitationView }) {
+/** Resend and revoke, as the invitation's status allows; `base` is where its routes live. */
+export function InvitationActions(props: { ctx: PageContext; base: string; invitation: InvitationView }) {
   const { ctx, invitation: i } = props;
   const { t } = ctx;
   const actions = invitationActions(i.status);

@@ -13,6 +13,7 @@ import { ConfirmedPost } from '../confirm-dialog.js';
 import { DataTable } from '../data-table.js';
 import { FieldError } from '../field-note.js';
 import { CsrfField, type PageContext } from '../layout.js';
+import { InvitationActions } from '../people/people-tables.js';
 import { formatDate, formatDateTime } from '../workspace/workspace-support.js';
 
 export interface AdminInviteForm {
@@ -77,7 +78,6 @@ function InvitationRow(props: { ctx: PageContext; invitation: InvitationView }) 
   const { ctx, invitation: i } = props;
   const { t } = ctx;
   const col = (key: 'email' | 'status' | 'expires' | 'actions') => t(`portal:invitations.col.${key}`);
-  const action = `/admin/invitations/${encodeURIComponent(i.invitationId)}`;
   return (
     <tr id={`invitation-${i.invitationId}`}>
       <td data-label={col('email')}>{i.email}</td>
@@ -86,30 +86,7 @@ function InvitationRow(props: { ctx: PageContext; invitation: InvitationView }) 
       </td>
       <td data-label={col('expires')}>{formatDateTime(i.expiresAt, ctx.language)}</td>
       <td data-label={col('actions')}>
-        <div class="line-actions">
-          <form method="post" action={`${action}/resend`} class="inline">
-            <CsrfField ctx={ctx} />
-            <button
-              type="submit"
-              class="secondary small"
-              aria-label={`${t('people:invitations.resend')} ${i.email}`}
-            >
-              {t('people:invitations.resend')}
-            </button>
-          </form>
-          <ConfirmedPost
-            ctx={ctx}
-            id={`revoke-${i.invitationId}`}
-            action={`${action}/revoke`}
-            button={t('people:invitations.revoke')}
-            buttonLabel={`${t('people:invitations.revoke')} ${i.email}`}
-            title={t('people:invitations.revokeConfirm.title', { email: i.email })}
-            yes={t('people:invitations.revokeConfirm.yes')}
-            no={t('people:invitations.revokeConfirm.no')}
-          >
-            <p>{t('people:invitations.revokeConfirm.body')}</p>
-          </ConfirmedPost>
-        </div>
+        <InvitationActions ctx={ctx} base="/admin" invitation={i} />
       </td>
     </tr>
   );
