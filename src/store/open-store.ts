@@ -2,14 +2,13 @@
  * Opens the one database Onramp uses: embedded PGlite by default (a folder, or ':memory:'),
  * PostgreSQL when a URL is given. Both speak the same SQL through the same Kysely `Database`.
  */
-import { mkdirSync } from 'node:fs';
 
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 
 import { PGliteDialect } from './pglite-dialect.js';
-import { imageForNewDataDir } from './pglite-image.js';
+import { seedNewDataDir } from './pglite-image.js';
 import { PreparingClient } from './prepare-statements.js';
 import type { Database } from './schema.js';
 
@@ -69,12 +68,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     : openPglite(options.dataDir ?? ':memory:');
 }
 
+/**
+ * PostgreSQL's defaults size its buffers for a server of its own (128 MB of shared_buffers);
+ * inside this process they were most of the embedded server's resident memory. 16 MB hold the
+ * working set of a demo or small-team database (docs/benchmarks.md measures the burst with it).
+ */
+const PGLITE_SETTINGS = ['shared_buffers=16MB', 'work_mem=2MB', 'maintenance_work_mem=16MB'];
+
 async function openPglite(dataDir: string): Promise<Store> {
   const inMemory = dataDir === ':memory:';
-  const image = inMemory ? undefined : imageForNewDataDir(dataDir);
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  if (!inMemory) await seedNewDataDir(dataDir);
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
-    ...(image ? { loadDataDir: image } : {}),
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

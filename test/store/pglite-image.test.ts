@@ -1,5 +1,5 @@
 /** The install-time PGlite image: a new data folder starts from it, a used one is never touched. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +11,7 @@ import { dataDirSecretKey } from '../../src/store/data-dir-secret-key.js';
 import { LOCK_FILE } from '../../src/store/lock-data-dir.js';
 import { listMigrations, pendingMigrations } from '../../src/store/migrate.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
-import { buildPgliteImage, imageForNewDataDir } from '../../src/store/pglite-image.js';
+import { buildPgliteImage, seedNewDataDir } from '../../src/store/pglite-image.js';
 import type { Database } from '../../src/store/schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'onramp-image-'));
@@ -30,10 +30,10 @@ describe('PGlite image', () => {
       // What a start writes before opening the database: its lock, then the sealing key.
       writeFileSync(join(dataDir, LOCK_FILE), String(process.pid));
       dataDirSecretKey(dataDir);
-      const blob = imageForNewDataDir(dataDir, [join(dir, 'missing.tar.gz'), image]);
-      expect(blob).toBeInstanceOf(Blob);
+      expect(await seedNewDataDir(dataDir, [join(dir, 'missing.tar.gz'), image])).toBe(true);
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
 
-      const pglite = await PGlite.create(dataDir, { loadDataDir: blob! });
+      const pglite = await PGlite.create(dataDir);
       const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
       try {
         expect(await pendingMigrations(db)).toBe(0);
@@ -51,12 +51,32 @@ describe('PGlite image', () => {
         await pglite.close();
       }
 
-      // The folder now holds a database: the image must never be loaded over it.
-      expect(imageForNewDataDir(dataDir, [image])).toBeUndefined();
+      // The folder now holds a database: the image must never be unpacked over it.
+      expect(await seedNewDataDir(dataDir, [image])).toBe(false);
+      const pglite2 = await PGlite.create(dataDir);
+      try {
+        const again = await pglite2.query<{ name: string }>('select name from organization');
+        expect(again.rows).toEqual([{ name: 'Acme' }]);
+      } finally {
+        await pglite2.close();
+      }
+
+      // A start killed while unpacking left files but no PG_VERSION: the next one unpacks again.
+      const halfDone = join(dir, 'half');
+      mkdirSync(join(halfDone, 'base'), { recursive: true });
+      writeFileSync(join(halfDone, 'base', 'partial'), 'x');
+      expect(await seedNewDataDir(halfDone, [image])).toBe(true);
+      const pglite3 = await PGlite.create(halfDone);
+      try {
+        expect((await pglite3.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+      } finally {
+        await pglite3.close();
+      }
     },
   );
 
-  it('offers nothing when no image was built', () => {
-    expect(imageForNewDataDir(join(dir, 'fresh'), [join(dir, 'nope.tar.gz')])).toBeUndefined();
+  it('seeds nothing when no image was built', async () => {
+    expect(await seedNewDataDir(join(dir, 'fresh'), [join(dir, 'nope.tar.gz')])).toBe(false);
+    expect(existsSync(join(dir, 'fresh'))).toBe(false);
   });
 });
