@@ -1,6 +1,7 @@
 /** The shape of one run's results (bench/results/*.json), as the chart and the docs read it. */
 import type { Machine } from './describe-machine.js';
 import type { LatencyResult as ApiLatency } from './measure-api-latency.js';
+import type { EmbeddedMemoryResult } from './measure-embedded-memory.js';
 import type { MemoryResult } from './measure-memory-and-start.js';
 import type { MultiWorkerResult } from './measure-multi-worker.js';
 import type { PeerResult } from './measure-peers.js';
@@ -21,6 +22,8 @@ export interface BenchResults {
   latency: ApiLatency[];
   memory: MemoryResult | null;
   start: { ms: number } | null;
+  /** Absent in results written before it was measured. */
+  embedded?: EmbeddedMemoryResult | null;
   multiWorker: MultiWorkerResult[];
   /** Sections that failed, with the error. */
   errors: { section: string; error: string }[];

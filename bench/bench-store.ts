@@ -55,7 +55,8 @@ async function admin(adminUrl: string, text: string): Promise<void> {
 export async function openBenchStore(
   kind: StoreKind,
   adminUrl: string,
-  opts: { poolSize?: number } = {},
+  /** `dataDir`: a PGlite folder (default in memory), for a server started on it afterwards. */
+  opts: { poolSize?: number; dataDir?: string } = {},
 ): Promise<BenchStore> {
   let url: string | null = null;
   let dropDatabase = async () => {};
@@ -67,7 +68,7 @@ export async function openBenchStore(
   }
   const store = await openStore({
     databaseUrl: url ?? undefined,
-    dataDir: ':memory:',
+    dataDir: opts.dataDir ?? ':memory:',
     poolSize: opts.poolSize ?? 10,
   });
   await migrate(store.db);

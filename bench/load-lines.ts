@@ -3,6 +3,8 @@
  * per table), not through use cases: a million lines load in seconds, not hours.
  *
  * Line i (from `first`, default 1) belongs to order `<orderPrefix><(i-first)/perOrder>`; its subscription id is Sub<100000000+i>.
+ * Each line has its own provisioning contact (one e-mail per line), or with `contactPerOrder` the
+ * lines of an order share one (one e-mail per order).
  * `kind` decides what is due at BENCH_NOW:
  * - 'rsd': the first `due` lines are booked with their RSD now (the RSD burst);
  * - 'sweep': the first `due` lines await provisioning details, half with a reminder due and half
@@ -26,6 +28,8 @@ export async function loadLines(
     /** Lines (and orders) are numbered from here; default 1. Lets two loads share a table. */
     first?: number;
     orderPrefix?: string;
+    /** One contact for all the lines of an order (one e-mail per order) instead of one per line. */
+    contactPerOrder?: boolean;
     analyze?: boolean;
   },
 ): Promise<void> {
@@ -33,6 +37,7 @@ export async function loadLines(
   const orders = Math.ceil(opts.total / perOrder);
   const first = opts.first ?? 1;
   const prefix = opts.orderPrefix ?? 'ord_b';
+  const contactOf = opts.contactPerOrder ? sql`'o' || ((i - ${first}) / ${perOrder})` : sql`i::text`;
   const now = BENCH_NOW;
   await sql`
     insert into purchase_order (id, web_order_id, partner_id, placed_by_user_id, end_customer_name, submitted_at)
@@ -50,7 +55,7 @@ export async function loadLines(
       contact_name, contact_email, contact_language, rsd_at, first_email_at, reminders_sent,
       next_action_at, provisioned_at, created_at, updated_at)
     select 'Sub' || (100000000 + i), ${prefix} || ((i - ${first}) / ${perOrder}), (i - ${first}) % ${perOrder} + 1,
-      'MEET-PRO', 1, '2026-10-01', s.status, 'Irene Conti', 'c' || i || '@initech.example', 'en',
+      'MEET-PRO', 1, '2026-10-01', s.status, 'Irene Conti', 'c' || ${contactOf} || '@initech.example', 'en',
       s.rsd_at, s.first_email_at, s.reminders_sent, s.next_action_at, s.provisioned_at, ${now}, ${now}
     from generate_series(${first}::int, ${first + opts.total - 1}::int) as i
     join (values

@@ -2,6 +2,9 @@
  * 2. The RSD burst: `lines` lines whose RSD arrives at once, drained by Onramp's real worker
  * (due claim, state change, token, outbox, render, SMTP) into the sink. Timed from the worker's
  * start until the sink holds every provisioning e-mail.
+ *
+ * Two shapes, since an e-mail goes to each contact of an order: one-line orders (one e-mail per
+ * line) and ten-line orders whose lines share their contact (one e-mail per order, listing ten).
  */
 import type { StoreKind } from '../src/store/open-store.js';
 import { openBenchStore } from './bench-store.js';
@@ -9,9 +12,15 @@ import { loadLines } from './load-lines.js';
 import { startBenchWorker } from './start-bench-worker.js';
 import type { CountingSink } from './start-counting-sink.js';
 
+export type BurstShape = 'one-line orders' | 'ten-line orders';
+
 export interface BurstResult {
   store: StoreKind;
+  /** Absent in results written before the shapes: those were one e-mail per line. */
+  shape?: BurstShape;
   lines: number;
+  /** E-mails the burst sends (lines for one-line orders, orders for ten-line ones). */
+  emails?: number;
   ms: number;
   received: number;
   distinct: number;
@@ -19,21 +28,38 @@ export interface BurstResult {
 
 export async function measureRsdBurst(
   sink: CountingSink,
-  opts: { store: StoreKind; lines: number; adminUrl: string; timeoutMs: number },
+  opts: { store: StoreKind; shape?: BurstShape; lines: number; adminUrl: string; timeoutMs: number },
 ): Promise<BurstResult> {
+  const shape = opts.shape ?? 'one-line orders';
+  const perOrder = shape === 'one-line orders' ? 1 : 10;
+  const emails = Math.ceil(opts.lines / perOrder);
   const bench = await openBenchStore(opts.store, opts.adminUrl);
   try {
-    await loadLines(bench.store.db, { total: opts.lines, due: opts.lines, kind: 'rsd' });
+    await loadLines(bench.store.db, {
+      total: opts.lines,
+      due: opts.lines,
+      kind: 'rsd',
+      perOrder,
+      contactPerOrder: perOrder > 1,
+    });
     sink.reset();
     const t0 = performance.now();
     const worker = startBenchWorker(bench.deps, sink.url);
     try {
-      await sink.waitFor(opts.lines, opts.timeoutMs);
+      await sink.waitFor(emails, opts.timeoutMs);
     } finally {
       await worker.stop();
     }
     const ms = performance.now() - t0;
-    return { store: opts.store, lines: opts.lines, ms, received: sink.received(), distinct: sink.distinct() };
+    return {
+      store: opts.store,
+      shape,
+      lines: opts.lines,
+      emails,
+      ms,
+      received: sink.received(),
+      distinct: sink.distinct(),
+    };
   } finally {
     await bench.close();
   }

@@ -1,21 +1,25 @@
 /**
- * npm run bench [-- --quick] [-- --postgres ADMIN_URL] [-- --only burst,peers,...]
+ * npm run bench [-- --quick] [-- --repeat N] [-- --postgres ADMIN_URL] [-- --only burst,peers,...]
  * Measures what Onramp exists for and prints ratios measured in the same run (absolute numbers
- * vary with a noisy machine; ratios hold), each against its goal. Writes bench/results/<mode>.json;
- * a full run also redraws docs/benchmarks.svg. Every measurement lives in its own module.
+ * vary with a noisy machine; ratios hold), each against its goal. `--repeat N` runs every section
+ * N times, interleaved (ceiling, bursts, peers, … then again), and judges each ratio on its
+ * median. Writes bench/results/<mode>.json; a full single run also redraws docs/benchmarks.svg.
+ * Every measurement lives in its own module.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import type { BenchResults } from './bench-results.js';
 import { openBenchStore } from './bench-store.js';
+import { combineRuns, printRepeated, type RepeatedRatio } from './combine-repeats.js';
 import { describeMachine } from './describe-machine.js';
 import { loadLines } from './load-lines.js';
 import { measureApiLatency } from './measure-api-latency.js';
+import { measureEmbeddedMemory } from './measure-embedded-memory.js';
 import { measureEmbeddedStart, measureMemory } from './measure-memory-and-start.js';
 import { measureMultiWorker } from './measure-multi-worker.js';
 import { measurePeer } from './measure-peers.js';
-import { measureRsdBurst } from './measure-rsd-burst.js';
+import { type BurstShape, measureRsdBurst } from './measure-rsd-burst.js';
 import { measureSmtpCeiling } from './measure-smtp-ceiling.js';
 import { measureSweep } from './measure-sweep.js';
 import { startCountingSink } from './start-counting-sink.js';
@@ -28,8 +32,11 @@ const { values } = parseArgs({
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     only: { type: 'string' },
     lines: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
   },
 });
+const repeat = Number(values.repeat);
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 9) throw new Error('--repeat takes 1 to 9');
 const quick = values.quick;
 const adminUrl = values.postgres;
 const SIZES = {
@@ -39,15 +46,19 @@ const SIZES = {
   latencySeconds: quick ? 3 : 10,
   memorySeconds: quick ? 2 : 5,
   workers: [1, 2, 4],
+  embeddedBurst: quick ? 10_000 : 50_000,
   timeoutMs: quick ? 120_000 : 900_000,
 };
 const SMTP_CONNECTIONS = 5; // SMTP_POOL_SIZE's default: Onramp, the peers and the ceiling alike
 // A run of some sections only must not overwrite the last complete run's results.
-const resultFile = `bench/results/${quick ? 'quick' : 'full'}${values.only ? '-partial' : ''}.json`;
-const sections = new Set((values.only ?? 'ceiling,burst,peers,multi,sweep,latency,start').split(','));
+const resultFile = `bench/results/${quick ? 'quick' : 'full'}${values.only || repeat > 1 ? `-${values.only ? 'partial' : `repeat${repeat}`}` : ''}.json`;
+const sections = new Set(
+  (values.only ?? 'ceiling,burst,peers,multi,sweep,latency,start,embedded').split(','),
+);
+const SHAPES: BurstShape[] = ['one-line orders', 'ten-line orders'];
 
 const t0 = Date.now();
-const results: BenchResults = {
+const newResults = (): BenchResults => ({
   mode: quick ? 'quick' : 'full',
   startedAt: new Date().toISOString(),
   minutes: 0,
@@ -59,10 +70,15 @@ const results: BenchResults = {
   latency: [],
   memory: null,
   start: null,
+  embedded: null,
   multiWorker: [],
   errors: [],
   ratios: [],
-};
+});
+let results = newResults();
+/** The runs before this one (`--repeat`), and the median of every ratio over all of them. */
+const earlierRuns: BenchResults[] = [];
+let repeated: RepeatedRatio[] = [];
 
 async function section(name: string, run: () => Promise<void>): Promise<void> {
   if (!sections.has(name)) return;
@@ -83,21 +99,47 @@ function save(): void {
   results.minutes = Math.round((Date.now() - t0) / 600) / 100;
   results.ratios = summarize(results);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
+  const written = repeat > 1 ? { ...results, runs: [...earlierRuns, results], repeated } : results;
+  writeFileSync(resultFile, `${JSON.stringify(written, null, 2)}\n`);
 }
 
-results.machine = await describeMachine(adminUrl);
-console.log(`bench (${results.mode}); burst of ${SIZES.burst} lines; machine:`, results.machine);
+const machine = await describeMachine(adminUrl);
+console.log(
+  `bench (${quick ? 'quick' : 'full'}, ${repeat} run(s)); burst of ${SIZES.burst} lines; machine:`,
+  machine,
+);
 const sink = await startCountingSink();
 try {
+  for (let run = 1; run <= repeat; run++) {
+    if (run > 1) {
+      earlierRuns.push(results);
+      results = newResults();
+    }
+    results.machine = machine;
+    if (repeat > 1) console.log(`run ${run} of ${repeat}`);
+    await runSections(sink);
+    repeated = combineRuns([...earlierRuns, results].map((r) => r.ratios));
+  }
+} finally {
+  await sink.close();
+}
+
+async function runSections(sink: Awaited<ReturnType<typeof startCountingSink>>): Promise<void> {
   await section('ceiling', async () => {
     results.ceiling = await measureSmtpCeiling(sink, { count: SIZES.burst, connections: SMTP_CONNECTIONS });
   });
   await section('burst', async () => {
     for (const store of ['postgres', 'pglite'] as const)
-      results.bursts.push(
-        await measureRsdBurst(sink, { store, lines: SIZES.burst, adminUrl, timeoutMs: SIZES.timeoutMs }),
-      );
+      for (const shape of SHAPES)
+        results.bursts.push(
+          await measureRsdBurst(sink, {
+            store,
+            shape,
+            lines: SIZES.burst,
+            adminUrl,
+            timeoutMs: SIZES.timeoutMs,
+          }),
+        );
   });
   await section('peers', async () => {
     for (const peer of ['pg-boss', 'graphile-worker'] as const)
@@ -141,8 +183,14 @@ try {
   await section('start', async () => {
     results.start = await measureEmbeddedStart();
   });
-} finally {
-  await sink.close();
+  await section('embedded', async () => {
+    results.embedded = await measureEmbeddedMemory(sink, {
+      idleSeconds: SIZES.memorySeconds * 2,
+      burstLines: SIZES.embeddedBurst,
+      adminUrl,
+      timeoutMs: SIZES.timeoutMs,
+    });
+  });
 }
 
 save();
@@ -151,7 +199,7 @@ if (results.ceiling)
   console.log(`SMTP ceiling: ${results.ceiling.count} messages in ${results.ceiling.ms.toFixed(0)} ms`);
 for (const b of [...results.bursts, ...results.peers, ...results.multiWorker])
   console.log(
-    `${'store' in b ? `Onramp on ${b.store}` : 'peer' in b ? b.peer : `${b.workers} worker(s)`}: ${b.lines} e-mails in ${b.ms.toFixed(0)} ms (received ${b.received}, distinct ${b.distinct})`,
+    `${'store' in b ? `Onramp on ${b.store}, ${b.shape}` : 'peer' in b ? b.peer : `${b.workers} worker(s)`}: ${'emails' in b ? b.emails : b.lines} e-mails in ${b.ms.toFixed(0)} ms (received ${b.received}, distinct ${b.distinct})`,
   );
 for (const s of results.sweeps)
   console.log(
@@ -161,9 +209,19 @@ for (const l of results.latency)
   console.log(
     `${l.route} at ${l.rate} req/s, ${l.load ?? 'autocannon'}: p50 ${l.p50} ms, p99 ${l.p99} ms (${l.requests} requests, ${l.non2xx} non-2xx)`,
   );
+if (results.embedded)
+  console.log(
+    `embedded: ${results.embedded.idleMb.toFixed(0)} MB idle; ${results.embedded.burstLines} lines in ${results.embedded.burstMs.toFixed(0)} ms, peak ${results.embedded.burstPeakMb.toFixed(0)} MB`,
+  );
 console.log('');
 printTable(results.ratios);
-for (const e of results.errors) console.log(`error in ${e.section}: ${e.error}`);
+if (repeat > 1) {
+  console.log(`\nover ${repeat} interleaved runs, judged on the median:`);
+  printRepeated(repeated);
+}
+for (const e of [...earlierRuns, results].flatMap((r) => r.errors))
+  console.log(`error in ${e.section}: ${e.error}`);
 
-if (!quick && !values.only) writeChart(results, 'docs/benchmarks.svg');
-console.log(`\nwrote ${resultFile}${!quick && !values.only ? ' and docs/benchmarks.svg' : ''}`);
+const chart = !quick && !values.only && repeat === 1;
+if (chart) writeChart(results, 'docs/benchmarks.svg');
+console.log(`\nwrote ${resultFile}${chart ? ' and docs/benchmarks.svg' : ''}`);

@@ -23,31 +23,37 @@ function ratio(name: string, value: number | null | undefined, goal?: '>=' | '<=
 }
 
 export function summarize(r: BenchResults): Ratio[] {
-  const burst = (store: string) => r.bursts.find((b) => b.store === store);
   const peer = (name: string) => r.peers.find((p) => p.peer === name);
-  const pgBurst = burst('postgres');
-  const perMessage = (x: { ms: number; lines?: number; count?: number } | undefined) =>
-    x ? x.ms / (x.lines ?? x.count ?? 1) : undefined;
+  // The peers send one e-mail per job: they compare with the burst of one e-mail per line.
+  const pgBurst = r.bursts.find(
+    (b) => b.store === 'postgres' && (b.shape ?? 'one-line orders') === 'one-line orders',
+  );
+  const perMessage = (x: { ms: number; emails?: number; lines?: number; count?: number } | undefined) =>
+    x ? x.ms / (x.emails ?? x.lines ?? x.count ?? 1) : undefined;
   const ceiling = perMessage(r.ceiling ?? undefined);
   const out: Ratio[] = [];
   for (const b of r.bursts) {
     out.push(
       ratio(
-        `RSD burst / SMTP ceiling (${b.store}, throughput)`,
+        `RSD burst / SMTP ceiling (${b.store}, ${b.shape ?? 'one-line orders'}, e-mails/s)`,
         ceiling && ceiling / perMessage(b)!,
         '>=',
-        0.9,
+        0.95,
       ),
     );
   }
-  for (const name of ['pg-boss', 'graphile-worker']) {
+  // Never behind a peer while doing more per e-mail; graphile-worker by a margin.
+  for (const [name, target] of [
+    ['pg-boss', 1],
+    ['graphile-worker', 1.2],
+  ] as const) {
     const p = peer(name);
     out.push(
       ratio(
         `Onramp / ${name} (throughput, postgres)`,
         p && pgBurst && perMessage(p)! / perMessage(pgBurst)!,
         '>=',
-        1.5,
+        target,
       ),
     );
   }
@@ -83,6 +89,17 @@ export function summarize(r: BenchResults): Ratio[] {
       ratio(`RSS MB of web+worker, ${r.memory.lines} lines in PostgreSQL`, r.memory.peakMb, '<=', 250),
     );
   if (r.start) out.push(ratio('embedded npm start to first 200, s', r.start.ms / 1000, '<=', 3));
+  if (r.embedded) {
+    out.push(ratio('embedded RSS MB idle (after the demo seed)', r.embedded.idleMb, '<=', 200));
+    out.push(
+      ratio(
+        `embedded RSS MB burst (peak, ${r.embedded.burstLines} lines)`,
+        r.embedded.burstPeakMb,
+        '<=',
+        250,
+      ),
+    );
+  }
   const one = r.multiWorker.find((m) => m.workers === 1);
   for (const m of r.multiWorker) {
     if (m !== one && one)
