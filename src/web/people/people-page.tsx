@@ -8,8 +8,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import type { PeopleOrganization } from '../../app/identity/list-users.js';
 import type { InvitationView, UserView } from '../../app/identity/people-views.js';
-import { LANGUAGES } from '../../domain/types.js';
 import { FieldError } from '../field-note.js';
+import { LanguageSelect } from '../language-select.js';
 import { CsrfField, Layout, type PageContext } from '../layout.js';
 import { pageContext } from '../page-context.js';
 import type { PageResponse, WebContext } from '../workspace/workspace-support.js';
@@ -76,14 +76,12 @@ function InviteFormCard(props: {
           ))}
         </select>
         <FieldError id="invite-role-error" error={form.errors.role} />
-        <label for="invite-language">{t('people:invite.language')}</label>
-        <select id="invite-language" name="language">
-          {LANGUAGES.map((l) => (
-            <option value={l} selected={l === form.values.language}>
-              {t(`people:invite.languages.${l}`)}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect
+          id="invite-language"
+          name="language"
+          label={t('people:invite.language')}
+          value={form.values.language}
+        />
         <div class="actions">
           <button type="submit">{t('people:invite.submit')}</button>
         </div>

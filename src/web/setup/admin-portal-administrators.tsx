@@ -8,10 +8,10 @@ import type {
   OrganizationAdministration,
 } from '../../app/identity/get-organization-administration.js';
 import type { InvitationView } from '../../app/identity/people-views.js';
-import { LANGUAGES } from '../../domain/types.js';
 import { ConfirmedPost } from '../confirm-dialog.js';
 import { DataTable } from '../data-table.js';
 import { FieldError } from '../field-note.js';
+import { LanguageSelect } from '../language-select.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { InvitationActions } from '../people/people-tables.js';
 import { formatDate, formatDateTime } from '../workspace/workspace-support.js';
@@ -114,14 +114,12 @@ function InviteAdministrator(props: { ctx: PageContext; organization: string; fo
           aria-describedby={form.error ? 'invite-email-error' : undefined}
         />
         <FieldError id="invite-email-error" error={form.error} />
-        <label for="invite-language">{t('people:invite.language')}</label>
-        <select id="invite-language" name="language">
-          {LANGUAGES.map((l) => (
-            <option value={l} selected={l === form.values.language}>
-              {t(`people:invite.languages.${l}`)}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect
+          id="invite-language"
+          name="language"
+          label={t('people:invite.language')}
+          value={form.values.language}
+        />
         <div class="actions">
           <button type="submit">{t('portal:invite.submit')}</button>
         </div>

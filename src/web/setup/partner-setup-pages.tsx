@@ -7,7 +7,8 @@
 import type { CustomerSetupOutcome } from '../../app/setup/get-customer-setup-outcome.js';
 import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
-import { type Language, LANGUAGES } from '../../domain/types.js';
+import type { Language } from '../../domain/types.js';
+import { LanguageSelect } from '../language-select.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import {
   countryName,
@@ -127,14 +128,11 @@ export function CustomerFormPage(props: {
             autocomplete="off"
             maxlength={254}
           />
-          <label for="adminLanguage">{ctx.t('setup:partnerLed.adminLanguage')}</label>
-          <select id="adminLanguage" name="adminLanguage">
-            {LANGUAGES.map((l) => (
-              <option value={l} selected={l === form.adminLanguage} lang={l}>
-                {ctx.t(`setup:languages.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect
+            id="adminLanguage"
+            label={ctx.t('setup:partnerLed.adminLanguage')}
+            value={form.adminLanguage}
+          />
         </fieldset>
         <div class="actions">
           <button type="submit">{ctx.t('setup:partnerLed.continue')}</button>

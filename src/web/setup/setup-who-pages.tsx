@@ -3,8 +3,8 @@
  * change and a new e-mail to the colleague).
  */
 import type { SetupView } from '../../app/setup/open-setup-link.js';
-import { LANGUAGES } from '../../domain/types.js';
 import { formatDeadline } from '../../i18n/format-deadline.js';
+import { LanguageSelect } from '../language-select.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { PartnerLedChoice } from './partner-setup-pages.js';
 import { LinesTable, StepActions, TextField, WizardPage } from './setup-components.js';
@@ -80,14 +80,7 @@ export function DelegatePage(props: {
           autocomplete="off"
           maxlength={254}
         />
-        <label for="language">{ctx.t('setup:delegate.language')}</label>
-        <select id="language" name="language">
-          {LANGUAGES.map((l) => (
-            <option value={l} selected={l === form.language} lang={l}>
-              {ctx.t(`setup:languages.${l}`)}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect id="language" label={ctx.t('setup:delegate.language')} value={form.language} />
         <StepActions
           submit={ctx.t('setup:delegate.submit')}
           back={ctx.t('setup:back')}

@@ -65,7 +65,6 @@ export const peopleEn = {
     email: 'E-mail address',
     role: 'Role',
     language: 'Language of the e-mail',
-    languages: { en: 'English', it: 'Italian' },
     submit: 'Send invitation',
   },
   done: {

@@ -49,7 +49,6 @@ export const setupEn = {
       self: 'That is your own address. To set up the service yourself, go back and choose “I will set up the service”.',
     },
   },
-  languages: { en: 'English', it: 'Italiano' },
   organization: {
     heading: 'Which organization will use the service?',
     yours: 'Your organization',

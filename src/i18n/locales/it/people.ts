@@ -68,7 +68,6 @@ export const peopleIt: Widen<typeof peopleEn> = {
     email: 'Indirizzo e-mail',
     role: 'Ruolo',
     language: 'Lingua dell’e-mail',
-    languages: { en: 'Inglese', it: 'Italiano' },
     submit: 'Invia l’invito',
   },
   done: {

@@ -51,7 +51,6 @@ export const setupIt: Widen<typeof setupEn> = {
       self: 'Questo è il Suo indirizzo. Per configurare il servizio personalmente, torni indietro e scelga «Configurerò io il servizio».',
     },
   },
-  languages: { en: 'English', it: 'Italiano' },
   organization: {
     heading: 'Quale organizzazione userà il servizio?',
     yours: 'La Sua organizzazione',
