@@ -19,8 +19,8 @@ import {
   dueJoinRequests,
   lockJoinRequest,
   markJoinRequestReminded,
-  tryLockOrder,
 } from '../store/join-request-repository.js';
+import { lockOrder } from '../store/order-repository.js';
 import { inTransaction } from '../store/run-transaction.js';
 import type { Database } from '../store/schema.js';
 
@@ -58,7 +58,7 @@ async function processOne(
   now: Date,
   queueAt: Date,
 ): Promise<keyof DueJoinRequests | null> {
-  const order = await tryLockOrder(trx, orderId);
+  const order = await lockOrder(trx, orderId, { skipLocked: true });
   if (!order || order.mapped_at) return null;
   const request = await lockJoinRequest(trx, requestId);
   if (request?.status !== 'pending' || !request.next_action_at || request.next_action_at > now) return null;

@@ -5,13 +5,7 @@
  */
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 
-import type {
-  Database,
-  JoinRequestLinkTable,
-  JoinRequestStatus,
-  JoinRequestTable,
-  PurchaseOrderRow,
-} from './schema.js';
+import type { Database, JoinRequestLinkTable, JoinRequestStatus, JoinRequestTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type JoinRequestRow = Selectable<JoinRequestTable>;
@@ -124,7 +118,7 @@ export async function withdrawPendingJoinRequests(
 
 /**
  * Pending requests whose reminder or expiry is due, read without locks: the due loop then takes
- * each one's order lock first (`tryLockOrder`), like every other writer of a request.
+ * each one's order lock first (`lockOrder`), like every other writer of a request.
  */
 export async function dueJoinRequests(
   db: Db,
@@ -139,20 +133,6 @@ export async function dueJoinRequests(
     .orderBy('next_action_at')
     .limit(limit)
     .execute();
-}
-
-/** Locks the order unless another transaction holds it (SKIP LOCKED): the due loop never waits. */
-export async function tryLockOrder(
-  trx: Transaction<Database>,
-  orderId: string,
-): Promise<PurchaseOrderRow | undefined> {
-  return trx
-    .selectFrom('purchase_order')
-    .selectAll()
-    .where('id', '=', orderId)
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
 }
 
 export async function markJoinRequestReminded(

@@ -75,17 +75,18 @@ export async function findOrderOfLine(db: Db, subscriptionId: string): Promise<P
     .executeTakeFirst();
 }
 
-/** Locks the order row until the transaction ends: every change before the PONR, and the mapping itself, take it first. */
+/**
+ * Locks the order row until the transaction ends: every change before the PONR, and the mapping
+ * itself, take it first. `skipLocked`: undefined at once when another transaction holds it, so
+ * the due loop never waits.
+ */
 export async function lockOrder(
   trx: Transaction<Database>,
   orderId: string,
+  opts: { skipLocked?: boolean } = {},
 ): Promise<PurchaseOrderRow | undefined> {
-  return trx
-    .selectFrom('purchase_order')
-    .selectAll()
-    .where('id', '=', orderId)
-    .forUpdate()
-    .executeTakeFirst();
+  const locking = trx.selectFrom('purchase_order').selectAll().where('id', '=', orderId).forUpdate();
+  return (opts.skipLocked ? locking.skipLocked() : locking).executeTakeFirst();
 }
 
 /**

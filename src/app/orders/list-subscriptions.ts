@@ -9,7 +9,7 @@ import { type Actor, LINE_STATUSES, type LineStatus } from '../../domain/types.j
 import { listSubscriptionRows } from '../../store/subscription-list-repository.js';
 import type { AppDeps } from '../deps.js';
 import { decodeCursor, encodeCursor } from '../page-cursor.js';
-import { closesAtOf, type UndeliveredEmail, undeliveredEmailOf } from './describe-order-row.js';
+import { closesAtOf, type LineSummary, undeliveredEmailOf } from './describe-order-row.js';
 
 export const listSubscriptionsSchema = z.object({
   status: z.enum(LINE_STATUSES).optional(),
@@ -35,24 +35,25 @@ export const listSubscriptionsSchema = z.object({
 });
 export type ListSubscriptionsInput = z.infer<typeof listSubscriptionsSchema>;
 
-export interface SubscriptionSummary {
-  subscriptionId: string;
+/** A line as the Subscriptions page lists it: what an order says of it, and which order. */
+export interface SubscriptionSummary extends Pick<
+  LineSummary,
+  | 'subscriptionId'
+  | 'offerCode'
+  | 'quantity'
+  | 'rsd'
+  | 'status'
+  | 'pendingProvisioning'
+  | 'provisioningContact'
+  | 'closesAt'
+  | 'deliveryProblem'
+  | 'undeliveredEmail'
+> {
   orderId: string;
   webOrderId: string;
   endCustomerName: string;
   partnerId: string;
-  offerCode: string;
   offerName: string;
-  quantity: number;
-  rsd: string;
-  status: LineStatus;
-  pendingProvisioning: boolean;
-  provisioningContact: { name: string; email: string; language: string };
-  /** When the line closes if not set up (ISO); null unless it awaits setup after its first e-mail. */
-  closesAt: string | null;
-  /** The newest provisioning e-mail bounced or failed and the line can still be set up. */
-  deliveryProblem: boolean;
-  undeliveredEmail: UndeliveredEmail | null;
   mapped: boolean;
 }
 
