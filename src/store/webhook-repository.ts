@@ -5,14 +5,19 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 
 import type { Database, WebhookEndpointTable } from './schema.js';
+import { sealWebhookSecret } from './webhook-secrets.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
 
 export const WEBHOOK_TOPIC = 'webhook';
 
+/** Inserts an endpoint; `row.secret` is given in clear and stored sealed. */
 export async function insertEndpoint(db: Db, row: Insertable<WebhookEndpointTable>): Promise<void> {
-  await db.insertInto('webhook_endpoint').values(row).execute();
+  await db
+    .insertInto('webhook_endpoint')
+    .values({ ...row, secret: sealWebhookSecret(row.secret) })
+    .execute();
 }
 
 /** The live endpoints of these organizations (a partner and, on distributor orders, a distributor). */
