@@ -2,7 +2,7 @@
  * Secrets at rest: what the database must hold for a while but nobody reading it (a dump, a
  * backup, a replica) may use — the links of e-mails still waiting in the outbox, and the first
  * answers kept for Idempotency-Key replays (a new API token or webhook secret is in them), and the
-webhook endpoints' signing secrets.
+ * webhook endpoints' signing secrets.
  *
  * AES-256-GCM (node:crypto) under a key from the environment (OUTBOX_SECRET_KEY). A sealed value is
  * `sealed:v1:<key id>:<iv>:<ciphertext + tag>` (base64url); the key id is a hash of the key, so an

@@ -58,19 +58,23 @@ export async function lineWebhookTargets(db: Db, subscriptionIds: string[]) {
     .execute();
 }
 
-/** A live endpoint of this organization; undefined for any other (no cross-tenant reads). */
+/**
+ * A live endpoint of this organization; undefined for any other (no cross-tenant reads). `lock`
+ * holds its row to the end of the transaction (a rotation reads the secret it replaces).
+ */
 export async function findLiveEndpoint(
   db: Db,
   organizationId: string,
   endpointId: string,
+  opts: { lock?: boolean } = {},
 ): Promise<WebhookEndpointRow | undefined> {
-  return db
+  const query = db
     .selectFrom('webhook_endpoint')
     .selectAll()
     .where('id', '=', endpointId)
     .where('organization_id', '=', organizationId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('deleted_at', 'is', null);
+  return (opts.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** Any endpoint by id, deleted or not (the dispatcher checks it before each attempt). */

@@ -55,7 +55,8 @@ export async function rotateWebhookSecret(
   const secret = `whsec_${deps.ids.newToken()}`;
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const endpoint = await findLiveEndpoint(trx, organizationId, endpointId);
+    // Locked: two rotations at once must not both keep the same previous secret.
+    const endpoint = await findLiveEndpoint(trx, organizationId, endpointId, { lock: true });
     if (!endpoint) throw new AppError('NOT_FOUND', { endpointId });
     const previousUntil = input.overlapHours > 0 ? new Date(now.getTime() + input.overlapHours * HOUR) : null;
     await rotateEndpointSecret(trx, endpoint, secret, previousUntil, now);
