@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 
 import type { AppDeps } from '../app/deps.js';
+import type { NewLinkLimits } from '../app/setup/request-new-setup-link.js';
 import type { Actor, Language } from '../domain/types.js';
 import type { Store } from '../store/open-store.js';
 
@@ -28,4 +29,6 @@ export interface HttpDeps extends AppDeps {
   readyTimeoutMs?: number;
   /** Shared secret of POST /api/v1/email-events (X-Onramp-Webhook-Secret); unset: no such endpoint. */
   emailEventsSecret?: string | undefined;
+  /** Limits of POST /api/v1/setup/{token}/new-link (shared with the page's); tests lower them. */
+  setupNewLinkLimits?: NewLinkLimits | undefined;
 }

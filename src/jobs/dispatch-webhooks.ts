@@ -3,7 +3,8 @@
  * checks the endpoint's address again, POSTs the signed event, and records the attempt in the
  * delivery log. A 2xx answer delivers; anything else is retried with the outbox's capped backoff
  * until `maxAttempts`; a refused address, or a payload that does not parse, fails at once. The
- * delivery id (Onramp-Delivery) is the row's stable key, the same on every retry.
+ * delivery id (Onramp-Delivery) is the row's stable key, the same on every retry. The signature is
+ * made at each attempt, with the secrets that sign at that moment (sign-webhook.ts).
  */
 import type { Logger } from 'pino';
 
@@ -14,6 +15,7 @@ import { parseOutboxPayload } from '../store/outbox-payloads.js';
 import { claimDue, markDone, markFailedAttempt, type OutboxRow } from '../store/outbox-repository.js';
 import { inTransaction } from '../store/run-transaction.js';
 import { findEndpoint, recordAttempt, WEBHOOK_TOPIC } from '../store/webhook-repository.js';
+import { signingSecretsOf } from '../store/webhook-secrets.js';
 import { postWebhook } from '../webhooks/post-webhook.js';
 import { resolveWebhookTarget } from '../webhooks/resolve-webhook-target.js';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook } from '../webhooks/sign-webhook.js';
@@ -47,11 +49,13 @@ async function attempt(deps: WebhookDispatchDeps, row: OutboxRow): Promise<Attem
   if (!endpoint || endpoint.deleted_at) return { error: 'endpoint deleted', permanent: true };
   try {
     const target = await resolveWebhookTarget(endpoint.url, settings.allowPrivate);
-    const unixSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+    const now = deps.clock.now();
+    const unixSeconds = Math.floor(now.getTime() / 1000);
     return await postWebhook(
       target,
       {
-        [SIGNATURE_HEADER]: signWebhook(endpoint.secret, unixSeconds, payload.body),
+        // Within a rotation's overlap window, signed under the new and the previous secret.
+        [SIGNATURE_HEADER]: signWebhook(signingSecretsOf(endpoint, now), unixSeconds, payload.body),
         [EVENT_HEADER]: payload.eventType,
         [DELIVERY_HEADER]: row.message_key,
       },

@@ -14,6 +14,7 @@ import type { Retention } from '../domain/retention.js';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
+import { resealWebhookSecrets } from '../store/webhook-secrets.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
 import { purgeExpiredData } from './purge-expired-data.js';
@@ -146,6 +147,9 @@ export function startWorker(
       // Links queued before sealing, or under a key since rotated, go under the current key.
       const resealed = await resealOutboxSecrets(deps.db);
       if (resealed > 0) opts.log.info({ resealed }, 'outbox secrets sealed under the current key');
+      const webhookSecrets = await resealWebhookSecrets(deps.db);
+      if (webhookSecrets > 0)
+        opts.log.info({ webhookSecrets }, 'webhook signing secrets sealed under the current key');
       const summary = await retryFailedSends(deps);
       if (summary.requeued > 0) {
         opts.log.info({ retryFailed: summary }, 'failed e-mails queued again: the mail server is back');

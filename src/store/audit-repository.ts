@@ -53,7 +53,8 @@ export type AdminAuditAction =
   | 'user.role_changed'
   | 'webhook_endpoint.created'
   | 'webhook_endpoint.deleted'
-  | 'webhook_endpoint.events_chosen';
+  | 'webhook_endpoint.events_chosen'
+  | 'webhook_endpoint.secret_rotated';
 
 /** Every action the audit trail knows: the line events (typed data) and the admin actions. */
 export type AuditAction = LineEventType | AdminAuditAction;

@@ -275,12 +275,19 @@ export interface IdempotencyKeyTable {
   expires_at: Timestamp;
 }
 
-/** A partner's or distributor's webhook endpoint (see migrations/008); `secret` signs deliveries. */
+/**
+ * A partner's or distributor's webhook endpoint (see migrations/008); `secret` signs deliveries.
+ * Secrets are sealed (secret-box.ts, purpose 'webhook'; older rows in clear until resealed).
+ */
 export interface WebhookEndpointTable {
   id: string;
   organization_id: string;
   url: string;
   secret: string;
+  /** The secret before the last rotation; it also signs until its expiry (migrations/031). */
+  previous_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_secret_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  secret_rotated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   description: string;
   /** The event types it hears about; null: every type (migrations/029). */
   events: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;

@@ -1,14 +1,15 @@
 /**
  * Secrets at rest: what the database must hold for a while but nobody reading it (a dump, a
  * backup, a replica) may use — the links of e-mails still waiting in the outbox, and the first
- * answers kept for Idempotency-Key replays (a new API token or webhook secret is in them).
+ * answers kept for Idempotency-Key replays (a new API token or webhook secret is in them), and the
+ * webhook endpoints' signing secrets.
  *
  * AES-256-GCM (node:crypto) under a key from the environment (OUTBOX_SECRET_KEY). A sealed value is
  * `sealed:v1:<key id>:<iv>:<ciphertext + tag>` (base64url); the key id is a hash of the key, so an
  * operator names no keys, and a value sealed under an older key is opened with OUTBOX_SECRET_KEYS_OLD
  * while it lasts (see docs/architecture.md, "Secrets at rest"). The purpose ("outbox",
- * "idempotency") is the additional authenticated data: a value cannot be moved from one use to
- * the other.
+ * "idempotency", "webhook") is the additional authenticated data: a value cannot be moved from one
+ * use to another.
  *
  * The ring is process-wide, installed once by the composition root (`openDatabase`): the outbox
  * payload is built by `emailPayload` deep inside use cases that have no key to pass, and threading
@@ -22,7 +23,7 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export type SealPurpose = 'outbox' | 'idempotency';
+export type SealPurpose = 'outbox' | 'idempotency' | 'webhook';
 
 export interface SecretKey {
   /** 8 hex digits of SHA-256 over the key: stored with each value, names no secret. */

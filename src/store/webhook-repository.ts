@@ -5,14 +5,19 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 
 import type { Database, WebhookEndpointTable } from './schema.js';
+import { sealWebhookSecret } from './webhook-secrets.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
 
 export const WEBHOOK_TOPIC = 'webhook';
 
+/** Inserts an endpoint; `row.secret` is given in clear and stored sealed. */
 export async function insertEndpoint(db: Db, row: Insertable<WebhookEndpointTable>): Promise<void> {
-  await db.insertInto('webhook_endpoint').values(row).execute();
+  await db
+    .insertInto('webhook_endpoint')
+    .values({ ...row, secret: sealWebhookSecret(row.secret) })
+    .execute();
 }
 
 /** The live endpoints of these organizations (a partner and, on distributor orders, a distributor). */
@@ -53,19 +58,23 @@ export async function lineWebhookTargets(db: Db, subscriptionIds: string[]) {
     .execute();
 }
 
-/** A live endpoint of this organization; undefined for any other (no cross-tenant reads). */
+/**
+ * A live endpoint of this organization; undefined for any other (no cross-tenant reads). `lock`
+ * holds its row to the end of the transaction (a rotation reads the secret it replaces).
+ */
 export async function findLiveEndpoint(
   db: Db,
   organizationId: string,
   endpointId: string,
+  opts: { lock?: boolean } = {},
 ): Promise<WebhookEndpointRow | undefined> {
-  return db
+  const query = db
     .selectFrom('webhook_endpoint')
     .selectAll()
     .where('id', '=', endpointId)
     .where('organization_id', '=', organizationId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('deleted_at', 'is', null);
+  return (opts.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** Any endpoint by id, deleted or not (the dispatcher checks it before each attempt). */

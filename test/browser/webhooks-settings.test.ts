@@ -2,7 +2,8 @@
  * The workspace's webhook settings in Chromium: a partner admin adds an endpoint (the secret is
  * shown once), sends a test event that a real receiver on a local socket verifies with that
  * secret, reads the delivery log, is refused a loopback URL when private addresses are not
- * allowed, and deletes the endpoint through the confirmation dialog. English and Italian,
+ * allowed, deletes the endpoint through the confirmation dialog, and rotates a secret (the new one
+ * shown once; both sign during the overlap, the manual clock then ends it). English and Italian,
  * axe-clean; a partner user is refused.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -126,6 +127,63 @@ describe('workspace: webhook settings (Chromium)', () => {
     await page.waitForURL((url) => url.searchParams.get('deleted') === '1');
     await expect(page.getByRole('status').textContent()).resolves.toContain('Endpoint deleted');
     await expect(page.getByText('No endpoints yet.').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('rotates a secret through the dialog: shown once; both sign during the overlap, then the new one only', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, h, 'paola');
+    await page.goto(`${h.baseUrl}/settings/webhooks`);
+    const url = `${receiverUrl}/rotating`;
+    await page.getByLabel('URL', { exact: true }).fill(url);
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const old = (await page.locator('code.webhook-secret').textContent())!;
+
+    await page.goto(`${h.baseUrl}/settings/webhooks`);
+    await page.getByRole('button', { name: `Rotate secret ${url}` }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('heading').textContent()).resolves.toBe('Rotate this endpoint’s secret?');
+    await expect(dialog.textContent()).resolves.toContain('For 24 hours every delivery is signed with both');
+    await dialog.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/rotate-secret'));
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'The previous one also signs until',
+    );
+    const fresh = (await page.locator('code.webhook-secret').textContent())!;
+    expect(fresh).toMatch(/^whsec_/);
+    expect(fresh).not.toBe(old);
+    await expectAccessible(page);
+    await screenshot(page, 'webhooks-rotated');
+    await page.goto(`${h.baseUrl}/settings/webhooks`);
+    expect(await page.content()).not.toContain(fresh);
+
+    /** Sends a test event from the delivery log and returns how many v1 values verify under each secret. */
+    const testEvent = async () => {
+      await page.goto(`${h.baseUrl}/settings/webhooks`);
+      await page
+        .getByRole('row')
+        .filter({ hasText: url })
+        .getByRole('link', { name: 'Delivery log' })
+        .click();
+      await page.getByRole('button', { name: 'Send test event' }).click();
+      await expect(page.getByRole('status').textContent()).resolves.toContain('Test event queued');
+      await deliverWebhooks();
+      const { signature, body } = received.at(-1)!;
+      const [t, ...v1s] = signature.split(',');
+      const matches = (secret: string) =>
+        v1s.filter((v) => {
+          const expected = createHmac('sha256', secret)
+            .update(`${t!.slice(2)}.${body}`)
+            .digest();
+          const given = Buffer.from(v.slice(3), 'hex');
+          return given.length === expected.length && timingSafeEqual(given, expected);
+        }).length;
+      return { v1s: v1s.length, old: matches(old), fresh: matches(fresh) };
+    };
+    await expect(testEvent()).resolves.toEqual({ v1s: 2, old: 1, fresh: 1 });
+    h.world.clock.advance(24 * 3_600_000);
+    await signIn(page, h, 'paola'); // a day later the session has ended too
+    await expect(testEvent()).resolves.toEqual({ v1s: 1, old: 0, fresh: 1 });
     await page.close();
   });
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
 import { WEBHOOK_EVENT_TYPES } from '../../src/domain/webhook-events.js';
+import { openWebhookSecret } from '../../src/store/webhook-secrets.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type UserKey, type World } from '../support/world.js';
 import { type Api, apiOf, call, type ErrorBody, refusal } from './api-harness.js';
@@ -57,7 +58,7 @@ describeEachStore('REST API: webhook endpoints', (kind) => {
       ).n,
     );
 
-  it('registers an endpoint: the secret is generated, returned once, stored to sign, never listed', async () => {
+  it('registers an endpoint: the secret is generated, returned once, stored sealed, never listed', async () => {
     const reply = await register('paola', { url: PUBLIC_URL, description: 'ERP bridge' });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ url: PUBLIC_URL, description: 'ERP bridge' });
@@ -71,9 +72,12 @@ describeEachStore('REST API: webhook endpoints', (kind) => {
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({
       organization_id: 'org_acme',
-      secret: reply.body.secret,
+      secret: expect.stringMatching(/^sealed:v1:/),
       created_by_user_id: 'usr_paola',
     });
+    // Sealed at rest (purpose 'webhook'); it opens to the secret shown.
+    expect(stored.secret).not.toContain(reply.body.secret!);
+    expect(openWebhookSecret(stored.secret)).toBe(reply.body.secret);
 
     const list = await call<{ items: EndpointBody[] }>(api, w, 'GET', PATH, { as: 'paola' });
     expect(list.status).toBe(200);

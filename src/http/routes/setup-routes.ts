@@ -2,20 +2,22 @@
  * /api/v1/setup/{token}: the setup wizard for API clients. The setup link's token is the
  * credential (no bearer token), so these routes are mounted on the outer app, ahead of the
  * bearer-token middleware, like the e-mail events. Only the token's SHA-256 reaches the database.
+ * A dead link's holder may ask for a new link (new-link), as on the link's page.
  */
-import { z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { confirmSetup } from '../../app/setup/confirm-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
 import { openSetupLink } from '../../app/setup/open-setup-link.js';
+import { requestNewSetupLink } from '../../app/setup/request-new-setup-link.js';
 import { countryCode } from '../../domain/countries.js';
 import { AppError } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { routeKind } from '../define-route.js';
-import { errorResponses, errorSchema, json, jsonBody } from '../openapi-common.js';
+import { errorResponse, errorResponses, errorSchema, json, jsonBody } from '../openapi-common.js';
 
 const tokenParam = z.object({
   token: z
@@ -130,6 +132,46 @@ const setupRoute = routeKind({
   },
 });
 
+/**
+ * "Send me a new link": the same use case as the dead link's page, with its answers. Its own
+ * responses (not `setupRoute`'s): the answer never says whether anything was sent, so neither an
+ * unknown link nor a set-up order is refused here.
+ */
+const newLinkRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/setup/{token}/new-link',
+  operationId: 'requestNewSetupLink',
+  security: [],
+  summary: 'Ask for a new setup link in place of an expired or used one',
+  description:
+    'When `email` is the provisioning contact of a line of this order that still awaits setup (or was closed with ' +
+    'provisioning still pending), the provisioning e-mail is sent to it again with a new link (actor "self-service"). ' +
+    'The answer is the same 202 whatever the address, and for an unknown link or an order already set up (past the ' +
+    'point of no return nothing is sent): it never tells whether an address is known. Limited per IP address and per ' +
+    "e-mail address, together with the page's form. A link that died because someone else now sets this up " +
+    '(contact change, delegation) is 410.',
+  request: {
+    params: tokenParam,
+    body: jsonBody(
+      z.object({ email: z.email('must be an e-mail address').max(254) }).openapi('NewSetupLinkRequest'),
+    ),
+  },
+  responses: {
+    202: json(
+      z.object({ accepted: z.literal(true) }).openapi('NewSetupLinkAccepted'),
+      'Accepted: if the address may have a new link, the e-mail is queued',
+    ),
+    400: errorResponses[400],
+    410: errorResponse(
+      'TOKEN_INVALID with `reason: revoked` and `revokedReason` (contact_change, delegated): someone else sets this up now',
+    ),
+    413: errorResponses[413],
+    429: errorResponse(
+      'RATE_LIMITED (`retryAfterSeconds`, also as Retry-After): too many requests from this IP address or for this address',
+    ),
+  },
+});
+
 export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
   const limitBody = bodyLimit({
     maxSize: deps.maxBodyBytes,
@@ -222,4 +264,13 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
       return result.outcome === 'mapped' ? c.json(result, 200) : c.json(result, 202);
     },
   );
+
+  app.openapi({ ...newLinkRoute, middleware: [limitBody] as const }, async (c) => {
+    await requestNewSetupLink(
+      deps,
+      { token: c.req.valid('param').token, email: c.req.valid('json').email, ip: c.get('clientAddress') },
+      deps.setupNewLinkLimits,
+    );
+    return c.json({ accepted: true as const }, 202);
+  });
 }

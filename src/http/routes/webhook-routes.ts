@@ -1,7 +1,8 @@
 /**
  * /api/v1/webhook-endpoints: register, list, delete, delivery log, send a test event. Partner
  * admins and distributor users manage their own organization's endpoints; everyone else gets
- * NO_ACCESS, and another organization's endpoint is NOT_FOUND. Redeliver sends an event again.
+ * NO_ACCESS, and another organization's endpoint is NOT_FOUND. Redeliver sends an event again;
+ * rotate-secret replaces the signing secret with an overlap window.
  */
 import { z } from '@hono/zod-openapi';
 
@@ -14,6 +15,7 @@ import {
   registerWebhookEndpoint,
   registerWebhookEndpointSchema,
 } from '../../app/webhooks/register-webhook-endpoint.js';
+import { rotateWebhookSecret, rotateWebhookSecretSchema } from '../../app/webhooks/rotate-webhook-secret.js';
 import { sendTestWebhook } from '../../app/webhooks/send-test-webhook.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, created, readRoute } from '../define-route.js';
@@ -25,6 +27,8 @@ export const WEBHOOK_SIGNATURE_DOC =
   '`Onramp-Delivery` (the delivery id, the same on every retry: use it to drop duplicates) and ' +
   '`Onramp-Signature: t=<unix seconds>,v1=<hex>` where v1 = HMAC-SHA256(secret, `<t>.<raw body>`). ' +
   'Recompute it over the raw body, compare in constant time and refuse a `t` more than 5 minutes from your clock. ' +
+  'After a secret rotation, during its overlap window the header carries two signatures, `t=<t>,v1=<new>,v1=<previous>`: ' +
+  'accept the delivery when any `v1` matches your secret. ' +
   'Answer 2xx within 10 seconds; anything else is retried with exponential backoff. Redirects are not followed.';
 
 const endpointSchema = z
@@ -40,6 +44,18 @@ const endpointSchema = z
 const registeredSchema = endpointSchema
   .extend({ secret: z.string().openapi({ description: 'Shown once: keep it to verify signatures.' }) })
   .openapi('RegisteredWebhookEndpoint');
+
+const rotatedSchema = z
+  .object({
+    endpointId: z.string(),
+    secret: z.string().openapi({ description: 'The new secret, shown once: keep it to verify signatures.' }),
+    previousSecretExpiresAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Until when the previous secret signs too; null when it stopped at once' }),
+    rotatedAt: z.string(),
+  })
+  .openapi('RotatedWebhookSecret');
 
 const deliverySchema = z
   .object({
@@ -204,6 +220,36 @@ export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
     async (c) =>
       c.json(
         await chooseWebhookEvents(deps, c.get('actor'), c.req.valid('param').endpointId, c.req.valid('json')),
+        200,
+      ),
+  );
+
+  app.openapi(
+    changeRoute({
+      method: 'post',
+      path: '/webhook-endpoints/{endpointId}/rotate-secret',
+      operationId: 'rotateWebhookSecret',
+      tags: ['Webhooks'],
+      summary: "Replace an endpoint's signing secret, the previous one still signing for an overlap window",
+      description:
+        'The new secret is generated and returned only in this answer; the endpoint keeps its id. For `overlapHours` ' +
+        '(default 24, at most 168; 0 stops the previous secret at once) every delivery is signed under both secrets ' +
+        '(`v1=<new>,v1=<previous>`), after that under the new one only. Rotating again during an overlap replaces ' +
+        "the previous secret: the oldest stops signing at once. Another organization's endpoint is NOT_FOUND.",
+      request: {
+        params: endpointIdParam,
+        body: { required: false, content: { 'application/json': { schema: rotateWebhookSecretSchema } } },
+      },
+      responses: { 200: json(rotatedSchema, 'Rotated') },
+    }),
+    async (c) =>
+      c.json(
+        await rotateWebhookSecret(
+          deps,
+          c.get('actor'),
+          c.req.valid('param').endpointId,
+          rotateWebhookSecretSchema.parse(c.req.valid('json') ?? {}),
+        ),
         200,
       ),
   );

@@ -5,6 +5,7 @@
  *   GET  /settings/webhooks/:id          the delivery log
  *   POST /settings/webhooks/:id/test     queue a test event, back to the log (PRG)
  *   POST /settings/webhooks/:id/delete   delete, back to the list (PRG)
+ *   POST /settings/webhooks/:id/rotate-secret  new secret; the page answers with it, shown this once
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -16,11 +17,15 @@ import {
   registerWebhookEndpoint,
   registerWebhookEndpointSchema,
 } from '../../app/webhooks/register-webhook-endpoint.js';
+import {
+  DEFAULT_SECRET_OVERLAP_HOURS,
+  rotateWebhookSecret,
+} from '../../app/webhooks/rotate-webhook-secret.js';
 import { sendTestWebhook } from '../../app/webhooks/send-test-webhook.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { WebApp } from '../web-env.js';
+import { deliveryLogPage } from './webhook-delivery-log-page.js';
 import {
-  deliveryLogPage,
   type EndpointErrors,
   type EndpointField,
   type EndpointValues,
@@ -104,6 +109,19 @@ export function registerWebhookSettingsRoutes(app: WebApp, deps: AppDeps): void 
     signedIn(async (c, user) => {
       await deleteWebhookEndpoint(deps, user, paramOf(c, 'endpointId'));
       return c.redirect(`${WEBHOOKS_PATH}?deleted=1`, 303);
+    }),
+  );
+
+  app.post(
+    `${WEBHOOKS_PATH}/:endpointId/rotate-secret`,
+    signedIn(async (c, user) => {
+      // The default overlap: the previous secret keeps signing for a day (the API may choose).
+      const rotated = await rotateWebhookSecret(deps, user, paramOf(c, 'endpointId'), {
+        overlapHours: DEFAULT_SECRET_OVERLAP_HOURS,
+      });
+      const endpoints = await listWebhookEndpoints(deps, user);
+      const url = endpoints.find((e) => e.endpointId === rotated.endpointId)?.url ?? '';
+      return webhooksPage(c, endpoints, { rotated: { ...rotated, url } });
     }),
   );
 }

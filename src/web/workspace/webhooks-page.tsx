@@ -1,11 +1,12 @@
 /**
- * /settings/webhooks pages: the organization's endpoints with the add form, and one endpoint's
- * delivery log with "Send test event". Server-rendered; Delete asks in a <dialog> when scripts run.
+ * /settings/webhooks: the organization's endpoints with the add form (the delivery log is
+ * webhook-delivery-log-page.tsx). Server-rendered; Delete and Rotate secret ask in a <dialog>
+ * when scripts run. A new secret (an endpoint added, a secret rotated) is shown on this answer only.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-import type { WebhookDeliveryView } from '../../app/webhooks/list-webhook-deliveries.js';
 import type { WebhookEndpointView } from '../../app/webhooks/list-webhook-endpoints.js';
+import { DEFAULT_SECRET_OVERLAP_HOURS } from '../../app/webhooks/rotate-webhook-secret.js';
 import type { AppError } from '../../domain/errors.js';
 import { WEBHOOK_EVENT_TYPES } from '../../domain/webhook-events.js';
 import { ConfirmedPost } from '../confirm-dialog.js';
@@ -74,6 +75,28 @@ function DeleteForm(props: { ctx: PageContext; endpoint: WebhookEndpointView }) 
   );
 }
 
+/** "Rotate secret": a new secret, the current one still signing for the default overlap. */
+function RotateForm(props: { ctx: PageContext; endpoint: WebhookEndpointView }) {
+  const { t } = props.ctx;
+  return (
+    <ConfirmedPost
+      ctx={props.ctx}
+      id={`rotate-${props.endpoint.endpointId}`}
+      action={`${WEBHOOKS_PATH}/${props.endpoint.endpointId}/rotate-secret`}
+      button={t('workspace:webhooks.rotate')}
+      buttonLabel={`${t('workspace:webhooks.rotate')} ${props.endpoint.url}`}
+      title={t('workspace:webhooks.rotateConfirm.title')}
+      yes={t('workspace:webhooks.rotateConfirm.yes')}
+      no={t('workspace:webhooks.rotateConfirm.no')}
+    >
+      <p>
+        <code>{props.endpoint.url}</code>
+      </p>
+      <p>{t('workspace:webhooks.rotateConfirm.body', { hours: DEFAULT_SECRET_OVERLAP_HOURS })}</p>
+    </ConfirmedPost>
+  );
+}
+
 function EndpointsTable(props: { ctx: PageContext; endpoints: WebhookEndpointView[] }) {
   const { t, language } = props.ctx;
   const col = (key: string) => t(`workspace:webhooks.col.${key}`);
@@ -95,6 +118,7 @@ function EndpointsTable(props: { ctx: PageContext; endpoints: WebhookEndpointVie
           <td data-label={col('actions')}>
             <div class="line-actions">
               <a href={`${WEBHOOKS_PATH}/${e.endpointId}`}>{t('workspace:webhooks.log.link')}</a>
+              <RotateForm ctx={props.ctx} endpoint={e} />
               <DeleteForm ctx={props.ctx} endpoint={e} />
             </div>
           </td>
@@ -107,7 +131,12 @@ function EndpointsTable(props: { ctx: PageContext; endpoints: WebhookEndpointVie
 export function webhooksPage(
   c: WebContext,
   endpoints: WebhookEndpointView[],
-  opts: { form?: EndpointForm; created?: { url: string; secret: string }; deleted?: boolean } = {},
+  opts: {
+    form?: EndpointForm;
+    created?: { url: string; secret: string };
+    rotated?: { url: string; secret: string; previousSecretExpiresAt: string | null };
+    deleted?: boolean;
+  } = {},
   status: ContentfulStatusCode = 200,
 ): PageResponse {
   const ctx = pageContext(c);
@@ -128,6 +157,27 @@ export function webhooksPage(
             <dt>{t('workspace:webhooks.secret')}</dt>
             <dd>
               <code class="webhook-secret">{opts.created.secret}</code>
+            </dd>
+          </dl>
+        </div>
+      )}
+      {opts.rotated && (
+        <div class="notice ok" role="status">
+          <p>
+            {opts.rotated.previousSecretExpiresAt
+              ? t('workspace:webhooks.rotated', {
+                  until: formatDateTime(opts.rotated.previousSecretExpiresAt, ctx.language),
+                })
+              : t('workspace:webhooks.rotatedAtOnce')}
+          </p>
+          <dl class="facts">
+            <dt>{t('workspace:webhooks.col.url')}</dt>
+            <dd>
+              <code>{opts.rotated.url}</code>
+            </dd>
+            <dt>{t('workspace:webhooks.newSecret')}</dt>
+            <dd>
+              <code class="webhook-secret">{opts.rotated.secret}</code>
             </dd>
           </dl>
         </div>
@@ -174,83 +224,5 @@ export function webhooksPage(
       </section>
     </Layout>,
     status,
-  );
-}
-
-function lastResult(d: WebhookDeliveryView): string {
-  const last = d.attemptLog.at(-1);
-  if (!last) return '—';
-  return last.error ?? `HTTP ${last.responseStatus ?? ''}`;
-}
-
-export function deliveryLogPage(
-  c: WebContext,
-  endpoint: WebhookEndpointView,
-  deliveries: WebhookDeliveryView[],
-  queued: boolean,
-): PageResponse {
-  const ctx = pageContext(c);
-  const { t, language } = ctx;
-  const col = (key: string) => t(`workspace:webhooks.log.col.${key}`);
-  const when = (iso: string | null) =>
-    iso ? <time datetime={iso}>{formatDateTime(iso, language)}</time> : '—';
-  return c.html(
-    <Layout ctx={ctx} title={t('workspace:webhooks.log.title')}>
-      <p class="crumbs">
-        <a href={WEBHOOKS_PATH}>{t('workspace:webhooks.back')}</a>
-      </p>
-      <h1>{t('workspace:webhooks.log.title')}</h1>
-      {queued && (
-        <p class="notice ok" role="status">
-          {t('workspace:webhooks.testQueued')}
-        </p>
-      )}
-      <p class="muted">{t('workspace:webhooks.log.of', { url: endpoint.url })}</p>
-      <form method="post" action={`${WEBHOOKS_PATH}/${endpoint.endpointId}/test`}>
-        <CsrfField ctx={ctx} />
-        <button type="submit">{t('workspace:webhooks.sendTest')}</button>
-      </form>
-      {deliveries.length === 0 ? (
-        <p class="muted">{t('workspace:webhooks.log.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="data stack">
-            <caption class="sr-only">{t('workspace:webhooks.log.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{col('event')}</th>
-                <th scope="col">{col('status')}</th>
-                <th scope="col">{col('attempts')}</th>
-                <th scope="col">{col('lastResult')}</th>
-                <th scope="col">{col('created')}</th>
-                <th scope="col">{col('next')}</th>
-                <th scope="col">{col('delivery')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => (
-                <tr>
-                  <td data-label={col('event')}>
-                    <code>{d.eventType}</code>
-                  </td>
-                  <td data-label={col('status')}>
-                    <span class={`badge webhook-${d.status}`}>
-                      {t(`workspace:webhooks.status.${d.status}`)}
-                    </span>
-                  </td>
-                  <td data-label={col('attempts')}>{d.attempts}</td>
-                  <td data-label={col('lastResult')}>{lastResult(d)}</td>
-                  <td data-label={col('created')}>{when(d.createdAt)}</td>
-                  <td data-label={col('next')}>{when(d.nextAttemptAt)}</td>
-                  <td data-label={col('delivery')}>
-                    <code>{d.deliveryId}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Layout>,
   );
 }

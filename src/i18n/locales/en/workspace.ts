@@ -201,7 +201,7 @@ export const workspaceEn = {
     events: 'Events: {{events}}.',
     signatureTitle: 'Verifying a delivery',
     signature:
-      'Each delivery carries Onramp-Signature: t=<unix seconds>,v1=<hex>, where v1 is the HMAC-SHA256 of “<t>.<raw body>” keyed with the endpoint’s secret. Onramp-Event names the event; Onramp-Delivery stays the same on every retry. Answer 2xx; anything else is retried with growing pauses.',
+      'Each delivery carries Onramp-Signature: t=<unix seconds>,v1=<hex>, where v1 is the HMAC-SHA256 of “<t>.<raw body>” keyed with the endpoint’s secret. Onramp-Event names the event; Onramp-Delivery stays the same on every retry. Answer 2xx; anything else is retried with growing pauses. After a secret rotation, during its overlap each delivery carries two v1 values (the new secret’s first): accept it when either matches your secret.',
     endpoints: 'Endpoints',
     none: 'No endpoints yet.',
     col: {
@@ -225,6 +225,18 @@ export const workspaceEn = {
     sendTest: 'Send test event',
     testQueued: 'Test event queued. It appears in the log below once it is sent.',
     delete: 'Delete',
+    rotate: 'Rotate secret',
+    rotateConfirm: {
+      title: 'Rotate this endpoint’s secret?',
+      body: 'A new secret is made and shown once. For {{hours}} hours every delivery is signed with both the new and the current secret (two v1 values in Onramp-Signature), so your receiver can switch without losing a delivery; after that only the new one signs.',
+      yes: 'Rotate secret',
+      no: 'Keep the current one',
+    },
+    rotated:
+      'Secret rotated. Copy the new secret now: it will not be shown again. The previous one also signs until {{until}}.',
+    rotatedAtOnce:
+      'Secret rotated. Copy the new secret now: it will not be shown again. Only the new one signs.',
+    newSecret: 'New secret',
     deleteConfirm: {
       title: 'Delete this endpoint?',
       body: 'It receives nothing more, and deliveries still waiting are withdrawn.',

@@ -205,7 +205,7 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     events: 'Eventi: {{events}}.',
     signatureTitle: 'Verificare una consegna',
     signature:
-      'Ogni consegna porta Onramp-Signature: t=<secondi unix>,v1=<hex>, dove v1 è l’HMAC-SHA256 di «<t>.<corpo grezzo>» con il segreto dell’endpoint come chiave. Onramp-Event indica l’evento; Onramp-Delivery resta uguale a ogni nuovo tentativo. Risponda 2xx; qualsiasi altra risposta viene ritentata con pause crescenti.',
+      'Ogni consegna porta Onramp-Signature: t=<secondi unix>,v1=<hex>, dove v1 è l’HMAC-SHA256 di «<t>.<corpo grezzo>» con il segreto dell’endpoint come chiave. Onramp-Event indica l’evento; Onramp-Delivery resta uguale a ogni nuovo tentativo. Risponda 2xx; qualsiasi altra risposta viene ritentata con pause crescenti. Dopo una rotazione del segreto, durante la sovrapposizione ogni consegna porta due valori v1 (prima quello del nuovo segreto): la accetti se uno dei due corrisponde al suo segreto.',
     endpoints: 'Endpoint',
     none: 'Ancora nessun endpoint.',
     col: {
@@ -229,6 +229,17 @@ export const workspaceIt: Widen<typeof workspaceEn> = {
     sendTest: 'Invia evento di prova',
     testQueued: 'Evento di prova in coda. Compare nel registro qui sotto quando viene inviato.',
     delete: 'Elimina',
+    rotate: 'Ruota il segreto',
+    rotateConfirm: {
+      title: 'Ruotare il segreto di questo endpoint?',
+      body: 'Viene creato un nuovo segreto, mostrato una sola volta. Per {{hours}} ore ogni consegna è firmata sia con il nuovo sia con il segreto attuale (due valori v1 in Onramp-Signature), così il suo ricevitore può passare al nuovo senza perdere consegne; poi firma solo il nuovo.',
+      yes: 'Ruota il segreto',
+      no: 'Mantieni quello attuale',
+    },
+    rotated:
+      'Segreto ruotato. Copi ora il nuovo segreto: non verrà più mostrato. Anche il precedente firma fino a {{until}}.',
+    rotatedAtOnce: 'Segreto ruotato. Copi ora il nuovo segreto: non verrà più mostrato. Firma solo il nuovo.',
+    newSecret: 'Nuovo segreto',
     deleteConfirm: {
       title: 'Eliminare questo endpoint?',
       body: 'Non riceverà più nulla e le consegne ancora in attesa vengono ritirate.',
