@@ -6,6 +6,7 @@
 import { createApi } from '../../src/http/create-api.js';
 import type { Database } from '../../src/store/schema.js';
 import type { UserKey, World } from '../support/world.js';
+import { type ContractChecker, contractChecker } from './contract-checker.js';
 
 export const MAX_BODY_BYTES = 100_000;
 
@@ -58,7 +59,29 @@ export async function call<T = Record<string, unknown>>(
   };
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   const res = await api.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as T };
+  const text = await res.text();
+  await checkContract(api, { method, path, status: res.status, headers: res.headers, text });
+  return { status: res.status, headers: res.headers, body: (text === '' ? null : JSON.parse(text)) as T };
+}
+
+/** One checker per app, on the document it serves. */
+const checkers = new WeakMap<Api, Promise<ContractChecker>>();
+
+/**
+ * With CONTRACT_CHECK=1 every reply of `call` is checked against the OpenAPI document the app
+ * serves (contract-checker.ts), and a mismatch fails the test that made the request.
+ */
+async function checkContract(api: Api, reply: Parameters<ContractChecker['check']>[0]): Promise<void> {
+  if (process.env['CONTRACT_CHECK'] !== '1') return;
+  let checker = checkers.get(api);
+  if (!checker) {
+    checker = Promise.resolve(api.request('/api/v1/openapi.json')).then(async (r) =>
+      contractChecker(await r.json()),
+    );
+    checkers.set(api, checker);
+  }
+  const problems = (await checker).check(reply);
+  if (problems.length > 0) throw new Error(`[contract] ${problems.join('\n')}`);
 }
 
 export const contact = (name: string, email: string, language: 'en' | 'it' = 'en') => ({

@@ -1,7 +1,7 @@
 /** One subscription line with its send history and its timeline (the audit trail). */
 import { assertCanRead } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
-import type { Actor } from '../../domain/types.js';
+import type { Actor, SendStatus } from '../../domain/types.js';
 import { type TimelineEvent, timelineOf } from '../../store/audit-repository.js';
 import { pendingJoinRequestOfOrder } from '../../store/join-request-repository.js';
 import { findLine } from '../../store/line-repository.js';
@@ -29,7 +29,7 @@ export interface SubscriptionDetail extends LineSummary {
     reason: string;
     requestedBy: string;
     to: string;
-    status: string;
+    status: SendStatus;
     statusDetail: string | null;
     createdAt: string;
     statusAt: string;

@@ -9,13 +9,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { confirmSetup } from '../../app/setup/confirm-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
-import { openSetupLink } from '../../app/setup/open-setup-link.js';
+import { openSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
 import { countryCode } from '../../domain/countries.js';
 import { AppError } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { routeKind } from '../define-route.js';
-import { errorResponses, errorSchema, json, jsonBody } from '../openapi-common.js';
+import { errorResponse, errorResponses, json, jsonBody } from '../openapi-common.js';
+import { lineStatusSchema } from './line-schemas.js';
 
 const tokenParam = z.object({
   token: z
@@ -52,7 +53,7 @@ const setupSchema = z
       partnerName: z.string(),
       distributorName: z.string().nullable(),
     }),
-    provisioningContact: z.object({ name: z.string(), email: z.string(), language: z.string() }),
+    provisioningContact: z.object({ name: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
     delegatedBy: z
       .string()
       .nullable()
@@ -75,7 +76,7 @@ const setupSchema = z
         offerCode: z.string(),
         offerName: z.string(),
         quantity: z.number().int(),
-        status: z.string(),
+        status: lineStatusSchema,
         pendingProvisioning: z.boolean(),
       }),
     ),
@@ -88,8 +89,15 @@ const setupSchema = z
     }),
     countries: z.array(z.object({ country: z.string(), dataRegion: z.string() })),
     expiresAt: z.string(),
+    deadline: z
+      .string()
+      .openapi({ description: 'The setup must be done by then (ISO): the deadline its e-mail gave' }),
+    partnerStaff: z.object({ name: z.string(), organizationName: z.string() }).nullable().openapi({
+      description:
+        'The contact is a user of the partner or distributor that placed the order: they may set it up on the customer’s behalf; null for everyone else',
+    }),
   })
-  .openapi('Setup');
+  .openapi('Setup') satisfies z.ZodType<SetupView>;
 
 const completeSchema = z
   .object({
@@ -122,9 +130,9 @@ const setupRoute = routeKind({
   request: { params: tokenParam },
   responses: {
     ...errorResponses,
-    409: json(errorSchema, 'ALREADY_MAPPED (with `adminPortalUrl`): the order is already set up'),
-    410: json(
-      errorSchema,
+    409: errorResponse(409, 'ALREADY_MAPPED (with `adminPortalUrl`): the order is already set up'),
+    410: errorResponse(
+      410,
       'TOKEN_INVALID: the link is unknown, used, expired or revoked (`reason`, and `revokedReason`: resend, contact_change, delegated, cancelled)',
     ),
   },
