@@ -36,6 +36,8 @@ export interface ContractChecker {
   /** How many replies were checked, and the mismatches found, each naming its request. */
   readonly validated: number;
   readonly mismatches: string[];
+  /** The statuses seen per operation id (`unknown path` for a path no operation has). */
+  readonly covered: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** The same schema, with every object that names its properties closed to any other. */
@@ -96,12 +98,16 @@ export async function contractChecker(document: unknown): Promise<ContractChecke
 
   let validated = 0;
   const mismatches: string[] = [];
+  const covered = new Map<string, Set<number>>();
+  const cover = (operationId: string, status: number) =>
+    covered.set(operationId, (covered.get(operationId) ?? new Set()).add(status));
 
   function problemsOf(reply: ContractReply): string[] {
     const [path = '', query] = reply.path.split('?');
     const operation = backend.matchOperation({ method: reply.method, path, query: query ?? '', headers: {} });
     const json =
       mediaTypeOf(reply.headers) === 'application/json' ? (JSON.parse(reply.text) as unknown) : null;
+    cover(operation?.operationId ?? 'unknown path', reply.status);
     if (!operation) return unknownPathProblems(reply, json);
     const response = (operation.responses ?? {})[String(reply.status)] as
       { content?: Record<string, unknown>; headers?: Record<string, { required?: boolean }> } | undefined;
@@ -166,5 +172,6 @@ export async function contractChecker(document: unknown): Promise<ContractChecke
     get mismatches() {
       return mismatches;
     },
+    covered,
   };
 }
