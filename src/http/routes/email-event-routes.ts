@@ -107,7 +107,7 @@ export function registerEmailEventRoutes(app: ApiApp, deps: HttpDeps): void {
       operationId: 'recordEmailEvent',
       tags: ['Mail provider'],
       description:
-        'Authenticated by the shared secret in `X-Onramp-Webhook-Secret`; the endpoint exists only when `EMAIL_EVENTS_SECRET` is set. The same report twice changes nothing the second time.',
+        'Authenticated by the shared secret in `X-Onramp-Webhook-Secret`; the endpoint exists only when `EMAIL_EVENTS_SECRET` is set. The same report twice changes nothing the second time (`changed: false`), so it takes no `Idempotency-Key`.',
       summary: 'Report a bounce, delivery or failure of a provisioning e-mail (for the mail provider)',
       // A limit of its own: a report is small, and is read whole before it is parsed.
       middleware: [

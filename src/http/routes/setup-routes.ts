@@ -164,6 +164,8 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
       operationId: 'delegateSetup',
       summary:
         'Another person will set up: they become the provisioning contact of your lines and get a new link; this one stops working',
+      description:
+        'Takes no `Idempotency-Key`: the link stops working once used, so a retry answers 410 `TOKEN_INVALID` (`revokedReason: delegated`) and nothing is sent twice.',
       middleware: [limitBody] as const,
       request: { body: jsonBody(provisioningContactSchema) },
       responses: {
@@ -188,6 +190,8 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
       operationId: 'completeSetup',
       summary:
         'Confirm the setup: map the order (point of no return) to your own organization or a new one, or ask to join a suggested one',
+      description:
+        'Takes no `Idempotency-Key`: once the order is mapped a retry answers 409 `ALREADY_MAPPED` (with `adminPortalUrl`), and nothing is mapped twice.',
       middleware: [limitBody] as const,
       request: { body: jsonBody(completeSchema) },
       responses: {
