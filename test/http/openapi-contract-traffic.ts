@@ -6,7 +6,7 @@
  */
 import { DEFAULT_RATE_LIMITS } from '../../src/app/rate-limits.js';
 import { runDue } from '../../src/jobs/run-due.js';
-import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
+import { awaitingOrder, customerOrganization, setupTokenOf } from '../app/setup-fixtures.js';
 import type { World } from '../support/world.js';
 import { type CallOptions, contact, MAX_BODY_BYTES, orderBody } from './api-harness.js';
 
@@ -102,6 +102,18 @@ async function setupAndEmailEvents({ w, expectStatus, emailEventsSecret }: Conte
   await expectStatus(200, 'POST', `/api/v1/setup/${token}/complete`, { ...anon, body: complete });
   await expectStatus(409, 'POST', `/api/v1/setup/${token}/complete`, { ...anon, body: complete });
   await expectStatus(409, 'POST', `/api/v1/subscriptions/${mapped.subscriptionIds[0]}/resend`);
+  await expectStatus(409, 'POST', `/api/v1/subscriptions/${mapped.subscriptionIds[0]}/cancel`);
+
+  // A suggested organization that is not the contact's: a request to join it (202), shown on GET.
+  const suggested = await customerOrganization(w, 'Initech Napoli', ['gino.napoli@initech.example']);
+  const joining = await awaitingOrder(w);
+  const joinToken = await setupTokenOf(w, joining.subscriptionIds[0]!);
+  await expectStatus(202, 'POST', `/api/v1/setup/${joinToken}/complete`, {
+    ...anon,
+    body: { organizationId: suggested },
+  });
+  await expectStatus(200, 'GET', `/api/v1/setup/${joinToken}`, anon);
+  await expectStatus(200, 'GET', `/api/v1/orders/${joining.orderId}`);
 
   const delegated = await awaitingOrder(w);
   const other = await setupTokenOf(w, delegated.subscriptionIds[0]!);
@@ -157,6 +169,12 @@ async function people({ expectStatus }: Context) {
   await expectStatus(200, 'GET', '/api/v1/tokens');
   await expectStatus(201, 'POST', `/api/v1/tokens/${token.body.tokenId}/roll`, { body: { graceDays: 0 } });
   await expectStatus(204, 'DELETE', `/api/v1/tokens/${token.body.tokenId}`);
+  const readOnly = await expectStatus<{ token: string }>(201, 'POST', '/api/v1/tokens', {
+    body: { name: 'contract read-only', expiresInDays: 30, readOnly: true },
+  });
+  const bearer = { authorization: `Bearer ${readOnly.body.token}` };
+  await expectStatus(200, 'GET', '/api/v1/orders', { headers: bearer });
+  await expectStatus(403, 'POST', '/api/v1/orders', { headers: bearer, body: orderBody('WO-CONTRACT-RO') });
 
   const paola = { as: 'paola' } as const;
   await expectStatus(200, 'GET', '/api/v1/users', paola);

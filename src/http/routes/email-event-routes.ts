@@ -12,6 +12,7 @@ import type { MiddlewareHandler } from 'hono';
 
 import { type EmailEvent, recordEmailEvent } from '../../app/lines/record-email-event.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
+import { SEND_STATUSES } from '../../domain/types.js';
 import { MAX_DELIVERY_REPORT_BYTES, readDeliveryReport } from '../../email/read-delivery-report.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { routeKind } from '../define-route.js';
@@ -46,7 +47,7 @@ const emailEventSchema = z
 const recordedSchema = z
   .object({
     sendId: z.string(),
-    status: z.enum(['queued', 'sent', 'failed', 'bounced', 'superseded', 'withdrawn']),
+    status: z.enum(SEND_STATUSES),
     changed: z.boolean(),
   })
   .openapi('RecordedEmailEvent');

@@ -9,14 +9,18 @@ import type { OrderDetail } from '../../app/orders/get-order.js';
 import type { SubscriptionDetail } from '../../app/orders/get-subscription.js';
 import type { OrderSummary } from '../../app/orders/list-orders.js';
 import type { SubscriptionSummary } from '../../app/orders/list-subscriptions.js';
-import { LINE_STATUSES, SEND_STATUSES } from '../../domain/types.js';
+import { LINE_STATUSES, SEND_REASONS, SEND_STATUSES } from '../../domain/types.js';
 
 export const lineStatusSchema = z
   .enum(LINE_STATUSES)
   .describe(
     'booked → awaiting_provisioning_details → provisioned; or closed (policy period over), or cancelled',
   );
-const contactSchema = z.object({ name: z.string(), email: z.string(), language: z.string() });
+const contactSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  language: z.string().describe('`en` or `it`'),
+});
 const closesAtSchema = z
   .string()
   .nullable()
@@ -100,7 +104,7 @@ export const subscriptionDetailSchema = z
         emailId: z
           .string()
           .describe('The e-mail this send rode on: the sends of the lines one e-mail listed share it'),
-        reason: z.string(),
+        reason: z.enum(SEND_REASONS),
         requestedBy: z.string(),
         to: z.string(),
         status: z.enum(SEND_STATUSES),

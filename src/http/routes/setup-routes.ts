@@ -172,7 +172,7 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
         202: json(
           z
             .object({
-              delegatedTo: z.object({ name: z.string(), email: z.string(), language: z.string() }),
+              delegatedTo: z.object({ name: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
               updated: z.array(z.object({ subscriptionId: z.string(), sendId: z.string().nullable() })),
             })
             .openapi('DelegatedSetup'),
