@@ -58,10 +58,18 @@ export async function call<T = Record<string, unknown>>(
     ...opts.headers,
   };
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  const res = await api.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const res = await checkedRequest(api, path, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await res.text();
-  await checkContract(api, { method, path, status: res.status, headers: res.headers, text });
   return { status: res.status, headers: res.headers, body: (text === '' ? null : JSON.parse(text)) as T };
+}
+
+/** `api.request`, its reply checked against the OpenAPI document (below) before it is returned. */
+export async function checkedRequest(api: Api, path: string, init: RequestInit = {}): Promise<Response> {
+  const res = await api.request(path, init);
+  const text = await res.text();
+  const method = init.method ?? 'GET';
+  await checkContract(api, { method, path, status: res.status, headers: res.headers, text });
+  return new Response(text === '' ? null : text, { status: res.status, headers: res.headers });
 }
 
 /** One checker per app, on the document it serves (read once, as a client would). */

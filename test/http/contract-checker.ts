@@ -105,9 +105,13 @@ export async function contractChecker(document: unknown): Promise<ContractChecke
   function problemsOf(reply: ContractReply): string[] {
     const [path = '', query] = reply.path.split('?');
     const operation = backend.matchOperation({ method: reply.method, path, query: query ?? '', headers: {} });
-    const json =
-      mediaTypeOf(reply.headers) === 'application/json' ? (JSON.parse(reply.text) as unknown) : null;
     cover(operation?.operationId ?? 'unknown path', reply.status);
+    let json: unknown = null;
+    try {
+      if (mediaTypeOf(reply.headers) === 'application/json') json = JSON.parse(reply.text);
+    } catch {
+      return ['the body is not JSON'];
+    }
     if (!operation) return unknownPathProblems(reply, json);
     const response = (operation.responses ?? {})[String(reply.status)] as
       { content?: Record<string, unknown>; headers?: Record<string, { required?: boolean }> } | undefined;
