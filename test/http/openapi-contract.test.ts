@@ -7,10 +7,11 @@
  */
 import { createServer } from 'node:net';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { createApi } from '../../src/http/create-api.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { type Api, call, type CallOptions, checkerOf, MAX_BODY_BYTES, orderBody } from './api-harness.js';
 import { type ContractChecker, contractChecker } from './contract-checker.js';
@@ -27,14 +28,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('the OpenAPI document is the contract: every reply matches it', () => {
+describeEachStore('the OpenAPI document is the contract: every reply matches it', (kind) => {
   let w: World;
   let api: Api;
   let checker: ContractChecker;
   let deadStore: Store;
   let deadApi: Api;
   beforeAll(async () => {
-    w = await createWorld('pglite', { publicUrl: 'https://onramp.test' });
+    w = await createWorld(kind, { publicUrl: 'https://onramp.test' });
     w.deps.settings.webhooks = { allowPrivate: false, timeoutMs: 5_000 };
     const deps = { ...w.deps, store: w.store, maxBodyBytes: MAX_BODY_BYTES, emailEventsSecret: SECRET };
     api = createApi(deps, { logError: () => {} });
