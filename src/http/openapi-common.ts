@@ -2,6 +2,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 
 import { errorSchemaFor } from './error-schemas.js';
+import { keptForReplay } from './idempotency.js';
 
 /** An error answer: the codes of its status (error-schemas.ts), and `description` on when. */
 export const errorResponse = (status: number, description: string) => ({
@@ -130,11 +131,9 @@ export const createdJson = <T extends z.ZodType>(schema: T, description: string)
 /**
  * The headers every answer of a route may carry, added to each of its responses: X-Request-Id
  * always, Retry-After with a 429, and Idempotent-Replayed on what a change route keeps for a
- * repeated Idempotency-Key (its 2xx and 4xx answers but 429, as idempotency.ts keeps them).
+ * repeated Idempotency-Key (`keptForReplay`: its 2xx and 4xx answers but 429).
  */
 export function withResponseHeaders<R extends Record<string, object>>(responses: R, replays: boolean): R {
-  const keptForReplay = (status: number) =>
-    replays && ((status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429));
   return Object.fromEntries(
     Object.entries(responses).map(([status, response]) => [
       status,
@@ -144,7 +143,7 @@ export function withResponseHeaders<R extends Record<string, object>>(responses:
           'X-Request-Id': headerRef('XRequestId'),
           ...(response as { headers?: object }).headers,
           ...(status === '429' ? { 'Retry-After': headerRef('RetryAfter') } : {}),
-          ...(keptForReplay(Number(status))
+          ...(replays && keptForReplay(Number(status))
             ? { 'Idempotent-Replayed': headerRef('IdempotentReplayed') }
             : {}),
         },
