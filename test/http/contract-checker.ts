@@ -77,8 +77,8 @@ function resolve(schema: Schema, components: Record<string, Schema>): Schema {
 
 const mediaTypeOf = (headers: Headers) => headers.get('content-type')?.split(';')[0]?.trim() ?? null;
 
-/** A checker for the document `api` serves (read once, as a client would). */
-export async function contractChecker(document: unknown): Promise<ContractChecker> {
+/** The validator of one document, closed; built once per document text (apps share it). */
+async function validatorOf(document: unknown) {
   const doc = structuredClone(document) as Doc;
   const components = doc.components.schemas;
   doc.paths = closeObjects(doc.paths, components) as Doc['paths'];
@@ -95,6 +95,16 @@ export async function contractChecker(document: unknown): Promise<ContractChecke
   const errorSchema = backend.validator
     .getAjv('responseValidator' as never)
     .compile((backend.definition as unknown as Doc).components.schemas['Error404']!);
+  return { backend, errorSchema };
+}
+
+const validators = new Map<string, ReturnType<typeof validatorOf>>();
+
+/** A checker for the document an app serves (read once, as a client would), with its own counts. */
+export async function contractChecker(document: unknown): Promise<ContractChecker> {
+  const text = JSON.stringify(document);
+  if (!validators.has(text)) validators.set(text, validatorOf(document));
+  const { backend, errorSchema } = await validators.get(text)!;
 
   let validated = 0;
   const mismatches: string[] = [];
