@@ -76,6 +76,19 @@ describeEachStore('the OpenAPI document is the contract: every reply matches it'
     const reply = await expectStatus<{ error: { code: string } }>(503, 'GET', '/api/v1/orders', {}, deadApi);
     expect(reply.body.error.code).toBe('UNAVAILABLE');
     await expectStatus(503, 'POST', '/api/v1/orders', { body: orderBody('WO-DEAD-1') }, deadApi);
+    // The routes with a credential of their own reach the database too.
+    await expectStatus(503, 'GET', `/api/v1/setup/${'q'.repeat(43)}`, { as: null }, deadApi);
+    await expectStatus(
+      503,
+      'POST',
+      '/api/v1/email-events',
+      {
+        as: null,
+        headers: { 'X-Onramp-Webhook-Secret': SECRET },
+        body: { type: 'bounced', sendId: 'snd_x' },
+      },
+      deadApi,
+    );
     expect((await checkerOf(deadApi)).mismatches).toEqual([]);
   });
 
