@@ -93,4 +93,5 @@ export const SEND_STATUSES = ['queued', 'sent', 'failed', 'bounced', 'superseded
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
 /** Why a provisioning e-mail was sent. */
-export type SendReason = 'rsd' | 'resend' | 'contact_change' | 'reminder';
+export const SEND_REASONS = ['rsd', 'resend', 'contact_change', 'reminder'] as const;
+export type SendReason = (typeof SEND_REASONS)[number];

@@ -46,7 +46,10 @@ interface Operation {
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: Json }[];
   requestBody?: { content?: Record<string, { schema?: Json }> };
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: Json }> }>;
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: Json }>; headers?: Record<string, Json> }
+  >;
 }
 
 interface Document {
@@ -126,6 +129,7 @@ function operationSection(path: string, method: string, op: Operation) {
             <td><code>${status}</code></td>
             <td>${r.description ?? ''}</td>
             <td>${schemaCell(r.content?.['application/json']?.schema)}</td>
+            <td>${Object.keys(r.headers ?? {}).map((h) => html`<code>${h}</code> `)}</td>
           </tr>`,
       )}
     </table>
@@ -164,8 +168,8 @@ export function renderApiDocs(document: unknown): HtmlEscapedString | Promise<Ht
           <p>${doc.info.description ?? ''}</p>
           <p>
             Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Send
-            <code>Authorization: Bearer &lt;token&gt;</code>; POST and PUT accept an
-            <code>Idempotency-Key</code>.
+            <code>Authorization: Bearer &lt;token&gt;</code>; every POST, PUT, PATCH and DELETE that takes it
+            accepts an <code>Idempotency-Key</code>. Each response lists the headers it carries.
           </p>
           <nav aria-label="Operations">
             <ul>

@@ -17,6 +17,7 @@ import { resolveClientAddress, type TrustProxy } from './client-address.js';
 import { idempotency } from './idempotency.js';
 import { limitBody } from './limit-body.js';
 import { observeRequests } from './observe-requests.js';
+import { registerResponseHeaders } from './openapi-common.js';
 import { refuseUnstorableUrl } from './refuse-unstorable-url.js';
 import { registerProbeRoutes } from './register-probe-routes.js';
 import { renderError } from './render-error.js';
@@ -65,6 +66,8 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
     c.set('brand', deps.settings.brandName);
     c.header('X-Request-Id', requestId);
     await next();
+    // A replayed answer (idempotency.ts) is a Response of its own: it carries the id too.
+    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', requestId);
   });
   app.use('*', observeRequests(metrics, options.log));
   // /api/docs is a page like the others; the JSON answers get the same no-sniff, no-frame rules.
@@ -103,6 +106,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  registerResponseHeaders(app.openAPIRegistry);
   registerWebhookEventDocs(app);
   const document = {
     openapi: '3.1.0',
@@ -110,7 +114,7 @@ export function createApi(deps: HttpDeps, options: ApiOptions): OpenAPIHono<ApiE
       title: 'Onramp API',
       version: '1.0.0',
       description:
-        'Orders, subscription lines, provisioning e-mails and the point of no return. Webhooks: each event type is under `webhooks`, with its body and the signature.',
+        'Orders, subscription lines, provisioning e-mails and the point of no return. Webhooks: each event type is under `webhooks`, with its body and the signature. Every refusal or failure is one envelope, `{ "error": { "code", "message", ...details } }`, with the details of its code (`Error400` … `Error503`: the codes of each status); any other path under /api answers 404 `NOT_FOUND` (`Error404`). Every answer carries `X-Request-Id`.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: deps.settings.publicUrl }],

@@ -6,13 +6,21 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 
-import { changeErrorResponses, errorResponses, idempotencyKeyHeaders, security } from './openapi-common.js';
+import {
+  changeErrorResponses,
+  errorResponses,
+  idempotencyKeyHeaders,
+  security,
+  withResponseHeaders,
+} from './openapi-common.js';
 
 /** What every route of a kind shares: its credential, request parts and standard refusals. */
 interface RouteKind {
   security: RouteConfig['security'];
   request?: RouteConfig['request'];
   responses: RouteConfig['responses'];
+  /** Its answers are kept for a repeated Idempotency-Key (idempotency.ts) and may be replayed. */
+  replays?: boolean;
 }
 type KindRouteConfig = Omit<RouteConfig, 'security'>;
 type RequestOf<R> = R extends { request: infer Q } ? Q : object;
@@ -33,7 +41,7 @@ export const routeKind =
       ...config,
       security: kind.security,
       request: { ...kind.request, ...config.request },
-      responses: { ...kind.responses, ...config.responses },
+      responses: withResponseHeaders({ ...kind.responses, ...config.responses }, kind.replays ?? false),
     } as unknown as RouteOfKind<K, R>);
 
 /** A bearer-token route that changes nothing: the standard refusals. */
@@ -47,6 +55,7 @@ export const changeRoute = routeKind({
   security,
   request: { headers: idempotencyKeyHeaders },
   responses: changeErrorResponses,
+  replays: true,
 });
 
 /** 201 Created with the new resource and where it lives (under /api/v1). */

@@ -34,7 +34,8 @@ function requestHash(method: string, path: string, body: string): Buffer {
   return createHash('sha256').update(`${method} ${path}\n`).update(body).digest();
 }
 
-const keeps = (status: number) =>
+/** The answers kept for a repeated key (so the ones a replay may give; the document says so). */
+export const keptForReplay = (status: number) =>
   (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429);
 
 function replay(row: IdempotencyKeyRow): Response {
@@ -85,7 +86,7 @@ export function idempotency(deps: Pick<AppDeps, 'db' | 'clock'>): MiddlewareHand
       throw e;
     }
     const res = c.res;
-    if (!keeps(res.status)) return releaseIdempotencyKey(deps.db, userId, key);
+    if (!keptForReplay(res.status)) return releaseIdempotencyKey(deps.db, userId, key);
     await completeIdempotencyKey(deps.db, userId, key, {
       status: res.status,
       contentType: res.headers.get('content-type'),

@@ -6,6 +6,7 @@
 import { createApi } from '../../src/http/create-api.js';
 import type { Database } from '../../src/store/schema.js';
 import type { UserKey, World } from '../support/world.js';
+import { type ContractChecker, contractChecker, type ContractReply } from './contract-checker.js';
 
 export const MAX_BODY_BYTES = 100_000;
 
@@ -57,8 +58,44 @@ export async function call<T = Record<string, unknown>>(
     ...opts.headers,
   };
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  const res = await api.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as T };
+  const res = await checkedRequest(api, path, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text === '' ? null : JSON.parse(text)) as T };
+}
+
+/** `api.request`, its reply checked against the OpenAPI document (below) before it is returned. */
+export async function checkedRequest(api: Api, path: string, init: RequestInit = {}): Promise<Response> {
+  const res = await api.request(path, init);
+  const text = await res.text();
+  const method = init.method ?? 'GET';
+  await checkContract(api, { method, path, status: res.status, headers: res.headers, text });
+  return new Response(text === '' ? null : text, { status: res.status, headers: res.headers });
+}
+
+/** One checker per app, on the document it serves (read once, as a client would). */
+const checkers = new WeakMap<Api, Promise<ContractChecker>>();
+
+/** The contract checker of `api`'s replies to `call`: what it validated and found. */
+export function checkerOf(api: Api): Promise<ContractChecker> {
+  let checker = checkers.get(api);
+  if (!checker) {
+    checker = Promise.resolve(api.request('/api/v1/openapi.json')).then(async (r) =>
+      contractChecker(await r.json()),
+    );
+    checkers.set(api, checker);
+  }
+  return checker;
+}
+
+/**
+ * Every reply of `call` is checked against the OpenAPI document the app serves
+ * (contract-checker.ts): a mismatch fails the test that made the request. CONTRACT_CHECK=0 turns
+ * this off, but for an app whose checker a test asked for (openapi-contract.test.ts).
+ */
+async function checkContract(api: Api, reply: ContractReply): Promise<void> {
+  if (process.env['CONTRACT_CHECK'] === '0' && !checkers.has(api)) return;
+  const problems = (await checkerOf(api)).check(reply);
+  if (problems.length > 0) throw new Error(`[contract] ${problems.join('\n')}`);
 }
 
 export const contact = (name: string, email: string, language: 'en' | 'it' = 'en') => ({

@@ -146,6 +146,8 @@ describeEachStore('REST API: authentication, health and the OpenAPI document', (
         '409',
         '413',
         '422',
+        '500',
+        '503',
       ]);
     });
   });

@@ -54,7 +54,7 @@ describe('OpenAPI document and /api/docs', () => {
     expect(output, output).not.toMatch(/\bwarnings?\b.*(should|must)|You have \d+ warning/);
   });
 
-  it('documents Idempotency-Key and IDEMPOTENCY_KEY_REUSED on every POST and PUT under /api/v1', async () => {
+  it('documents Idempotency-Key and IDEMPOTENCY_KEY_REUSED on every change under /api/v1 but the setup link and e-mail events', async () => {
     const doc = (await (await api.request('/api/v1/openapi.json')).json()) as {
       paths: Record<
         string,
@@ -64,14 +64,21 @@ describe('OpenAPI document and /api/docs', () => {
         >
       >;
     };
-    const changes = Object.entries(doc.paths).flatMap(([path, item]) =>
+    const all = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.entries(item)
-        .filter(
-          ([method, op]) =>
-            (method === 'post' || method === 'put') && JSON.stringify(op.security) === '[{"bearerAuth":[]}]',
-        )
+        .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
         .map(([method, op]) => ({ at: `${method} ${path}`, op })),
     );
+    const changes = all.filter(({ op }) => JSON.stringify(op.security) === '[{"bearerAuth":[]}]');
+    // The README says so: their own credential, and a retry is harmless without a key.
+    const keyless = all.filter((c) => !changes.includes(c));
+    expect(keyless.map((c) => c.at).sort()).toEqual([
+      'post /api/v1/email-events',
+      'post /api/v1/setup/{token}/complete',
+      'post /api/v1/setup/{token}/delegate',
+    ]);
+    for (const { at, op } of keyless)
+      expect(op.parameters?.map((p) => p.name) ?? [], at).not.toContain('idempotency-key');
     expect(changes.map((c) => c.at)).toEqual(
       expect.arrayContaining(['post /api/v1/orders', 'post /api/v1/subscriptions/{subscriptionId}/resend']),
     );

@@ -9,6 +9,7 @@ import { createApi } from '../../src/http/create-api.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { enqueue } from '../../src/store/outbox-repository.js';
 import { lineClosedInput } from '../email/email-fixtures.js';
+import { checkedRequest } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 import { type Dispatcher, dispatcher, type Inbox, startInbox } from './mail-harness.js';
@@ -51,7 +52,7 @@ describeEachStore('POST /api/v1/email-events', (kind) => {
     opts: { secret?: string | null; contentType?: string; app?: typeof api } = {},
   ): Promise<Reply> {
     const secret = opts.secret === undefined ? SECRET : opts.secret;
-    const res = await (opts.app ?? api).request(PATH, {
+    const res = await checkedRequest(opts.app ?? api, PATH, {
       method: 'POST',
       headers: {
         'content-type': opts.contentType ?? 'application/json',
@@ -117,7 +118,7 @@ describeEachStore('POST /api/v1/email-events', (kind) => {
     });
 
     // The partner sees it on the line.
-    const res = await api.request(`/api/v1/subscriptions/${subscriptionId}`, {
+    const res = await checkedRequest(api, `/api/v1/subscriptions/${subscriptionId}`, {
       headers: { authorization: `Bearer ${w.tokens.alice}` },
     });
     const detail = (await res.json()) as {
@@ -262,7 +263,7 @@ describeEachStore('POST /api/v1/email-events', (kind) => {
     expect(await post(event, { secret: `${SECRET}x` })).toMatchObject({ status: 401 });
     // Checked before the body: a caller without the secret learns nothing about inputs.
     expect(await post('{', { secret: 'wrong' })).toMatchObject({ status: 401 });
-    const bearer = await api.request(PATH, {
+    const bearer = await checkedRequest(api, PATH, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${w.tokens.alice}` },
       body: JSON.stringify(event),

@@ -11,7 +11,7 @@ import { CSV_COLUMNS, importOrders } from '../../src/app/orders/import-orders.js
 import { AppError } from '../../src/domain/errors.js';
 import { createApi } from '../../src/http/create-api.js';
 import { awaitingOrder, setupTokenOf } from '../app/setup-fixtures.js';
-import { orderBody, type RowCounts, rowCounts } from '../http/api-harness.js';
+import { checkedRequest, orderBody, type RowCounts, rowCounts } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -70,7 +70,7 @@ describeEachStore('hostile input', (kind) => {
   async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     figures.requests++;
     const before = await rowCounts(w);
-    const res = await api.request(path, {
+    const res = await checkedRequest(api, path, {
       method,
       headers: {
         authorization: `Bearer ${w.tokens.alice}`,
@@ -153,7 +153,7 @@ describeEachStore('hostile input', (kind) => {
         });
       }
       // A search for '%' matches it literally, not everything.
-      const wild = await api.request('/api/v1/orders?q=%25&limit=200', {
+      const wild = await checkedRequest(api, '/api/v1/orders?q=%25&limit=200', {
         headers: { authorization: `Bearer ${w.tokens.alice}` },
       });
       const found = ((await wild.json()) as { items: { webOrderId: string; endCustomerName: string }[] })
@@ -181,7 +181,7 @@ describeEachStore('hostile input', (kind) => {
         else controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
       },
     });
-    const res = await api.request('/api/v1/orders', {
+    const res = await checkedRequest(api, '/api/v1/orders', {
       method: 'POST',
       headers: {
         authorization: `Bearer ${w.tokens.alice}`,

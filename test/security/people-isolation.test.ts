@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { hashToken } from '../../src/app/deps.js';
 import type { Role } from '../../src/domain/types.js';
-import { type Api, apiOf } from '../http/api-harness.js';
+import { type Api, apiOf, checkedRequest } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -153,7 +153,7 @@ describeEachStore('people isolation (property-based)', (kind) => {
 
   async function request(user: TestUser, method: string, path: string, body?: unknown) {
     figures.requests++;
-    const res = await api.request(path, {
+    const res = await checkedRequest(api, path, {
       method,
       headers: {
         authorization: `Bearer ${user.token}`,

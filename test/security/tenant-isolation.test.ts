@@ -18,7 +18,7 @@ import { placeOrder, placeOrderSchema } from '../../src/app/orders/place-order.j
 import { mapOrderToOrganization } from '../../src/app/setup/map-order-to-organization.js';
 import type { Actor, Role } from '../../src/domain/types.js';
 import { runDue } from '../../src/jobs/run-due.js';
-import { type Api, apiOf, rowCounts } from '../http/api-harness.js';
+import { type Api, apiOf, checkedRequest, rowCounts } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -229,7 +229,7 @@ describeEachStore('tenant isolation (property-based)', (kind) => {
 
   async function request(user: TestUser, method: string, path: string, body?: unknown) {
     figures.requests++;
-    const res = await api.request(path, {
+    const res = await checkedRequest(api, path, {
       method,
       headers: {
         authorization: `Bearer ${user.token}`,

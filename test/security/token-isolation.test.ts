@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { hashToken } from '../../src/app/deps.js';
 import type { Role } from '../../src/domain/types.js';
-import { type Api, apiOf } from '../http/api-harness.js';
+import { type Api, apiOf, checkedRequest } from '../http/api-harness.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -69,7 +69,7 @@ describeEachStore('API tokens are personal (property-based)', (kind) => {
   });
 
   async function request(bearer: string, method: string, path: string, body?: unknown) {
-    const res = await api.request(path, {
+    const res = await checkedRequest(api, path, {
       method,
       headers: {
         authorization: `Bearer ${bearer}`,

@@ -1,7 +1,7 @@
 /** One subscription line with its send history and its timeline (the audit trail). */
 import { assertCanRead } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
-import type { Actor } from '../../domain/types.js';
+import type { Actor, SendReason, SendStatus } from '../../domain/types.js';
 import { type TimelineEvent, timelineOf } from '../../store/audit-repository.js';
 import { pendingJoinRequestOfOrder } from '../../store/join-request-repository.js';
 import { findLine } from '../../store/line-repository.js';
@@ -26,10 +26,10 @@ export interface SubscriptionDetail extends LineSummary {
     sendId: string;
     /** The e-mail the send rode on (one per contact per order per event): sends sharing it share this. */
     emailId: string;
-    reason: string;
+    reason: SendReason;
     requestedBy: string;
     to: string;
-    status: string;
+    status: SendStatus;
     statusDetail: string | null;
     createdAt: string;
     statusAt: string;

@@ -7,13 +7,15 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 
 import { type EmailEvent, recordEmailEvent } from '../../app/lines/record-email-event.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
+import { SEND_STATUSES } from '../../domain/types.js';
 import { MAX_DELIVERY_REPORT_BYTES, readDeliveryReport } from '../../email/read-delivery-report.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
+import { routeKind } from '../define-route.js';
 import { limitBody } from '../limit-body.js';
 import { errorResponses, json } from '../openapi-common.js';
 
@@ -45,7 +47,7 @@ const emailEventSchema = z
 const recordedSchema = z
   .object({
     sendId: z.string(),
-    status: z.enum(['queued', 'sent', 'failed', 'bounced', 'superseded', 'withdrawn']),
+    status: z.enum(SEND_STATUSES),
     changed: z.boolean(),
   })
   .openapi('RecordedEmailEvent');
@@ -53,6 +55,9 @@ const recordedSchema = z
 const DSN_MEDIA_TYPES = ['message/delivery-status', 'multipart/report'] as const;
 // Documentation only: zod-openapi validates JSON bodies; a DSN is read as text by `eventFromDsn`.
 const dsnBody = { schema: z.string().openapi({ description: 'A delivery status notification (RFC 3464)' }) };
+
+/** The mail provider's route: the shared secret is its credential; no Idempotency-Key (see README). */
+const providerRoute = routeKind({ security: [{ webhookSecret: [] }], responses: errorResponses });
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -97,15 +102,14 @@ export function registerEmailEventRoutes(app: ApiApp, deps: HttpDeps): void {
     name: WEBHOOK_SECRET_HEADER,
   });
   app.openapi(
-    createRoute({
+    providerRoute({
       method: 'post',
       path: '/api/v1/email-events',
       operationId: 'recordEmailEvent',
       tags: ['Mail provider'],
       description:
-        'Authenticated by the shared secret in `X-Onramp-Webhook-Secret`; the endpoint exists only when `EMAIL_EVENTS_SECRET` is set. The same report twice changes nothing the second time.',
+        'Authenticated by the shared secret in `X-Onramp-Webhook-Secret`; the endpoint exists only when `EMAIL_EVENTS_SECRET` is set. The same report twice changes nothing the second time (`changed: false`), so it takes no `Idempotency-Key`.',
       summary: 'Report a bounce, delivery or failure of a provisioning e-mail (for the mail provider)',
-      security: [{ webhookSecret: [] }],
       // A limit of its own: a report is small, and is read whole before it is parsed.
       middleware: [
         limitBody(Math.min(deps.maxBodyBytes, MAX_DELIVERY_REPORT_BYTES)),
@@ -123,7 +127,6 @@ export function registerEmailEventRoutes(app: ApiApp, deps: HttpDeps): void {
       },
       responses: {
         200: json(recordedSchema, 'Recorded (changed: false when nothing new was learnt)'),
-        ...errorResponses,
       },
     }),
     async (c) => {

@@ -13,7 +13,7 @@ import { INVITATION_STATUSES } from '../../domain/invitation-status.js';
 import { LANGUAGES, ROLES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, created, readRoute } from '../define-route.js';
-import { errorResponse, json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
+import { createdJson, errorResponse, json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
 import { organizationQuery } from './user-routes.js';
 
 const invitationSchema = z
@@ -50,6 +50,7 @@ const listQuery = organizationQuery.extend({
 });
 
 const alreadyInvited = errorResponse(
+  409,
   'ALREADY_EXISTS: the address is already a user of this organization, or has a live invitation to it',
 );
 
@@ -65,7 +66,7 @@ export function registerInvitationRoutes(app: ApiApp, deps: HttpDeps): void {
         "The role must be one of the organization's kind (a partner's: partner_user or partner_admin). " +
         'An e-mail (en or it) names who invited and to which organization; its link works for 7 days and is never consumed by opening it.',
       request: { body: jsonBody(inviteUserSchema) },
-      responses: { 201: json(invitationSchema, 'Invited; the e-mail is queued'), 409: alreadyInvited },
+      responses: { 201: createdJson(invitationSchema, 'Invited; the e-mail is queued'), 409: alreadyInvited },
     }),
     async (c) => {
       const invitation = await inviteUser(deps, c.get('actor'), c.req.valid('json'));

@@ -15,7 +15,7 @@ import {
 } from '../../app/orders/list-offers.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, created, readRoute } from '../define-route.js';
-import { json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
+import { createdJson, json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
 
 const offerSchema = z
   .object({
@@ -59,7 +59,7 @@ export function registerOfferRoutes(app: ApiApp, deps: HttpDeps): void {
       description:
         'The code is 2 to 32 capital letters, digits or dashes; the policy period 1 to 365 days, and no longer than a setup link lives (SETUP_LINK_TTL_DAYS). A code already in the catalogue (active or retired) is ALREADY_EXISTS.',
       request: { body: jsonBody(addOfferSchema) },
-      responses: { 201: json(offerSchema, 'Added') },
+      responses: { 201: createdJson(offerSchema, 'Added') },
     }),
     async (c) => {
       const offer = await addOffer(deps, c.get('actor'), c.req.valid('json'));

@@ -6,56 +6,8 @@ import { listOrders, listOrdersSchema } from '../../app/orders/list-orders.js';
 import { placeOrder, placeOrderSchema } from '../../app/orders/place-order.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, created, readRoute } from '../define-route.js';
-import { json, jsonBody } from '../openapi-common.js';
-
-const orderSummary = z
-  .object({
-    orderId: z.string(),
-    webOrderId: z.string(),
-    endCustomerName: z.string(),
-    submittedAt: z.string(),
-    submittedBy: z.string(),
-    lineCount: z.number().int(),
-    statuses: z.record(z.string(), z.number().int()),
-    closesAt: z
-      .string()
-      .nullable()
-      .describe('The soonest close of its lines awaiting setup (ISO); null when none will close'),
-    deliveryProblems: z
-      .number()
-      .int()
-      .describe("How many of its lines' newest provisioning e-mail bounced or failed"),
-    pendingProvisioning: z
-      .number()
-      .int()
-      .describe('How many of its lines closed before setup, flagged "provisioning still pending"'),
-    mapped: z.boolean(),
-  })
-  .openapi('OrderSummary');
-
-const orderDetail = z
-  .object({
-    orderId: z.string(),
-    webOrderId: z.string(),
-    endCustomerName: z.string(),
-    submittedAt: z.string(),
-    submittedBy: z.object({ name: z.string(), email: z.string() }),
-    mappedAt: z.string().nullable(),
-    awaitingOrganizationApproval: z
-      .object({ requestedAt: z.string(), expiresAt: z.string() })
-      .nullable()
-      .describe(
-        "Waiting for the organization's approval: the provisioning contact asked to join an existing organization and its administrators have not answered yet (null otherwise)",
-      ),
-    adminPortalUrl: z.string().nullable(),
-    customerOrganizationName: z
-      .string()
-      .nullable()
-      .describe('The customer organization the order was mapped to (null before the PONR)'),
-    lines: z.array(z.record(z.string(), z.unknown())),
-  })
-  .catchall(z.unknown())
-  .openapi('OrderDetail');
+import { createdJson, json, jsonBody } from '../openapi-common.js';
+import { orderDetailSchema, orderSummarySchema } from './line-schemas.js';
 
 export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
@@ -69,7 +21,7 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
         'Validated in full before anything is written; a refusal writes nothing. Partner users and partner admins place orders.',
       request: { body: jsonBody(placeOrderSchema) },
       responses: {
-        201: json(
+        201: createdJson(
           z
             .object({ orderId: z.string(), webOrderId: z.string(), subscriptionIds: z.array(z.string()) })
             .openapi('PlacedOrder'),
@@ -94,7 +46,7 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
       request: { query: listOrdersSchema },
       responses: {
         200: json(
-          z.object({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
+          z.object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable() }),
           'A page of orders',
         ),
       },
@@ -120,7 +72,7 @@ export function registerOrderRoutes(app: ApiApp, deps: HttpDeps): void {
             .openapi({ param: { name: 'orderId', in: 'path' } }),
         }),
       },
-      responses: { 200: json(orderDetail, 'The order') },
+      responses: { 200: json(orderDetailSchema, 'The order') },
     }),
     async (c) => c.json(await getOrder(deps, c.get('actor'), c.req.valid('param').orderId), 200),
   );

@@ -11,7 +11,7 @@ import { getOrganization } from '../../app/identity/get-organization.js';
 import { listOrganizations, ORGANIZATION_KINDS } from '../../app/identity/list-organizations.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, created, readRoute } from '../define-route.js';
-import { errorResponse, json, jsonBody, pathIdParam } from '../openapi-common.js';
+import { createdJson, errorResponse, json, jsonBody, pathIdParam } from '../openapi-common.js';
 
 const organizationSchema = z
   .object({
@@ -42,6 +42,7 @@ const kindQuery = z.object({
 });
 
 const alreadyExists = errorResponse(
+  409,
   'ALREADY_EXISTS: an organization of this kind with this name (any case, active or not) exists; IDEMPOTENCY_KEY_IN_USE',
 );
 
@@ -77,7 +78,7 @@ export function registerOrganizationRoutes(app: ApiApp, deps: HttpDeps): void {
         'The name is trimmed and must be 2 to 200 characters. Next: invite its first admin (POST /api/v1/invitations with its organizationId).',
       request: { body: jsonBody(createOrganizationSchema) },
       responses: {
-        201: json(organizationSchema, 'Created'),
+        201: createdJson(organizationSchema, 'Created'),
         409: alreadyExists,
       },
     }),

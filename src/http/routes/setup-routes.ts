@@ -10,14 +10,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
 import { confirmSetup } from '../../app/setup/confirm-setup.js';
 import { delegateSetup } from '../../app/setup/delegate-setup.js';
-import { openSetupLink } from '../../app/setup/open-setup-link.js';
+import { openSetupLink, type SetupView } from '../../app/setup/open-setup-link.js';
 import { requestNewSetupLink } from '../../app/setup/request-new-setup-link.js';
 import { countryCode } from '../../domain/countries.js';
 import { AppError } from '../../domain/errors.js';
 import { LANGUAGES } from '../../domain/types.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { routeKind } from '../define-route.js';
-import { errorResponse, errorResponses, errorSchema, json, jsonBody } from '../openapi-common.js';
+import { errorResponse, errorResponses, json, jsonBody } from '../openapi-common.js';
+import { lineStatusSchema } from './line-schemas.js';
 
 const tokenParam = z.object({
   token: z
@@ -54,7 +55,7 @@ const setupSchema = z
       partnerName: z.string(),
       distributorName: z.string().nullable(),
     }),
-    provisioningContact: z.object({ name: z.string(), email: z.string(), language: z.string() }),
+    provisioningContact: z.object({ name: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
     delegatedBy: z
       .string()
       .nullable()
@@ -77,7 +78,7 @@ const setupSchema = z
         offerCode: z.string(),
         offerName: z.string(),
         quantity: z.number().int(),
-        status: z.string(),
+        status: lineStatusSchema,
         pendingProvisioning: z.boolean(),
       }),
     ),
@@ -90,8 +91,15 @@ const setupSchema = z
     }),
     countries: z.array(z.object({ country: z.string(), dataRegion: z.string() })),
     expiresAt: z.string(),
+    deadline: z
+      .string()
+      .openapi({ description: 'The setup must be done by then (ISO): the deadline its e-mail gave' }),
+    partnerStaff: z.object({ name: z.string(), organizationName: z.string() }).nullable().openapi({
+      description:
+        'The contact is a user of the partner or distributor that placed the order: they may set it up on the customer’s behalf; null for everyone else',
+    }),
   })
-  .openapi('Setup');
+  .openapi('Setup') satisfies z.ZodType<SetupView>;
 
 const completeSchema = z
   .object({
@@ -124,9 +132,9 @@ const setupRoute = routeKind({
   request: { params: tokenParam },
   responses: {
     ...errorResponses,
-    409: json(errorSchema, 'ALREADY_MAPPED (with `adminPortalUrl`): the order is already set up'),
-    410: json(
-      errorSchema,
+    409: errorResponse(409, 'ALREADY_MAPPED (with `adminPortalUrl`): the order is already set up'),
+    410: errorResponse(
+      410,
       'TOKEN_INVALID: the link is unknown, used, expired or revoked (`reason`, and `revokedReason`: resend, contact_change, delegated, cancelled)',
     ),
   },
@@ -149,7 +157,8 @@ const newLinkRoute = createRoute({
     'The answer is the same 202 whatever the address, and for an unknown link or an order already set up (past the ' +
     'point of no return nothing is sent): it never tells whether an address is known. Limited per IP address and per ' +
     "e-mail address, together with the page's form. A link that died because someone else now sets this up " +
-    '(contact change, delegation) is 410.',
+    '(contact change, delegation) is 410. Takes no `Idempotency-Key`: a retry asks again, and the rate limits ' +
+    'bound how often an address is written to.',
   request: {
     params: tokenParam,
     body: jsonBody(
@@ -163,10 +172,12 @@ const newLinkRoute = createRoute({
     ),
     400: errorResponses[400],
     410: errorResponse(
+      410,
       'TOKEN_INVALID with `reason: revoked` and `revokedReason` (contact_change, delegated): someone else sets this up now',
     ),
     413: errorResponses[413],
     429: errorResponse(
+      429,
       'RATE_LIMITED (`retryAfterSeconds`, also as Retry-After): too many requests from this IP address or for this address',
     ),
   },
@@ -198,13 +209,15 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
       operationId: 'delegateSetup',
       summary:
         'Another person will set up: they become the provisioning contact of your lines and get a new link; this one stops working',
+      description:
+        'Takes no `Idempotency-Key`: the link stops working once used, so a retry answers 410 `TOKEN_INVALID` (`revokedReason: delegated`) and nothing is sent twice.',
       middleware: [limitBody] as const,
       request: { body: jsonBody(provisioningContactSchema) },
       responses: {
         202: json(
           z
             .object({
-              delegatedTo: z.object({ name: z.string(), email: z.string(), language: z.string() }),
+              delegatedTo: z.object({ name: z.string(), email: z.string(), language: z.enum(LANGUAGES) }),
               updated: z.array(z.object({ subscriptionId: z.string(), sendId: z.string().nullable() })),
             })
             .openapi('DelegatedSetup'),
@@ -222,6 +235,8 @@ export function registerSetupApiRoutes(app: ApiApp, deps: HttpDeps): void {
       operationId: 'completeSetup',
       summary:
         'Confirm the setup: map the order (point of no return) to your own organization or a new one, or ask to join a suggested one',
+      description:
+        'Takes no `Idempotency-Key`: once the order is mapped a retry answers 409 `ALREADY_MAPPED` (with `adminPortalUrl`), and nothing is mapped twice.',
       middleware: [limitBody] as const,
       request: { body: jsonBody(completeSchema) },
       responses: {

@@ -70,7 +70,7 @@ export function registerSubscriptionBulkRoutes(app: ApiApp, deps: HttpDeps): voi
       request: { body: jsonBody(z.object({ subscriptionIds: subscriptionIdsSchema })) },
       responses: {
         200: json(resultsSchema, 'One result per distinct line, in the order given'),
-        429: errorResponse('RATE_LIMITED: too many resends by this user; see Retry-After'),
+        429: errorResponse(429, 'RATE_LIMITED: too many resends by this user; see Retry-After'),
       },
     }),
     async (c) => {
@@ -98,7 +98,7 @@ export function registerSubscriptionBulkRoutes(app: ApiApp, deps: HttpDeps): voi
       },
       responses: {
         200: json(resultsSchema, 'One result per distinct line, in the order given'),
-        429: errorResponse('RATE_LIMITED: too many contact changes by this user; see Retry-After'),
+        429: errorResponse(429, 'RATE_LIMITED: too many contact changes by this user; see Retry-After'),
       },
     }),
     async (c) => {

@@ -11,96 +11,11 @@ import { limitContactChange, limitResend } from '../../app/rate-limits.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, readRoute } from '../define-route.js';
 import { errorResponse, json, jsonBody, subscriptionIdParam } from '../openapi-common.js';
+import { subscriptionDetailSchema, subscriptionSummarySchema } from './line-schemas.js';
 
 const queuedSendSchema = z
   .object({ sendId: z.string(), subscriptionId: z.string(), to: z.string() })
   .openapi('QueuedSend');
-
-const contactSchema = z.object({ name: z.string(), email: z.string(), language: z.string() });
-const closesAtSchema = z
-  .string()
-  .nullable()
-  .describe(
-    'When the line closes if nobody sets it up (ISO); null unless it awaits setup after its first e-mail',
-  );
-const deliveryProblemSchema = z
-  .boolean()
-  .describe("The line's newest provisioning e-mail bounced or failed and the line can still be set up");
-const undeliveredEmailSchema = z
-  .object({ to: z.string(), status: z.enum(['bounced', 'failed']) })
-  .nullable()
-  .describe('The address and outcome of that e-mail when `deliveryProblem`; else null');
-const summarySchema = z
-  .object({
-    subscriptionId: z.string(),
-    orderId: z.string(),
-    webOrderId: z.string(),
-    endCustomerName: z.string(),
-    partnerId: z.string(),
-    offerCode: z.string(),
-    offerName: z.string(),
-    quantity: z.number().int(),
-    rsd: z.string(),
-    status: z.string(),
-    pendingProvisioning: z.boolean(),
-    provisioningContact: contactSchema,
-    closesAt: closesAtSchema,
-    deliveryProblem: deliveryProblemSchema,
-    undeliveredEmail: undeliveredEmailSchema,
-    mapped: z.boolean(),
-  })
-  .openapi('SubscriptionSummary');
-
-const detailSchema = z
-  .object({
-    subscriptionId: z.string(),
-    orderId: z.string(),
-    webOrderId: z.string(),
-    status: z.string(),
-    pendingProvisioning: z.boolean(),
-    provisioningContact: contactSchema,
-    closesAt: closesAtSchema,
-    deliveryProblem: deliveryProblemSchema,
-    undeliveredEmail: undeliveredEmailSchema,
-    canResend: z.boolean(),
-    canChangeContact: z.boolean(),
-    adminPortalUrl: z.string().nullable(),
-    customerOrganizationName: z
-      .string()
-      .nullable()
-      .describe('The customer organization the order was mapped to (null before the PONR)'),
-    awaitingOrganizationApproval: z
-      .object({ requestedAt: z.string(), expiresAt: z.string() })
-      .nullable()
-      .describe(
-        "Waiting for the organization's approval: the provisioning contact asked to join an existing organization and its administrators have not answered yet (null otherwise)",
-      ),
-    sends: z.array(
-      z.object({
-        sendId: z.string(),
-        emailId: z
-          .string()
-          .describe('The e-mail this send rode on: the sends of the lines one e-mail listed share it'),
-        reason: z.string(),
-        requestedBy: z.string(),
-        to: z.string(),
-        status: z.string(),
-        statusDetail: z.string().nullable(),
-        createdAt: z.string(),
-        statusAt: z.string(),
-      }),
-    ),
-    timeline: z.array(
-      z.object({
-        at: z.string(),
-        action: z.string(),
-        actor: z.string(),
-        data: z.record(z.string(), z.unknown()),
-      }),
-    ),
-  })
-  .catchall(z.unknown())
-  .openapi('SubscriptionDetail');
 
 const changeContactSchema = provisioningContactSchema.extend({ applyToAllLines: z.boolean().default(false) });
 
@@ -117,7 +32,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       request: { query: listSubscriptionsSchema },
       responses: {
         200: json(
-          z.object({ items: z.array(summarySchema), nextCursor: z.string().nullable() }),
+          z.object({ items: z.array(subscriptionSummarySchema), nextCursor: z.string().nullable() }),
           'A page of lines',
         ),
       },
@@ -134,7 +49,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
       summary: 'One subscription line with its send history and timeline',
       description: '`canResend` and `canChangeContact` tell a client which actions the line allows now.',
       request: { params: subscriptionIdParam },
-      responses: { 200: json(detailSchema, 'The line') },
+      responses: { 200: json(subscriptionDetailSchema, 'The line') },
     }),
     async (c) =>
       c.json(await getSubscription(deps, c.get('actor'), c.req.valid('param').subscriptionId), 200),
@@ -161,7 +76,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
             .openapi('ResentEmail'),
           'Queued',
         ),
-        429: errorResponse('RATE_LIMITED: too many resends by this user; see Retry-After'),
+        429: errorResponse(429, 'RATE_LIMITED: too many resends by this user; see Retry-After'),
       },
     }),
     async (c) => {
@@ -191,7 +106,7 @@ export function registerSubscriptionRoutes(app: ApiApp, deps: HttpDeps): void {
           }),
           'Changed',
         ),
-        429: errorResponse('RATE_LIMITED: too many contact changes by this user; see Retry-After'),
+        429: errorResponse(429, 'RATE_LIMITED: too many contact changes by this user; see Retry-After'),
       },
     }),
     async (c) => {

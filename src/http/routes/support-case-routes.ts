@@ -18,7 +18,7 @@ import type { ScreenshotUpload } from '../../domain/support-case.js';
 import type { Actor } from '../../domain/types.js';
 import type { ApiApp } from '../api-types.js';
 import { changeRoute, created, readRoute } from '../define-route.js';
-import { json, jsonBody } from '../openapi-common.js';
+import { createdJson, errorResponse, json, jsonBody } from '../openapi-common.js';
 import {
   caseDetailSchema,
   caseIdParam,
@@ -88,7 +88,10 @@ export function registerSupportCaseRoutes(app: ApiApp, deps: AppDeps): void {
       description:
         '`reference` is a web order id or a subscription id of an order the caller may see (a customer admin: an order mapped to their organization). An order of another organization is `NOT_FOUND`. Screenshots are checked before anything is stored: one bad file is `INVALID_INPUT` naming it (`reason`: tooLarge, notImage, tooManyPixels, tooMany). The requester is e-mailed a confirmation. Limited per requester (`RATE_LIMITED`).',
       request: { body: jsonBody(openCaseBodySchema) },
-      responses: { 201: json(caseDetailSchema, 'Opened') },
+      responses: {
+        201: createdJson(caseDetailSchema, 'Opened'),
+        429: errorResponse(429, 'RATE_LIMITED: too many cases opened by this requester; see Retry-After'),
+      },
     }),
     async (c) => {
       const actor = c.get('actor');
@@ -129,7 +132,10 @@ export function registerSupportCaseRoutes(app: ApiApp, deps: AppDeps): void {
       description:
         'A support agent’s reply is e-mailed to the requester (with `status`, the case moves too; resolving or closing sends the closing e-mail). The requester’s reply (with up to 5 screenshots) puts the case in `awaiting_agent`; on a resolved or closed case it reopens it within 14 days of closing, after which it is `CASE_CLOSED` (409): open a new case. Someone else’s case is `NOT_FOUND`.',
       request: { params: caseIdParam, body: jsonBody(caseReplyBodySchema) },
-      responses: { 201: json(replyResultSchema, 'Replied') },
+      responses: {
+        201: createdJson(replyResultSchema, 'Replied'),
+        429: errorResponse(429, 'RATE_LIMITED: too many replies on this case; see Retry-After'),
+      },
     }),
     async (c) => {
       const actor = c.get('actor');

@@ -19,7 +19,7 @@ import { rotateWebhookSecret, rotateWebhookSecretSchema } from '../../app/webhoo
 import { sendTestWebhook } from '../../app/webhooks/send-test-webhook.js';
 import type { ApiApp, HttpDeps } from '../api-types.js';
 import { changeRoute, created, readRoute } from '../define-route.js';
-import { errorSchema, json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
+import { createdJson, errorResponse, json, jsonBody, jsonList, pathIdParam } from '../openapi-common.js';
 
 /** How receivers verify a delivery; also in the README. */
 export const WEBHOOK_SIGNATURE_DOC =
@@ -86,11 +86,10 @@ const endpointIdParam = pathIdParam(
   'whe_8d1f0c2b7a4e4f19b3c2',
 );
 
-const refusedUrl = {
-  description:
-    'WEBHOOK_URL_REFUSED (not http(s), has credentials, or resolves to a non-public address), or IDEMPOTENCY_KEY_REUSED',
-  content: { 'application/json': { schema: errorSchema } },
-};
+const refusedUrl = errorResponse(
+  422,
+  'WEBHOOK_URL_REFUSED (not http(s), has credentials, or resolves to a non-public address), or IDEMPOTENCY_KEY_REUSED',
+);
 
 export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
   app.openapi(
@@ -103,7 +102,7 @@ export function registerWebhookRoutes(app: ApiApp, deps: HttpDeps): void {
       description: `The secret is generated unless given, and returned only in this answer. ${WEBHOOK_SIGNATURE_DOC}`,
       request: { body: jsonBody(registerWebhookEndpointSchema) },
       responses: {
-        201: json(registeredSchema, 'Registered'),
+        201: createdJson(registeredSchema, 'Registered'),
         422: refusedUrl,
       },
     }),
