@@ -121,6 +121,11 @@ async function setupAndEmailEvents({ w, expectStatus, emailEventsSecret }: Conte
     ...anon,
     body: contact('Gino Neri', 'gino.contract@initech.example'),
   });
+  // The delegated link: a new one is refused (someone else sets this up); the same 202 otherwise.
+  const newLink = (t: string) => `/api/v1/setup/${t}/new-link`;
+  await expectStatus(410, 'POST', newLink(other), { ...anon, body: { email: 'x@initech.example' } });
+  await expectStatus(202, 'POST', newLink('q'.repeat(43)), { ...anon, body: { email: 'x@initech.example' } });
+  await expectStatus(400, 'POST', newLink(token), { ...anon, body: { email: 'not an address' } });
 
   const send = await w.store.db
     .selectFrom('provisioning_email')
@@ -158,7 +163,10 @@ async function webhooks({ expectStatus }: Context) {
   const test = await expectStatus<{ deliveryId: string }>(202, 'POST', `${one}/test`, paola);
   await expectStatus(200, 'GET', `${one}/deliveries`, paola);
   await expectStatus(202, 'POST', `${one}/deliveries/${test.body.deliveryId}/redeliver`, paola);
+  await expectStatus(200, 'POST', `${one}/rotate-secret`, { ...paola, body: { overlapHours: 2 } });
+  await expectStatus(400, 'POST', `${one}/rotate-secret`, { ...paola, body: { overlapHours: 9999 } });
   await expectStatus(204, 'DELETE', one, paola);
+  await expectStatus(404, 'POST', `${one}/rotate-secret`, paola);
   await expectStatus(404, 'DELETE', one, paola);
 }
 

@@ -76,6 +76,7 @@ describe('OpenAPI document and /api/docs', () => {
       'post /api/v1/email-events',
       'post /api/v1/setup/{token}/complete',
       'post /api/v1/setup/{token}/delegate',
+      'post /api/v1/setup/{token}/new-link',
     ]);
     for (const { at, op } of keyless)
       expect(op.parameters?.map((p) => p.name) ?? [], at).not.toContain('idempotency-key');

@@ -4,7 +4,7 @@
  * bearer-token middleware, like the e-mail events. Only the token's SHA-256 reaches the database.
  * A dead link's holder may ask for a new link (new-link), as on the link's page.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 
 import { provisioningContactSchema } from '../../app/orders/place-order.js';
@@ -145,11 +145,19 @@ const setupRoute = routeKind({
  * responses (not `setupRoute`'s): the answer never says whether anything was sent, so neither an
  * unknown link nor a set-up order is refused here.
  */
-const newLinkRoute = createRoute({
+const newLinkRoute = routeKind({
+  security: [],
+  request: { params: tokenParam },
+  responses: {
+    400: errorResponses[400],
+    413: errorResponses[413],
+    500: errorResponses[500],
+    503: errorResponses[503],
+  },
+})({
   method: 'post',
   path: '/api/v1/setup/{token}/new-link',
   operationId: 'requestNewSetupLink',
-  security: [],
   summary: 'Ask for a new setup link in place of an expired or used one',
   description:
     'When `email` is the provisioning contact of a line of this order that still awaits setup (or was closed with ' +
@@ -160,7 +168,6 @@ const newLinkRoute = createRoute({
     '(contact change, delegation) is 410. Takes no `Idempotency-Key`: a retry asks again, and the rate limits ' +
     'bound how often an address is written to.',
   request: {
-    params: tokenParam,
     body: jsonBody(
       z.object({ email: z.email('must be an e-mail address').max(254) }).openapi('NewSetupLinkRequest'),
     ),
@@ -170,12 +177,10 @@ const newLinkRoute = createRoute({
       z.object({ accepted: z.literal(true) }).openapi('NewSetupLinkAccepted'),
       'Accepted: if the address may have a new link, the e-mail is queued',
     ),
-    400: errorResponses[400],
     410: errorResponse(
       410,
       'TOKEN_INVALID with `reason: revoked` and `revokedReason` (contact_change, delegated): someone else sets this up now',
     ),
-    413: errorResponses[413],
     429: errorResponse(
       429,
       'RATE_LIMITED (`retryAfterSeconds`, also as Retry-After): too many requests from this IP address or for this address',
