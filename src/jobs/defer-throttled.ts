@@ -7,7 +7,7 @@
 import type { AppDeps } from '../app/deps.js';
 import { retryAfterThrottle } from '../domain/send-budget.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
-import { giveBackThrottled, type OutboxRow } from '../store/outbox-repository.js';
+import { giveBackClaimed, type OutboxRow } from '../store/outbox-repository.js';
 import { slowDownBudget } from '../store/send-budget-repository.js';
 
 /** Gives the row back and slows the budget; false when the row was no longer this claim's. */
@@ -19,7 +19,7 @@ export async function deferThrottled(
   const now = deps.clock.now();
   deps.metrics?.smtpThrottledTotal.inc();
   const budget = await slowDownBudget(deps.db, now);
-  const deferred = await giveBackThrottled(deps.db, row, retryAfterThrottle(budget, now), error);
+  const deferred = await giveBackClaimed(deps.db, row, retryAfterThrottle(budget, now), error);
   if (deferred) deps.metrics?.sendsTotal.inc({ status: 'retrying' });
   return deferred;
 }

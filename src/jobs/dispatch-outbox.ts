@@ -276,7 +276,8 @@ export async function sendClaimedEmails(deps: DispatchDeps, rows: SlottedRow[]):
   const fresh = await withdrawStale(deps, rows, summary);
   // Past an address's hourly cap an e-mail waits (given back, due later) instead of going now.
   const toSend = await holdForAddressCap(deps, fresh);
-  const delivered = await sendInSlots(deps, toSend, (row) => deliver(deps, row, summary));
+  const perSecond = deps.outbox.maxPerSecond;
+  const delivered = await sendInSlots(deps, perSecond, toSend, (row) => deliver(deps, row, summary));
   await recordDelivered(
     deps,
     delivered.filter((d): d is Delivered => d !== null),

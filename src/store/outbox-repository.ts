@@ -207,19 +207,25 @@ export async function markFailedAttempt(
 }
 
 /**
- * Gives a claimed row back after a throttling answer, due at `until`: its claim no longer counts
- * as an attempt (the server asked us to wait; the message was not refused). Fenced like
- * `markFailedAttempt`: false when a newer claim holds the row or it is finished.
+ * Gives a claimed row back, due at `until`, and its claim no longer counts as an attempt: the
+ * server asked us to wait (a throttling answer, with its `error`), or the worker missed the row's
+ * send slot; the message was not refused. Fenced like `markFailedAttempt`: false when a newer
+ * claim holds the row or it is finished.
  */
-export async function giveBackThrottled(
+export async function giveBackClaimed(
   db: Db,
   row: Pick<OutboxRow, 'id' | 'attempts'>,
   until: Date,
-  error: string,
+  error?: string,
 ): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ available_at: until, leased_until: null, last_error: error, attempts: row.attempts - 1 })
+    .set({
+      available_at: until,
+      leased_until: null,
+      attempts: row.attempts - 1,
+      ...(error !== undefined && { last_error: error }),
+    })
     .where('id', '=', row.id)
     .where('status', '=', 'pending')
     .where('attempts', '=', row.attempts)
