@@ -2,10 +2,11 @@
  * The sending half of the shared SMTP budget: rows claimed within the budget carry the instant of
  * their reserved slot (`slot_at`, see store/send-budget-repository.ts); each send starts at its
  * slot, in slot order, with at most three in flight. A row whose slot the worker missed by more
- * than two slots (its event loop was busy, its SMTP connections slow to open) is not sent late: late sends would bunch up and exceed the rate at
- * the server. It is given back, due at once, without counting an attempt, and a later claim gives
- * it a fresh slot. Rows claimed without a budget (SMTP_MAX_PER_SECOND unset) all start at once.
- * The wait is injected: tests move their clock instead of sleeping.
+ * than two slots (its event loop was busy, its SMTP connections slow to open) is not sent late:
+ * late sends would bunch up and exceed the rate at the server. It is given back, due at once,
+ * without counting an attempt, and a later claim gives it a fresh slot (the missed slot is lost:
+ * the rate falls a little below the budget, never above). Rows claimed without a budget
+ * (SMTP_MAX_PER_SECOND unset) all start at once. The wait is injected: tests move their clock.
  */
 import type { AppDeps } from '../app/deps.js';
 import { giveBackClaimed, type OutboxRow } from '../store/outbox-repository.js';
@@ -15,7 +16,7 @@ export type SlottedRow = OutboxRow & { slot_at?: Date };
 
 export type Wait = (ms: number) => Promise<void>;
 
-export const sleep: Wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep: Wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How many slots late a send may still start. */
 const LATE_SLOTS = 2;
