@@ -27,8 +27,8 @@ interface ThrottlingServer {
   close(): Promise<void>;
 }
 
-/** An SMTP server that answers every third message "454 Throttling failure", and takes the rest. */
-async function startThrottlingServer(): Promise<ThrottlingServer> {
+/** An SMTP server that answers every `every`-th message with `code`, and takes the rest. */
+async function startThrottlingServer(code = 454, every = 3): Promise<ThrottlingServer> {
   const accepted: string[] = [];
   let messages = 0;
   let throttled = 0;
@@ -42,10 +42,10 @@ async function startThrottlingServer(): Promise<ThrottlingServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.once('end', () => {
-        if (++messages % 3 === 0) {
+        if (++messages % every === 0) {
           throttled++;
           const error = new Error('Throttling failure: Maximum sending rate exceeded.');
-          callback(Object.assign(error, { responseCode: 454 }));
+          callback(Object.assign(error, { responseCode: code }));
           return;
         }
         parseMail(Buffer.concat(chunks)).then((mail) => {
@@ -64,6 +64,23 @@ async function startThrottlingServer(): Promise<ThrottlingServer> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+it('counts 421 and 454 answers as throttling, other 4xx answers not', async () => {
+  for (const [code, throttled] of [
+    [421, true],
+    [454, true],
+    [451, false],
+  ] as const) {
+    const server = await startThrottlingServer(code, 1);
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${server.port}`, from: FROM });
+    const to = { name: 'Ada', email: 'ada@throttled.example' };
+    const mail = { to, subject: 'Hi', html: '<p>Hi</p>', text: 'Hi', messageId: `<t${code}@onramp.test>` };
+    const error = await mailer.send(mail).catch((e: unknown) => e);
+    expect(error).toMatchObject({ responseCode: code, permanent: false, throttled });
+    mailer.close();
+    await server.close();
+  }
+});
 
 describeEachStore('outbox: a mail provider that throttles', (kind) => {
   let w: World;
