@@ -76,6 +76,8 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
     .optional(),
   SMTP_POOL_SIZE: int(1, 100).default(5),
+  // E-mails per second across every worker (one budget in the database); 0: unlimited.
+  SMTP_MAX_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
   MAIL_FROM: z.string().min(3).default('Onramp Provisioning <provisioning@onramp.localhost>'),
   MAIL_REPLY_TO: z.string().optional(),
   BRAND_NAME: displayName({ max: 60 }).default(DEFAULT_BRAND_NAME),
@@ -164,6 +166,8 @@ export interface Config {
     backoffBaseMs: number;
     backoffMaxMs: number;
     leaseMs: number;
+    /** SMTP_MAX_PER_SECOND: the sending budget shared by every worker; undefined: unlimited. */
+    maxPerSecond: number | undefined;
   };
   maxBodyBytes: number;
   /** OUTBOX_SECRET_KEY(S_OLD): seal the secrets kept at rest (see config-secret-keys.ts). */
@@ -262,6 +266,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       backoffBaseMs: e.OUTBOX_BACKOFF_BASE_MS,
       backoffMaxMs: e.OUTBOX_BACKOFF_MAX_MS,
       leaseMs: e.OUTBOX_LEASE_MS,
+      maxPerSecond: e.SMTP_MAX_PER_SECOND > 0 ? e.SMTP_MAX_PER_SECOND : undefined,
     },
     maxBodyBytes: e.MAX_BODY_BYTES,
     secretKeys,

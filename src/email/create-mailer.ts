@@ -39,11 +39,14 @@ export interface Mailer {
 /**
  * Why a send failed. `permanent`: the server refused this message or recipient for good (5xx),
  * so a retry would fail the same way. Otherwise transient: connection trouble, a 4xx reply, or
- * our own relay's credentials; retry later.
+ * our own relay's credentials; retry later. `throttled`: the server asked us to slow down (421
+ * "service not available, closing", 454 as Amazon SES answers past its sending rate); nothing
+ * is wrong with the message, so the outbox sends it again later without counting an attempt.
  */
 export class MailSendError extends Error {
   override readonly name = 'MailSendError';
   readonly permanent: boolean;
+  readonly throttled: boolean;
   /** SMTP reply code, when the server replied. */
   readonly responseCode: number | undefined;
   /** nodemailer's error code, e.g. 'EENVELOPE', 'ESOCKET'. */
@@ -55,10 +58,14 @@ export class MailSendError extends Error {
   ) {
     super(message, { cause: details.cause });
     this.permanent = details.permanent;
+    this.throttled = details.responseCode !== undefined && THROTTLING_CODES.has(details.responseCode);
     this.responseCode = details.responseCode;
     this.code = details.code;
   }
 }
+
+/** The replies with which servers ask a sender to slow down (RFC 5321 421; 454, e.g. Amazon SES). */
+const THROTTLING_CODES = new Set([421, 454]);
 
 export function createMailer(opts: {
   smtpUrl: string;

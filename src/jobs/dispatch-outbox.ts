@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 
 import type { AppDeps } from '../app/deps.js';
 import { recordLineEvents } from '../app/lines/record-line-events.js';
+import { reserveAheadMs } from '../domain/send-budget.js';
 import { type Mailer, MailSendError, renderEmail } from '../email/index.js';
 import { messageIdOf } from '../email/message-id.js';
 import type { OnrampMetrics } from '../observability/metrics.js';
@@ -31,9 +32,12 @@ import {
 } from '../store/outbox-payloads.js';
 import { claimDue, markFailedAttempt, markManyDone, type OutboxRow } from '../store/outbox-repository.js';
 import { inTransaction } from '../store/run-transaction.js';
+import { claimDueWithinBudget } from '../store/send-budget-repository.js';
 import { setSendStatus, setSendStatuses } from '../store/send-repository.js';
 import { withdrawClaimedSends } from '../store/withdraw-sends.js';
+import { deferThrottled } from './defer-throttled.js';
 import { holdForAddressCap } from './hold-for-address-cap.js';
+import { sendInSlots, type SlottedRow, type Wait } from './send-in-slots.js';
 
 export interface OutboxSettings {
   batchSize: number;
@@ -47,13 +51,17 @@ export interface OutboxSettings {
   backoffBaseMs: number;
   backoffMaxMs: number;
   leaseMs: number;
+  /** SMTP_MAX_PER_SECOND: e-mails claim slots of the budget all workers share; absent: unlimited. */
+  maxPerSecond?: number | undefined;
 }
 
 export interface DispatchDeps extends AppDeps {
   mailer: Mailer;
   outbox: OutboxSettings;
   /** Counts each recorded outcome (onramp_sends_total, and the worker's onramp_auto_closes_total); optional so tests need not build one. */
-  metrics?: Pick<OnrampMetrics, 'sendsTotal' | 'autoClosesTotal' | 'remindersTotal'>;
+  metrics?: Pick<OnrampMetrics, 'sendsTotal' | 'smtpThrottledTotal' | 'autoClosesTotal' | 'remindersTotal'>;
+  /** How a pass waits for its send slots (send-in-slots.ts); tests move their clock instead. */
+  wait?: Wait;
   /** Where a row whose payload does not parse is reported; optional so tests need not build one. */
   log?: Pick<Logger, 'error'>;
 }
@@ -141,6 +149,10 @@ async function deliver(
     });
     return { row, payload, response: result.response };
   } catch (e) {
+    if (e instanceof MailSendError && e.throttled) {
+      if (await deferThrottled(deps, row, e.message)) summary.retrying++;
+      return null;
+    }
     // A MailSendError knows; anything else with a code is I/O trouble; a render error is for good.
     const permanent = e instanceof MailSendError ? e.permanent : !(e instanceof Error && 'code' in e);
     const error = e instanceof Error ? e.message : String(e);
@@ -247,18 +259,25 @@ async function withdrawStale(deps: DispatchDeps, rows: OutboxRow[], summary: Dis
   return rows.filter((r) => !withdrawn.has(Number(r.id)));
 }
 
-/** Claims up to a batch of due e-mails for this worker (the first half of a pass). */
-export function claimEmails(deps: DispatchDeps): Promise<OutboxRow[]> {
-  return claimDue(deps.db, deps.clock.now(), deps.outbox.batchSize, deps.outbox.leaseMs, 'email');
+/**
+ * Claims up to a batch of due e-mails for this worker (the first half of a pass); with a sending
+ * budget, only as many as it has slots for in the next instants, each with its slot.
+ */
+export function claimEmails(deps: DispatchDeps): Promise<SlottedRow[]> {
+  const { batchSize: limit, leaseMs, maxPerSecond: perSecond } = deps.outbox;
+  if (!perSecond) return claimDue(deps.db, deps.clock.now(), limit, leaseMs, 'email');
+  const aheadMs = reserveAheadMs(leaseMs);
+  return claimDueWithinBudget(deps.db, deps.clock.now(), { limit, leaseMs, perSecond, aheadMs });
 }
 
 /** Re-checks, sends and records claimed rows (the second half of a pass). */
-export async function sendClaimedEmails(deps: DispatchDeps, rows: OutboxRow[]): Promise<DispatchSummary> {
+export async function sendClaimedEmails(deps: DispatchDeps, rows: SlottedRow[]): Promise<DispatchSummary> {
   const summary: DispatchSummary = { claimed: rows.length, sent: 0, retrying: 0, failed: 0, withdrawn: 0 };
   const fresh = await withdrawStale(deps, rows, summary);
   // Past an address's hourly cap an e-mail waits (given back, due later) instead of going now.
   const toSend = await holdForAddressCap(deps, fresh);
-  const delivered = await Promise.all(toSend.map((row) => deliver(deps, row, summary)));
+  const perSecond = deps.outbox.maxPerSecond;
+  const delivered = await sendInSlots(deps, perSecond, toSend, (row) => deliver(deps, row, summary));
   await recordDelivered(
     deps,
     delivered.filter((d): d is Delivered => d !== null),

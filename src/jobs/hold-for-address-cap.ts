@@ -43,7 +43,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** The claimed rows that may go now; the others are held back (and their lines told) before it returns. */
-export async function holdForAddressCap(deps: AppDeps, rows: OutboxRow[]): Promise<OutboxRow[]> {
+export async function holdForAddressCap<R extends OutboxRow>(deps: AppDeps, rows: R[]): Promise<R[]> {
   const sendIds = rows.flatMap((r) => (r.send_id ? [r.send_id] : []));
   if (sendIds.length === 0) return rows;
   const limit = deps.settings.provisioningEmailsPerAddressPerHour ?? DEFAULT_EMAILS_PER_ADDRESS_PER_HOUR;

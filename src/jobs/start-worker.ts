@@ -129,7 +129,10 @@ export function startWorker(
       loop('outbox', opts.outboxIntervalMs, opts.log, async () => {
         const summary = await dispatchOutbox(dispatchDeps);
         if (summary.claimed > 0) opts.log.info({ outbox: summary, lane }, 'outbox pass');
-        return summary.claimed === deps.outbox.batchSize;
+        // Within a sending budget a claim stops at the slots it could reserve: more may be due.
+        return (
+          summary.claimed === deps.outbox.batchSize || (!!deps.outbox.maxPerSecond && summary.claimed > 0)
+        );
       }),
     );
   const webhooks = loop('webhooks', opts.outboxIntervalMs, opts.log, async () => {

@@ -10,6 +10,8 @@
  * | onramp_outbox_depth                     | outbox rows still pending (all topics)                          |
  * | onramp_outbox_oldest_age_seconds        | age of the oldest pending outbox row (0 when none)              |
  * | onramp_sends_total                      | outbox delivery outcomes by status (sent, retrying, failed)     |
+ * | onramp_smtp_throttled_total             | SMTP answers asking us to slow down (421, 454); the e-mail waits |
+ * |                                         | without losing an attempt and the shared budget slows down      |
  * | onramp_sends_failed                     | e-mails failed and not sent since; retryable="true": their link |
  * |                                         | lives on, they go out when SMTP is back; "false": for good      |
  * | onramp_due_lag_seconds                  | how late the oldest due line is (`next_action_at` <= now; 0 if none) |
@@ -33,6 +35,7 @@ export interface OnrampMetrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   sendsTotal: Counter<'status'>;
+  smtpThrottledTotal: Counter;
   autoClosesTotal: Counter;
   remindersTotal: Counter;
   webhookDeliveriesTotal: Counter<'status'>;
@@ -83,6 +86,11 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     labelNames: ['status'] as const,
     registers,
   });
+  const smtpThrottledTotal = new Counter({
+    name: 'onramp_smtp_throttled_total',
+    help: 'SMTP answers asking the sender to slow down (421, 454); the e-mail is sent later without losing an attempt',
+    registers,
+  });
   const autoClosesTotal = new Counter({
     name: 'onramp_auto_closes_total',
     help: 'Subscription lines closed at the end of their policy period',
@@ -107,6 +115,7 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): OnrampMe
     registry,
     httpDuration,
     sendsTotal,
+    smtpThrottledTotal,
     autoClosesTotal,
     remindersTotal,
     webhookDeliveriesTotal,

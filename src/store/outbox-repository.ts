@@ -206,6 +206,33 @@ export async function markFailedAttempt(
   return giveUp ? 'failed' : 'pending';
 }
 
+/**
+ * Gives a claimed row back, due at `until`, and its claim no longer counts as an attempt: the
+ * server asked us to wait (a throttling answer, with its `error`), or the worker missed the row's
+ * send slot; the message was not refused. Fenced like `markFailedAttempt`: false when a newer
+ * claim holds the row or it is finished.
+ */
+export async function giveBackClaimed(
+  db: Db,
+  row: Pick<OutboxRow, 'id' | 'attempts'>,
+  until: Date,
+  error?: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({
+      available_at: until,
+      leased_until: null,
+      attempts: row.attempts - 1,
+      ...(error !== undefined && { last_error: error }),
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .where('attempts', '=', row.attempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** The send an outbox message carries, by its stable key (the local part of its Message-ID). */
 export async function sendIdOfMessage(db: Db, messageKey: string): Promise<string | null> {
   const row = await db

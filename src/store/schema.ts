@@ -236,6 +236,16 @@ export interface WebSessionTable {
   expires_at: Timestamp;
 }
 
+/** The shared SMTP sending budget: one row, id 1 (migrations/030, domain/send-budget.ts). */
+export interface SmtpBudgetTable {
+  id: number;
+  /** The first instant no worker has reserved a send slot at yet. */
+  next_slot_at: Timestamp;
+  /** Until then, after a throttling answer, slots are `slow_factor` times as far apart. */
+  slow_until: Timestamp;
+  slow_factor: number;
+}
+
 /** Fixed-window rate limiter: hits of one key in one window (see migrations/005). */
 export interface RateLimitTable {
   key: string;
@@ -431,6 +441,7 @@ export interface Database {
   captured_mail: CapturedMailTable;
   web_session: WebSessionTable;
   rate_limit: RateLimitTable;
+  smtp_budget: SmtpBudgetTable;
   sign_in_failure: SignInFailureTable;
   sign_in_known_browser: SignInKnownBrowserTable;
   idempotency_key: IdempotencyKeyTable;

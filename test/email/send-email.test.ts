@@ -138,7 +138,7 @@ describe('sending through the SMTP sink', () => {
       .send(outgoing('ok@customer.example', '<snd_t1@onramp>'))
       .catch((e: unknown) => e);
 
-    expect(error).toMatchObject({ permanent: false, responseCode: 451 });
+    expect(error).toMatchObject({ permanent: false, throttled: false, responseCode: 451 });
     expect((error as Error).message).toContain('451 Temporary failure: mailbox table locked');
   });
 

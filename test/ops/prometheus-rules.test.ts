@@ -34,7 +34,7 @@ describe('Prometheus alert rules', () => {
       const exported = await createMetrics({ processMetrics: true }).scrape(store.db, new Date());
       const rules = readFileSync(join(OPS, 'prometheus-rules.yml'), 'utf8');
       const named = new Set(rules.match(/onramp_[a-z_]+/g));
-      expect(named.size).toBe(5);
+      expect(named.size).toBe(6);
       // A histogram's _count is declared under its base name (no sample before a first request).
       for (const series of named)
         expect(exported, series).toContain(`# TYPE ${series.replace(/_(count|sum|bucket)$/, '')} `);
@@ -53,7 +53,7 @@ describe('Prometheus alert rules', () => {
       const charted = new Set(
         dashboard.panels.flatMap((p) => p.targets.flatMap((t) => t.expr.match(/onramp_[a-z_]+/g) ?? [])),
       );
-      expect(charted.size).toBe(11);
+      expect(charted.size).toBe(12);
       for (const series of charted)
         expect(exported, series).toContain(`# TYPE ${series.replace(/_(count|sum|bucket)$/, '')} `);
     } finally {

@@ -8,6 +8,8 @@ export interface CountingInbox {
   port: number;
   /** Message-IDs in arrival order, duplicates kept. */
   ids: string[];
+  /** When each of `ids` was accepted (ms since the epoch, this machine's clock). */
+  times: number[];
   /** How many times each Message-ID arrived. */
   counts(): Map<string, number>;
   close(): Promise<void>;
@@ -20,10 +22,18 @@ function messageIdOf(raw: Buffer): string {
 
 export async function startCountingInbox(port = 0): Promise<CountingInbox> {
   const ids: string[] = [];
-  const sink = await startMailSink({ port, onMessage: async (raw) => void ids.push(messageIdOf(raw)) });
+  const times: number[] = [];
+  const sink = await startMailSink({
+    port,
+    onMessage: async (raw) => {
+      ids.push(messageIdOf(raw));
+      times.push(Date.now());
+    },
+  });
   return {
     port: sink.port,
     ids,
+    times,
     counts: () => {
       const counts = new Map<string, number>();
       for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
