@@ -31,6 +31,10 @@ export function errorMessage(appError: AppError, language: Language, brand = DEF
     return t('errors.PAST_PONR_CANCEL', error.details);
   if (error.code === 'INVALID_TRANSITION') return invalidTransition(t, language, error.details);
   if (error.code === 'RATE_LIMITED') return rateLimited(t, language, error.details);
+  if (error.code === 'SSO_FAILED') {
+    const provider = error.details.provider ?? t('web.signIn.sso.providerFallback');
+    return t(`errors.SSO_FAILED_${error.details.reason.toUpperCase()}`, { provider });
+  }
   return t(messageKeyOf(error.code), error.details);
 }
 

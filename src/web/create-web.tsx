@@ -92,7 +92,7 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   app.use('*', csrf());
   app.use('*', webContext(deps));
   app.use('*', csrfProtection(deps.secureCookies));
-  registerSignInRoutes(app, { ...deps, demoMode: options.demoMode });
+  registerSignInRoutes(app, { ...deps, demoMode: options.demoMode, log });
   registerWorkspaceRoutes(app, deps);
   registerSetupRoutes(app, deps);
   registerSupportRoutes(app, deps);
