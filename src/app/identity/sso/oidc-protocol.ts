@@ -93,12 +93,18 @@ export async function exchangeCode(
     });
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new AppError('SSO_FAILED', { reason: 'token', provider });
+    // A conformant provider may keep the e-mail out of the ID token: then it is at userinfo, for
+    // the same subject (openid-client checks that it is).
+    const profile: Record<string, unknown> =
+      typeof claims['email'] === 'string'
+        ? claims
+        : await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
     const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
     return {
       subject: claims.sub,
-      email: str(claims['email']),
-      emailVerified: typeof claims['email_verified'] === 'boolean' ? claims['email_verified'] : null,
-      name: str(claims['name']),
+      email: str(profile['email']),
+      emailVerified: typeof profile['email_verified'] === 'boolean' ? profile['email_verified'] : null,
+      name: str(profile['name'] ?? claims['name']),
       authTime: typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000) : null,
       idToken: tokens.id_token,
     };

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { AppError, invalidInput } from '../../../domain/errors.js';
 import { assertAdministers, isRoleOfKind } from '../../../domain/roles.js';
 import { defaultSsoRole, normalizeDomain } from '../../../domain/sso.js';
-import { type Actor,ROLES } from '../../../domain/types.js';
+import { type Actor, ROLES } from '../../../domain/types.js';
 import { appendAudit, type AuditActor, type AuditEntry, CLI_ACTOR } from '../../../store/audit-repository.js';
 import { lockOrganization, organizationKind } from '../../../store/organization-repository.js';
 import { findSsoConnection, insertSsoDomain, upsertSsoConnection } from '../../../store/sso-repository.js';
