@@ -17,6 +17,7 @@ import { CsrfField, Layout } from './layout.js';
 import { pageContext } from './page-context.js';
 import { clientIp } from './setup/setup-page-context.js';
 import { registerSsoCallback, rememberSsoSignIn } from './sso-callback-routes.js';
+import { providerRedirectPage } from './sso-redirect-page.js';
 import type { WebApp, WebDeps, WebEnv } from './web-env.js';
 import { endSession, startSession } from './web-session.js';
 
@@ -137,7 +138,7 @@ export function registerSignInRoutes(
       const redirect = await startSsoSignIn(deps, { email, nextPath: safeNext(c.req.query('next')) });
       if (!redirect) return page(c, 'password', false, email);
       rememberSsoSignIn(c, redirect.browserToken, deps.secureCookies);
-      return c.redirect(redirect.url.toString(), 303);
+      return providerRedirectPage(c, redirect.url, redirect.provider, 'signIn');
     }
     const password = form['password'];
     if ([...password].length > MAX_PASSWORD_LENGTH) return page(c, 'password', 'tooLong', email);
@@ -168,8 +169,9 @@ export function registerSignInRoutes(
   });
   app.post('/sign-out', async (c) => {
     const sso = await endSession(c, deps);
-    const providerLogout = sso && (await ssoSignOutUrl(deps, sso));
-    return c.redirect(providerLogout ? providerLogout.toString() : '/sign-in', 303);
+    const logout = sso && (await ssoSignOutUrl(deps, sso));
+    if (logout) return providerRedirectPage(c, logout.url, logout.provider, 'signOut');
+    return c.redirect('/sign-in', 303);
   });
   registerSsoCallback(app, deps);
   app.get('/', (c) => c.redirect(c.get('user') ? homePathOf(c.get('user')?.role) : '/sign-in', 303));

@@ -11,7 +11,7 @@ import { discoverProvider, endSessionUrl } from './oidc-protocol.js';
 export async function ssoSignOutUrl(
   deps: AppDeps,
   sso: { organizationId: string; idToken: string },
-): Promise<URL | null> {
+): Promise<{ url: URL; provider: string } | null> {
   const connection = await findSsoConnection(deps.db, sso.organizationId);
   if (!connection) return null;
   try {
@@ -19,7 +19,8 @@ export async function ssoSignOutUrl(
       { issuer: connection.issuer, clientId: connection.clientId, clientSecret: connection.clientSecret() },
       connection.displayName,
     );
-    return endSessionUrl(config, sso.idToken, new URL('/sign-in', deps.settings.publicUrl).toString());
+    const url = endSessionUrl(config, sso.idToken, new URL('/sign-in', deps.settings.publicUrl).toString());
+    return url && { url, provider: connection.displayName };
   } catch {
     return null;
   }

@@ -45,7 +45,7 @@ export interface VerifySsoDomainInput {
 }
 
 export async function verifySsoDomain(
-  deps: AppDeps & { resolveTxt?: TxtResolver },
+  deps: AppDeps,
   by: SsoConfigurer,
   organizationId: string,
   input: VerifySsoDomainInput,

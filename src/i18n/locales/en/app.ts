@@ -104,6 +104,7 @@ export const messagesEn = {
       offers: 'Offers',
       users: 'Users',
       account: 'Account',
+      sso: 'Single sign-on',
       tokens: 'API tokens',
     },
     language: 'Language',
@@ -117,6 +118,10 @@ export const messagesEn = {
         'Your work e-mail: if your organization signs in with its identity provider, you continue there.',
       changeEmail: 'Use another e-mail',
       sso: {
+        signInTitle: 'Continuing to {{provider}}…',
+        signInLink: 'Continue to {{provider}} to sign in',
+        signOutTitle: 'Signing out at {{provider}}…',
+        signOutLink: 'Continue to {{provider}} to end its session too',
         providerFallback: 'your identity provider',
         failedTitle: 'Single sign-on did not complete',
         backToSignIn: 'Back to sign-in',

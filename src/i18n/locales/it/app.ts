@@ -108,6 +108,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
       offers: 'Offerte',
       users: 'Utenti',
       account: 'Account',
+      sso: 'Accesso singolo',
       tokens: 'Token API',
     },
     language: 'Lingua',
@@ -122,6 +123,10 @@ export const messagesIt: Widen<typeof messagesEn> = {
         'La sua e-mail di lavoro: se la sua organizzazione accede con il proprio provider di identità, proseguirà lì.',
       changeEmail: 'Usa un’altra e-mail',
       sso: {
+        signInTitle: 'Si prosegue verso {{provider}}…',
+        signInLink: 'Prosegua verso {{provider}} per accedere',
+        signOutTitle: 'Uscita da {{provider}}…',
+        signOutLink: 'Prosegua verso {{provider}} per chiudere anche la sua sessione lì',
         providerFallback: 'il suo provider di identità',
         failedTitle: 'Accesso singolo non completato',
         backToSignIn: 'Torna all’accesso',
