@@ -6,7 +6,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 
 import type { OrganizationKind, Role } from '../domain/types.js';
 import type { Database, SsoConnectionTable, SsoDomainTable } from './schema.js';
-import { seal, unseal } from './secret-box.js';
+import { keyRing, seal, sealedKeyId, unseal, UnsealError } from './secret-box.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -252,4 +252,37 @@ export async function enforcedSsoOfUser(db: Db, userId: string): Promise<string 
     .where('c.enforced', '=', true)
     .executeTakeFirst();
   return row?.display_name;
+}
+
+/**
+ * Brings identity providers' client secrets sealed under an older key under the current one (the
+ * worker runs it beside the outbox's resealing), so an old key can be dropped after a rotation.
+ * A secret that does not open is left as it is: its sign-ins fail until an admin sets it again.
+ */
+export async function resealSsoSecrets(db: Db): Promise<number> {
+  const current = keyRing().current.id;
+  const rows = await db
+    .selectFrom('sso_connection')
+    .select(['organization_id', 'client_secret_sealed'])
+    .where('client_secret_sealed', 'not like', `sealed:v1:${current}:%`)
+    .execute();
+  let resealed = 0;
+  for (const row of rows) {
+    if (sealedKeyId(row.client_secret_sealed) === current) continue;
+    let plain: string;
+    try {
+      plain = unseal(row.client_secret_sealed, 'sso');
+    } catch (e) {
+      if (e instanceof UnsealError) continue;
+      throw e;
+    }
+    const r = await db
+      .updateTable('sso_connection')
+      .set({ client_secret_sealed: seal(plain, 'sso') })
+      .where('organization_id', '=', row.organization_id)
+      .where('client_secret_sealed', '=', row.client_secret_sealed)
+      .executeTakeFirst();
+    resealed += Number(r.numUpdatedRows);
+  }
+  return resealed;
 }
