@@ -357,4 +357,44 @@ describeEachStore('single sign-on through a real OpenID provider', (kind) => {
     expect(logout.searchParams.get('id_token_hint')).toBeTruthy();
     expect((await again.b.get('/orders')).location).toMatch(/^\/sign-in/);
   });
+
+  it('lets a customer organization connect its provider for its administrators (admin portal)', async () => {
+    // Carla administers Globex: she sets the connection on her settings page, with her password.
+    const b = browser();
+    await b.get('/sign-in');
+    await b.post('/sign-in', { email: 'carla@globex.example', password: PASSWORD });
+    expect((await b.get('/settings/sso')).status).toBe(200);
+    const saved = await b.post('/settings/sso', {
+      displayName: 'Globex Entra',
+      issuer: idp.issuer,
+      clientId: TEST_CLIENT_ID,
+      clientSecret: TEST_CLIENT_SECRET,
+      domains: 'globex.example',
+      defaultRole: 'customer_admin',
+      sessionMaxMinutes: '60',
+    });
+    expect(saved.location).toBe('/settings/sso?saved=1');
+    const page = await b.get('/settings/sso');
+    expect(page.html).toContain('_onramp-verification.globex.example');
+    expect(page.html).not.toContain(TEST_CLIENT_SECRET);
+    await publishAndVerify('org_globex', 'globex.example');
+
+    // Her administrators now sign in through the provider, into the admin portal.
+    const { answer } = await signInThroughProvider('carla@globex.example');
+    expect(answer.location).toBe('/admin');
+    const { answer: jit } = await signInThroughProvider('new.admin@globex.example');
+    expect(jit.location).toBe('/admin');
+    expect(await userByEmail('new.admin@globex.example')).toMatchObject({
+      organization_id: 'org_globex',
+      role: 'customer_admin',
+    });
+
+    // A user who administers nothing has no such page.
+    const bob = browser();
+    await bob.get('/sign-in');
+    await bob.post('/sign-in', { email: 'bob@bright.example', password: PASSWORD });
+    expect((await bob.get('/settings/sso')).status).toBe(403);
+    await sql`delete from sso_domain where organization_id = 'org_globex'`.execute(w.deps.db);
+    await sql`delete from sso_connection where organization_id = 'org_globex'`.execute(w.deps.db);
+  });
 });

@@ -38,6 +38,8 @@ export interface SsoSignedIn {
   created: boolean;
 }
 
+const UNIQUE_VIOLATION = '23505';
+
 const fail = (reason: SsoFailure, provider?: string) =>
   new AppError('SSO_FAILED', provider === undefined ? { reason } : { reason, provider });
 
@@ -66,7 +68,13 @@ export async function finishSsoSignIn(
       { state: pending.state, nonce: pending.nonce, codeVerifier: pending.code_verifier },
       connection.displayName,
     );
-    return await signInAs(deps, connection, identity, input.language, pending.next_path);
+    try {
+      return await signInAs(deps, connection, identity, input.language, pending.next_path);
+    } catch (e) {
+      // The same person's first sign-in in two tabs at once: the other created the account.
+      if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+      return await signInAs(deps, connection, identity, input.language, pending.next_path);
+    }
   } catch (e) {
     if (isAppError(e, 'SSO_FAILED'))
       await appendAudit(deps.db, deps.clock.now(), SYSTEM_ACTOR, [

@@ -68,14 +68,33 @@ export async function verifySsoDomain(
     const answers = await (deps.resolveTxt ?? systemTxtResolver)(record.name);
     if (!txtRecordsProve(answers, claim.verification_token)) throw notVerified;
   }
+  try {
+    return await markVerified(deps, by, organizationId, domain, input.method, notVerified);
+  } catch (e) {
+    // Another organization verified it in the same instant: the unique index decided.
+    if ((e as { code?: string }).code === UNIQUE_VIOLATION) throw notVerified;
+    throw e;
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+async function markVerified(
+  deps: AppDeps,
+  by: SsoConfigurer,
+  organizationId: string,
+  domain: string,
+  method: 'dns' | 'operator',
+  notVerified: AppError,
+): Promise<{ domain: string; verifiedAt: Date; verifiedBy: 'dns' | 'operator' }> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     await lockOrganization(trx, organizationId);
     if (await domainVerifiedElsewhere(trx, organizationId, domain)) throw notVerified;
-    await markSsoDomainVerified(trx, organizationId, domain, input.method, now);
+    await markSsoDomainVerified(trx, organizationId, domain, method, now);
     await appendAudit(trx, now, auditActorOfConfigurer(by), [
-      { action: 'sso.domain_verified', organizationId, data: { domain, method: input.method } },
+      { action: 'sso.domain_verified', organizationId, data: { domain, method } },
     ]);
-    return { domain, verifiedAt: now, verifiedBy: input.method };
+    return { domain, verifiedAt: now, verifiedBy: method };
   });
 }
