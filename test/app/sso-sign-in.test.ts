@@ -81,6 +81,7 @@ describeEachStore('single sign-on through a real OpenID provider', (kind) => {
   beforeEach(async () => {
     w.clock.set(new Date());
     idp.settings.codeTtlSeconds = 60;
+    idp.settings.idTokenTtlSeconds = 3600;
     idp.claims.clear();
     await setSsoConnection(w.deps, 'cli', 'org_acme', connection({ clientSecret: undefined }));
   });
@@ -297,6 +298,16 @@ describeEachStore('single sign-on through a real OpenID provider', (kind) => {
     });
     expect(answer.status).toBe(400);
     expect(answer.html).toContain('took too long and expired');
+  });
+
+  it('refuses an ID token whose times are off by more than the allowed skew from ours', async () => {
+    // A one-minute ID token, and Onramp's clock 5 minutes ahead of the provider's: expired on arrival.
+    idp.settings.idTokenTtlSeconds = 60;
+    const { answer } = await signInThroughProvider('alice@acme.example', {
+      beforeCallback: () => w.clock.advance(5 * 60_000),
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.html).toContain('carries times too far from ours (clock skew)');
   });
 
   it('says so when consent is denied at the provider, in Italian too', async () => {

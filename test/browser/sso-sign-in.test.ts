@@ -49,6 +49,8 @@ describe('single sign-on (Chromium, real OpenID provider)', () => {
       postLogoutRedirectUri: `${h.baseUrl}/sign-in`,
     });
     const deps = h.world.deps;
+    // The provider's tokens are judged by the world's clock: let it read the time they carry.
+    h.world.clock.set(new Date());
     await setSsoConnection(deps, 'cli', 'org_acme', {
       displayName: 'Acme Login',
       issuer: idp.issuer,

@@ -3,7 +3,8 @@
  * with its development login and consent pages. Any login name signs in as that account; its
  * claims are the login as e-mail (verified) and a name, unless a test sets other claims for it.
  * `codeTtlSeconds` is the authorization code's lifetime: a test sets it below zero to have the
- * provider hand out codes that are already expired (its own check refuses them, no waiting).
+ * provider hand out codes that are already expired (its own check refuses them, no waiting);
+ * `idTokenTtlSeconds` the ID token's.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,7 @@ export interface TestProvider {
   issuer: string;
   /** Claims of an account by login name (defaults: email = login, email_verified, name). */
   claims: Map<string, Record<string, unknown>>;
-  settings: { codeTtlSeconds: number };
+  settings: { codeTtlSeconds: number; idTokenTtlSeconds: number };
   close(): Promise<void>;
 }
 
@@ -30,7 +31,7 @@ export async function startTestProvider(opts: {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const claims = new Map<string, Record<string, unknown>>();
-  const settings = { codeTtlSeconds: 60 };
+  const settings = { codeTtlSeconds: 60, idTokenTtlSeconds: 3600 };
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -46,7 +47,10 @@ export async function startTestProvider(opts: {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ['a cookie key for the test provider only'] },
-    ttl: { AuthorizationCode: () => settings.codeTtlSeconds },
+    ttl: {
+      AuthorizationCode: () => settings.codeTtlSeconds,
+      IdToken: () => settings.idTokenTtlSeconds,
+    },
     findAccount: (_ctx, id) => ({
       accountId: id,
       claims: (_use: string, _scope: string, _claims: { [key: string]: null | ClaimsParameterMember }) => ({

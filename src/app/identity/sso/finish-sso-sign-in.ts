@@ -56,10 +56,7 @@ export async function finishSsoSignIn(
   try {
     if (pending.expires_at <= deps.clock.now()) throw fail('expired', connection.displayName);
     if (input.query.get('state') !== pending.state) throw fail('state', connection.displayName);
-    const config = await discoverProvider(
-      { issuer: connection.issuer, clientId: connection.clientId, clientSecret: connection.clientSecret() },
-      connection.displayName,
-    );
+    const config = await discoverProvider(connection, deps.clock.now());
     const callbackUrl = new URL(ssoRedirectUri(deps));
     callbackUrl.search = input.query.toString();
     const identity = await exchangeCode(

@@ -11,10 +11,12 @@ import * as oidc from 'openid-client';
 
 import { AppError, type SsoFailure } from '../../../domain/errors.js';
 
+/** What discovery needs of a connection (src/store/sso-repository.ts's SsoConnection). */
 export interface OidcClientSettings {
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  clientSecret: () => string;
+  displayName: string;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -23,22 +25,28 @@ export function isLoopbackHttp(url: URL): boolean {
   return url.protocol === 'http:' && LOOPBACK.has(url.hostname);
 }
 
-/** The provider's metadata and this client's settings (discovery at the issuer). */
-export async function discoverProvider(
-  settings: OidcClientSettings,
-  provider: string,
-): Promise<oidc.Configuration> {
+/**
+ * The provider's metadata and this client's settings (discovery at the issuer). `now` is the
+ * injected clock's time: the ID token's times are judged by it (as a skew from the system clock),
+ * like every other time in Onramp.
+ */
+export async function discoverProvider(settings: OidcClientSettings, now: Date): Promise<oidc.Configuration> {
   const issuer = new URL(settings.issuer);
+  const skewSeconds = Math.round((now.getTime() - Date.now()) / 1000);
   try {
     return await oidc.discovery(
       issuer,
       settings.clientId,
-      undefined,
-      oidc.ClientSecretBasic(settings.clientSecret),
+      { [oidc.clockSkew]: skewSeconds },
+      oidc.ClientSecretBasic(settings.clientSecret()),
       isLoopbackHttp(issuer) ? { execute: [oidc.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
     );
   } catch (cause) {
-    throw new AppError('SSO_FAILED', { reason: 'provider', provider }, `discovery failed: ${String(cause)}`);
+    throw new AppError(
+      'SSO_FAILED',
+      { reason: 'provider', provider: settings.displayName },
+      `discovery failed: ${String(cause)}`,
+    );
   }
 }
 

@@ -15,10 +15,7 @@ export async function ssoSignOutUrl(
   const connection = await findSsoConnection(deps.db, sso.organizationId);
   if (!connection) return null;
   try {
-    const config = await discoverProvider(
-      { issuer: connection.issuer, clientId: connection.clientId, clientSecret: connection.clientSecret() },
-      connection.displayName,
-    );
+    const config = await discoverProvider(connection, deps.clock.now());
     const url = endSessionUrl(config, sso.idToken, new URL('/sign-in', deps.settings.publicUrl).toString());
     return url && { url, provider: connection.displayName };
   } catch {

@@ -45,10 +45,7 @@ export async function startSsoSignIn(
 ): Promise<SsoRedirect | null> {
   const connection = await ssoConnectionOfEmail(deps, input.email);
   if (!connection) return null;
-  const config = await discoverProvider(
-    { issuer: connection.issuer, clientId: connection.clientId, clientSecret: connection.clientSecret() },
-    connection.displayName,
-  );
+  const config = await discoverProvider(connection, deps.clock.now());
   const secrets = newSignInSecrets();
   const url = await authorizationUrl(config, {
     ...secrets,
