@@ -12,11 +12,12 @@ import { ssoSignOutUrl } from '../app/identity/sso/sso-sign-out-url.js';
 import { startSsoSignIn } from '../app/identity/sso/start-sso-sign-in.js';
 import { isAppError } from '../domain/errors.js';
 import { homePathOf } from '../domain/roles.js';
+import { emailDomain } from '../domain/sso.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { CsrfField, Layout } from './layout.js';
 import { pageContext } from './page-context.js';
 import { clientIp } from './setup/setup-page-context.js';
-import { registerSsoCallback, rememberSsoSignIn } from './sso-callback-routes.js';
+import { registerSsoCallback, rememberSsoSignIn, ssoFailurePage } from './sso-callback-routes.js';
 import { providerRedirectPage } from './sso-redirect-page.js';
 import type { WebApp, WebDeps, WebEnv } from './web-env.js';
 import { endSession, startSession } from './web-session.js';
@@ -25,7 +26,7 @@ import { endSession, startSession } from './web-session.js';
 const KNOWN_BROWSER_COOKIE = 'onramp_browser';
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
-export function safeNext(next: unknown): string | null {
+function safeNext(next: unknown): string | null {
   return typeof next === 'string' && /^\/(?!\/)[\w\-/?=&.%]*$/.test(next) ? next : null;
 }
 
@@ -135,7 +136,14 @@ export function registerSignInRoutes(
     const email = typeof form['email'] === 'string' ? form['email'].trim().slice(0, 254) : '';
     if (typeof form['password'] !== 'string') {
       // The e-mail step: its identity provider, or the password step.
-      const redirect = await startSsoSignIn(deps, { email, nextPath: safeNext(c.req.query('next')) });
+      if (!emailDomain(email)) return page(c, 'email', false, email);
+      let redirect;
+      try {
+        redirect = await startSsoSignIn(deps, { email, nextPath: safeNext(c.req.query('next')) });
+      } catch (e) {
+        if (!isAppError(e, 'SSO_FAILED')) throw e;
+        return ssoFailurePage(c, e, deps.log);
+      }
       if (!redirect) return page(c, 'password', false, email);
       rememberSsoSignIn(c, redirect.browserToken, deps.secureCookies);
       return providerRedirectPage(c, redirect.url, redirect.provider, 'signIn');

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 
 import { finishSsoSignIn } from '../app/identity/sso/finish-sso-sign-in.js';
 import { SSO_CALLBACK_PATH } from '../app/identity/sso/start-sso-sign-in.js';
-import { type AnyAppError, isAppError } from '../domain/errors.js';
+import { type AppError, isAppError } from '../domain/errors.js';
 import { homePathOf } from '../domain/roles.js';
 import { SSO_SIGN_IN_TTL_MS } from '../domain/sso.js';
 import { errorMessage } from '../i18n/error-message.js';
@@ -34,7 +34,17 @@ export function rememberSsoSignIn(c: Context, browserToken: string, secure: bool
   });
 }
 
-function failurePage(c: Context<WebEnv>, error: AnyAppError) {
+/** A sign-in through the provider that failed: logged with the request id, then its page. */
+export function ssoFailurePage(c: Context<WebEnv>, error: AppError<'SSO_FAILED'>, log: Logger | undefined) {
+  log?.warn(
+    {
+      requestId: c.get('requestId'),
+      reason: error.details.reason,
+      provider: error.details.provider,
+      cause: error.message,
+    },
+    'single sign-on refused',
+  );
   const ctx = pageContext(c);
   const title = ctx.t('web.signIn.sso.failedTitle');
   return c.html(
@@ -67,16 +77,7 @@ export function registerSsoCallback(app: WebApp, deps: WebDeps & { log?: Logger 
       });
     } catch (e) {
       if (!isAppError(e, 'SSO_FAILED')) throw e;
-      deps.log?.warn(
-        {
-          requestId: c.get('requestId'),
-          reason: e.details.reason,
-          provider: e.details.provider,
-          cause: e.message,
-        },
-        'single sign-on refused',
-      );
-      return failurePage(c, e);
+      return ssoFailurePage(c, e, deps.log);
     }
     await startSession(c, deps, signedIn.userId, deps.secureCookies, {
       organizationId: signedIn.organizationId,

@@ -310,6 +310,24 @@ describeEachStore('single sign-on through a real OpenID provider', (kind) => {
     expect(answer.html).toContain('carries times too far from ours (clock skew)');
   });
 
+  it('says so, with a page and not a 500, when the provider cannot be reached', async () => {
+    const gone = await startTestProvider({ redirectUri: CALLBACK, postLogoutRedirectUri: CALLBACK });
+    await gone.close(); // its port now answers nobody
+    await setSsoConnection(
+      w.deps,
+      'cli',
+      'org_bright',
+      connection({ displayName: 'Bright ID', issuer: gone.issuer, domains: ['bright.example'] }),
+    );
+    await publishAndVerify('org_bright', 'bright.example');
+    const answer = await continueWith(browser(), 'bob@bright.example');
+    expect(answer.status).toBe(400);
+    expect(answer.html).toContain('Bright ID could not be reached or answered with an error');
+    expect(logged.at(-1)).toMatchObject({ reason: 'provider', provider: 'Bright ID' });
+    await sql`delete from sso_domain where organization_id = 'org_bright'`.execute(w.deps.db);
+    await sql`delete from sso_connection where organization_id = 'org_bright'`.execute(w.deps.db);
+  });
+
   it('says so when consent is denied at the provider, in Italian too', async () => {
     const { answer } = await signInThroughProvider('consent.denier@acme.example', { deny: true });
     expect(answer.status).toBe(400);
