@@ -10,6 +10,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 
 import { systemClock } from '../app/deps.js';
 import { getSsoSettings } from '../app/identity/sso/get-sso-settings.js';
+import { removeSsoConnection } from '../app/identity/sso/remove-sso-connection.js';
 import { setSsoConnection } from '../app/identity/sso/set-sso-connection.js';
 import { verifySsoDomain } from '../app/identity/sso/verify-sso-domain.js';
 import { appDepsOf } from '../main.js';
@@ -91,6 +92,18 @@ export function registerSsoCommands(program: Command, withDatabase: WithDatabase
           method: opts.confirm ? 'operator' : 'dns',
         });
         console.log(JSON.stringify(verified));
+      }),
+    );
+
+  sso
+    .command('remove')
+    .description('disconnect an organization from its identity provider (its domains go too)')
+    .requiredOption('--org <organizationId>', 'the organization')
+    .action((opts: { org: string }) =>
+      withDatabase(async ({ store, cfg }) => {
+        const deps = appDepsOf(cfg, store, systemClock);
+        await removeSsoConnection(deps, 'cli', opts.org);
+        console.log(JSON.stringify({ organizationId: opts.org, removed: true }));
       }),
     );
 

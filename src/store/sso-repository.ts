@@ -165,6 +165,16 @@ export async function deleteSsoDomain(db: Db, organizationId: string, domain: st
   return r.numDeletedRows > 0n;
 }
 
+/** Drops every domain of the organization; returns them. */
+export async function deleteSsoDomains(db: Db, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('sso_domain')
+    .where('organization_id', '=', organizationId)
+    .returning('domain')
+    .execute();
+  return rows.map((r) => r.domain);
+}
+
 /** Whether another organization holds the domain verified. */
 export async function domainVerifiedElsewhere(
   db: Db,

@@ -418,6 +418,23 @@ describeEachStore('single sign-on through a real OpenID provider', (kind) => {
       role: 'customer_admin',
     });
 
+    // The page sends the whole list: a domain left out is dropped (and routes no more).
+    const dropped = await b.post('/settings/sso', {
+      displayName: 'Globex Entra',
+      issuer: idp.issuer,
+      clientId: TEST_CLIENT_ID,
+      domains: '',
+      defaultRole: 'customer_admin',
+      sessionMaxMinutes: '60',
+    });
+    expect(dropped.location).toBe('/settings/sso?saved=1');
+    expect(await listSsoDomains(w.deps.db, 'org_globex')).toEqual([]);
+    expect((await auditActions('org_globex')).at(-1)).toMatchObject({
+      action: 'sso.domain_removed',
+      data: { domain: 'globex.example' },
+    });
+    expect((await continueWith(browser(), 'carla@globex.example')).html).toContain('type="password"');
+
     // A user who administers nothing has no such page.
     const bob = browser();
     await bob.get('/sign-in');

@@ -135,4 +135,23 @@ describe('onramp sso (embedded PGlite)', () => {
     const missing = await onramp(['sso', 'show', '--org', 'org_missing']);
     expect(missing.code).not.toBe(0);
   });
+
+  it('disconnects an organization: its connection and domains go, audited', async () => {
+    const removed = await onramp(['sso', 'remove', '--org', 'org_cli']);
+    expect(removed.code).toBe(0);
+    await withStore(async (store) => {
+      expect(await store.db.selectFrom('sso_connection').selectAll().execute()).toEqual([]);
+      expect(await store.db.selectFrom('sso_domain').selectAll().execute()).toEqual([]);
+      const last = await store.db
+        .selectFrom('audit_event')
+        .select(['action', 'data'])
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(last).toMatchObject({
+        action: 'sso.connection_removed',
+        data: { domains: ['console.example'] },
+      });
+    });
+    expect((await onramp(['sso', 'remove', '--org', 'org_cli'])).code).not.toBe(0);
+  });
 });

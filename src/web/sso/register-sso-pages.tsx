@@ -59,6 +59,7 @@ export function registerSsoPages(app: WebApp, deps: WebDeps): void {
           clientId: form['clientId'],
           clientSecret: secret === '' ? undefined : secret,
           domains: form['domains']!.split(/[\s,;]+/).filter((d) => d !== ''),
+          replaceDomains: true,
           defaultRole: form['defaultRole'],
           sessionMaxMinutes: /^\d+$/.test(form['sessionMaxMinutes']!.trim())
             ? Number(form['sessionMaxMinutes'])

@@ -3,11 +3,12 @@
  * issuer, client id and secret (sealed at rest), the provider's display name, whether single
  * sign-on is enforced, whether new people need an invitation, the role people created just in
  * time get, and how long a session may last. The organization's e-mail domains are claimed here
- * too; each routes sign-ins only once verified (verify-sso-domain.ts).
+ * too; each routes sign-ins only once verified (verify-sso-domain.ts). The settings page sends the
+ * whole list, so a domain left out is dropped.
  *
  * Operators configure any organization (at the console too); an organization's administrators
  * their own. Another organization answers like a missing one. Audited as `sso.connection_set`
- * (never with the secret) and `sso.domain_added`.
+ * (never with the secret), `sso.domain_added` and `sso.domain_removed`.
  */
 import { z } from 'zod';
 
@@ -17,7 +18,13 @@ import { defaultSsoRole, normalizeDomain } from '../../../domain/sso.js';
 import { type Actor, ROLES } from '../../../domain/types.js';
 import { appendAudit, type AuditActor, type AuditEntry, CLI_ACTOR } from '../../../store/audit-repository.js';
 import { lockOrganization, organizationKind } from '../../../store/organization-repository.js';
-import { findSsoConnection, insertSsoDomain, upsertSsoConnection } from '../../../store/sso-repository.js';
+import {
+  deleteSsoDomain,
+  findSsoConnection,
+  insertSsoDomain,
+  listSsoDomains,
+  upsertSsoConnection,
+} from '../../../store/sso-repository.js';
 import { auditActorOf } from '../../actor-label.js';
 import type { AppDeps } from '../../deps.js';
 import { parseInput } from '../list-organizations.js';
@@ -61,6 +68,8 @@ export const setSsoConnectionSchema = z.object({
   defaultRole: z.enum(ROLES).optional(),
   sessionMaxMinutes: z.number().int().min(5).max(1440).default(480),
   domains: z.array(domainSchema).max(50).default([]),
+  /** The domains are the whole list (the settings page): claims not in it are dropped. */
+  replaceDomains: z.boolean().default(false),
 });
 export type SetSsoConnectionInput = z.input<typeof setSsoConnectionSchema>;
 
@@ -100,9 +109,16 @@ export async function setSsoConnection(
         },
       },
     ];
+    const claimed = new Set((await listSsoDomains(trx, organizationId)).map((d) => d.domain));
     for (const domain of new Set(change.domains)) {
+      if (claimed.has(domain)) continue;
       await insertSsoDomain(trx, { organizationId, domain, token: deps.ids.newToken(), now });
       entries.push({ action: 'sso.domain_added', organizationId, data: { domain } });
+    }
+    const wanted = new Set(change.domains);
+    for (const domain of change.replaceDomains ? [...claimed].filter((d) => !wanted.has(d)) : []) {
+      await deleteSsoDomain(trx, organizationId, domain);
+      entries.push({ action: 'sso.domain_removed', organizationId, data: { domain } });
     }
     await appendAudit(trx, now, auditActorOfConfigurer(by), entries);
   });

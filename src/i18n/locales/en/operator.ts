@@ -145,6 +145,8 @@ export const operatorEn = {
       withdrawn: 'Join request withdrawn',
     },
     sso: {
+      connection_removed: 'Single sign-on connection removed',
+      domain_removed: 'Single sign-on domain removed',
       connection_set: 'Single sign-on connection set',
       domain_added: 'Single sign-on domain added',
       domain_verified: 'Single sign-on domain verified',

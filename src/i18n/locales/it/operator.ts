@@ -154,6 +154,8 @@ export const operatorIt: Widen<typeof operatorEn> = {
       withdrawn: 'Richiesta di accesso ritirata',
     },
     sso: {
+      connection_removed: 'Connessione di accesso singolo rimossa',
+      domain_removed: 'Dominio di accesso singolo rimosso',
       connection_set: 'Connessione di accesso singolo impostata',
       domain_added: 'Dominio di accesso singolo aggiunto',
       domain_verified: 'Dominio di accesso singolo verificato',
