@@ -78,6 +78,7 @@ const VARIANTS: AppError[] = [
   new AppError('RATE_LIMITED', { retryAfterSeconds: 0 }),
   ...SSO_FAILURES.map((reason) => new AppError('SSO_FAILED', { reason, provider: 'Okta' })),
   new AppError('SSO_FAILED', { reason: 'state' }),
+  new AppError('SSO_FAILED', { reason: 'provider' }),
 ];
 
 const NEXT_STEP: Record<Language, RegExp> = {

@@ -63,6 +63,8 @@ export const messagesEn = {
     SSO_REQUIRED:
       'Your organization signs in with {{provider}}: password sign-in and password recovery are turned off. Sign in with {{provider}} instead: enter your e-mail on the sign-in page and continue.',
     SSO_FAILED: 'Single sign-on did not complete. Go back to the sign-in page and try again.',
+    SSO_FAILED_NO_SIGN_IN:
+      'This answer from an identity provider does not belong to a sign-in started in this browser. Sign in again from the sign-in page, in one browser tab.',
     SSO_FAILED_DENIED:
       'Sign-in was cancelled or refused at {{provider}}. To sign in, try again from the sign-in page and allow access at {{provider}}.',
     SSO_FAILED_STATE:
@@ -122,7 +124,6 @@ export const messagesEn = {
         signInLink: 'Continue to {{provider}} to sign in',
         signOutTitle: 'Signing out at {{provider}}…',
         signOutLink: 'Continue to {{provider}} to end its session too',
-        providerFallback: 'your identity provider',
         failedTitle: 'Single sign-on did not complete',
         backToSignIn: 'Back to sign-in',
       },

@@ -67,6 +67,8 @@ export const messagesIt: Widen<typeof messagesEn> = {
       'La sua organizzazione accede con {{provider}}: l’accesso con password e il recupero della password sono disattivati. Acceda invece con {{provider}}: inserisca la sua e-mail nella pagina di accesso e prosegua.',
     SSO_FAILED:
       'L’accesso singolo (single sign-on) non è stato completato. Torni alla pagina di accesso e riprovi.',
+    SSO_FAILED_NO_SIGN_IN:
+      'Questa risposta di un provider di identità non appartiene a un accesso avviato in questo browser. Torni alla pagina di accesso e riprovi, in una sola scheda del browser.',
     SSO_FAILED_DENIED:
       'L’accesso è stato annullato o rifiutato su {{provider}}. Per accedere, riprovi dalla pagina di accesso e consenta l’accesso su {{provider}}.',
     SSO_FAILED_STATE:
@@ -127,7 +129,6 @@ export const messagesIt: Widen<typeof messagesEn> = {
         signInLink: 'Prosegua verso {{provider}} per accedere',
         signOutTitle: 'Uscita da {{provider}}…',
         signOutLink: 'Prosegua verso {{provider}} per chiudere anche la sua sessione lì',
-        providerFallback: 'il suo provider di identità',
         failedTitle: 'Accesso singolo non completato',
         backToSignIn: 'Torna all’accesso',
       },
