@@ -86,6 +86,8 @@ export interface AppDeps {
   settings: AppSettings;
   /** Password hashing (scrypt); tests pass one that counts its runs. */
   passwords?: PasswordHasher;
+  /** DNS TXT lookups for single sign-on domain verification (node:dns when absent); tests answer them. */
+  resolveTxt?: (name: string) => Promise<string[][]>;
   /** How a transaction aborted by a deadlock or serialization failure waits before it runs again (`inTransaction`). */
   transactionRetry?: TransactionRetry;
 }

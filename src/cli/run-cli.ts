@@ -22,6 +22,7 @@ import { registerDataCommands } from './data-commands.js';
 import { registerEraseContactCommand } from './erase-contact-command.js';
 import { registerOutboxCommands } from './outbox-commands.js';
 import { parseInstant } from './parse-instant.js';
+import { registerSsoCommands } from './sso-commands.js';
 
 const EXIT = { failed: 1, usage: 2, locked: 3, invalid: 4 } as const;
 
@@ -144,6 +145,7 @@ function buildProgram(io: CliIo): Command {
   registerDataCommands(program, withDatabase);
   registerAdminCommands(program, withDatabase);
   registerOutboxCommands(program, withDatabase);
+  registerSsoCommands(program, withDatabase);
   registerEraseContactCommand(program, withDatabase);
   return program;
 }

@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   UNAVAILABLE: 503,
   INTERNAL: 500,
   WEBHOOK_URL_REFUSED: 422,
+  SSO_REQUIRED: 403,
+  SSO_FAILED: 400,
+  DOMAIN_NOT_VERIFIED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -96,7 +99,37 @@ export interface ErrorDetails {
   UNAVAILABLE: NoDetails;
   INTERNAL: NoDetails;
   WEBHOOK_URL_REFUSED: { reason: string; host: string };
+  /** The organization signs in through its identity provider only (`provider`: its name). */
+  SSO_REQUIRED: { provider: string };
+  /** A sign-in through the identity provider did not complete: why, and the provider's name. */
+  SSO_FAILED: { reason: SsoFailure; provider?: string };
+  /** The domain's DNS TXT record was not found: the record to publish. */
+  DOMAIN_NOT_VERIFIED: { domain: string; recordName: string; recordValue: string };
 }
+
+/**
+ * Why a sign-in through the identity provider failed. denied: the person or provider refused
+ * (consent); state: the answer matches no sign-in of this browser (tampered, or another tab);
+ * expired: the sign-in or the provider's code is too old; nonce / token: the ID token is not for
+ * this sign-in or this client (audience, signature, issuer); clock: its times are off by more than
+ * the allowed skew; provider: the provider failed or cannot be reached; email: it vouched for no
+ * e-mail on a verified domain of the organization; invitation_required, deactivated,
+ * other_organization: the person may not sign in here.
+ */
+export const SSO_FAILURES = [
+  'denied',
+  'state',
+  'expired',
+  'nonce',
+  'token',
+  'clock',
+  'provider',
+  'email',
+  'invitation_required',
+  'deactivated',
+  'other_organization',
+] as const;
+export type SsoFailure = (typeof SSO_FAILURES)[number];
 
 /** A code whose details may be left out when the error is made. */
 type DetailsArgs<C extends ErrorCode> = NoDetails extends ErrorDetails[C]

@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 
-import { ERROR_CODES, type ErrorCode, type ErrorDetails } from '../domain/errors.js';
+import { ERROR_CODES, type ErrorCode, type ErrorDetails, SSO_FAILURES } from '../domain/errors.js';
 
 const contactPerson = z.object({ name: z.string(), email: z.string() });
 
@@ -74,10 +74,21 @@ const DETAILS = {
   UNAVAILABLE: z.object({}),
   INTERNAL: z.object({}),
   WEBHOOK_URL_REFUSED: z.object({ reason: z.string(), host: z.string() }),
+  SSO_REQUIRED: z.object({ provider: z.string() }),
+  SSO_FAILED: z.object({ reason: z.enum(SSO_FAILURES), provider: z.string().optional() }),
+  DOMAIN_NOT_VERIFIED: z.object({ domain: z.string(), recordName: z.string(), recordValue: z.string() }),
 } satisfies { [C in ErrorCode]: z.ZodType<ErrorDetails[C]> };
 
-/** The command line's own refusal: no HTTP answer carries it. */
-const NOT_OVER_HTTP: readonly ErrorCode[] = ['DATA_DIR_LOCKED'];
+/**
+ * Refusals no API answer carries: the command line's own, and single sign-on's, which the sign-in
+ * pages and `onramp sso` give (the API signs in with tokens only).
+ */
+const NOT_OVER_HTTP: readonly ErrorCode[] = [
+  'DATA_DIR_LOCKED',
+  'SSO_REQUIRED',
+  'SSO_FAILED',
+  'DOMAIN_NOT_VERIFIED',
+];
 const HTTP_CODES = (Object.keys(ERROR_CODES) as ErrorCode[]).filter((c) => !NOT_OVER_HTTP.includes(c));
 
 /** PAST_PONR -> PastPonrError */

@@ -31,6 +31,13 @@ export function errorMessage(appError: AppError, language: Language, brand = DEF
     return t('errors.PAST_PONR_CANCEL', error.details);
   if (error.code === 'INVALID_TRANSITION') return invalidTransition(t, language, error.details);
   if (error.code === 'RATE_LIMITED') return rateLimited(t, language, error.details);
+  if (error.code === 'SSO_FAILED') {
+    const { reason, provider } = error.details;
+    // Without a sign-in of this browser there is no provider to name.
+    if (provider === undefined)
+      return t(reason === 'state' ? 'errors.SSO_FAILED_NO_SIGN_IN' : 'errors.SSO_FAILED');
+    return t(`errors.SSO_FAILED_${reason.toUpperCase()}`, { provider });
+  }
   return t(messageKeyOf(error.code), error.details);
 }
 

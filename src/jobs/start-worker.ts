@@ -14,6 +14,7 @@ import type { Retention } from '../domain/retention.js';
 import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repository.js';
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
+import { resealSsoSecrets } from '../store/sso-repository.js';
 import { resealWebhookSecrets } from '../store/webhook-secrets.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
@@ -148,7 +149,7 @@ export function startWorker(
     opts.log,
     async () => {
       // Links queued before sealing, or under a key since rotated, go under the current key.
-      const resealed = await resealOutboxSecrets(deps.db);
+      const resealed = (await resealOutboxSecrets(deps.db)) + (await resealSsoSecrets(deps.db));
       if (resealed > 0) opts.log.info({ resealed }, 'outbox secrets sealed under the current key');
       const webhookSecrets = await resealWebhookSecrets(deps.db);
       if (webhookSecrets > 0)

@@ -234,6 +234,57 @@ export interface WebSessionTable {
   user_id: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** Set when the session was started through single sign-on (migrations/033). */
+  sso_organization_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The provider's ID token, sealed: the hint for RP-initiated logout. */
+  id_token_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An organization's OpenID Connect connection (migrations/032); the client secret is sealed. */
+export interface SsoConnectionTable {
+  organization_id: string;
+  /** The identity provider's name as people know it ("Okta", "Entra ID"). */
+  display_name: string;
+  issuer: string;
+  client_id: string;
+  client_secret_sealed: string;
+  /** Password sign-in and recovery refused for the organization's users. */
+  enforced: boolean;
+  /** No just-in-time creation: only people who already have an account sign in. */
+  invitations_required: boolean;
+  /** The role a just-in-time user gets. */
+  default_role: Role;
+  session_max_minutes: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An e-mail domain of an organization; it routes sign-ins once verified (migrations/032). */
+export interface SsoDomainTable {
+  organization_id: string;
+  /** Lower case, e.g. acme.example. */
+  domain: string;
+  /** The value the DNS TXT record must hold (after `onramp-verification=`). */
+  verification_token: string;
+  created_at: Timestamp;
+  verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  verified_by: ColumnType<
+    'dns' | 'operator' | null,
+    'dns' | 'operator' | null | undefined,
+    'dns' | 'operator' | null
+  >;
+}
+
+/** A sign-in on its way through the identity provider (migrations/033). */
+export interface SsoSignInTable {
+  id_hash: Uint8Array;
+  organization_id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  next_path: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 /** The shared SMTP sending budget: one row, id 1 (migrations/030, domain/send-budget.ts). */
@@ -440,6 +491,9 @@ export interface Database {
   audit_event: AuditEventTable;
   captured_mail: CapturedMailTable;
   web_session: WebSessionTable;
+  sso_connection: SsoConnectionTable;
+  sso_domain: SsoDomainTable;
+  sso_sign_in: SsoSignInTable;
   rate_limit: RateLimitTable;
   smtp_budget: SmtpBudgetTable;
   sign_in_failure: SignInFailureTable;

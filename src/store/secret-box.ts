@@ -23,7 +23,8 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export type SealPurpose = 'outbox' | 'idempotency' | 'webhook';
+/** `sso`: an identity provider's client secret and a session's ID token (migrations/032, 033). */
+export type SealPurpose = 'outbox' | 'idempotency' | 'webhook' | 'sso';
 
 export interface SecretKey {
   /** 8 hex digits of SHA-256 over the key: stored with each value, names no secret. */

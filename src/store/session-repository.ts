@@ -8,12 +8,20 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Role } from '../domain/types.js';
 import type { ActorRow } from './actor-row.js';
 import type { Database } from './schema.js';
+import { seal, unseal } from './secret-box.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function insertSession(
   db: Db,
-  session: { idHash: Buffer; userId: string; createdAt: Date; expiresAt: Date },
+  session: {
+    idHash: Buffer;
+    userId: string;
+    createdAt: Date;
+    expiresAt: Date;
+    /** A session started through single sign-on: the organization and the ID token (sealed here). */
+    sso?: { organizationId: string; idToken: string } | undefined;
+  },
 ): Promise<void> {
   await db
     .insertInto('web_session')
@@ -22,8 +30,24 @@ export async function insertSession(
       user_id: session.userId,
       created_at: session.createdAt,
       expires_at: session.expiresAt,
+      sso_organization_id: session.sso?.organizationId ?? null,
+      id_token_sealed: session.sso ? seal(session.sso.idToken, 'sso') : null,
     })
     .execute();
+}
+
+/** The single sign-on a session was started through, if any (for RP-initiated logout). */
+export async function sessionSso(
+  db: Db,
+  idHash: Buffer,
+): Promise<{ organizationId: string; idToken: string } | undefined> {
+  const row = await db
+    .selectFrom('web_session')
+    .select(['sso_organization_id', 'id_token_sealed'])
+    .where('id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row?.sso_organization_id || !row.id_token_sealed) return undefined;
+  return { organizationId: row.sso_organization_id, idToken: unseal(row.id_token_sealed, 'sso') };
 }
 
 export async function deleteSession(db: Db, idHash: Buffer): Promise<void> {

@@ -22,6 +22,7 @@ import { registerOrganizationPages } from './operator/register-organization-page
 import { registerPeopleRoutes } from './people/register-people-routes.js';
 import { registerSetupRoutes } from './setup/register-setup-routes.js';
 import { registerSignInRoutes } from './sign-in-routes.js';
+import { registerSsoPages } from './sso/register-sso-pages.js';
 import { registerSupportRoutes } from './support/register-support-routes.js';
 import { registerTokenPages } from './tokens/register-token-pages.js';
 import type { WebDeps, WebEnv } from './web-env.js';
@@ -92,7 +93,7 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   app.use('*', csrf());
   app.use('*', webContext(deps));
   app.use('*', csrfProtection(deps.secureCookies));
-  registerSignInRoutes(app, { ...deps, demoMode: options.demoMode });
+  registerSignInRoutes(app, { ...deps, demoMode: options.demoMode, log });
   registerWorkspaceRoutes(app, deps);
   registerSetupRoutes(app, deps);
   registerSupportRoutes(app, deps);
@@ -102,6 +103,7 @@ export function createWeb(deps: WebDeps, options: WebOptions): Hono<WebEnv> {
   registerAccountSettingsPage(app, deps);
   registerOfferPages(app, deps);
   registerOrganizationPages(app, deps);
+  registerSsoPages(app, deps);
   // A route, not app.notFound: a sub-app's notFound is ignored once mounted beside the API.
   app.all('*', notFoundPage);
   return app;

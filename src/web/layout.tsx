@@ -40,6 +40,11 @@ const NAV: { href: string; key: string; roles?: Actor['role'][] }[] = [
     roles: ['partner_admin', 'distributor_user', 'distributor_admin'],
   },
   { href: '/settings/users', key: 'web.nav.users', roles: ['partner_admin', 'distributor_admin'] },
+  {
+    href: '/settings/sso',
+    key: 'web.nav.sso',
+    roles: ['partner_admin', 'distributor_admin', 'customer_admin', 'operator'],
+  },
   { href: '/settings/tokens', key: 'web.nav.tokens', roles: [...WORKSPACE, 'operator', 'customer_admin'] },
   { href: '/support', key: 'web.nav.cases', roles: [...WORKSPACE, 'customer_admin'] },
   {
@@ -83,6 +88,8 @@ export function Layout(props: {
   children: Child;
   /** Without JavaScript, reload the page every so many seconds (a progress page; app.js follows it otherwise). */
   refreshSeconds?: number;
+  /** Go on at once to this address (a meta refresh: the step to an identity provider). */
+  redirectTo?: string;
 }) {
   const { ctx } = props;
   const current = new URL(ctx.path, 'http://x').pathname;
@@ -94,6 +101,9 @@ export function Layout(props: {
         <title>{`${props.title} · ${ctx.t('web.product')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/app.js" defer></script>
+        {props.redirectTo !== undefined && (
+          <meta http-equiv="refresh" content={`0;url=${props.redirectTo}`} />
+        )}
         {props.refreshSeconds !== undefined && (
           <noscript>
             <meta http-equiv="refresh" content={String(props.refreshSeconds)} />

@@ -29,6 +29,8 @@ describe('sign-in (Chromium)', () => {
     await screenshot(page, 'sign-in');
 
     await page.getByLabel('E-mail').fill('alice@acme.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('Password').fill(`${TEST_PASSWORD}!`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('do not match an account');

@@ -13,7 +13,13 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetails } from '../../src/domain/errors.js';
+import {
+  AppError,
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorDetails,
+  SSO_FAILURES,
+} from '../../src/domain/errors.js';
 import type { Language } from '../../src/domain/types.js';
 import { errorMessage } from '../../src/i18n/error-message.js';
 import { messagesEn } from '../../src/i18n/locales/en/app.js';
@@ -47,6 +53,13 @@ const SAMPLE_DETAILS: { [C in ErrorCode]: ErrorDetails[C] } = {
   UNAVAILABLE: {},
   INTERNAL: {},
   WEBHOOK_URL_REFUSED: { reason: 'private address', host: '10.0.0.1' },
+  SSO_REQUIRED: { provider: 'Okta' },
+  SSO_FAILED: { reason: 'denied', provider: 'Okta' },
+  DOMAIN_NOT_VERIFIED: {
+    domain: 'acme.example',
+    recordName: '_onramp-verification.acme.example',
+    recordValue: 'onramp-verification=abc',
+  },
 };
 
 /** Variants errorMessage picks by the details, each with the details that select it. */
@@ -63,6 +76,9 @@ const VARIANTS: AppError[] = [
   new AppError('INVALID_TRANSITION', { from: 'closed', command: 'cancel', allowed: [] }),
   new AppError('RATE_LIMITED', { retryAfterSeconds: 30 }),
   new AppError('RATE_LIMITED', { retryAfterSeconds: 0 }),
+  ...SSO_FAILURES.map((reason) => new AppError('SSO_FAILED', { reason, provider: 'Okta' })),
+  new AppError('SSO_FAILED', { reason: 'state' }),
+  new AppError('SSO_FAILED', { reason: 'provider' }),
 ];
 
 const NEXT_STEP: Record<Language, RegExp> = {

@@ -113,9 +113,11 @@ describeEachStore('sign-in throttle (issue 18)', (kind) => {
       });
     }
     for (const answer of answers) expect(answer).toEqual({ ...answers[0], runs: [16384] });
-    // Is a key waiting? Who is it? Then one failure counted per key (address, client address).
+    // Is a key waiting? Does the domain sign in with its identity provider? Who is it? Then one
+    // failure counted per key (address, client address).
     expect(answers[0]!.statements).toEqual([
       'SelectQueryNode sign_in_failure',
+      expect.stringMatching(/^SelectQueryNode sso_connection/),
       expect.stringMatching(/^SelectQueryNode app_user,organization/),
       'InsertQueryNode sign_in_failure',
       'InsertQueryNode sign_in_failure',

@@ -2,16 +2,20 @@
  * "Forgot password?": e-mail a 1-hour reset link to the address if it belongs to an active user of
  * an active organization. The caller learns nothing either way: the same rate-limit writes, the
  * same lookup inside one transaction, the same (void) result; only an existing user's request
- * writes the link, its e-mail and the audit row. Also "Send me a new link" on an expired link's
+ * writes the link, its e-mail and the audit row. An organization that enforces single sign-on has no
+ * passwords to recover: an address on its verified domain is refused with SSO_REQUIRED (naming the
+ * identity provider; the domain's routing is public), any other address of its users gets nothing. Also "Send me a new link" on an expired link's
  * page, which sends a reset link to that link's holder only.
  */
 import { AppError } from '../../domain/errors.js';
 import { appendAudit } from '../../store/audit-repository.js';
 import { findActiveUserByEmail, findPasswordLink } from '../../store/password-link-repository.js';
+import { enforcedSsoOfUser } from '../../store/sso-repository.js';
 import type { AppDeps } from '../deps.js';
 import { limitPasswordReset } from '../rate-limits.js';
 import { issuePasswordLink } from './issue-password-link.js';
 import { passwordLinkHash } from './open-password-link.js';
+import { ssoConnectionOfEmail } from './sso/start-sso-sign-in.js';
 
 export async function requestPasswordReset(
   deps: AppDeps,
@@ -19,10 +23,12 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const email = input.email.trim();
   await limitPasswordReset(deps, { email, ip: input.ip });
+  const routed = await ssoConnectionOfEmail(deps, email);
+  if (routed?.enforced) throw new AppError('SSO_REQUIRED', { provider: routed.displayName });
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const user = await findActiveUserByEmail(trx, email);
-    if (!user) return;
+    if (!user || (await enforcedSsoOfUser(trx, user.id))) return;
     await issuePasswordLink(trx, deps, now, user, 'reset');
     await appendAudit(trx, now, { userId: user.id, label: `${user.name} <${user.email}>` }, [
       { action: 'password.reset_requested', organizationId: user.organizationId, data: { userId: user.id } },
@@ -49,7 +55,7 @@ export async function requestNewPasswordLink(
   // Counted under the holder's address, or under the link itself when there is no holder.
   const key = link?.email ?? tokenHash?.toString('hex') ?? input.token;
   await limitPasswordReset(deps, { email: key, ip: input.ip });
-  if (!holder) return;
+  if (!holder || (await enforcedSsoOfUser(deps.db, holder.userId))) return;
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const user = { id: holder.userId, name: holder.name, email: holder.email, language: holder.language };

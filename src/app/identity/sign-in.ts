@@ -10,6 +10,10 @@
  *   the rule's maximum: src/domain/sign-in-backoff.ts); the count is forgotten after a quiet day
  *   or when the owner signs in. While a key waits, attempts are refused
  *   with RATE_LIMITED and `retryAfterSeconds`, before any password is checked.
+ * - An organization that enforces single sign-on refuses the password with SSO_REQUIRED, naming
+ *   its identity provider: for an address on its verified domain before any password is checked
+ *   (the domain's routing is public: the sign-in page follows it), and for any other address of
+ *   its users once the password is right (so nothing is learnt without it).
  * - Known and unknown addresses do the same work: the same queries, the same writes, and one
  *   scrypt run (verifySignIn checks unknown addresses against a dummy hash).
  */
@@ -32,8 +36,10 @@ import {
   isKnownBrowser,
   rememberBrowser,
 } from '../../store/sign-in-failure-repository.js';
+import { enforcedSsoOfUser } from '../../store/sso-repository.js';
 import { type AppDeps, hashToken } from '../deps.js';
 import { DEFAULT_RATE_LIMITS } from '../rate-limits.js';
+import { ssoConnectionOfEmail } from './sso/start-sso-sign-in.js';
 import { verifySignIn } from './verify-sign-in.js';
 
 /** How long a browser is remembered after it signed in as an address. */
@@ -87,7 +93,12 @@ export async function signIn(deps: AppDeps, attempt: SignInAttempt): Promise<Sig
   const until = await blockedUntil(deps.db, [subjectKey, ipKey], now);
   if (until) throw new AppError('RATE_LIMITED', { retryAfterSeconds: retryAfterSeconds(until, now) });
 
+  const routed = await ssoConnectionOfEmail(deps, attempt.email);
+  if (routed?.enforced) throw new AppError('SSO_REQUIRED', { provider: routed.displayName });
+
   const user = await verifySignIn(deps, attempt.email, attempt.password);
+  const enforcedBy = user && (await enforcedSsoOfUser(deps.db, user.userId));
+  if (enforcedBy) throw new AppError('SSO_REQUIRED', { provider: enforcedBy });
   if (!user) {
     const keys: [string, SignInBackoff][] = [
       [subjectKey, rules.address],

@@ -10,6 +10,7 @@ import { operatorEn } from './en/operator.js';
 import { peopleEn } from './en/people.js';
 import { portalEn } from './en/portal.js';
 import { setupEn } from './en/setup.js';
+import { ssoEn } from './en/sso.js';
 import { supportEn } from './en/support.js';
 import { tokenEn } from './en/tokens.js';
 import { workspaceEn } from './en/workspace.js';
@@ -21,6 +22,7 @@ import { operatorIt } from './it/operator.js';
 import { peopleIt } from './it/people.js';
 import { portalIt } from './it/portal.js';
 import { setupIt } from './it/setup.js';
+import { ssoIt } from './it/sso.js';
 import { supportIt } from './it/support.js';
 import { tokenIt } from './it/tokens.js';
 import { workspaceIt } from './it/workspace.js';
@@ -38,6 +40,7 @@ export const catalogue = {
     offers: offerEn,
     account: accountEn,
     portal: portalEn,
+    sso: ssoEn,
   },
   it: {
     app: messagesIt,
@@ -51,6 +54,7 @@ export const catalogue = {
     offers: offerIt,
     account: accountIt,
     portal: portalIt,
+    sso: ssoIt,
   },
 } as const;
 

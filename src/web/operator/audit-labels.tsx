@@ -15,6 +15,16 @@ export const AUDIT_ACTIONS = {
   operator: ['bootstrapped'],
   password: ['reset_requested', 'set'],
   join_request: ['requested', 'approved', 'declined', 'expired', 'withdrawn'],
+  sso: [
+    'connection_set',
+    'connection_removed',
+    'domain_added',
+    'domain_removed',
+    'domain_verified',
+    'signed_in',
+    'user_created',
+    'sign_in_refused',
+  ],
 } as const;
 
 type Groups = typeof AUDIT_ACTIONS;

@@ -118,6 +118,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function signIn(page: Page, h: Harness, who: UserKey): Promise<void> {
   await page.goto(`${h.baseUrl}/sign-in`);
   await page.getByLabel(/E-mail/).fill(h.world.actors[who].email);
+  // E-mail first: an address without single sign-on is then asked for its password.
+  await page.getByRole('button', { name: /Continue|Continua/ }).click();
   await page.getByLabel(/Password/).fill(TEST_PASSWORD);
   await page.getByRole('button', { name: /Sign in|Accedi/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));

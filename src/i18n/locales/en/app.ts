@@ -60,6 +60,35 @@ export const messagesEn = {
       'Only partner administrators and distributor users manage webhooks, each for their own organization. Ask one of them.',
     WEBHOOK_URL_REFUSED:
       'Webhooks can only go to http or https URLs, without a user name or password, on hosts that resolve to public internet addresses only. This URL is not allowed (host: {{host}}). Use a public http or https URL.',
+    SSO_REQUIRED:
+      'Your organization signs in with {{provider}}: password sign-in and password recovery are turned off. Sign in with {{provider}} instead: enter your e-mail on the sign-in page and continue.',
+    SSO_FAILED: 'Single sign-on did not complete. Go back to the sign-in page and try again.',
+    SSO_FAILED_NO_SIGN_IN:
+      'This answer from an identity provider does not belong to a sign-in started in this browser. Sign in again from the sign-in page, in one browser tab.',
+    SSO_FAILED_DENIED:
+      'Sign-in was cancelled or refused at {{provider}}. To sign in, try again from the sign-in page and allow access at {{provider}}.',
+    SSO_FAILED_STATE:
+      'This answer from {{provider}} does not belong to a sign-in started in this browser. Sign in again from the sign-in page, in one browser tab.',
+    SSO_FAILED_EXPIRED:
+      'The sign-in through {{provider}} took too long and expired. Sign in again from the sign-in page.',
+    SSO_FAILED_NONCE:
+      'The identity token from {{provider}} was not issued for this sign-in, so it was refused. Sign in again from the sign-in page.',
+    SSO_FAILED_TOKEN:
+      'The identity token from {{provider}} is not valid for {{brand}} (wrong audience, issuer or signature). Ask your administrator to check the single sign-on settings, then try again.',
+    SSO_FAILED_CLOCK:
+      'The identity token from {{provider}} carries times too far from ours (clock skew). Try again in a minute; if it keeps failing, ask your administrator to check the provider’s clock.',
+    SSO_FAILED_PROVIDER:
+      '{{provider}} could not be reached or answered with an error. Try again shortly; if it keeps failing, ask your administrator.',
+    SSO_FAILED_EMAIL:
+      '{{provider}} did not confirm an e-mail address on a verified domain of your organization. Ask your administrator to check the e-mail address in {{provider}}, then try again.',
+    SSO_FAILED_INVITATION_REQUIRED:
+      'Your organization lets people in by invitation only, and you have no account yet. Ask an administrator of your organization to invite you.',
+    SSO_FAILED_DEACTIVATED:
+      'Your account is deactivated, so you cannot sign in. Ask an administrator of your organization to reactivate it.',
+    SSO_FAILED_OTHER_ORGANIZATION:
+      'Your e-mail address belongs to an account of another organization, so it cannot sign in through {{provider}}. Sign in with your password, or ask your administrator.',
+    DOMAIN_NOT_VERIFIED:
+      'The domain {{domain}} is not verified yet: no DNS TXT record {{recordName}} with the value {{recordValue}} was found. Add that record at your DNS provider and try again, or ask an operator to confirm the domain.',
   },
   web: {
     product: '{{brand}}',
@@ -77,6 +106,7 @@ export const messagesEn = {
       offers: 'Offers',
       users: 'Users',
       account: 'Account',
+      sso: 'Single sign-on',
       tokens: 'API tokens',
     },
     language: 'Language',
@@ -85,6 +115,18 @@ export const messagesEn = {
     csrfRefused:
       'This form has expired or did not come from {{brand}}. Go back, reload the page and try again.',
     signIn: {
+      continue: 'Continue',
+      emailHint:
+        'Your work e-mail: if your organization signs in with its identity provider, you continue there.',
+      changeEmail: 'Use another e-mail',
+      sso: {
+        signInTitle: 'Continuing to {{provider}}…',
+        signInLink: 'Continue to {{provider}} to sign in',
+        signOutTitle: 'Signing out at {{provider}}…',
+        signOutLink: 'Continue to {{provider}} to end its session too',
+        failedTitle: 'Single sign-on did not complete',
+        backToSignIn: 'Back to sign-in',
+      },
       title: 'Sign in',
       email: 'E-mail',
       password: 'Password',

@@ -144,6 +144,16 @@ export const operatorEn = {
       expired: 'Join request expired',
       withdrawn: 'Join request withdrawn',
     },
+    sso: {
+      connection_removed: 'Single sign-on connection removed',
+      domain_removed: 'Single sign-on domain removed',
+      connection_set: 'Single sign-on connection set',
+      domain_added: 'Single sign-on domain added',
+      domain_verified: 'Single sign-on domain verified',
+      signed_in: 'Signed in through single sign-on',
+      user_created: 'User created on first single sign-on',
+      sign_in_refused: 'Single sign-on refused',
+    },
     password: {
       reset_requested: 'Password reset requested',
       set: 'Password set',

@@ -63,6 +63,36 @@ export const messagesIt: Widen<typeof messagesEn> = {
       'Solo gli amministratori dei partner e gli utenti dei distributori gestiscono i webhook, ciascuno per la propria organizzazione. Si rivolga a uno di loro.',
     WEBHOOK_URL_REFUSED:
       'I webhook possono andare solo a URL http o https, senza nome utente né password, su host che risolvono solo a indirizzi Internet pubblici. Questo URL non è consentito (host: {{host}}). Usi un URL http o https pubblico.',
+    SSO_REQUIRED:
+      'La sua organizzazione accede con {{provider}}: l’accesso con password e il recupero della password sono disattivati. Acceda invece con {{provider}}: inserisca la sua e-mail nella pagina di accesso e prosegua.',
+    SSO_FAILED:
+      'L’accesso singolo (single sign-on) non è stato completato. Torni alla pagina di accesso e riprovi.',
+    SSO_FAILED_NO_SIGN_IN:
+      'Questa risposta di un provider di identità non appartiene a un accesso avviato in questo browser. Torni alla pagina di accesso e riprovi, in una sola scheda del browser.',
+    SSO_FAILED_DENIED:
+      'L’accesso è stato annullato o rifiutato su {{provider}}. Per accedere, riprovi dalla pagina di accesso e consenta l’accesso su {{provider}}.',
+    SSO_FAILED_STATE:
+      'Questa risposta di {{provider}} non appartiene a un accesso avviato in questo browser. Torni alla pagina di accesso e riprovi, in una sola scheda del browser.',
+    SSO_FAILED_EXPIRED:
+      'L’accesso tramite {{provider}} ha richiesto troppo tempo ed è scaduto. Torni alla pagina di accesso e riprovi.',
+    SSO_FAILED_NONCE:
+      'Il token di identità di {{provider}} non è stato emesso per questo accesso, quindi è stato rifiutato. Torni alla pagina di accesso e riprovi.',
+    SSO_FAILED_TOKEN:
+      'Il token di identità di {{provider}} non è valido per {{brand}} (destinatario, emittente o firma errati). Chieda al suo amministratore di controllare le impostazioni del single sign-on, poi riprovi.',
+    SSO_FAILED_CLOCK:
+      'Il token di identità di {{provider}} riporta orari troppo lontani dai nostri (orologi non allineati). Riprovi tra un minuto; se il problema persiste, chieda al suo amministratore di controllare l’orologio del provider.',
+    SSO_FAILED_PROVIDER:
+      '{{provider}} non è raggiungibile o ha risposto con un errore. Riprovi tra poco; se il problema persiste, chieda al suo amministratore.',
+    SSO_FAILED_EMAIL:
+      '{{provider}} non ha confermato un indirizzo e-mail su un dominio verificato della sua organizzazione. Chieda al suo amministratore di controllare l’indirizzo e-mail in {{provider}}, poi riprovi.',
+    SSO_FAILED_INVITATION_REQUIRED:
+      'La sua organizzazione ammette nuove persone solo su invito, e lei non ha ancora un account. Chieda a un amministratore della sua organizzazione di invitarla.',
+    SSO_FAILED_DEACTIVATED:
+      'Il suo account è disattivato, quindi non può accedere. Chieda a un amministratore della sua organizzazione di riattivarlo.',
+    SSO_FAILED_OTHER_ORGANIZATION:
+      'Il suo indirizzo e-mail appartiene a un account di un’altra organizzazione, quindi non può accedere tramite {{provider}}. Acceda con la password, oppure chieda al suo amministratore.',
+    DOMAIN_NOT_VERIFIED:
+      'Il dominio {{domain}} non è ancora verificato: non è stato trovato alcun record DNS TXT {{recordName}} con il valore {{recordValue}}. Aggiunga quel record presso il suo provider DNS e riprovi, oppure chieda a un operatore di confermare il dominio.',
   },
   web: {
     product: '{{brand}}',
@@ -80,6 +110,7 @@ export const messagesIt: Widen<typeof messagesEn> = {
       offers: 'Offerte',
       users: 'Utenti',
       account: 'Account',
+      sso: 'Accesso singolo',
       tokens: 'Token API',
     },
     language: 'Lingua',
@@ -89,6 +120,18 @@ export const messagesIt: Widen<typeof messagesEn> = {
     csrfRefused:
       'Questo modulo è scaduto o non proviene da {{brand}}. Torni indietro, ricarichi la pagina e riprovi.',
     signIn: {
+      continue: 'Continua',
+      emailHint:
+        'La sua e-mail di lavoro: se la sua organizzazione accede con il proprio provider di identità, proseguirà lì.',
+      changeEmail: 'Usa un’altra e-mail',
+      sso: {
+        signInTitle: 'Si prosegue verso {{provider}}…',
+        signInLink: 'Prosegua verso {{provider}} per accedere',
+        signOutTitle: 'Uscita da {{provider}}…',
+        signOutLink: 'Prosegua verso {{provider}} per chiudere anche la sua sessione lì',
+        failedTitle: 'Accesso singolo non completato',
+        backToSignIn: 'Torna all’accesso',
+      },
       title: 'Accedi',
       email: 'E-mail',
       password: 'Password',

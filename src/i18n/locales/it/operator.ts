@@ -153,6 +153,16 @@ export const operatorIt: Widen<typeof operatorEn> = {
       expired: 'Richiesta di accesso scaduta',
       withdrawn: 'Richiesta di accesso ritirata',
     },
+    sso: {
+      connection_removed: 'Connessione di accesso singolo rimossa',
+      domain_removed: 'Dominio di accesso singolo rimosso',
+      connection_set: 'Connessione di accesso singolo impostata',
+      domain_added: 'Dominio di accesso singolo aggiunto',
+      domain_verified: 'Dominio di accesso singolo verificato',
+      signed_in: 'Accesso tramite accesso singolo',
+      user_created: 'Utente creato al primo accesso singolo',
+      sign_in_refused: 'Accesso singolo rifiutato',
+    },
     password: {
       reset_requested: 'Reimpostazione della password richiesta',
       set: 'Password impostata',

@@ -1,0 +1,40 @@
+/** English strings of the single sign-on settings page (namespace `sso`). */
+export const ssoEn = {
+  title: 'Single sign-on',
+  intro:
+    'Let the people of {{organization}} sign in to {{brand}} with your identity provider (OpenID Connect: Okta, Entra ID, Keycloak, Google Workspace…). Sign-ins of a domain go to the provider once the domain is verified.',
+  register: {
+    title: 'Register {{brand}} at your provider',
+    hint: 'Create a web application (confidential client, authorization code flow) with these addresses:',
+    redirectUri: 'Sign-in redirect URI',
+    postLogoutUri: 'Sign-out redirect URI',
+  },
+  form: {
+    title: 'Connection',
+    displayName: 'Provider name',
+    displayNameHint: 'As your people know it: it is named on the sign-in refusals, e.g. “Okta”.',
+    issuer: 'Issuer URL',
+    issuerHint: 'https://…, the address before /.well-known/openid-configuration',
+    clientId: 'Client id',
+    clientSecret: 'Client secret',
+    clientSecretHint: 'Stored encrypted and never shown again. Leave empty to keep the current one.',
+    domains: 'E-mail domains',
+    domainsHint: 'Separated by commas or spaces, e.g. acme.example, acme-group.example',
+    enforced: 'Require single sign-on: refuse password sign-in and password recovery',
+    invitationsRequired: 'Invitation only: do not create accounts for new people on first sign-in',
+    defaultRole: 'Role of people created on first sign-in',
+    sessionMinutes: 'Longest session through the provider (minutes)',
+    save: 'Save connection',
+    saved: 'The connection is saved.',
+  },
+  domains: {
+    title: 'Domains',
+    none: 'No domains yet: add them to the connection.',
+    col: { domain: 'Domain', status: 'Status', record: 'DNS TXT record', actions: 'Actions' },
+    verified: 'Verified ({{how}})',
+    how: { dns: 'DNS', operator: 'operator' },
+    waiting: 'Waiting for verification',
+    check: 'Check DNS now',
+    checked: 'The domain {{domain}} is verified: its sign-ins now go to your provider.',
+  },
+} as const;
