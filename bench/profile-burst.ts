@@ -3,7 +3,7 @@
  * one RSD burst with the sink in this process, for a CPU profile of where a burst's time goes
  * (docs/benchmarks.md shows what it found). Prints the burst's e-mails per second.
  */
-import { type BurstShape,measureRsdBurst } from './measure-rsd-burst.js';
+import { type BurstShape, measureRsdBurst } from './measure-rsd-burst.js';
 import { startCountingSink } from './start-counting-sink.js';
 
 const [store = 'pglite', lines = '5000', shape = 'one-line orders'] = process.argv.slice(2);
