@@ -77,8 +77,7 @@ export async function findOrderOfLine(db: Db, subscriptionId: string): Promise<P
 
 /**
  * Locks the order row until the transaction ends: every change before the PONR, and the mapping
- * itself, take it first. `skipLocked`: undefined at once when another transaction holds it, so
- * the due loop never waits.
+ * itself, take it first. `skipLocked`: undefined at once if another holds it (the due loop's way).
  */
 export async function lockOrder(
   trx: Transaction<Database>,
