@@ -180,6 +180,7 @@ describe('country picker and not-found pages (Chromium)', () => {
         // A form answered with an error: the switch gives way to the note; the address stays.
         await page.goto(`${h.baseUrl}/sign-in?lang=${language}`);
         await page.getByLabel(/E-mail/).fill('typed@initech.example');
+        await page.getByRole('button', { name: /Continue|Continua/ }).click();
         await page.getByLabel(/Password/).fill('not the password');
         await page.getByRole('button', { name: /Sign in|Accedi/ }).click();
         await page.waitForLoadState();

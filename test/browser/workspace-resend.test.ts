@@ -47,6 +47,7 @@ describe('workspace: orders, order page and Resend (Chromium)', () => {
     await page.goto(`${h.baseUrl}/orders/${webOrderId}`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.getByLabel('E-mail').fill(h.world.actors.alice.email);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === `/orders/${webOrderId}`);

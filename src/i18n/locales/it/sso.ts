@@ -37,7 +37,7 @@ export const ssoIt: Widen<typeof ssoEn> = {
     verified: 'Verificato ({{how}})',
     how: { dns: 'DNS', operator: 'operatore' },
     waiting: 'In attesa di verifica',
-    check: 'Controlla il DNS ora',
+    check: 'Controlli il DNS ora',
     checked: 'Il dominio {{domain}} è verificato: i suoi accessi passano ora al vostro provider.',
   },
 };
