@@ -8,8 +8,8 @@ import type { CustomerSetupOutcome } from '../../app/setup/get-customer-setup-ou
 import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { dataRegionOf } from '../../domain/data-region.js';
 import type { Language } from '../../domain/types.js';
-import { LanguageSelect } from '../language-select.js';
 import { CsrfField, type PageContext } from '../layout.js';
+import { PersonFields } from './person-fields.js';
 import {
   countryName,
   ErrorNotice,
@@ -112,26 +112,24 @@ export function CustomerFormPage(props: {
         </div>
         <fieldset>
           <legend>{ctx.t('setup:partnerLed.adminHeading')}</legend>
-          <TextField
-            id="adminName"
-            label={ctx.t('setup:partnerLed.adminName')}
-            value={form.adminName}
-            error={form.errors.adminName}
-            autocomplete="off"
-          />
-          <TextField
-            id="adminEmail"
-            type="email"
-            label={ctx.t('setup:partnerLed.adminEmail')}
-            value={form.adminEmail}
-            error={form.errors.adminEmail}
-            autocomplete="off"
-            maxlength={254}
-          />
-          <LanguageSelect
-            id="adminLanguage"
-            label={ctx.t('setup:partnerLed.adminLanguage')}
-            value={form.adminLanguage}
+          <PersonFields
+            name={{
+              id: 'adminName',
+              label: ctx.t('setup:partnerLed.adminName'),
+              value: form.adminName,
+              error: form.errors.adminName,
+            }}
+            email={{
+              id: 'adminEmail',
+              label: ctx.t('setup:partnerLed.adminEmail'),
+              value: form.adminEmail,
+              error: form.errors.adminEmail,
+            }}
+            language={{
+              id: 'adminLanguage',
+              label: ctx.t('setup:partnerLed.adminLanguage'),
+              value: form.adminLanguage,
+            }}
           />
         </fieldset>
         <div class="actions">

@@ -4,10 +4,10 @@
  */
 import type { SetupView } from '../../app/setup/open-setup-link.js';
 import { formatDeadline } from '../../i18n/format-deadline.js';
-import { LanguageSelect } from '../language-select.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { PartnerLedChoice } from './partner-setup-pages.js';
-import { LinesTable, StepActions, TextField, WizardPage } from './setup-components.js';
+import { PersonFields } from './person-fields.js';
+import { LinesTable, StepActions, WizardPage } from './setup-components.js';
 import { stepUrl } from './setup-wizard-state.js';
 
 export function WhoPage(props: { ctx: PageContext; view: SetupView; token: string }) {
@@ -64,23 +64,21 @@ export function DelegatePage(props: {
       <p>{ctx.t('setup:delegate.intro')}</p>
       <form method="post" action={stepUrl(token, 'delegate')} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField
-          id="name"
-          label={ctx.t('setup:delegate.name')}
-          value={form.name}
-          error={form.errors.name}
-          autocomplete="off"
+        <PersonFields
+          name={{
+            id: 'name',
+            label: ctx.t('setup:delegate.name'),
+            value: form.name,
+            error: form.errors.name,
+          }}
+          email={{
+            id: 'email',
+            label: ctx.t('setup:delegate.email'),
+            value: form.email,
+            error: form.errors.email,
+          }}
+          language={{ id: 'language', label: ctx.t('setup:delegate.language'), value: form.language }}
         />
-        <TextField
-          id="email"
-          type="email"
-          label={ctx.t('setup:delegate.email')}
-          value={form.email}
-          error={form.errors.email}
-          autocomplete="off"
-          maxlength={254}
-        />
-        <LanguageSelect id="language" label={ctx.t('setup:delegate.language')} value={form.language} />
         <StepActions
           submit={ctx.t('setup:delegate.submit')}
           back={ctx.t('setup:back')}
