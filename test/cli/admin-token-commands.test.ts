@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, randomIds, systemClock } from '../../src/app/deps.js';
 import { buildPolicy } from '../../src/domain/policy.js';
 import { createApi } from '../../src/http/create-api.js';
-import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/open-store.js';
 import { countRows } from '../support/queries.js';
-import { runOnramp } from '../support/run-onramp.js';
+import { runOnramp, withStoreAt } from '../support/run-onramp.js';
 
 const DAY = 86_400_000;
 let root: string;
@@ -22,15 +22,7 @@ let DATA_DIR: string;
 
 const onramp = (args: string[]) => runOnramp(args, { DATA_DIR });
 
-/** Opens the data folder in this process (no command is running), runs `fn`, closes it. */
-async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const store = await openStore({ dataDir: DATA_DIR });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+const withStore = <T>(fn: (store: Store) => Promise<T>) => withStoreAt(DATA_DIR, fn);
 
 /** One API request with a bearer token, over the data folder. */
 function apiCall(token: string, method: string, path: string, body?: unknown) {

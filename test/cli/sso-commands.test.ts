@@ -9,21 +9,14 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openStore } from '../../src/store/open-store.js';
-import { runOnramp } from '../support/run-onramp.js';
+import type { Store } from '../../src/store/open-store.js';
+import { runOnramp, withStoreAt } from '../support/run-onramp.js';
 
 let root: string;
 let DATA_DIR: string;
 const onramp = (args: string[]) => runOnramp(args, { DATA_DIR });
 
-async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const store = await openStore({ dataDir: DATA_DIR });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+const withStore = <T>(fn: (store: Store) => Promise<T>) => withStoreAt(DATA_DIR, fn);
 
 describe('onramp sso (embedded PGlite)', () => {
   beforeAll(async () => {

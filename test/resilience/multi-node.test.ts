@@ -10,6 +10,7 @@ import { orderBody } from '../http/api-harness.js';
 import { createWorld, type World } from '../support/world.js';
 import { type CountingInbox, startCountingInbox } from './support/counting-inbox.js';
 import { killAll, type OnrampProcess, spawnOnramp, until } from './support/onramp-process.js';
+import { outboxDrained } from './support/queue-burst.js';
 
 const ORDERS = 60;
 const LINES = 5;
@@ -69,14 +70,7 @@ it('two web and two worker processes: each e-mail claimed once, due work not dou
   );
   const lines = ORDERS * LINES;
   await until('every line e-mailed', () => inbox.ids.length >= lines, 180_000);
-  await until('the outbox recorded every send', async () => {
-    const pending = await w.store.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .execute();
-    return pending.length === 0;
-  });
+  await until('the outbox recorded every send', () => outboxDrained(w));
   // Each process counts what it did: the workers' sends on their own /metrics, the webs' orders
   // under the route pattern on theirs.
   const scrape = async (port: number | null, path = '/metrics') => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorld, type World } from '../support/world.js';
 import { type CountingInbox, startCountingInbox } from './support/counting-inbox.js';
 import { killAll, type OnrampProcess, spawnOnramp, until } from './support/onramp-process.js';
-import { queueBurst } from './support/queue-burst.js';
+import { outboxDrained, queueBurst } from './support/queue-burst.js';
 
 const RATE = 50;
 const BURST = 1_000;
@@ -56,14 +56,7 @@ function busiestWindow(times: number[], ms: number): number {
 
 it(`a burst of ${BURST} e-mails through two workers stays within ${RATE}/s at the SMTP server`, async () => {
   await until('every e-mail delivered', () => inbox.ids.length >= queued, 180_000);
-  await until('the outbox recorded every send', async () => {
-    const pending = await w.store.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .execute();
-    return pending.length === 0;
-  });
+  await until('the outbox recorded every send', () => outboxDrained(w));
 
   const times = [...inbox.times].sort((a, b) => a - b);
   // The steady part: without the first second, while each worker opens its SMTP connections (the

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 
 import { runCli } from '../../src/cli/run-cli.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 import { TEST_SECRET_KEY } from './secret-keys.js';
 
 export const BIN = join(import.meta.dirname, '../../bin/onramp.js');
@@ -63,4 +64,14 @@ export function spawnOnramp(args: string[], env: NodeJS.ProcessEnv): Promise<Cli
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Opens a data folder in this process (no command is running), runs `fn`, closes it. */
+export async function withStoreAt<T>(dataDir: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore({ dataDir });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -42,3 +42,13 @@ export async function outboxState(w: World): Promise<{ pending: number; leased: 
     from outbox where status = 'pending' and topic = 'email'`.execute(w.store.db);
   return { pending: rows.length, leased: rows.filter((r) => r.leased).map((r) => r.message_key) };
 }
+
+/** Nothing left to send in the outbox, whatever the topic. */
+export async function outboxDrained(w: World): Promise<boolean> {
+  const pending = await w.store.db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .execute();
+  return pending.length === 0;
+}
