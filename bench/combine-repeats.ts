@@ -3,7 +3,7 @@
  * are noisy (two of them ten minutes apart differed by a third), so one run proves little; the
  * spread (highest minus lowest) says how much a single figure can be trusted.
  */
-import type { Ratio } from './summarize-results.js';
+import { meets, type Ratio } from './summarize-results.js';
 
 export interface RepeatedRatio {
   name: string;
@@ -20,12 +20,6 @@ export function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function judge(goal: string | null, value: number | null): boolean | null {
-  if (goal === null || value === null) return null;
-  const [op, target] = goal.split(' ');
-  return op === '>=' ? value >= Number(target) : value <= Number(target);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -45,7 +39,7 @@ export function combineRuns(runs: Ratio[][]): RepeatedRatio[] {
       median: mid === null ? null : round(mid),
       spread: measured.length ? round(Math.max(...measured) - Math.min(...measured)) : null,
       goal,
-      met: judge(goal, mid),
+      met: meets(goal, mid),
     };
   });
 }

@@ -14,12 +14,18 @@ export interface Ratio {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** Whether `value` meets a goal written '>= 0.95' or '<= 200'; null without a goal or a value. */
+export function meets(goal: string | null, value: number | null): boolean | null {
+  if (goal === null || value === null) return null;
+  const [op, target] = goal.split(' ');
+  return op === '>=' ? value >= Number(target) : value <= Number(target);
+}
+
 function ratio(name: string, value: number | null | undefined, goal?: '>=' | '<=', target?: number): Ratio {
   const goalText = goal ? `${goal} ${target}` : null;
   if (value === null || value === undefined || !Number.isFinite(value))
     return { name, value: null, goal: goalText, met: null };
-  const met = goal ? (goal === '>=' ? value >= target! : value <= target!) : null;
-  return { name, value: round(value), goal: goalText, met };
+  return { name, value: round(value), goal: goalText, met: meets(goalText, value) };
 }
 
 export function summarize(r: BenchResults): Ratio[] {
