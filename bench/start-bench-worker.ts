@@ -6,7 +6,7 @@ import pino from 'pino';
 
 import type { AppDeps } from '../src/app/deps.js';
 import { loadConfig } from '../src/config.js';
-import { createMailer } from '../src/email/index.js';
+import { createMailer, createThreadedMailer } from '../src/email/index.js';
 import { startWorker, type Worker } from '../src/jobs/start-worker.js';
 import { BENCH_SECRET_KEY } from './spawn-onramp.js';
 
@@ -19,8 +19,10 @@ export function startBenchWorker(
     DATABASE_URL: 'postgres://unused/x',
     SMTP_URL: smtpUrl,
     OUTBOX_SECRET_KEY: BENCH_SECRET_KEY,
+    ...(process.env.SMTP_THREAD ? { SMTP_THREAD: process.env.SMTP_THREAD } : {}),
   });
-  const mailer = createMailer({
+  // The product's default: a mail thread unless SMTP_THREAD=false.
+  const mailer = (config.smtpThread ? createThreadedMailer : createMailer)({
     smtpUrl,
     from: deps.settings.mailFrom,
     pool: true,

@@ -76,6 +76,8 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
     .optional(),
   SMTP_POOL_SIZE: int(1, 100).default(5),
+  // MIME building and SMTP sockets in a thread of their own (docs/benchmarks.md); false: inline.
+  SMTP_THREAD: bool.default(true),
   // E-mails per second across every worker (one budget in the database); 0: unlimited.
   SMTP_MAX_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
   MAIL_FROM: z.string().min(3).default('Onramp Provisioning <provisioning@onramp.localhost>'),
@@ -145,6 +147,8 @@ export interface Config {
   dataDir: string;
   smtpUrl: string | undefined;
   smtpPoolSize: number;
+  /** The worker sends through a mail thread (createThreadedMailer) rather than its main thread. */
+  smtpThread: boolean;
   mailFrom: string;
   /** BRAND_NAME: the product's name in every e-mail and page (signatures, subjects, titles). */
   brandName: string;
@@ -243,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     smtpUrl: e.SMTP_URL,
     smtpPoolSize: e.SMTP_POOL_SIZE,
+    smtpThread: e.SMTP_THREAD,
     mailFrom: e.MAIL_FROM,
     brandName: e.BRAND_NAME,
     mailReplyTo: e.MAIL_REPLY_TO,

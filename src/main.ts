@@ -14,7 +14,13 @@ import { mailboxDecision } from './config-mailbox.js';
 import { createHttpApp } from './create-http-app.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { captureMailInto } from './email/capture-mail.js';
-import { createMailer, type Mailer, type MailSink, startMailSink } from './email/index.js';
+import {
+  createMailer,
+  createThreadedMailer,
+  type Mailer,
+  type MailSink,
+  startMailSink,
+} from './email/index.js';
 import { serveWorkerProbes, type WorkerProbes } from './jobs/serve-worker-probes.js';
 import { startWorker, type Worker } from './jobs/start-worker.js';
 import { createLogger, isPrettyLogger } from './observability/create-logger.js';
@@ -160,7 +166,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
         smtpUrl = `smtp://${mailSink.host}:${mailSink.port}`;
         log.info({ smtp: smtpUrl }, 'built-in SMTP sink listening; mail is shown at /dev/mailbox');
       }
-      mailer = createMailer({
+      mailer = (config.smtpThread ? createThreadedMailer : createMailer)({
         smtpUrl,
         from: config.mailFrom,
         replyTo: config.mailReplyTo,

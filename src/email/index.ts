@@ -1,6 +1,7 @@
 /** The e-mail module: templates (HTML + text, en/it), pooled SMTP transport, built-in SMTP sink. */
 export type { DkimKey, Mailer, OutgoingEmail, SendResult } from './create-mailer.js';
 export { createMailer, MailSendError } from './create-mailer.js';
+export { createThreadedMailer } from './create-threaded-mailer.js';
 export { emailT } from './email-i18n.js';
 export type {
   EmailInput,

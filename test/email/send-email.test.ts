@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import {
   createMailer,
+  createThreadedMailer,
   type Mailer,
   MailSendError,
   type MailSink,
@@ -40,8 +41,14 @@ async function startSink(options: Partial<Parameters<typeof startMailSink>[0]> =
   return { sink, received };
 }
 
-function mailerFor(port: number): Mailer {
-  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM });
+/** The same contract in this thread and in the mail thread the server uses (createThreadedMailer). */
+const MAILERS = [
+  ['in this thread', createMailer],
+  ['in a mail thread', createThreadedMailer],
+] as const;
+
+function mailerFor(port: number, create: (typeof MAILERS)[number][1]): Mailer {
+  const mailer = create({ smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM });
   cleanups.push(() => mailer.close());
   return mailer;
 }
@@ -64,10 +71,10 @@ async function startSetupPage(token: string): Promise<{ server: Server; origin: 
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-describe('sending through the SMTP sink', () => {
+describe.each(MAILERS)('sending through the SMTP sink, %s', (_, create) => {
   it('delivers an Italian provisioning e-mail with its Message-ID and a working setup link', async () => {
     const { sink, received } = await startSink();
-    const mailer = mailerFor(sink.port);
+    const mailer = mailerFor(sink.port, create);
     // Long enough that quoted-printable has to wrap it; `=` and `&` must survive encoding.
     const token = `tok_${'a1B2c3D4e5'.repeat(9)}=`;
     const page = await startSetupPage(token);
@@ -102,7 +109,7 @@ describe('sending through the SMTP sink', () => {
 
   it('sends several messages over the pool, each with its own Message-ID', async () => {
     const { sink, received } = await startSink();
-    const mailer = mailerFor(sink.port);
+    const mailer = mailerFor(sink.port, create);
     await Promise.all(
       ['a', 'b', 'c'].map((id) => mailer.send(outgoing(`${id}@customer.example`, `<snd_${id}@onramp>`))),
     );
@@ -114,7 +121,7 @@ describe('sending through the SMTP sink', () => {
     const { sink, received } = await startSink({
       rejectRecipients: (address) => address.startsWith('bounce@'),
     });
-    const mailer = mailerFor(sink.port);
+    const mailer = mailerFor(sink.port, create);
 
     const error = await mailer
       .send(outgoing('bounce@customer.example', '<snd_b1@onramp>'))
@@ -134,7 +141,7 @@ describe('sending through the SMTP sink', () => {
         throw new Error('mailbox table locked');
       },
     });
-    const error = await mailerFor(sink.port)
+    const error = await mailerFor(sink.port, create)
       .send(outgoing('ok@customer.example', '<snd_t1@onramp>'))
       .catch((e: unknown) => e);
 
@@ -147,7 +154,7 @@ describe('sending through the SMTP sink', () => {
     await once(probe, 'listening');
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    const mailer = mailerFor(port);
+    const mailer = mailerFor(port, create);
 
     const error = await mailer
       .send(outgoing('ok@customer.example', '<snd_c1@onramp>'))
