@@ -15,7 +15,7 @@ if (!input || !output) throw new Error('usage: tsx bench/draw-flame-graph.ts IN.
 const width = 1600;
 const rowHeight = 17;
 const charWidth = 6.2; // of the 11 px label font
-const minWidth = 0.4; // frames narrower than this are not drawn
+const minWidth = 1; // frames narrower than this are not drawn
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const root = readCpuProfile(input);
@@ -46,7 +46,7 @@ const maxDepth = Math.max(...boxes.map((b) => b.depth));
 const top = 50;
 const graphBottom = top + (maxDepth + 1) * rowHeight;
 const legendTop = graphBottom + 16;
-const height = legendTop + 60;
+const height = legendTop + 72;
 
 // Vary the lightness a little per function so neighbours of one category stay apart.
 const shade = (name: string) => {

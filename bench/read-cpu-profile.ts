@@ -23,8 +23,10 @@ export const categories = {
   'pg driver': '#60a5fa',
   'nodemailer & smtp': '#f472b6',
   'Node streams/net': '#a78bfa',
+  'Node crypto': '#f87171',
   'Node other': '#c4b5fd',
   'Onramp src': '#4ade80',
+  'hono/jsx render': '#a7f3d0',
   kysely: '#22d3ee',
   i18next: '#bef264',
   'GC/program/idle': '#d1d5db',
@@ -55,7 +57,9 @@ const rules: [RegExp, Category][] = [
     /^node:(internal\/)?(streams?\/|stream$|net|tls|dns|stream_base_commons|js_stream_socket|_stream)/,
     'Node streams/net',
   ],
+  [/^node:(internal\/)?crypto/, 'Node crypto'],
   [/^node:/, 'Node other'],
+  [/node_modules\/hono\//, 'hono/jsx render'],
   [/^file:\/\/(?!.*node_modules).*\/src\//, 'Onramp src'],
 ];
 
