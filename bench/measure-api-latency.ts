@@ -10,12 +10,15 @@
  * goals are stated for), then with autocannon at the same nominal rate, which sends each second's
  * quota in a burst over 10 connections: latency under saturation, kept for comparison.
  */
+import { loadavg } from 'node:os';
+
 import autocannon from 'autocannon';
 
 import { runDue } from '../src/jobs/run-due.js';
 import { BENCH_TOKEN, openBenchStore } from './bench-store.js';
 import { fireAtRate } from './fire-at-rate.js';
 import { loadLines } from './load-lines.js';
+import { markServerPauses, type ServerPauses, serverPausesBetween } from './read-server-pauses.js';
 import { spawnOnramp } from './spawn-onramp.js';
 
 export interface LatencyResult {
@@ -27,6 +30,12 @@ export interface LatencyResult {
   non2xx: number;
   p50: number;
   p99: number;
+  /** Fixed rate only: the server's event-loop delay and GC pauses during the run (its /metrics). */
+  server?: ServerPauses;
+  /** Fixed rate only: the load generator's own event-loop delay, max (ms). */
+  generatorLoopMax?: number;
+  /** Fixed rate only: the 1-minute load average after the run (the machine is shared). */
+  loadAverage?: number;
 }
 
 const LINES_IN_ORDER = 1_000;
@@ -113,8 +122,17 @@ export async function measureApiLatency(opts: {
             seconds,
           });
         await at(Math.min(3, opts.seconds)); // warm-up, not recorded
+        const before = await markServerPauses(server.baseUrl);
         const fixed = await at(opts.seconds);
-        results.push({ route: route.name, load: 'fixed rate', rate: route.rate, ...fixed });
+        const pauses = serverPausesBetween(before, await markServerPauses(server.baseUrl));
+        results.push({
+          route: route.name,
+          load: 'fixed rate',
+          rate: route.rate,
+          ...fixed,
+          server: pauses,
+          loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+        });
         const burst = await fire(server.baseUrl, { ...route, path }, route.rate, opts.seconds);
         results.push({
           route: route.name,

@@ -22,6 +22,7 @@ import { measurePeer } from './measure-peers.js';
 import { type BurstShape, measureRsdBurst } from './measure-rsd-burst.js';
 import { measureSmtpCeiling } from './measure-smtp-ceiling.js';
 import { measureSweep } from './measure-sweep.js';
+import { describePauses } from './read-server-pauses.js';
 import { startCountingSink } from './start-counting-sink.js';
 import { printTable, summarize } from './summarize-results.js';
 import { writeChart } from './write-chart.js';
@@ -207,7 +208,7 @@ for (const s of results.sweeps)
   );
 for (const l of results.latency)
   console.log(
-    `${l.route} at ${l.rate} req/s, ${l.load ?? 'autocannon'}: p50 ${l.p50} ms, p99 ${l.p99} ms (${l.requests} requests, ${l.non2xx} non-2xx)`,
+    `${l.route} at ${l.rate} req/s, ${l.load ?? 'autocannon'}: p50 ${l.p50} ms, p99 ${l.p99} ms (${l.requests} requests, ${l.non2xx} non-2xx)${l.server ? `; ${describePauses(l.server)}; generator loop max ${l.generatorLoopMax} ms; load ${l.loadAverage}` : ''}`,
   );
 if (results.embedded)
   console.log(
