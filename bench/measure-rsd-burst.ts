@@ -44,7 +44,7 @@ export async function measureRsdBurst(
     });
     sink.reset();
     const t0 = performance.now();
-    const worker = startBenchWorker(bench.deps, sink.url);
+    const worker = startBenchWorker(bench.deps, sink.url, { embedded: bench.store.kind === 'pglite' });
     try {
       await sink.waitFor(emails, opts.timeoutMs);
     } finally {

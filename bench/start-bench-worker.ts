@@ -13,7 +13,8 @@ import { BENCH_SECRET_KEY } from './spawn-onramp.js';
 export function startBenchWorker(
   deps: AppDeps,
   smtpUrl: string,
-  opts: { dueIntervalMs?: number } = {},
+  /** `embedded`: a PGlite store, whose worker tends its tables as `onramp start` does. */
+  opts: { dueIntervalMs?: number; embedded?: boolean } = {},
 ): Worker {
   const config = loadConfig({
     DATABASE_URL: 'postgres://unused/x',
@@ -34,6 +35,7 @@ export function startBenchWorker(
       dueIntervalMs: opts.dueIntervalMs ?? config.dueIntervalMs,
       outboxIntervalMs: config.outbox.intervalMs,
       log: pino({ level: 'silent' }),
+      tendTables: opts.embedded ?? false,
     },
   );
   return {

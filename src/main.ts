@@ -191,6 +191,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
           outboxIntervalMs: config.outbox.intervalMs,
           log,
           retention: config.retention,
+          tendTables: store.kind === 'pglite',
         },
       );
       if (!options.web) {

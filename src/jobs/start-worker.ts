@@ -15,6 +15,7 @@ import { deleteExpiredIdempotencyKeys } from '../store/idempotency-key-repositor
 import { deleteExpiredRateLimits } from '../store/rate-limit-repository.js';
 import { resealOutboxSecrets } from '../store/reseal-outbox-secrets.js';
 import { resealSsoSecrets } from '../store/sso-repository.js';
+import { tendTables } from '../store/tend-tables.js';
 import { resealWebhookSecrets } from '../store/webhook-secrets.js';
 import { type DispatchDeps, dispatchOutbox } from './dispatch-outbox.js';
 import { dispatchWebhooks, type WebhookDispatchDeps } from './dispatch-webhooks.js';
@@ -28,6 +29,8 @@ const PURGE_INTERVAL_MS = 600_000;
 
 /** How often the worker looks for failed e-mails to send again (and then probes the SMTP server). */
 const RETRY_FAILED_INTERVAL_MS = 60_000;
+/** Autovacuum's own naptime is 60 s; a burst changes a table wholesale within seconds. */
+const TEND_TABLES_INTERVAL_MS = 5_000;
 
 export interface Worker {
   stop(): Promise<void>;
@@ -87,6 +90,8 @@ export function startWorker(
     retryFailedIntervalMs?: number;
     /** Days each kind of data is kept; unset: nothing is purged. */
     retention?: Retention;
+    /** PGlite: this worker analyzes and vacuums changed tables, as autovacuum would (tend-tables). */
+    tendTables?: boolean;
   },
 ): Worker {
   // The due loop wakes the outbox as soon as a batch of e-mails is committed: in an RSD burst the
@@ -162,9 +167,17 @@ export function startWorker(
       return false;
     },
   );
+  const tend = opts.tendTables
+    ? loop('tend-tables', TEND_TABLES_INTERVAL_MS, opts.log, async () => {
+        const tended = await tendTables(deps.db);
+        if (tended.analyzed.length > 0) opts.log.debug({ tended }, 'embedded tables analyzed');
+        return false;
+      })
+    : null;
   return {
     stop: async () => {
       await Promise.all([
+        tend?.stop(),
         due.stop(),
         ...outbox.map((lane) => lane.stop()),
         webhooks.stop(),
