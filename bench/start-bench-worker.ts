@@ -13,8 +13,8 @@ import { BENCH_SECRET_KEY } from './spawn-onramp.js';
 export function startBenchWorker(
   deps: AppDeps,
   smtpUrl: string,
-  /** `embedded`: a PGlite store, whose worker tends its tables as `onramp start` does. */
-  opts: { dueIntervalMs?: number; embedded?: boolean } = {},
+  /** `tendTables`: as `onramp start` decides it (needsTending: PGlite, or autovacuum off). */
+  opts: { dueIntervalMs?: number; tendTables?: boolean } = {},
 ): Worker {
   const config = loadConfig({
     DATABASE_URL: 'postgres://unused/x',
@@ -35,7 +35,7 @@ export function startBenchWorker(
       dueIntervalMs: opts.dueIntervalMs ?? config.dueIntervalMs,
       outboxIntervalMs: config.outbox.intervalMs,
       log: pino({ level: 'silent' }),
-      tendTables: opts.embedded ?? false,
+      tendTables: opts.tendTables ?? false,
     },
   );
   return {

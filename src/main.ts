@@ -30,6 +30,7 @@ import { lockDataDir } from './store/lock-data-dir.js';
 import { migrate } from './store/migrate.js';
 import { openStore, type Store } from './store/open-store.js';
 import { installKeyRing, keyRingOf } from './store/secret-box.js';
+import { needsTending } from './store/tend-tables.js';
 
 export { createLogger } from './observability/create-logger.js';
 
@@ -184,6 +185,9 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
             'DKIM_DOMAIN does not match the MAIL_FROM domain: DMARC will not count the signature',
           );
       }
+      const tendTables = await needsTending(store.kind, store.db);
+      if (tendTables && store.kind === 'postgres')
+        log.info('PostgreSQL autovacuum is off: the worker analyzes and vacuums changed tables itself');
       worker = startWorker(
         { ...deps, mailer, outbox: config.outbox, metrics },
         {
@@ -191,7 +195,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
           outboxIntervalMs: config.outbox.intervalMs,
           log,
           retention: config.retention,
-          tendTables: store.kind === 'pglite',
+          tendTables,
         },
       );
       if (!options.web) {

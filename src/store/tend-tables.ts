@@ -5,6 +5,7 @@
  * burst that made the planner scan every queued e-mail once per claim (docs/benchmarks.md).
  * This applies autovacuum's own default rule: ANALYZE a table once more than 50 rows plus 10 %
  * of it changed since the last one, VACUUM it once more than 50 rows plus 20 % of it are dead.
+ * A PostgreSQL server whose autovacuum is turned off gets the same care (see needsTending).
  */
 import { type Kysely, sql } from 'kysely';
 
@@ -13,6 +14,16 @@ import type { Database } from './schema.js';
 export interface TendedTables {
   analyzed: string[];
   vacuumed: string[];
+}
+
+/**
+ * Whether the worker must tend the tables itself: always on PGlite (no autovacuum daemon), and on
+ * a PostgreSQL server whose `autovacuum` setting is off (the worker logs that it stands in).
+ */
+export async function needsTending(kind: 'pglite' | 'postgres', db: Kysely<Database>): Promise<boolean> {
+  if (kind === 'pglite') return true;
+  const { rows } = await sql<{ on: boolean }>`select current_setting('autovacuum') = 'on' as on`.execute(db);
+  return !rows[0]?.on;
 }
 
 export async function tendTables(db: Kysely<Database>): Promise<TendedTables> {

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { tendTables } from '../../src/store/tend-tables.js';
+import { needsTending, tendTables } from '../../src/store/tend-tables.js';
 import { openTestStore, type TestStore } from '../support/test-store.js';
 
 const T0 = new Date('2026-12-01T09:00:00.000Z');
@@ -46,6 +46,10 @@ describe('tending the embedded tables [pglite]', () => {
       explain (format json) select * from outbox where status = 'pending'`.execute(store.db);
     return rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows'];
   }
+
+  it('is needed on the embedded store, which has no autovacuum daemon', async () => {
+    expect(await needsTending('pglite', store.db)).toBe(true);
+  });
 
   it('analyzes a table that grew past the threshold, and the planner sees its size', async () => {
     await queue(2_000);
