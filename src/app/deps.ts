@@ -2,13 +2,14 @@
  * What every use case receives: the database, the clock, randomness and the settings it needs.
  * Injected so tests move time and never sleep.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import type { Kysely } from 'kysely';
 
 import type { Policy } from '../domain/policy.js';
 import type { TransactionRetry } from '../store/run-transaction.js';
 import type { Database } from '../store/schema.js';
+import { takeRandomBytes } from '../take-random-bytes.js';
 import type { PasswordHasher } from './identity/hash-password.js';
 import type { RateLimits } from './rate-limits.js';
 
@@ -41,7 +42,7 @@ export interface Ids {
 
 export const randomIds: Ids = {
   newId: (prefix) => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 20)}`,
-  newToken: () => randomBytes(32).toString('base64url'),
+  newToken: () => takeRandomBytes(32).toString('base64url'),
 };
 
 export function hashToken(token: string): Buffer {

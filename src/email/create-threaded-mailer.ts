@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 
 import { type Mailer, MailSendError, type SendResult } from './create-mailer.js';
-import type { MailerOptions,MailThreadReply, MailThreadRequest } from './mail-thread-protocol.js';
+import type { MailerOptions, MailThreadReply, MailThreadRequest } from './mail-thread-protocol.js';
 
 type Request = MailThreadRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 

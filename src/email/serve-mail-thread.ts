@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { createMailer, MailSendError } from './create-mailer.js';
-import type { MailerOptions,MailThreadReply, MailThreadRequest } from './mail-thread-protocol.js';
+import type { MailerOptions, MailThreadReply, MailThreadRequest } from './mail-thread-protocol.js';
 
 const port = parentPort!;
 const mailer = createMailer(workerData as MailerOptions);

@@ -18,6 +18,8 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
+import { takeRandomBytes } from '../take-random-bytes.js';
+
 const PREFIX = 'sealed:v1:';
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -81,7 +83,7 @@ export function isSealed(value: unknown): value is string {
 
 /** Seals `plain` under the current key; a fresh random IV each time. */
 export function seal(plain: string, purpose: SealPurpose, ring: KeyRing = keyRing()): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = takeRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', ring.current.key, iv);
   cipher.setAAD(Buffer.from(purpose));
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);

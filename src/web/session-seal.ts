@@ -4,10 +4,11 @@
  * is readable by any web process, by no other session, unreadable in transit and unforgeable.
  * The server stores nothing.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 
 import { getCookie } from 'hono/cookie';
 
+import { takeRandomBytes } from '../take-random-bytes.js';
 import { SESSION_COOKIE } from './web-session.js';
 import type { WebContext } from './workspace/workspace-support.js';
 
@@ -20,7 +21,7 @@ function keyOf(c: WebContext, purpose: string): Buffer | null {
 export function sealForSession(c: WebContext, purpose: string, plain: Buffer): string | null {
   const key = keyOf(c, purpose);
   if (!key) return null;
-  const iv = randomBytes(12);
+  const iv = takeRandomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
