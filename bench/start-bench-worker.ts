@@ -22,7 +22,7 @@ export function startBenchWorker(
     OUTBOX_SECRET_KEY: BENCH_SECRET_KEY,
     ...(process.env.SMTP_THREAD ? { SMTP_THREAD: process.env.SMTP_THREAD } : {}),
   });
-  // The product's default: a mail thread unless SMTP_THREAD=false.
+  // The product's default (inline); SMTP_THREAD=true measures the mail thread.
   const mailer = (config.smtpThread ? createThreadedMailer : createMailer)({
     smtpUrl,
     from: deps.settings.mailFrom,

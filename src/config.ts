@@ -76,8 +76,8 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
     .optional(),
   SMTP_POOL_SIZE: int(1, 100).default(5),
-  // MIME building and SMTP sockets in a thread of their own (docs/benchmarks.md); false: inline.
-  SMTP_THREAD: bool.default(true),
+  // MIME building and SMTP sockets in a thread of their own (docs/benchmarks.md: opt-in for now).
+  SMTP_THREAD: bool.default(false),
   // E-mails per second across every worker (one budget in the database); 0: unlimited.
   SMTP_MAX_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
   MAIL_FROM: z.string().min(3).default('Onramp Provisioning <provisioning@onramp.localhost>'),
