@@ -6,6 +6,7 @@
  * median. Writes bench/results/<mode>.json; a full single run also redraws docs/benchmarks.svg.
  * Every measurement lives in its own module.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -57,6 +58,11 @@ const sections = new Set(
   (values.only ?? 'ceiling,burst,peers,multi,sweep,latency,start,embedded').split(','),
 );
 const SHAPES: BurstShape[] = ['one-line orders', 'ten-line orders'];
+
+// The servers it spawns run dist/ only when dist/ is newer than src/ (bin/onramp.js), else the
+// sources through tsx: slower to start and larger. A run of 2 December measured tsx after an
+// edit; every run now builds first, so it measures what `npm ci` installs.
+execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
 
 const t0 = Date.now();
 const newResults = (): BenchResults => ({
