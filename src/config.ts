@@ -76,7 +76,6 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
     .optional(),
   SMTP_POOL_SIZE: int(1, 100).default(5),
-  // MIME building and SMTP sockets in a thread of their own (docs/benchmarks.md: opt-in for now).
   SMTP_THREAD: bool.default(false),
   // E-mails per second across every worker (one budget in the database); 0: unlimited.
   SMTP_MAX_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
@@ -147,8 +146,7 @@ export interface Config {
   dataDir: string;
   smtpUrl: string | undefined;
   smtpPoolSize: number;
-  /** The worker sends through a mail thread (createThreadedMailer) rather than its main thread. */
-  smtpThread: boolean;
+  smtpThread: boolean; // SMTP_THREAD: MIME and SMTP in a mail thread (opt-in, createThreadedMailer)
   mailFrom: string;
   /** BRAND_NAME: the product's name in every e-mail and page (signatures, subjects, titles). */
   brandName: string;
