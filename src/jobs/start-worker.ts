@@ -90,7 +90,7 @@ export function startWorker(
     retryFailedIntervalMs?: number;
     /** Days each kind of data is kept; unset: nothing is purged. */
     retention?: Retention;
-    /** PGlite: this worker analyzes and vacuums changed tables, as autovacuum would (tend-tables). */
+    /** PGlite, or PostgreSQL without autovacuum (needsTending): analyze and vacuum changed tables. */
     tendTables?: boolean;
   },
 ): Worker {
@@ -170,7 +170,7 @@ export function startWorker(
   const tend = opts.tendTables
     ? loop('tend-tables', TEND_TABLES_INTERVAL_MS, opts.log, async () => {
         const tended = await tendTables(deps.db);
-        if (tended.analyzed.length > 0) opts.log.debug({ tended }, 'embedded tables analyzed');
+        if (tended.analyzed.length > 0) opts.log.debug({ tended }, 'changed tables analyzed');
         return false;
       })
     : null;
