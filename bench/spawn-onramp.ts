@@ -9,10 +9,12 @@ import { createServer } from 'node:net';
 import { installKeyRing, keyRingOf, newSecretKeyText, parseSecretKey } from '../src/store/secret-box.js';
 
 /**
- * The sealing key (OUTBOX_SECRET_KEY) of this bench run: the servers it spawns and the workers it
- * runs in-process seal and open with the same one.
+ * The sealing key (OUTBOX_SECRET_KEY) of this bench run: the servers it spawns, the worker
+ * processes it starts and the workers it runs in-process seal and open with the same one. A child
+ * process inherits it through the environment: a key of its own would make every e-mail another
+ * worker queued unreadable to it (how the multi-worker measurement lost half its e-mails).
  */
-export const BENCH_SECRET_KEY = newSecretKeyText();
+export const BENCH_SECRET_KEY = (process.env.ONRAMP_BENCH_SECRET_KEY ??= newSecretKeyText());
 installKeyRing(keyRingOf(parseSecretKey(BENCH_SECRET_KEY)!));
 
 export interface SpawnedOnramp {

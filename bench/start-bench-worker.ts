@@ -34,7 +34,8 @@ export function startBenchWorker(
     {
       dueIntervalMs: opts.dueIntervalMs ?? config.dueIntervalMs,
       outboxIntervalMs: config.outbox.intervalMs,
-      log: pino({ level: 'silent' }),
+      // BENCH_LOG_LEVEL=warn shows the worker's errors (on stderr: a worker process's stdout is a pipe).
+      log: pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' }, pino.destination(2)),
       tendTables: opts.tendTables ?? false,
     },
   );

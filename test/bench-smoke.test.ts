@@ -12,6 +12,7 @@ import { openBenchStore } from '../bench/bench-store.js';
 import { combineRuns, median } from '../bench/combine-repeats.js';
 import { fireAtRate, percentile } from '../bench/fire-at-rate.js';
 import { loadLines } from '../bench/load-lines.js';
+import { measureMultiWorker } from '../bench/measure-multi-worker.js';
 import { measurePeer } from '../bench/measure-peers.js';
 import { measureRsdBurst } from '../bench/measure-rsd-burst.js';
 import { measureSmtpCeiling } from '../bench/measure-smtp-ceiling.js';
@@ -84,6 +85,21 @@ it.runIf(inject('pgTemplate'))(
       });
       expect(result).toMatchObject({ peer, lines: 20, received: 20, distinct: 20 });
     }
+  },
+  180_000,
+);
+
+it.runIf(inject('pgTemplate'))(
+  'two worker processes share one burst, each e-mail delivered exactly once',
+  async () => {
+    // The workers queue e-mails for each other: each must open what another sealed.
+    const result = await measureMultiWorker(sink, {
+      workers: 2,
+      lines: 400,
+      adminUrl: adminUrl(),
+      timeoutMs: 80_000,
+    });
+    expect(result).toMatchObject({ workers: 2, lines: 400, received: 400, distinct: 400 });
   },
   180_000,
 );
