@@ -5,13 +5,14 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import type { ProvisioningContact } from '../../src/domain/types.js';
 import { runDue } from '../../src/jobs/run-due.js';
 import { addressesAlreadySent, orderAddressKey } from '../../src/store/provisioning-history-repository.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
-const irene = { name: 'Irene', email: 'Irene@Initech.example', language: 'en' as const };
-const carla = { name: 'Carla', email: 'carla@globex.example', language: 'it' as const };
+const irene: ProvisioningContact = { name: 'Irene', email: 'Irene@Initech.example', language: 'en' };
+const carla: ProvisioningContact = { name: 'Carla', email: 'carla@globex.example', language: 'it' };
 
 describeEachStore('addresses already sent', (kind) => {
   let w: World;
@@ -21,7 +22,7 @@ describeEachStore('addresses already sent', (kind) => {
   afterAll(() => w.close());
 
   it('finds the pairs whose address had an e-mail on that order, in any case, once each', async () => {
-    const line = (contact: typeof irene) => ({
+    const line = (contact: ProvisioningContact) => ({
       offerCode: 'MEET-PRO',
       quantity: 1,
       provisioningContact: contact,
