@@ -5,6 +5,7 @@
 import { Console } from 'node:console';
 
 import { serve, type ServerType } from '@hono/node-server';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 
 import { type AppDeps, type Clock, randomIds, systemClock } from './app/deps.js';
@@ -29,6 +30,7 @@ import { dataDirSecretKey } from './store/data-dir-secret-key.js';
 import { lockDataDir } from './store/lock-data-dir.js';
 import { migrate } from './store/migrate.js';
 import { openStore, type Store } from './store/open-store.js';
+import type { Database } from './store/schema.js';
 import { installKeyRing, keyRingOf } from './store/secret-box.js';
 import { needsTending } from './store/tend-tables.js';
 
@@ -88,10 +90,13 @@ export async function openDatabase(
       poolSize: config.databasePoolSize,
       timeouts: config.databaseTimeouts,
     });
-    const applied = await migrateWithoutTimeouts(config, store);
-    if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
     // POLICY_* seed the offer catalogue's periods the first time only; the database decides after.
-    const seeded = await seedOfferCatalogue(store.db, config.policy, new Date());
+    // The seed fills every line of an older database in one statement: a migration of data.
+    const { applied, seeded } = await withoutTimeouts(config, store, async (db) => ({
+      applied: await migrate(db),
+      seeded: await seedOfferCatalogue(db, config.policy, new Date()),
+    }));
+    if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
     if (seeded.offers.length > 0 || seeded.lines > 0) log.info(seeded, 'offer catalogue seeded');
     return { store, release, applied };
   } catch (e) {
@@ -102,15 +107,21 @@ export async function openDatabase(
 
 /**
  * A migration may rewrite a large table, or wait for another process's: on PostgreSQL it gets
- * a connection of its own without the statement and query timeouts that bound requests.
+ * a connection of its own without the statement and query timeouts that bound requests (the
+ * first start on a million lines spent more than the 15 s of DATABASE_STATEMENT_TIMEOUT_MS
+ * seeding their periods, and so never started).
  */
-async function migrateWithoutTimeouts(config: Config, store: Store): Promise<string[]> {
-  if (!config.databaseUrl) return migrate(store.db);
+async function withoutTimeouts<T>(
+  config: Config,
+  store: Store,
+  work: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (!config.databaseUrl) return work(store.db);
   const { connectMs } = config.databaseTimeouts;
   const unbounded = { connectMs, statementMs: 0, queryMs: 0, idleInTransactionMs: 0 };
   const migrator = await openStore({ databaseUrl: config.databaseUrl, poolSize: 1, timeouts: unbounded });
   try {
-    return await migrate(migrator.db);
+    return await work(migrator.db);
   } finally {
     await migrator.close();
   }
