@@ -70,6 +70,9 @@ export async function openBenchStore(
     databaseUrl: url ?? undefined,
     dataDir: opts.dataDir ?? ':memory:',
     poolSize: opts.poolSize ?? 10,
+    // The bulk loads (a million lines for the sweep) are single statements of minutes; the
+    // product's 15 s statement timeout is for requests, and no burst statement comes near it.
+    timeouts: { statementMs: 0, queryMs: 0 },
   });
   await migrate(store.db);
   const deps = benchDeps(store);

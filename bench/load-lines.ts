@@ -53,10 +53,12 @@ export async function loadLines(
   await sql`
     insert into subscription_line (subscription_id, order_id, line_no, offer_code, quantity, rsd, status,
       contact_name, contact_email, contact_language, rsd_at, first_email_at, reminders_sent,
-      next_action_at, provisioned_at, created_at, updated_at)
+      next_action_at, provisioned_at, created_at, updated_at, policy_days)
     select 'Sub' || (100000000 + i), ${prefix} || ((i - ${first}) / ${perOrder}), (i - ${first}) % ${perOrder} + 1,
       'MEET-PRO', 1, '2026-10-01', s.status, 'Irene Conti', 'c' || ${contactOf} || '@initech.example', 'en',
-      s.rsd_at, s.first_email_at, s.reminders_sent, s.next_action_at, s.provisioned_at, ${now}, ${now}
+      s.rsd_at, s.first_email_at, s.reminders_sent, s.next_action_at, s.provisioned_at, ${now}, ${now},
+      -- The offer's period, as placing an order copies it (MEET-PRO: the default 30 days).
+      30
     from generate_series(${first}::int, ${first + opts.total - 1}::int) as i
     join (values
       ('rsd_due', 'booked', ${now}::timestamptz, null::timestamptz, 0, ${now}::timestamptz, null::timestamptz),
