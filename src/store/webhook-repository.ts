@@ -35,24 +35,48 @@ export async function liveEndpointsOf(db: Db, organizationIds: string[]): Promis
 
 /**
  * Each of these lines with every live endpoint that hears about it (its order's partner's and
- * distributor's), in one query; a line nobody listens to is absent.
+ * distributor's), in one query; a line nobody listens to is absent. The lines and their orders
+ * are found first (a materialized CTE, by primary keys): joined in one go, the planner took the
+ * endpoint table's few rows as a reason to scan every order, 131 ms a due batch at 1,000,000
+ * lines.
  */
 export async function lineWebhookTargets(db: Db, subscriptionIds: string[]) {
   return db
-    .selectFrom('subscription_line as l')
-    .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
+    .with(
+      (cte) => cte('lines').materialized(),
+      (q) =>
+        q
+          .selectFrom('subscription_line as l')
+          .innerJoin('purchase_order as po', 'po.id', 'l.order_id')
+          .select([
+            'l.subscription_id',
+            'l.rsd',
+            'po.id as order_id',
+            'po.web_order_id',
+            'po.partner_id',
+            'po.distributor_id',
+          ])
+          .where('l.subscription_id', 'in', subscriptionIds),
+    )
+    .selectFrom('lines')
     .innerJoin('webhook_endpoint as e', (join) =>
       join
         .on('e.deleted_at', 'is', null)
         .on((eb) =>
           eb.or([
-            eb('e.organization_id', '=', eb.ref('po.partner_id')),
-            eb('e.organization_id', '=', eb.ref('po.distributor_id')),
+            eb('e.organization_id', '=', eb.ref('lines.partner_id')),
+            eb('e.organization_id', '=', eb.ref('lines.distributor_id')),
           ]),
         ),
     )
-    .select(['l.subscription_id', 'l.rsd', 'po.id as order_id', 'po.web_order_id', 'e.id', 'e.events'])
-    .where('l.subscription_id', 'in', subscriptionIds)
+    .select([
+      'lines.subscription_id',
+      'lines.rsd',
+      'lines.order_id',
+      'lines.web_order_id',
+      'e.id',
+      'e.events',
+    ])
     .orderBy('e.created_at')
     .orderBy('e.id')
     .execute();
