@@ -9,12 +9,22 @@ import pg from 'pg';
 
 import { type AppDeps, hashToken, ManualClock, randomIds } from '../src/app/deps.js';
 import { buildPolicy } from '../src/domain/policy.js';
+import type { Actor } from '../src/domain/types.js';
 import { migrate } from '../src/store/migrate.js';
 import { openStore, type Store, type StoreKind } from '../src/store/open-store.js';
 
 export const BENCH_NOW = new Date('2026-12-01T00:00:00Z');
 export const BENCH_TOKEN = 'bench_partner_user_token';
 export const BENCH_PUBLIC_URL = 'http://localhost:3000';
+/** The one user of a bench database (BENCH_TOKEN is theirs), as a use case's actor. */
+export const BENCH_ACTOR: Actor = {
+  userId: 'usr_p',
+  name: 'Paola Bench',
+  email: 'p@acme.example',
+  role: 'partner_user',
+  organizationId: 'org_p',
+  language: 'en',
+};
 
 export interface BenchStore {
   store: Store;
@@ -83,12 +93,12 @@ export async function openBenchStore(
   await store.db
     .insertInto('app_user')
     .values({
-      id: 'usr_p',
-      organization_id: 'org_p',
-      role: 'partner_user',
-      name: 'Paola Bench',
-      email: 'p@acme.example',
-      language: 'en',
+      id: BENCH_ACTOR.userId,
+      organization_id: BENCH_ACTOR.organizationId,
+      role: BENCH_ACTOR.role,
+      name: BENCH_ACTOR.name,
+      email: BENCH_ACTOR.email,
+      language: BENCH_ACTOR.language,
       created_at: BENCH_NOW,
     })
     .execute();

@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 
 import { runDue } from '../src/jobs/run-due.js';
-import { BENCH_TOKEN, openBenchStore } from './bench-store.js';
+import { BENCH_TOKEN, type BenchStore, openBenchStore } from './bench-store.js';
 import { fireAtRate } from './fire-at-rate.js';
 import { loadLines } from './load-lines.js';
 import { markServerPauses, type ServerPauses, serverPausesBetween } from './read-server-pauses.js';
@@ -40,6 +40,25 @@ export interface LatencyResult {
 
 const LINES_IN_ORDER = 1_000;
 
+/**
+ * The measurement's data: one order of 1,000 lines and 1,000 orders of 10 lines, every line
+ * awaiting provisioning details (so it may be resent). Also `bench/probe-resend.ts`'s.
+ */
+export async function loadLatencyData(bench: BenchStore): Promise<void> {
+  await loadLines(bench.store.db, {
+    total: LINES_IN_ORDER,
+    due: LINES_IN_ORDER,
+    kind: 'rsd',
+    perOrder: LINES_IN_ORDER,
+    orderPrefix: 'ord_big',
+  });
+  await loadLines(bench.store.db, { total: 10_000, due: 10_000, kind: 'rsd', first: LINES_IN_ORDER + 1 });
+  await runDue(bench.deps);
+}
+
+/** The line the n-th resend names: the first line of a different ten-line order each time. */
+export const resendTarget = (n: number) => `Sub${100_000_001 + LINES_IN_ORDER + 10 * (n % 1000)}`;
+
 function fire(
   baseUrl: string,
   route: { method: 'GET' | 'POST'; path: () => string },
@@ -63,15 +82,7 @@ export async function measureApiLatency(opts: {
 }): Promise<LatencyResult[]> {
   const bench = await openBenchStore('postgres', opts.adminUrl);
   try {
-    await loadLines(bench.store.db, {
-      total: LINES_IN_ORDER,
-      due: LINES_IN_ORDER,
-      kind: 'rsd',
-      perOrder: LINES_IN_ORDER,
-      orderPrefix: 'ord_big',
-    });
-    await loadLines(bench.store.db, { total: 10_000, due: 10_000, kind: 'rsd', first: LINES_IN_ORDER + 1 });
-    await runDue(bench.deps); // every line now awaits provisioning details, so it may be resent
+    await loadLatencyData(bench);
     const server = await spawnOnramp({
       argv: ['web'],
       // The per-user resend limit (RESEND_RATE_LIMIT, default 120 an hour) would turn the load into
@@ -91,8 +102,7 @@ export async function measureApiLatency(opts: {
           name: 'POST /api/v1/subscriptions/{id}/resend',
           rate: 300,
           method: 'POST' as const,
-          path: (n: number) =>
-            `/api/v1/subscriptions/Sub${100000001 + LINES_IN_ORDER + 10 * (n % 1000)}/resend`,
+          path: (n: number) => `/api/v1/subscriptions/${resendTarget(n)}/resend`,
         },
         {
           name: 'GET /api/v1/subscriptions?orderId=…&status=…',

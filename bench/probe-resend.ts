@@ -9,11 +9,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
 import { resendProvisioningEmail } from '../src/app/lines/resend-provisioning-email.js';
-import type { Actor } from '../src/domain/types.js';
-import { runDue } from '../src/jobs/run-due.js';
 import type { Database } from '../src/store/schema.js';
-import { openBenchStore } from './bench-store.js';
-import { loadLines } from './load-lines.js';
+import { BENCH_ACTOR, openBenchStore } from './bench-store.js';
+import { loadLatencyData, resendTarget } from './measure-api-latency.js';
 
 const RESENDS = 300;
 const adminUrl = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -30,31 +28,14 @@ const db = new Kysely<Database>({
   },
 });
 try {
-  await loadLines(bench.store.db, {
-    total: 1000,
-    due: 1000,
-    kind: 'rsd',
-    perOrder: 1000,
-    orderPrefix: 'ord_big',
-  });
-  await loadLines(bench.store.db, { total: 10_000, due: 10_000, kind: 'rsd', first: 1001 });
-  await runDue(bench.deps);
-  const actor: Actor = {
-    userId: 'usr_p',
-    name: 'Paola Bench',
-    email: 'p@acme.example',
-    role: 'partner_user',
-    organizationId: 'org_p',
-    language: 'en',
-  };
+  await loadLatencyData(bench);
   // The first round warms V8 and the prepared statements up; the second is the one reported.
   for (const round of [1, 2]) {
     statements.clear();
     const t0 = performance.now();
     for (let n = 0; n < RESENDS; n++) {
-      const order = (n + round * RESENDS) % 1000;
-      await resendProvisioningEmail({ ...bench.deps, db }, actor, {
-        subscriptionId: `Sub${100_001_001 + 10 * order}`,
+      await resendProvisioningEmail({ ...bench.deps, db }, BENCH_ACTOR, {
+        subscriptionId: resendTarget(n + round * RESENDS),
       });
     }
     console.log(`round ${round}: ${((performance.now() - t0) / RESENDS).toFixed(2)} ms per resend`);
