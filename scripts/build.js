@@ -35,10 +35,10 @@ cpSync(join(root, 'src'), dist, {
 });
 
 const { buildPgliteImage } = await import(pathToFileURL(join(dist, 'store/pglite-image.js')).href);
-await buildPgliteImage(join(dist, 'pglite-image.tar.gz'));
+await buildPgliteImage(join(dist, 'pglite-image'));
 
 writeFileSync(join(dist, 'build-stamp.json'), JSON.stringify({ builtAt: new Date().toISOString() }) + '\n');
 const files = readdirSync(dist, { recursive: true }).filter((f) => String(f).endsWith('.js')).length;
 console.log(
-  `onramp build: ${files} modules in dist/, PGlite image ${existsSync(join(dist, 'pglite-image.tar.gz')) ? 'ready' : 'missing'}`,
+  `onramp build: ${files} modules in dist/, PGlite image ${existsSync(join(dist, 'pglite-image', 'PG_VERSION')) ? 'ready' : 'missing'}`,
 );

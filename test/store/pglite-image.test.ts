@@ -22,7 +22,7 @@ describe('PGlite image', () => {
     'seeds a new data folder with every migration applied, and the copy is writable',
     { timeout: 120_000 },
     async () => {
-      const image = join(dir, 'image.tar.gz');
+      const image = join(dir, 'image');
       await buildPgliteImage(image);
 
       const dataDir = join(dir, 'data');
@@ -30,7 +30,7 @@ describe('PGlite image', () => {
       // What a start writes before opening the database: its lock, then the sealing key.
       writeFileSync(join(dataDir, LOCK_FILE), String(process.pid));
       dataDirSecretKey(dataDir);
-      expect(await seedNewDataDir(dataDir, [join(dir, 'missing.tar.gz'), image])).toBe(true);
+      expect(await seedNewDataDir(dataDir, [join(dir, 'missing'), image])).toBe(true);
       expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
 
       const pglite = await PGlite.create(dataDir);
@@ -51,7 +51,7 @@ describe('PGlite image', () => {
         await pglite.close();
       }
 
-      // The folder now holds a database: the image must never be unpacked over it.
+      // The folder now holds a database: the image must never be copied over it.
       expect(await seedNewDataDir(dataDir, [image])).toBe(false);
       const pglite2 = await PGlite.create(dataDir);
       try {
@@ -61,7 +61,7 @@ describe('PGlite image', () => {
         await pglite2.close();
       }
 
-      // A start killed while unpacking left files but no PG_VERSION: the next one unpacks again.
+      // A start killed while copying left files but no PG_VERSION: the next one copies again.
       const halfDone = join(dir, 'half');
       mkdirSync(join(halfDone, 'base'), { recursive: true });
       writeFileSync(join(halfDone, 'base', 'partial'), 'x');
@@ -76,7 +76,7 @@ describe('PGlite image', () => {
   );
 
   it('seeds nothing when no image was built', async () => {
-    expect(await seedNewDataDir(join(dir, 'fresh'), [join(dir, 'nope.tar.gz')])).toBe(false);
+    expect(await seedNewDataDir(join(dir, 'fresh'), [join(dir, 'nope')])).toBe(false);
     expect(existsSync(join(dir, 'fresh'))).toBe(false);
   });
 });
