@@ -3,6 +3,8 @@
  * PostgreSQL when a URL is given. Both speak the same SQL through the same Kysely `Database`.
  */
 
+import v8 from 'node:v8';
+
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -75,7 +77,22 @@ export async function openStore(options: StoreOptions): Promise<Store> {
  */
 const PGLITE_SETTINGS = ['shared_buffers=16MB', 'work_mem=2MB', 'maintenance_work_mem=16MB'];
 
+/**
+ * V8 compiles WebAssembly twice: at once with its baseline compiler (Liftoff), then the functions
+ * that run often again with its optimizing one (TurboFan), on background threads. For PGlite's
+ * module (PostgreSQL itself) the second compile costs more than it gives back. Measured on two
+ * cores (docs/benchmarks.md): an embedded start spent 7 s of CPU with it and under 4 s without,
+ * the idle and burst resident sets are ~65 MB smaller without, and a 10,000-line burst took as
+ * long (26.6–38.8 s either way, three runs each). So only the baseline code is kept. V8 names
+ * the flag "for testing"; it reads it when a module is compiled, so it is set before the first
+ * PGlite.create, and it applies to any WebAssembly this process compiles later.
+ */
+function keepBaselineWasm(): void {
+  v8.setFlagsFromString('--liftoff-only');
+}
+
 async function openPglite(dataDir: string): Promise<Store> {
+  keepBaselineWasm();
   const inMemory = dataDir === ':memory:';
   if (!inMemory) await seedNewDataDir(dataDir);
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
