@@ -20,12 +20,14 @@ export async function countHit(
 ): Promise<HitOutcome> {
   const since = new Date(now.getTime() - rule.windowMs);
   const expiresAt = new Date(now.getTime() + rule.windowMs);
-  const inWindow = sql`array(select h from unnest(rate_limit.hits) h where h > ${since} order by h)`;
+  // The row keeps the hits still in the window, at most `limit` of them, so a hit costs in
+  // proportion to the limit: one pass to count, one to keep (no sort: only min() reads them).
   const { rows } = await sql<{ key: string }>`
     insert into rate_limit (key, hits, expires_at) values (${key}, array[${now}::timestamptz], ${expiresAt})
     on conflict (key) do update
-      set hits = ${inWindow} || ${now}::timestamptz, expires_at = ${expiresAt}
-      where cardinality(${inWindow}) < ${rule.limit}
+      set hits = array(select h from unnest(rate_limit.hits) h where h > ${since}) || ${now}::timestamptz,
+        expires_at = ${expiresAt}
+      where (select count(*) from unnest(rate_limit.hits) h where h > ${since}) < ${rule.limit}
     returning key`.execute(db);
   if (rows.length > 0) return { admitted: true };
   const { rows: oldest } = await sql<{ at: Date | string }>`
