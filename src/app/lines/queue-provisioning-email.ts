@@ -15,9 +15,9 @@ import type { AuditActor } from '../../store/audit-repository.js';
 import { policyDaysOf } from '../../store/line-repository.js';
 import { emailPayload } from '../../store/outbox-payloads.js';
 import {
-  addressesAlreadySent,
-  delegatorsOfLines,
   orderAddressKey,
+  type SendHistory,
+  sendHistory,
 } from '../../store/provisioning-history-repository.js';
 import type { Database, PurchaseOrderRow, SubscriptionLineRow } from '../../store/schema.js';
 import { type NewProvisioningSend, writeProvisioningSends } from '../../store/write-provisioning-sends.js';
@@ -81,36 +81,23 @@ function groupsOf(requests: ProvisioningEmailRequest[]): ProvisioningEmailReques
   return [...groups.values()];
 }
 
-/** What the batch's e-mails say about the past; read before any of them is written. */
-interface SendHistory {
-  /** `orderAddressKey`s of the addresses that already received a provisioning e-mail. */
-  alreadySent: Set<string>;
-  /** The colleague who delegated each line's setup to its contact, by subscription id. */
-  delegators: Map<string, string>;
-}
-
 /**
- * One query each for the whole batch. An RSD e-mail is a line's first and comes before any
- * delegation (there is no link to delegate from yet), so the RSD burst skips both.
+ * What the batch's e-mails say about the past, read before any of them is written: one query for
+ * the whole batch. An RSD e-mail is a line's first and comes before any delegation (there is no
+ * link to delegate from yet), so the RSD burst skips it.
  */
 async function historyOf(
   trx: Transaction<Database>,
   requests: ProvisioningEmailRequest[],
 ): Promise<SendHistory> {
   const later = requests.filter((r) => r.reason !== 'rsd');
-  const [alreadySent, delegators] = await Promise.all([
-    addressesAlreadySent(
-      trx,
-      later
-        .filter((r) => r.reason !== 'reminder')
-        .map((r) => ({ orderId: r.order.id, email: r.line.contact_email })),
-    ),
-    delegatorsOfLines(
-      trx,
-      later.map((r) => ({ subscriptionId: r.line.subscription_id, contactEmail: r.line.contact_email })),
-    ),
-  ]);
-  return { alreadySent, delegators };
+  return sendHistory(
+    trx,
+    later
+      .filter((r) => r.reason !== 'reminder')
+      .map((r) => ({ orderId: r.order.id, email: r.line.contact_email })),
+    later.map((r) => ({ subscriptionId: r.line.subscription_id, contactEmail: r.line.contact_email })),
+  );
 }
 
 /**
