@@ -248,17 +248,25 @@ export async function updateLine(
     .execute();
 }
 
+/** A line's new state, as `lineStateColumns` computed it. */
+export interface LineChange {
+  subscriptionId: string;
+  values: Updateable<SubscriptionLineTable>;
+}
+
 /**
  * Saves many lines' new states in one statement (the due worker's batches). Each change carries
  * the columns `lineStateColumns` computed; instants a change does not set keep their value.
  */
-export async function updateLines(
-  trx: Transaction<Database>,
-  changes: { subscriptionId: string; values: Updateable<SubscriptionLineTable> }[],
-): Promise<void> {
+export async function updateLines(trx: Transaction<Database>, changes: LineChange[]): Promise<void> {
   if (changes.length === 0) return;
+  await linesUpdate(changes).execute(trx);
+}
+
+/** The statement of `updateLines`, also run as a part of a larger one (write-provisioning-sends.ts). */
+export function linesUpdate(changes: LineChange[]) {
   const rows = changes.map(({ subscriptionId, values: v }) => ({ subscription_id: subscriptionId, ...v }));
-  await sql`
+  return sql`
     update subscription_line l set
       status = coalesce(v.status, l.status),
       pending_provisioning = coalesce(v.pending_provisioning, l.pending_provisioning),
@@ -275,5 +283,5 @@ export async function updateLines(
         first_email_at timestamptz, reminders_sent integer, next_action_at timestamptz, updated_at timestamptz,
         closed_at timestamptz, cancelled_at timestamptz, provisioned_at timestamptz)
     ) as v
-    where l.subscription_id = v.subscription_id`.execute(trx);
+    where l.subscription_id = v.subscription_id`;
 }

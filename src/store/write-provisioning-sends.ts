@@ -24,6 +24,7 @@ import { sql, type Transaction } from 'kysely';
 
 import type { LineEventOf } from '../domain/line-events.js';
 import type { SendReason } from '../domain/types.js';
+import { type LineChange, linesUpdate } from './line-repository.js';
 import type { EmailPayload } from './outbox-payloads.js';
 import type { Database } from './schema.js';
 import { orphanedLinkRevocation } from './setup-token-repository.js';
@@ -58,6 +59,11 @@ export async function writeProvisioningSends(
   sends: NewProvisioningSend[],
   /** When the outbox rows become due on the real clock; differs from `now` only in `run-due --now`. */
   queueAt: Date = now,
+  /**
+   * Lines' new states saved by the same statement (a resend's round trip less). The statement's
+   * other parts see the lines as they were before it: only for changes nothing here reads.
+   */
+  lineChanges: LineChange[] = [],
 ): Promise<number> {
   if (sends.length === 0) return 0;
   const rows = sends.map((s, i) => ({
@@ -102,6 +108,7 @@ export async function writeProvisioningSends(
         token_hash text, token_expires_at timestamptz, payload jsonb, audit_data jsonb)
     ),
     ${revocation},
+    changed_lines as (${lineChanges.length > 0 ? linesUpdate(lineChanges) : sql`select null`}),
     ${pendingOutboxWithdrawal(lineIds, now)},
     withdrawn_sends as (
       update provisioning_email pe

@@ -43,7 +43,15 @@ describeEachStore('resend provisioning e-mail', (kind) => {
       .execute();
     expect(before).toHaveLength(1);
 
+    w.clock.advance(60_000);
     const queued = await resendProvisioningEmail(w.deps, w.actors.alice, { subscriptionId: sub });
+    // The line is written in the statement that queues the e-mail: same state, touched now.
+    const line = await w.store.db
+      .selectFrom('subscription_line')
+      .select(['status', 'updated_at'])
+      .where('subscription_id', '=', sub)
+      .executeTakeFirstOrThrow();
+    expect(line).toEqual({ status: 'awaiting_provisioning_details', updated_at: w.clock.now() });
 
     const send = await w.store.db
       .selectFrom('provisioning_email')

@@ -12,7 +12,7 @@ import { closeInstant, setupDeadline } from '../../domain/policy.js';
 import type { SendReason } from '../../domain/types.js';
 import type { EmailLine, TemplateFields } from '../../email/index.js';
 import type { AuditActor } from '../../store/audit-repository.js';
-import { policyDaysOf } from '../../store/line-repository.js';
+import { type LineChange, policyDaysOf } from '../../store/line-repository.js';
 import { emailPayload } from '../../store/outbox-payloads.js';
 import {
   orderAddressKey,
@@ -52,7 +52,18 @@ export interface ProvisioningEmailRequest {
 export async function queueProvisioningEmails(
   trx: Transaction<Database>,
   deps: AppDeps,
-  { actor, now, queueAt }: { actor: AuditActor; now: Date; queueAt?: Date },
+  {
+    actor,
+    now,
+    queueAt,
+    lineChanges,
+  }: {
+    actor: AuditActor;
+    now: Date;
+    queueAt?: Date;
+    /** Lines' new states, saved with the sends (see `writeProvisioningSends`). */
+    lineChanges?: LineChange[];
+  },
   requests: ProvisioningEmailRequest[],
 ): Promise<QueuedSend[]> {
   if (requests.length === 0) return [];
@@ -61,7 +72,7 @@ export async function queueProvisioningEmails(
   for (const group of groupsOf(requests))
     for (const [i, send] of prepareGroup(deps, actor, now, group, history).entries())
       sends.set(group[i]!, send);
-  await writeProvisioningSends(trx, now, [...sends.values()], queueAt);
+  await writeProvisioningSends(trx, now, [...sends.values()], queueAt, lineChanges);
   return requests.map((r) => {
     const send = sends.get(r)!;
     return { sendId: send.id, subscriptionId: send.subscriptionId, to: send.toEmail };

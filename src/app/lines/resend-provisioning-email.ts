@@ -29,11 +29,11 @@ export async function resendProvisioningEmail(
   const run = async (trx: Transaction<Database>) => {
     const now = deps.clock.now();
     const locked = await lockOrderForChange(trx, deps, actor, input.subscriptionId);
-    const lines = await resendToContact(trx, deps, locked, now);
+    const { lines, change } = resendToContact(deps, locked, now);
     const [named, ...others] = await queueProvisioningEmails(
       trx,
       deps,
-      { actor: auditActorOf(actor), now },
+      { actor: auditActorOf(actor), now, lineChanges: [change] },
       lines.map((line) => ({
         order: locked.order,
         line,
