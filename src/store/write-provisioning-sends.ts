@@ -2,8 +2,8 @@
  * Writes a batch of provisioning e-mails in one statement: revoke the links a former contact of
  * the order no longer needs, withdraw e-mails still waiting in the outbox that these replace,
  * record the sends, store the new tokens' hashes, queue the outbox rows and append the audit
- * events. Each of those used to be its own round trip; on the resend endpoint they were most of
- * the time (docs/benchmarks.md).
+ * events (and, for a resend, save the line's new state). Each of those used to be its own round
+ * trip; on the resend endpoint they were most of the time (docs/benchmarks.md).
  *
  * One e-mail per contact per order: a send either carries an e-mail (a lead: its payload, its
  * setup link, its outbox row) or shares the one of its lead (`leadId`: a follower writes only its
