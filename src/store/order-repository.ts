@@ -88,33 +88,34 @@ export async function lockOrder(
   return (opts.skipLocked ? locking.skipLocked() : locking).executeTakeFirst();
 }
 
+type LockedOrderRow = PurchaseOrderRow & {
+  placer_name: string;
+  placer_email: string;
+  placer_language: Language;
+  placer_deactivated_at: Date | null;
+  partner_name: string;
+};
+
 /**
  * Locks the order of a line and reads what a change needs with it, in one round trip: the order,
  * who placed it (for "ask the person who placed the order") and the partner's name (for the
  * e-mail). The line's order never changes, so finding it in a subquery is safe.
  */
 export async function lockOrderOfLine(trx: Transaction<Database>, subscriptionId: string) {
-  const row = await trx
-    .selectFrom('purchase_order as po')
-    .innerJoin('app_user as u', 'u.id', 'po.placed_by_user_id')
-    .innerJoin('organization as p', 'p.id', 'po.partner_id')
-    .selectAll('po')
-    .select([
-      'u.name as placer_name',
-      'u.email as placer_email',
-      'u.language as placer_language',
-      'u.deactivated_at as placer_deactivated_at',
-      'p.name as partner_name',
-    ])
-    .where('po.id', '=', (eb) =>
-      eb.selectFrom('subscription_line').select('order_id').where('subscription_id', '=', subscriptionId),
-    )
-    .forUpdate('po')
-    .executeTakeFirst();
+  // On every change's hot path: written as SQL, it skips the query builder's compile step.
+  const { rows } = await sql<LockedOrderRow>`
+    select po.*, u.name as placer_name, u.email as placer_email, u.language as placer_language,
+      u.deactivated_at as placer_deactivated_at, p.name as partner_name
+    from purchase_order po
+    join app_user u on u.id = po.placed_by_user_id
+    join organization p on p.id = po.partner_id
+    where po.id = (select order_id from subscription_line where subscription_id = ${subscriptionId})
+    for update of po`.execute(trx);
+  const row = rows[0];
   if (!row) return undefined;
   const { placer_name, placer_email, placer_language, placer_deactivated_at, partner_name, ...order } = row;
   return {
-    order: order as PurchaseOrderRow,
+    order,
     placer: {
       name: placer_name,
       email: placer_email,
