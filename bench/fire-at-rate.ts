@@ -34,7 +34,8 @@ export async function fireAtRate(opts: {
   baseUrl: string;
   method: 'GET' | 'POST';
   path: (n: number) => string;
-  headers: Record<string, string>;
+  /** The same for every request, or the n-th request's own (n as `path` gets it). */
+  headers: Record<string, string> | ((n: number) => Record<string, string>);
   rate: number;
   seconds: number;
   /** Sockets kept open; requests due while all are busy wait for one (and that wait is counted). */
@@ -55,7 +56,11 @@ export async function fireAtRate(opts: {
     new Promise<void>((resolve) => {
       const req = http.request(
         `${opts.baseUrl}${opts.path(n)}`,
-        { method: opts.method, headers: opts.headers, agent },
+        {
+          method: opts.method,
+          headers: typeof opts.headers === 'function' ? opts.headers(n) : opts.headers,
+          agent,
+        },
         (res) => {
           res.resume();
           res.once('end', () => {
