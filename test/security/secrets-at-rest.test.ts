@@ -211,6 +211,8 @@ it('a sealed value opens with its own key or an older one in the ring, and with 
   // The purpose is authenticated: an outbox value does not open as an idempotency body.
   expect(() => unseal(sealedText, 'idempotency', sealed)).toThrow(/does not authenticate/);
   // One changed character and it does not open.
-  const tampered = sealedText.slice(0, -2) + (sealedText.endsWith('A') ? 'B' : 'A') + sealedText.slice(-1);
+  // (The replaced character is the second to last; the replacement differs from it.)
+  const tampered = sealedText.slice(0, -2) + (sealedText.at(-2) === 'A' ? 'B' : 'A') + sealedText.slice(-1);
+  expect(tampered).not.toBe(sealedText);
   expect(() => unseal(tampered, 'outbox', sealed)).toThrow();
 });
