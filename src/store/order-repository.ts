@@ -88,13 +88,11 @@ export async function lockOrder(
   return (opts.skipLocked ? locking.skipLocked() : locking).executeTakeFirst();
 }
 
-type LockedOrderRow = PurchaseOrderRow & {
-  placer_name: string;
-  placer_email: string;
-  placer_language: Language;
-  placer_deactivated_at: Date | null;
-  partner_name: string;
-};
+type LockedOrderRow = PurchaseOrderRow &
+  Record<'placer_name' | 'placer_email' | 'partner_name', string> & {
+    placer_language: Language;
+    placer_deactivated_at: Date | null;
+  };
 
 /**
  * Locks the order of a line and reads what a change needs with it, in one round trip: the order,
