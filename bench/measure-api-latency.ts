@@ -64,11 +64,11 @@ export async function loadLatencyData(bench: BenchStore): Promise<void> {
  * cost PostgreSQL ~1 ms more per resend (docs/benchmarks.md). 200 users stay under their limit
  * for the longest run (23 s at 300/s: ~35 resends each).
  */
-export const RESEND_USERS = 200;
+const RESEND_USERS = 200;
 
-export const resendTokenOf = (n: number) => `bench_resend_admin_${n % RESEND_USERS}_token`;
+const resendTokenOf = (n: number) => `bench_resend_admin_${n % RESEND_USERS}_token`;
 
-export async function addResendUsers(bench: BenchStore): Promise<void> {
+async function addResendUsers(bench: BenchStore): Promise<void> {
   const users = Array.from({ length: RESEND_USERS }, (_, i) => ({
     id: `usr_resend_${i}`,
     organization_id: 'org_p',
