@@ -15,7 +15,10 @@ export interface BenchResults {
   startedAt: string;
   minutes: number;
   machine: Machine | null;
+  /** The ceiling of one-line orders' e-mails, as many as the burst's lines. */
   ceiling: CeilingResult | null;
+  /** The ceiling of ten-line orders' e-mails, as many as that burst sends; absent before 3 December. */
+  tenLineCeiling?: CeilingResult | null;
   bursts: BurstResult[];
   peers: PeerResult[];
   sweeps: SweepResult[];

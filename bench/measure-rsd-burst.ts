@@ -10,6 +10,7 @@ import type { StoreKind } from '../src/store/open-store.js';
 import { needsTending } from '../src/store/tend-tables.js';
 import { openBenchStore } from './bench-store.js';
 import { loadLines } from './load-lines.js';
+import { type CpuReading, cpuSince, readCpuTime } from './read-cpu-time.js';
 import { startBenchWorker } from './start-bench-worker.js';
 import type { CountingSink } from './start-counting-sink.js';
 
@@ -25,6 +26,11 @@ export interface BurstResult {
   ms: number;
   received: number;
   distinct: number;
+  /**
+   * CPU spent from the worker's start until the last e-mail arrived: this process (worker, sink,
+   * PGlite) and PostgreSQL's. Absent in earlier results.
+   */
+  cpu?: CpuReading | null;
 }
 
 export async function measureRsdBurst(
@@ -45,14 +51,21 @@ export async function measureRsdBurst(
     });
     const tendTables = await needsTending(bench.store.kind, bench.store.db);
     sink.reset();
+    const cpuAtStart = readCpuTime();
     const t0 = performance.now();
     const worker = startBenchWorker(bench.deps, sink.url, { tendTables });
+    let cpu: CpuReading | null;
+    let ms: number;
     try {
       await sink.waitFor(emails, opts.timeoutMs);
     } finally {
+      // When the last e-mail arrived: stopping the worker (its passes under way, the pool) is
+      // not part of the burst. The CPU is read before the pool closes: a PostgreSQL backend's
+      // CPU time goes with its process.
+      ms = performance.now() - t0;
+      cpu = cpuSince(cpuAtStart);
       await worker.stop();
     }
-    const ms = performance.now() - t0;
     return {
       store: opts.store,
       shape,
@@ -61,6 +74,7 @@ export async function measureRsdBurst(
       ms,
       received: sink.received(),
       distinct: sink.distinct(),
+      cpu,
     };
   } finally {
     await bench.close();

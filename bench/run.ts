@@ -23,6 +23,7 @@ import { measurePeer } from './measure-peers.js';
 import { type BurstShape, measureRsdBurst } from './measure-rsd-burst.js';
 import { measureSmtpCeiling } from './measure-smtp-ceiling.js';
 import { measureSweep } from './measure-sweep.js';
+import { describeCpu } from './read-cpu-time.js';
 import { describePauses } from './read-server-pauses.js';
 import { startCountingSink } from './start-counting-sink.js';
 import { printTable, summarize } from './summarize-results.js';
@@ -71,6 +72,7 @@ const newResults = (): BenchResults => ({
   minutes: 0,
   machine: null,
   ceiling: null,
+  tenLineCeiling: null,
   bursts: [],
   peers: [],
   sweeps: [],
@@ -134,6 +136,11 @@ try {
 async function runSections(sink: Awaited<ReturnType<typeof startCountingSink>>): Promise<void> {
   await section('ceiling', async () => {
     results.ceiling = await measureSmtpCeiling(sink, { count: SIZES.burst, connections: SMTP_CONNECTIONS });
+    results.tenLineCeiling = await measureSmtpCeiling(sink, {
+      count: Math.ceil(SIZES.burst / 10),
+      connections: SMTP_CONNECTIONS,
+      linesPerEmail: 10,
+    });
   });
   await section('burst', async () => {
     for (const store of ['postgres', 'pglite'] as const)
@@ -202,11 +209,14 @@ async function runSections(sink: Awaited<ReturnType<typeof startCountingSink>>):
 
 save();
 console.log(`\nresults (${results.mode}, ${results.minutes} min; sizes printed in each name)`);
-if (results.ceiling)
-  console.log(`SMTP ceiling: ${results.ceiling.count} messages in ${results.ceiling.ms.toFixed(0)} ms`);
+for (const c of [results.ceiling, results.tenLineCeiling])
+  if (c)
+    console.log(
+      `SMTP ceiling: ${c.count} messages of ${c.linesPerEmail ?? 1} line(s) in ${c.ms.toFixed(0)} ms${describeCpu(c.cpu, c.count)}`,
+    );
 for (const b of [...results.bursts, ...results.peers, ...results.multiWorker])
   console.log(
-    `${'store' in b ? `Onramp on ${b.store}, ${b.shape}` : 'peer' in b ? b.peer : `${b.workers} worker(s)`}: ${'emails' in b ? b.emails : b.lines} e-mails in ${b.ms.toFixed(0)} ms (received ${b.received}, distinct ${b.distinct})`,
+    `${'store' in b ? `Onramp on ${b.store}, ${b.shape}` : 'peer' in b ? b.peer : `${b.workers} worker(s)`}: ${'emails' in b ? b.emails : b.lines} e-mails in ${b.ms.toFixed(0)} ms (received ${b.received}, distinct ${b.distinct})${'cpu' in b ? describeCpu(b.cpu, b.emails ?? b.lines) : ''}`,
   );
 for (const s of results.sweeps)
   console.log(

@@ -10,6 +10,7 @@ import { inject } from 'vitest';
 
 import { openBenchStore } from '../bench/bench-store.js';
 import { combineRuns, median } from '../bench/combine-repeats.js';
+import { equivalentEmail } from '../bench/equivalent-email.js';
 import { fireAtRate, percentile } from '../bench/fire-at-rate.js';
 import { loadLines } from '../bench/load-lines.js';
 import { measureMultiWorker } from '../bench/measure-multi-worker.js';
@@ -19,6 +20,7 @@ import { measureSmtpCeiling } from '../bench/measure-smtp-ceiling.js';
 import { measureSweep } from '../bench/measure-sweep.js';
 import { type CountingSink, startCountingSink } from '../bench/start-counting-sink.js';
 import { summarize } from '../bench/summarize-results.js';
+import { renderEmail } from '../src/email/index.js';
 import { describeEachStore } from './support/test-store.js';
 
 let sink: CountingSink;
@@ -29,10 +31,23 @@ afterAll(() => sink.close());
 
 const adminUrl = () => inject('pgAdminUrl');
 
-it('the SMTP ceiling pushes every message into the sink once', async () => {
+it('the SMTP ceiling pushes every message into the sink once, and says what CPU it took', async () => {
   const result = await measureSmtpCeiling(sink, { count: 25, connections: 2 });
-  expect(result).toMatchObject({ count: 25, received: 25 });
+  expect(result).toMatchObject({ count: 25, linesPerEmail: 1, received: 25 });
   expect(sink.distinct()).toBe(25);
+  // Linux: this process rendered and sent 25 messages, so it spent some CPU.
+  expect(result.cpu?.nodeMs).toBeGreaterThan(0);
+  const tenLine = await measureSmtpCeiling(sink, { count: 5, connections: 2, linesPerEmail: 10 });
+  expect(tenLine).toMatchObject({ count: 5, linesPerEmail: 10, received: 5 });
+});
+
+it('the ten-line ceiling sends the e-mail of a ten-line order: ten lines, twice the size', () => {
+  const one = renderEmail(equivalentEmail(3));
+  const ten = renderEmail(equivalentEmail(3, 10));
+  expect(ten.text).toContain('Sub100000030');
+  expect(ten.text).toContain('Sub100000039');
+  expect(ten.text).not.toContain('Sub100000040');
+  expect(ten.html.length).toBeGreaterThan(1.5 * one.html.length);
 });
 
 describeEachStore('bench at tiny sizes', (kind) => {
@@ -45,6 +60,9 @@ describeEachStore('bench at tiny sizes', (kind) => {
       timeoutMs: 150_000,
     });
     expect(result).toMatchObject({ store: kind, lines: 30, received: 30, distinct: 30 });
+    // The worker's CPU (and PostgreSQL's, counted apart, possibly zero on PGlite) is in the result.
+    expect(result.cpu?.nodeMs).toBeGreaterThan(0);
+    expect(result.cpu?.postgresMs).toBeGreaterThanOrEqual(0);
   }, 180_000);
 
   it('the burst of ten-line orders sends one e-mail per order, listing its lines', async () => {
@@ -140,6 +158,49 @@ it('ratios compare measurements of the same run and judge each against its goal'
   });
   expect(ratios.find((r) => r.name === 'POST /resend p50 / healthz p50 (fixed rate)')).toMatchObject({
     value: 4,
+  });
+});
+
+it('each burst is judged against the ceiling of its own e-mails, beside what its CPU allows', () => {
+  const ratios = summarize({
+    mode: 'quick',
+    startedAt: '2026-12-03T00:00:00Z',
+    minutes: 1,
+    machine: { cores: 2, cpu: 'x', memoryGb: 1, loadAverage: [0], node: 'v20', postgres: '15' },
+    ceiling: { count: 1000, ms: 1000, received: 1000 },
+    tenLineCeiling: { count: 100, linesPerEmail: 10, ms: 200, received: 100 },
+    bursts: [
+      {
+        store: 'postgres',
+        shape: 'ten-line orders',
+        lines: 1000,
+        emails: 100,
+        ms: 400,
+        received: 100,
+        distinct: 100,
+        // 5 ms of CPU per e-mail; 2 cores could run it at 2.5 ms, 0.8 of the ceiling's 2 ms.
+        cpu: { nodeMs: 300, postgresMs: 200 },
+      },
+    ],
+    peers: [],
+    sweeps: [],
+    latency: [],
+    memory: null,
+    start: null,
+    multiWorker: [],
+    errors: [],
+    ratios: [],
+  });
+  expect(
+    ratios.find((r) => r.name === 'RSD burst / SMTP ceiling (postgres, ten-line orders, e-mails/s)'),
+  ).toMatchObject({ value: 0.5, goal: '>= 0.95', met: false });
+  expect(ratios.find((r) => r.name.startsWith("RSD burst / one-line e-mails' ceiling"))).toMatchObject({
+    value: 0.25,
+    goal: null,
+  });
+  expect(ratios.find((r) => r.name.includes('most its CPU per e-mail allows on 2 cores'))).toMatchObject({
+    value: 0.8,
+    goal: null,
   });
 });
 
