@@ -35,33 +35,46 @@ describeEachStore('inTransaction', (kind) => {
   const lockOrganization = (trx: Parameters<Parameters<typeof inTransaction>[1]>[0], id: string) =>
     trx.selectFrom('organization').select('id').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 
-  it.skipIf(kind === 'pglite')('a real deadlock: one side is retried and both commit', async () => {
-    retries.length = 0;
+  it.skipIf(kind === 'pglite')('a real deadlock: the victim is retried and both commit', async () => {
     // Each side locks its first row, waits until the other holds its own, then asks for the other's.
     let arrived = 0;
     let release!: () => void;
     const bothHoldOne = new Promise<void>((resolve) => (release = resolve));
-    const side = (first: string, second: string, label: string) => {
-      let attempt = 0;
-      return inTransaction(deps(), async (trx) => {
-        attempt++;
+    const side = async (first: string, second: string) => {
+      let runs = 0;
+      const sideRetries: { code: string; attempt: number }[] = [];
+      const sideDeps = {
+        db: w.store.db,
+        transactionRetry: {
+          wait: () => Promise.resolve(),
+          onRetry: (info: { code: string; attempt: number }) => sideRetries.push(info),
+        },
+      };
+      const committed = await inTransaction(sideDeps, async (trx) => {
+        runs++;
         await lockOrganization(trx, first);
-        if (attempt === 1) {
+        if (runs === 1) {
           if (++arrived === 2) release();
           await bothHoldOne;
         }
         await lockOrganization(trx, second);
-        return `${label} after ${attempt}`;
+        return true;
       });
+      return { committed, runs, retries: sideRetries };
     };
-    const results = await Promise.all([
-      side('org_acme', 'org_bright', 'a'),
-      side('org_bright', 'org_acme', 'b'),
-    ]);
-    console.log(`[reliability] inTransaction: a real deadlock, ${retries.length} retry, results ${results}`);
-    expect(retries).toEqual([{ code: '40P01', attempt: 1 }]);
-    // One side ran once; the one PostgreSQL chose as the victim ran again and committed too.
-    expect(results.map((r) => r.slice(-1)).sort()).toEqual(['1', '2']);
+    const [a, b] = await Promise.all([side('org_acme', 'org_bright'), side('org_bright', 'org_acme')]);
+    console.log(`[reliability] inTransaction: a real deadlock, runs a=${a.runs} b=${b.runs}`);
+    // Both committed; every run after the first was a retry of a deadlock, reported as such. The
+    // victim's retry may take its first row before the survivor wakes and deadlock once more, so
+    // both sides can be retried (seen under load in CI): the count per side is not fixed.
+    expect([a.committed, b.committed]).toEqual([true, true]);
+    for (const side of [a, b]) {
+      expect(side.retries).toEqual(
+        Array.from({ length: side.runs - 1 }, (_, i) => ({ code: '40P01', attempt: i + 1 })),
+      );
+    }
+    // PostgreSQL broke the cycle by aborting at least one side: the two cannot both run once.
+    expect(a.runs + b.runs).toBeGreaterThanOrEqual(3);
   });
 
   it('retries a serialization failure at most a few times, then throws it', async () => {
