@@ -17,7 +17,7 @@ export interface BenchResults {
   machine: Machine | null;
   /** The ceiling of one-line orders' e-mails, as many as the burst's lines. */
   ceiling: CeilingResult | null;
-  /** The ceiling of ten-line orders' e-mails, as many as that burst sends; absent before 3 December. */
+  /** The ceiling of ten-line orders' e-mails, as many as that burst sends; absent in earlier results. */
   tenLineCeiling?: CeilingResult | null;
   bursts: BurstResult[];
   peers: PeerResult[];

@@ -56,7 +56,7 @@ export function summarize(r: BenchResults): Ratio[] {
     if (shape === 'ten-line orders' && tenLineCeiling && ceiling)
       out.push(
         ratio(
-          `RSD burst / one-line e-mails' ceiling (${b.store}, ten-line orders; before 3 December)`,
+          `RSD burst / one-line e-mails' ceiling (${b.store}, ten-line orders, as measured before)`,
           ceiling / perMessage(b)!,
         ),
       );
