@@ -12,6 +12,11 @@ export interface CpuReading {
   postgresMs: number;
 }
 
+/** A reading that also remembers each PostgreSQL process's own time, to subtract per process. */
+export interface CpuStart extends CpuReading {
+  postgresByPid: Map<string, number>;
+}
+
 /** Clock ticks per second of /proc's counters (USER_HZ: 100 on every Linux this runs on). */
 const TICK_MS = 10;
 
@@ -27,8 +32,9 @@ function processMs(pid: string): number | null {
   }
 }
 
-function postgresMs(): number {
-  let total = 0;
+/** CPU ms of every PostgreSQL process now running, by pid. */
+function postgresByPid(): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let name: string;
@@ -37,22 +43,38 @@ function postgresMs(): number {
     } catch {
       continue;
     }
-    if (name === 'postgres' || name.startsWith('postgres:')) total += processMs(pid) ?? 0;
+    if (name !== 'postgres' && !name.startsWith('postgres:')) continue;
+    const ms = processMs(pid);
+    if (ms !== null) byPid.set(pid, ms);
   }
-  return total;
+  return byPid;
 }
 
-export function readCpuTime(): CpuReading | null {
+const sum = (byPid: Map<string, number>) => [...byPid.values()].reduce((a, b) => a + b, 0);
+
+export function readCpuTime(): CpuStart | null {
   if (!existsSync('/proc/self/stat')) return null;
   const usage = process.cpuUsage();
-  return { nodeMs: (usage.user + usage.system) / 1000, postgresMs: postgresMs() };
+  const byPid = postgresByPid();
+  return { nodeMs: (usage.user + usage.system) / 1000, postgresMs: sum(byPid), postgresByPid: byPid };
 }
 
-/** CPU spent between two readings. */
-export function cpuSince(start: CpuReading | null): CpuReading | null {
+/**
+ * CPU spent between two readings. PostgreSQL's is counted per process: each process running at the
+ * end, less what it had at the start (a process started since counts whole). A process that ended
+ * meanwhile (a bulk load's connection closing) takes its time with it: counting totals would
+ * subtract it, so the figure is a lower bound only by what such processes spent in the window.
+ */
+export function cpuSince(start: CpuStart | null): CpuReading | null {
   const end = readCpuTime();
   if (!start || !end) return null;
-  return { nodeMs: end.nodeMs - start.nodeMs, postgresMs: end.postgresMs - start.postgresMs };
+  let postgresMs = 0;
+  for (const [pid, ms] of end.postgresByPid) {
+    const before = start.postgresByPid.get(pid) ?? 0;
+    // Less than before: the pid was reused by a process started since.
+    postgresMs += ms >= before ? ms - before : ms;
+  }
+  return { nodeMs: end.nodeMs - start.nodeMs, postgresMs };
 }
 
 /** '; CPU per e-mail: Node 1.23 ms, PostgreSQL 0.45 ms', or nothing without a reading. */

@@ -2,6 +2,7 @@
  * The bench modules at tiny sizes: each measurement really moves its e-mails through the SMTP sink
  * exactly once and reports the sizes it ran. No timing is asserted (timings are the bench's job).
  */
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +19,7 @@ import { measurePeer } from '../bench/measure-peers.js';
 import { measureRsdBurst } from '../bench/measure-rsd-burst.js';
 import { measureSmtpCeiling } from '../bench/measure-smtp-ceiling.js';
 import { measureSweep } from '../bench/measure-sweep.js';
+import { cpuSince, readCpuTime } from '../bench/read-cpu-time.js';
 import { type CountingSink, startCountingSink } from '../bench/start-counting-sink.js';
 import { summarize } from '../bench/summarize-results.js';
 import { renderEmail } from '../src/email/index.js';
@@ -40,6 +42,19 @@ it('the SMTP ceiling pushes every message into the sink once, and says what CPU 
   const tenLine = await measureSmtpCeiling(sink, { count: 5, connections: 2, linesPerEmail: 10 });
   expect(tenLine).toMatchObject({ count: 5, linesPerEmail: 10, received: 5 });
 });
+
+// Linux only: elsewhere there is no /proc, and the bench prints no CPU.
+it.skipIf(!existsSync('/proc/self/stat'))(
+  'a PostgreSQL process ending in the window subtracts nothing from the count',
+  () => {
+    const now = readCpuTime()!;
+    // A backend that had spent 1,000 s before the window and closed during it (a bulk load's).
+    const start = { ...now, postgresByPid: new Map([...now.postgresByPid, ['4194305', 1_000_000]]) };
+    const spent = cpuSince(start);
+    expect(spent?.postgresMs).toBeGreaterThanOrEqual(0);
+    expect(spent?.postgresMs).toBeLessThan(1_000_000);
+  },
+);
 
 it('the ten-line ceiling sends the e-mail of a ten-line order: ten lines, twice the size', () => {
   const one = renderEmail(equivalentEmail(3));
