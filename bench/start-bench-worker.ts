@@ -28,6 +28,7 @@ export function startBenchWorker(
     from: deps.settings.mailFrom,
     pool: true,
     maxConnections: config.smtpPoolSize,
+    messagesPerConnection: config.smtpMessagesPerConnection,
   });
   const worker = startWorker(
     { ...deps, mailer, outbox: config.outbox },

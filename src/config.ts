@@ -76,6 +76,8 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
     .optional(),
   SMTP_POOL_SIZE: int(1, 100).default(5),
+  // Messages a pooled connection carries before it is closed and a new one opened.
+  SMTP_MESSAGES_PER_CONNECTION: int(1, 1_000_000).default(1000),
   SMTP_THREAD: bool.default(false),
   // E-mails per second across every worker (one budget in the database); 0: unlimited.
   SMTP_MAX_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),
@@ -146,6 +148,7 @@ export interface Config {
   dataDir: string;
   smtpUrl: string | undefined;
   smtpPoolSize: number;
+  smtpMessagesPerConnection: number;
   smtpThread: boolean; // SMTP_THREAD: MIME and SMTP in a mail thread (opt-in, createThreadedMailer)
   mailFrom: string;
   /** BRAND_NAME: the product's name in every e-mail and page (signatures, subjects, titles). */
@@ -245,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     smtpUrl: e.SMTP_URL,
     smtpPoolSize: e.SMTP_POOL_SIZE,
+    smtpMessagesPerConnection: e.SMTP_MESSAGES_PER_CONNECTION,
     smtpThread: e.SMTP_THREAD,
     mailFrom: e.MAIL_FROM,
     brandName: e.BRAND_NAME,

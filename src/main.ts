@@ -184,6 +184,7 @@ export async function startOnramp(config: Config, options: StartOptions): Promis
         replyTo: config.mailReplyTo,
         pool: true,
         maxConnections: config.smtpPoolSize,
+        messagesPerConnection: config.smtpMessagesPerConnection,
         // The built-in sink gets signed mail too when DKIM_* is set, to check a key locally.
         dkim: config.dkim,
       });

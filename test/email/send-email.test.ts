@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo, createServer as createTcpServer } from 'node:net';
+import { type AddressInfo, connect, createServer as createTcpServer } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -56,6 +56,29 @@ function mailerFor(port: number, create: (typeof MAILERS)[number][1]): Mailer {
 function outgoing(to: string, messageId: string): OutgoingEmail {
   const { subject, html, text } = renderEmail(provisioningInput('en'));
   return { to: { name: 'Someone', email: to }, subject, html, text, messageId };
+}
+
+/** A TCP relay to the sink that counts the connections a mailer opens through it. */
+async function startConnectionCounter(sinkPort: number) {
+  let connections = 0;
+  const server = createTcpServer((client) => {
+    connections++;
+    const upstream = connect(sinkPort, '127.0.0.1');
+    // Relayed as written: with Nagle, each SMTP reply would wait for a delayed ACK.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
+    client.pipe(upstream).pipe(client);
+    const end = () => (client.destroy(), upstream.destroy());
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+  };
 }
 
 /** A setup page that answers 200 only for the exact token, to prove the mailed link still works. */
@@ -115,6 +138,26 @@ describe.each(MAILERS)('sending through the SMTP sink, %s', (_, create) => {
     );
     const ids = await Promise.all(received.map(async ({ raw }) => (await parseMail(raw)).messageId));
     expect(ids.sort()).toEqual(['<snd_a@onramp>', '<snd_b@onramp>', '<snd_c@onramp>']);
+  });
+
+  it('carries SMTP_MESSAGES_PER_CONNECTION messages on a pooled connection, then opens a new one', async () => {
+    const { sink, received } = await startSink();
+    const proxy = await startConnectionCounter(sink.port);
+    const sendAll = async (mailer: Mailer, count: number, prefix: string) => {
+      for (let i = 0; i < count; i++)
+        await mailer.send(outgoing('a@customer.example', `<${prefix}${i}@onramp>`));
+    };
+    const limited = create({ smtpUrl: proxy.url, from: FROM, maxConnections: 1, messagesPerConnection: 3 });
+    cleanups.push(() => limited.close());
+    await sendAll(limited, 7, 'l');
+    expect(proxy.connections()).toBe(3); // 3 + 3 + 1
+    limited.close();
+    // The default keeps one connection past nodemailer's own limit of 100 messages.
+    const byDefault = create({ smtpUrl: proxy.url, from: FROM, maxConnections: 1 });
+    cleanups.push(() => byDefault.close());
+    await sendAll(byDefault, 150, 'd');
+    expect(proxy.connections()).toBe(4);
+    expect(received).toHaveLength(157);
   });
 
   it('rejects permanently when the server refuses the recipient, and the pool carries on', async () => {
