@@ -3,16 +3,17 @@
  * one RSD burst with the sink in this process, for a CPU profile of where a burst's time goes
  * (docs/benchmarks.md shows what it found). Prints the burst's e-mails per second. With
  * `seconds`, the process exits that long after the burst's clock started (writing the profile)
- * and prints the rate so far: a big burst on a slow or shared machine, profiled in part.
+ * and prints the rate so far (a whole burst: with its CPU per e-mail): a big burst on a slow or shared machine, profiled in part.
  */
 import { type BurstShape, measureRsdBurst } from './measure-rsd-burst.js';
+import { describeCpu } from './read-cpu-time.js';
 import { startCountingSink } from './start-counting-sink.js';
 
 const [store = 'pglite', lines = '5000', shape = 'one-line orders', seconds] = process.argv.slice(2);
 const sink = await startCountingSink();
-const report = (emails: number, ms: number, partial: string) =>
+const report = (emails: number, ms: number, partial: string, cpu = '') =>
   console.log(
-    `${store}, ${shape}: ${emails} e-mails${partial} in ${ms.toFixed(0)} ms, ${((emails / ms) * 1000).toFixed(0)}/s`,
+    `${store}, ${shape}: ${emails} e-mails${partial} in ${ms.toFixed(0)} ms, ${((emails / ms) * 1000).toFixed(0)}/s${cpu}`,
   );
 if (seconds) {
   // The burst's clock starts when it resets the sink; stop the process `seconds` later.
@@ -37,7 +38,8 @@ try {
     adminUrl: process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     timeoutMs: 900_000,
   });
-  report(result.emails ?? result.lines, result.ms, '');
+  const emails = result.emails ?? result.lines;
+  report(emails, result.ms, '', describeCpu(result.cpu, emails));
 } finally {
   await sink.close();
 }
