@@ -1,9 +1,9 @@
 /**
  * `tsx --cpu-prof --cpu-prof-dir=DIR bench/profile-burst.ts [pglite|postgres] [lines] [shape] [seconds]`:
  * one RSD burst with the sink in this process, for a CPU profile of where a burst's time goes
- * (docs/benchmarks.md shows what it found). Prints the burst's e-mails per second. With
- * `seconds`, the process exits that long after the burst's clock started (writing the profile)
- * and prints the rate so far (a whole burst: with its CPU per e-mail): a big burst on a slow or shared machine, profiled in part.
+ * (docs/benchmarks.md shows what it found). Prints the burst's e-mails per second and its CPU per
+ * e-mail. With `seconds`, the process exits that long after the burst's clock started (writing
+ * the profile) and prints the rate so far: a big burst on a slow or shared machine, in part.
  */
 import { type BurstShape, measureRsdBurst } from './measure-rsd-burst.js';
 import { describeCpu } from './read-cpu-time.js';

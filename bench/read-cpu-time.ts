@@ -12,8 +12,9 @@ export interface CpuReading {
   postgresMs: number;
 }
 
-/** A reading that also remembers each PostgreSQL process's own time, to subtract per process. */
-export interface CpuStart extends CpuReading {
+/** A reading to measure from: PostgreSQL's time is kept per process, to subtract per process. */
+export interface CpuStart {
+  nodeMs: number;
   postgresByPid: Map<string, number>;
 }
 
@@ -50,13 +51,10 @@ function postgresByPid(): Map<string, number> {
   return byPid;
 }
 
-const sum = (byPid: Map<string, number>) => [...byPid.values()].reduce((a, b) => a + b, 0);
-
 export function readCpuTime(): CpuStart | null {
   if (!existsSync('/proc/self/stat')) return null;
   const usage = process.cpuUsage();
-  const byPid = postgresByPid();
-  return { nodeMs: (usage.user + usage.system) / 1000, postgresMs: sum(byPid), postgresByPid: byPid };
+  return { nodeMs: (usage.user + usage.system) / 1000, postgresByPid: postgresByPid() };
 }
 
 /**
