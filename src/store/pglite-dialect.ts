@@ -4,6 +4,11 @@
  *
  * PGlite is a single connection: transactions are serialised with a FIFO mutex so two
  * concurrent Kysely transactions never interleave statements.
+ *
+ * PGlite runs each statement synchronously on this thread and settles its promise at once, so a
+ * chain of statements (the due pass over 50,000 lines: a hundred transactions) would run as one
+ * run of microtasks: no socket, timer or HTTP request would be served until it ended. Each
+ * statement therefore first lets the event loop take one turn (`setImmediate`).
  */
 import type { PGlite } from '@electric-sql/pglite';
 import {
@@ -30,10 +35,14 @@ class Mutex {
   }
 }
 
+/** Resolves after the event loop has served what was waiting: I/O, timers, other immediates. */
+const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    await turnOfTheEventLoop();
     if (compiled.parameters.length === 0) {
       // Simple protocol: allows multi-statement scripts such as migrations.
       const results = await this.pg.exec(compiled.sql, { rowMode: 'object' });
