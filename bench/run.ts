@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
+import { SMTP_POOL_DEFAULTS } from '../src/email/smtp-pool-defaults.js';
 import type { BenchResults } from './bench-results.js';
 import { openBenchStore } from './bench-store.js';
 import { combineRuns, printRepeated, type RepeatedRatio } from './combine-repeats.js';
@@ -52,7 +53,8 @@ const SIZES = {
   embeddedBurst: quick ? 10_000 : 50_000,
   timeoutMs: quick ? 120_000 : 900_000,
 };
-const SMTP_CONNECTIONS = 5; // SMTP_POOL_SIZE's default: Onramp, the peers and the ceiling alike
+// SMTP_POOL_SIZE's default: Onramp, the peers and the ceiling alike.
+const SMTP_CONNECTIONS = SMTP_POOL_DEFAULTS.connections;
 // A run of some sections only must not overwrite the last complete run's results.
 const resultFile = `bench/results/${quick ? 'quick' : 'full'}${values.only || repeat > 1 ? `-${values.only ? 'partial' : `repeat${repeat}`}` : ''}.json`;
 const sections = new Set(

@@ -14,6 +14,7 @@ import { DEFAULT_BRAND_NAME, displayName } from './domain/display-name.js';
 import { buildPolicy, type Policy } from './domain/policy.js';
 import { DEFAULT_RETENTION, type Retention } from './domain/retention.js';
 import type { DkimKey } from './email/index.js';
+import { SMTP_POOL_DEFAULTS } from './email/smtp-pool-defaults.js';
 import type { DatabaseTimeouts } from './store/open-store.js';
 
 const bool = z
@@ -76,9 +77,9 @@ export const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
     .optional(),
-  SMTP_POOL_SIZE: int(1, 100).default(5),
+  SMTP_POOL_SIZE: int(1, 100).default(SMTP_POOL_DEFAULTS.connections),
   // Messages a pooled connection carries before it is closed and a new one opened.
-  SMTP_MESSAGES_PER_CONNECTION: int(1, 1_000_000).default(1000),
+  SMTP_MESSAGES_PER_CONNECTION: int(1, 1_000_000).default(SMTP_POOL_DEFAULTS.messagesPerConnection),
   SMTP_THREAD: bool.default(false),
   // E-mails per second across every worker (one budget in the database); 0: unlimited.
   SMTP_MAX_PER_SECOND: z.coerce.number().min(0).max(10_000).default(0),

@@ -1,6 +1,7 @@
 import nodemailer, { type NodemailerError } from 'nodemailer';
 
 import type { Person } from './email-types.js';
+import { SMTP_POOL_DEFAULTS } from './smtp-pool-defaults.js';
 
 /** One message for one recipient, already rendered. */
 export interface OutgoingEmail {
@@ -73,11 +74,7 @@ export function createMailer(opts: {
   replyTo?: string;
   pool?: boolean;
   maxConnections?: number;
-  /**
-   * Messages one pooled connection carries before it is replaced (SMTP_MESSAGES_PER_CONNECTION).
-   * nodemailer's own default, 100, reopened a connection (TCP, greeting, EHLO, TLS, AUTH) every
-   * 100 messages: a quarter of a burst's time against a server that pauses before its greeting.
-   */
+  /** Messages one pooled connection carries before it is replaced (SMTP_MESSAGES_PER_CONNECTION). */
   messagesPerConnection?: number;
   /** Signs every message with nodemailer's own DKIM signer; unset = unsigned. */
   dkim?: DkimKey | undefined;
@@ -97,8 +94,8 @@ export function createMailer(opts: {
           {
             ...common,
             pool: true,
-            maxConnections: opts.maxConnections ?? 5,
-            maxMessages: opts.messagesPerConnection ?? 1000,
+            maxConnections: opts.maxConnections ?? SMTP_POOL_DEFAULTS.connections,
+            maxMessages: opts.messagesPerConnection ?? SMTP_POOL_DEFAULTS.messagesPerConnection,
           },
           defaults,
         );
