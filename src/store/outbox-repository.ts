@@ -84,7 +84,9 @@ export async function enqueueEmail(db: Db, now: Date, emails: QueuedEmail | Queu
 
 /**
  * Claims up to `limit` due rows of `topic` for `leaseMs`; each claim counts as an attempt, and the
- * new `attempts` is the claim's fencing token (see `markFailedAttempt`).
+ * new `attempts` is the claim's fencing token (see `markFailedAttempt`). The due rows are taken in
+ * the order of the `outbox_due` index, so the scan stops at the last one taken; their ids, as an
+ * array, then update them by primary key (as `id in (subquery)`, a small table was read whole).
  */
 export async function claimDue(
   db: Db,
@@ -96,12 +98,12 @@ export async function claimDue(
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const { rows } = await sql<OutboxRow>`
     update outbox set available_at = ${leaseUntil}, leased_until = ${leaseUntil}, attempts = attempts + 1
-    where id in (
+    where id = any(array(
       select id from outbox
       where status = 'pending' and topic = ${topic} and available_at <= ${now}
       order by available_at, id
       limit ${limit}
-      for update skip locked)
+      for update skip locked))
     returning *`.execute(db);
   return rows;
 }

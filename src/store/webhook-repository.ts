@@ -38,7 +38,8 @@ export async function liveEndpointsOf(db: Db, organizationIds: string[]): Promis
  * distributor's), in one query; a line nobody listens to is absent. The lines and their orders
  * are found first (a materialized CTE, by primary keys): joined in one go, the planner took the
  * endpoint table's few rows as a reason to scan every order, 131 ms a due batch at 1,000,000
- * lines.
+ * lines. While no endpoint is live (most installations), the lines are not looked up at all:
+ * PostgreSQL checks the uncorrelated EXISTS once, before the CTE (it cost 4 ms a call in a burst).
  */
 export async function lineWebhookTargets(db: Db, subscriptionIds: string[]) {
   return db
@@ -56,7 +57,10 @@ export async function lineWebhookTargets(db: Db, subscriptionIds: string[]) {
             'po.partner_id',
             'po.distributor_id',
           ])
-          .where('l.subscription_id', 'in', subscriptionIds),
+          .where('l.subscription_id', 'in', subscriptionIds)
+          .where(({ exists, selectFrom }) =>
+            exists(selectFrom('webhook_endpoint').select('id').where('deleted_at', 'is', null)),
+          ),
     )
     .selectFrom('lines')
     .innerJoin('webhook_endpoint as e', (join) =>
