@@ -107,8 +107,11 @@ export async function withdrawClaimedSends(
 ): Promise<(WithdrawnSend & { outbox_id: number })[]> {
   if (claimed.length === 0) return [];
   const values = claimed.map((c) => ({ id: c.id, attempts: c.attempts }));
+  // The claimed ids are also given as an array on outbox itself, so the plan starts from them by
+  // primary key. Joined only through the recordset, a plan built on stale statistics started from
+  // every queued send and parsed the recordset again for each: 12–42 ms a call for 100 rows.
   const { rows } = await sql<WithdrawnSend & { outbox_id: number }>`
-    with claimed as (
+    with claimed as materialized (
       select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as c (id bigint, attempts integer)
     ),
     locked as (
@@ -119,7 +122,8 @@ export async function withdrawClaimedSends(
       join provisioning_email pe on pe.id = o.send_id
       join subscription_line l on l.subscription_id = pe.subscription_id
       join purchase_order po on po.id = l.order_id
-      where o.status = 'pending' and pe.status = 'queued'
+      where o.id = any(${claimed.map((c) => c.id)}::bigint[])
+        and o.status = 'pending' and pe.status = 'queued'
         and (po.mapped_at is not null or exists (
           select 1 from setup_token t where t.send_id = pe.id and t.revoked_at is not null))
       order by o.id

@@ -5,7 +5,3 @@
 -- stops at the rows it takes.
 drop index outbox_due;
 create index outbox_due on outbox (topic, available_at, id) where status = 'pending';
--- Pending rows by send are found as fast by outbox_send (every row that has a send: a send has at
--- most a few rows), and this narrower copy cost every insert and every claim (a new row
--- version, still pending) one more index entry.
-drop index outbox_pending_send;
