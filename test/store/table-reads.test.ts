@@ -14,20 +14,11 @@ import { claimDue } from '../../src/store/outbox-repository.js';
 import { inTransaction } from '../../src/store/run-transaction.js';
 import type { Database } from '../../src/store/schema.js';
 import { lineWebhookTargets } from '../../src/store/webhook-repository.js';
+import { flushTableCounts } from '../support/queries.js';
 import { describeEachStore } from '../support/test-store.js';
 import { createWorld, type World } from '../support/world.js';
 
 const LEASE_MS = 60_000;
-
-/**
- * Sends this session's counts so far to the cumulative statistics, so that what
- * `pg_stat_xact_user_tables` shows next is the next transaction's alone (it shows the session's
- * counts not yet sent, which sending happens when the session goes idle, at most once a second).
- */
-async function flushCounts(db: World['store']['db']) {
-  await sql`select pg_stat_force_next_flush()`.execute(db);
-  await sql`select 1`.execute(db);
-}
 
 /** Tuples this transaction has read from `table` so far, by sequential and by index scans. */
 async function tuplesRead(trx: Transaction<Database>, table: string) {
@@ -74,7 +65,7 @@ describeEachStore('what the worker reads', (kind) => {
       .orderBy('id')
       .limit(100)
       .execute();
-    await flushCounts(w.store.db);
+    await flushTableCounts(w.store.db);
     const { claimed, read } = await inTransaction(w.deps, async (trx) => {
       const claimed = await claimDue(trx, w.clock.now(), 100, LEASE_MS);
       return { claimed, read: await tuplesRead(trx, 'outbox') };
@@ -90,7 +81,7 @@ describeEachStore('what the worker reads', (kind) => {
   it('looks up no line for webhooks while no endpoint is live, and finds them once one is', async () => {
     const { subscriptionIds } = await w.order();
     const targets = async () => {
-      await flushCounts(w.store.db);
+      await flushTableCounts(w.store.db);
       return inTransaction(w.deps, async (trx) => {
         const found = await lineWebhookTargets(trx, subscriptionIds);
         return {

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { needsTending, tendTables } from '../../src/store/tend-tables.js';
+import { flushTableCounts } from '../support/queries.js';
 import { openTestStore, type TestStore } from '../support/test-store.js';
 
 const T0 = new Date('2026-12-01T09:00:00.000Z');
@@ -36,9 +37,7 @@ describe('tending the embedded tables [pglite]', () => {
         })),
       )
       .execute();
-    // Cumulative statistics reach the views when the session next goes idle; make that now.
-    await sql`select pg_stat_force_next_flush()`.execute(store.db);
-    await sql`select 1`.execute(store.db);
+    await flushTableCounts(store.db);
   }
 
   async function plannedRows(): Promise<number> {
@@ -63,8 +62,7 @@ describe('tending the embedded tables [pglite]', () => {
     await queue(2_000);
     await tendTables(store.db);
     await store.db.deleteFrom('outbox').where('message_key', '<>', 'tend-0').execute();
-    await sql`select pg_stat_force_next_flush()`.execute(store.db);
-    await sql`select 1`.execute(store.db);
+    await flushTableCounts(store.db);
     const tended = await tendTables(store.db);
     expect(tended.vacuumed).toEqual(['outbox']);
     expect(tended.analyzed).toEqual(['outbox']);

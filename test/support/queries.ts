@@ -1,5 +1,5 @@
 /** Row reads the tests share, so a test says what it checks instead of spelling the query out. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 import type { EmailInput } from '../../src/email/email-types.js';
 import { parseOutboxPayload } from '../../src/store/outbox-payloads.js';
@@ -22,4 +22,14 @@ export function openedEmailInput<I = EmailInput>(payload: unknown): I {
   const parsed = parseOutboxPayload('email', payload);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.payload.input as I;
+}
+
+/**
+ * Sends the session's table counts so far to the cumulative statistics views
+ * (`pg_stat_user_tables`), which otherwise get them when the session next goes idle, at most once
+ * a second; what `pg_stat_xact_user_tables` shows afterwards is then the next transaction's alone.
+ */
+export async function flushTableCounts(db: Kysely<Database>): Promise<void> {
+  await sql`select pg_stat_force_next_flush()`.execute(db);
+  await sql`select 1`.execute(db);
 }
