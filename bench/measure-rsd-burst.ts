@@ -24,6 +24,8 @@ export interface BurstResult {
   /** E-mails the burst sends (lines for one-line orders, orders for ten-line ones). */
   emails?: number;
   ms: number;
+  /** From the worker's start until the first e-mail arrived (absent in earlier results). */
+  firstMs?: number;
   received: number;
   distinct: number;
   /**
@@ -72,6 +74,7 @@ export async function measureRsdBurst(
       lines: opts.lines,
       emails,
       ms,
+      firstMs: sink.firstAt()! - t0,
       received: sink.received(),
       distinct: sink.distinct(),
       cpu,

@@ -16,6 +16,8 @@ export interface CeilingResult {
   /** Lines each message lists (absent in results written before: 1). */
   linesPerEmail?: number;
   ms: number;
+  /** Until the first message arrived: a fresh pool's connection and greeting (absent before). */
+  firstMs?: number;
   received: number;
   /** CPU spent meanwhile (see read-cpu-time.ts); absent in earlier results. */
   cpu?: CpuReading | null;
@@ -51,5 +53,12 @@ export async function measureSmtpCeiling(
   const ms = performance.now() - t0;
   const spent = cpuSince(cpu);
   mailer.close();
-  return { count: opts.count, linesPerEmail, ms, received: sink.received(), cpu: spent };
+  return {
+    count: opts.count,
+    linesPerEmail,
+    ms,
+    firstMs: sink.firstAt()! - t0,
+    received: sink.received(),
+    cpu: spent,
+  };
 }

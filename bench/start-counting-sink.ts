@@ -10,6 +10,8 @@ export interface CountingSink {
   received(): number;
   /** Distinct Message-IDs since the last reset (equals received() when nothing was duplicated). */
   distinct(): number;
+  /** When the first message since the last reset arrived (performance.now()); null before it. */
+  firstAt(): number | null;
   reset(): void;
   /** Resolves once `count` messages arrived; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs: number): Promise<void>;
@@ -20,11 +22,13 @@ const MESSAGE_ID = /^message-id:\s*(\S+)/im;
 
 export async function startCountingSink(): Promise<CountingSink> {
   let received = 0;
+  let firstAt: number | null = null;
   let ids = new Set<string>();
   let waiter: { count: number; resolve: () => void } | null = null;
   const sink: MailSink = await startMailSink({
     onMessage: async (raw) => {
       received++;
+      firstAt ??= performance.now();
       // The headers end at the first blank line; only they are decoded.
       const end = raw.indexOf('\r\n\r\n');
       const id = MESSAGE_ID.exec(raw.subarray(0, end < 0 ? raw.length : end).toString('latin1'))?.[1];
@@ -36,8 +40,10 @@ export async function startCountingSink(): Promise<CountingSink> {
     url: `smtp://${sink.host}:${sink.port}`,
     received: () => received,
     distinct: () => ids.size,
+    firstAt: () => firstAt,
     reset: () => {
       received = 0;
+      firstAt = null;
       ids = new Set();
     },
     waitFor: (count, timeoutMs) =>

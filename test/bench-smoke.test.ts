@@ -39,6 +39,9 @@ it('the SMTP ceiling pushes every message into the sink once, and says what CPU 
   expect(sink.distinct()).toBe(25);
   // Linux: this process rendered and sent 25 messages, so it spent some CPU.
   expect(result.cpu?.nodeMs).toBeGreaterThan(0);
+  // When the first of them arrived: inside the window.
+  expect(result.firstMs).toBeGreaterThan(0);
+  expect(result.firstMs).toBeLessThanOrEqual(result.ms);
   const tenLine = await measureSmtpCeiling(sink, { count: 5, connections: 2, linesPerEmail: 10 });
   expect(tenLine).toMatchObject({ count: 5, linesPerEmail: 10, received: 5 });
 });
@@ -78,6 +81,8 @@ describeEachStore('bench at tiny sizes', (kind) => {
     // The worker's CPU (and PostgreSQL's, counted apart, possibly zero on PGlite) is in the result.
     expect(result.cpu?.nodeMs).toBeGreaterThan(0);
     expect(result.cpu?.postgresMs).toBeGreaterThanOrEqual(0);
+    expect(result.firstMs).toBeGreaterThan(0);
+    expect(result.firstMs).toBeLessThanOrEqual(result.ms);
   }, 180_000);
 
   it('the burst of ten-line orders sends one e-mail per order, listing its lines', async () => {

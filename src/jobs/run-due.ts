@@ -161,6 +161,13 @@ async function processBatch(
   return count;
 }
 
+/**
+ * A pass starts with a small batch and doubles it: the outbox sends nothing until a batch
+ * commits, and a whole batch of 500 lines took about 200 ms to claim and queue at the start of a
+ * 1,000-line burst (docs/benchmarks.md, eighth round). Later batches are large, for few round trips.
+ */
+const FIRST_BATCH_SIZE = 25;
+
 /** Processes everything due at `now` (the clock's now by default) and says what it did. */
 export async function runDue(
   deps: AppDeps,
@@ -169,6 +176,8 @@ export async function runDue(
     /** When what it queues becomes due (default: `now`); `run-due --now` passes the real clock. */
     queueAt?: Date;
     batchSize?: number;
+    /** The first batch's size; each next one doubles, up to `batchSize` (see FIRST_BATCH_SIZE). */
+    firstBatchSize?: number;
     /** Called after each committed batch that queued e-mails, so the outbox can start on them. */
     onQueued?: () => void;
   } = {},
@@ -177,12 +186,14 @@ export async function runDue(
   const instants: DueInstants = { now, queueAt: opts.queueAt ?? now };
   const batchSize = opts.batchSize ?? 500;
   const summary: DueSummary = { dispatched: 0, reminders: 0, closed: 0 };
+  let limit = Math.min(opts.firstBatchSize ?? FIRST_BATCH_SIZE, batchSize);
   // Each pass moves every claimed line's next_action_at past `now`, so the loop ends.
   for (;;) {
     const queuedBefore = summary.dispatched + summary.reminders + summary.closed;
-    const claimed = await processBatch(deps, instants, batchSize, summary);
+    const claimed = await processBatch(deps, instants, limit, summary);
     if (summary.dispatched + summary.reminders + summary.closed > queuedBefore) opts.onQueued?.();
-    if (claimed < batchSize) break;
+    if (claimed < limit) break;
+    limit = Math.min(limit * 2, batchSize);
   }
   // Join requests: reminders to the administrators, then the expiry (and its e-mail to the contact).
   const join = await runDueJoinRequests(deps, now, instants.queueAt);

@@ -92,4 +92,30 @@ describeEachStore('run due: RSD dispatch and auto-close at the policy boundary',
     for (const sub of subscriptionIds)
       expect((await statusOf(sub)).status).toBe('awaiting_provisioning_details');
   });
+
+  it('queues a small first batch, then doubles it: the outbox can start before the rest is claimed', async () => {
+    const rsd = START.slice(0, 10);
+    const line = { offerCode: 'MEET-PRO', quantity: 1, provisioningContact: contact };
+    // A batch takes whole orders, so these are seven one-line orders.
+    const sevenOrders = async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) ids.push(...(await w.order({ rsd, lines: [line] })).subscriptionIds);
+      return ids;
+    };
+    // Batches of 1, 2 and 4 lines: three commits, each waking the outbox.
+    const ramped = await sevenOrders();
+    let commits = 0;
+    const summary = await runDue(w.deps, { firstBatchSize: 1, batchSize: 4, onQueued: () => commits++ });
+    expect(summary.dispatched).toBe(7);
+    expect(commits).toBe(3);
+    for (const sub of ramped) expect((await statusOf(sub)).status).toBe('awaiting_provisioning_details');
+
+    // The same without the ramp: batches of 4 and 3, two commits.
+    await sevenOrders();
+    commits = 0;
+    expect(
+      await runDue(w.deps, { firstBatchSize: 4, batchSize: 4, onQueued: () => commits++ }),
+    ).toMatchObject({ dispatched: 7 });
+    expect(commits).toBe(2);
+  });
 });
