@@ -64,7 +64,7 @@ describe('error pages (Chromium, phone)', () => {
         await sql`alter table subscription_line_gone rename to subscription_line`.execute(h.world.store.db);
       }
       await page.getByRole('link', { name: 'Riprovi' }).click();
-      expect(new URL(page.url()).pathname).toBe('/orders');
+      await page.waitForURL((url) => url.pathname === '/orders');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ordini');
     } finally {
       await page.close();

@@ -102,7 +102,8 @@ describe('workspace: pending count, send statuses, bulk refusals and results (Ch
 
     await page.getByLabel('Status').selectOption({ label: 'Closed — provisioning still pending' });
     await page.getByRole('button', { name: 'Search' }).click();
-    expect(new URL(page.url()).searchParams.get('status')).toBe('pendingProvisioning');
+    // The URL changes when the new page commits; its rows are there once it has loaded.
+    await page.waitForURL((url) => url.searchParams.get('status') === 'pendingProvisioning');
     expect(await orderRows(page)).toEqual([pending.webOrderId]);
     await expectAccessible(page);
     await screenshot(page, 'orders-pending-filter');
