@@ -15,6 +15,7 @@ import {
 import { queueWebhooksOfQueuedEmails, recordLineEvents } from '../app/lines/record-line-events.js';
 import { nextDueAt, transition } from '../domain/line-state-machine.js';
 import { SYSTEM_ACTOR } from '../store/audit-repository.js';
+import { forgetCachedPlans } from '../store/forget-cached-plans.js';
 import { claimDueLines, lineStateColumns, toLineState, updateLines } from '../store/line-repository.js';
 import { offerNames } from '../store/offer-repository.js';
 import { ordersByIds } from '../store/order-repository.js';
@@ -120,6 +121,8 @@ async function processBatch(
       }
     }
     await updateLines(trx, changes);
+    // The sends' foreign-key checks, planned for the send table as this batch finds it.
+    await forgetCachedPlans(trx);
     const contexts = await loadOrderEmailContexts(trx, [...new Set(emails.map((e) => e.orderId))]);
     const sends = await queueProvisioningEmails(
       trx,
