@@ -122,7 +122,7 @@ async function processBatch(
     }
     await updateLines(trx, changes);
     // The sends' foreign-key checks, planned for the send table as this batch finds it.
-    await forgetCachedPlans(trx);
+    if (emails.length > 0) await forgetCachedPlans(trx);
     const contexts = await loadOrderEmailContexts(trx, [...new Set(emails.map((e) => e.orderId))]);
     const sends = await queueProvisioningEmails(
       trx,
